@@ -1,0 +1,8 @@
+// Importing this registers every model with mongoose, so connectMongo() builds all their indexes.
+export * from './unit.model.js';
+export * from './member.model.js';
+export * from './channel-account.model.js';
+export * from './campaign.model.js';
+export * from './initiative.model.js';
+export * from './counter.model.js';
+export * from './flow-state.model.js';

@@ -1,0 +1,81 @@
+import { Schema, model, Types, type InferSchemaType } from 'mongoose';
+import { CHANNELS } from './channel-account.model.js';
+
+export const INITIATIVE_STATUSES = [
+  'submitted',
+  'in_review',
+  'needs_info',
+  'accepted',
+  'recognized',
+  'replicated',
+  'rejected',
+  'withdrawn',
+] as const;
+export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
+
+/** The three content areas: Đổi mới, Sáng tạo, Hiệu quả. */
+export const CATEGORIES = ['renewal', 'creativity', 'effectiveness'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const attachmentSchema = new Schema(
+  {
+    channel: { type: String, enum: CHANNELS, required: true },
+    kind: { type: String, enum: ['photo', 'document'], required: true },
+    fileId: { type: String, required: true },
+    fileUniqueId: { type: String, default: null },
+    fileName: { type: String, default: null },
+    mimeType: { type: String, default: null },
+    size: { type: Number, default: null },
+    width: { type: Number, default: null },
+    height: { type: Number, default: null },
+  },
+  { _id: false },
+);
+
+const historySchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    by: { type: Types.ObjectId, ref: 'Member', default: null },
+    from: { type: String, enum: [...INITIATIVE_STATUSES, null], default: null },
+    to: { type: String, enum: INITIATIVE_STATUSES, required: true },
+    note: { type: String, default: '' },
+  },
+  { _id: false },
+);
+
+const initiativeSchema = new Schema(
+  {
+    /** Human-readable reference, e.g. SK-2026-000123. */
+    code: { type: String, required: true, unique: true },
+    /** Year and sequence behind the code; the next code is max(seq)+1, claimed by the unique code index. */
+    year: { type: Number, required: true },
+    seq: { type: Number, required: true },
+    campaignCode: { type: String, default: null, index: true },
+    unitCode: { type: String, required: true, index: true },
+    /** The unit's ancestors at submission time, root first, for roll-ups and routing. */
+    unitAncestors: { type: [String], default: [] },
+    authorId: { type: Types.ObjectId, ref: 'Member', required: true, index: true },
+    channel: { type: String, enum: CHANNELS, required: true },
+    status: { type: String, enum: INITIATIVE_STATUSES, required: true, default: 'submitted' },
+    /** True for the one-message quick path: the support team completes the form with the worker. */
+    quick: { type: Boolean, default: false },
+    title: { type: String, default: '' },
+    problem: { type: String, default: '' },
+    solution: { type: String, default: '' },
+    benefit: { type: String, default: '' },
+    valueVnd: { type: Number, default: null },
+    scope: { type: String, default: '' },
+    category: { type: String, enum: [...CATEGORIES, null], default: null },
+    coAuthors: { type: String, default: '' },
+    attachments: { type: [attachmentSchema], default: [] },
+    confidential: { type: Boolean, default: false },
+    history: { type: [historySchema], default: [] },
+  },
+  { timestamps: true },
+);
+
+initiativeSchema.index({ year: 1, seq: -1 });
+
+export type Initiative = InferSchemaType<typeof initiativeSchema>;
+export type Attachment = InferSchemaType<typeof attachmentSchema>;
+export const InitiativeModel = model('Initiative', initiativeSchema);

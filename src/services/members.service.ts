@@ -1,0 +1,74 @@
+import { Types } from 'mongoose';
+import { ChannelAccountModel, MemberModel, type Channel, type Locale, type Role } from '../models/index.js';
+import type { Clock } from '../clock.js';
+import { isDuplicateKey } from './errors.js';
+
+export type MemberRecord = Awaited<ReturnType<typeof loadMember>>;
+
+export interface AccountRef {
+  channel: Channel;
+  externalId: string;
+}
+
+async function loadMember(id: Types.ObjectId) {
+  const member = await MemberModel.findById(id).lean();
+  if (!member) throw new Error(`member ${String(id)} has an account but no member document`);
+  return member;
+}
+
+/**
+ * The member behind a messenger account, created on first contact. The account is inserted first
+ * with a fresh member id, so two processes racing on one new user end with one account and no orphan.
+ */
+export async function identify(
+  account: AccountRef,
+  seen: { name: string; chatId: string | null; locale?: Locale },
+  clock: Clock,
+): Promise<MemberRecord> {
+  const existing = await ChannelAccountModel.findOneAndUpdate(
+    { channel: account.channel, externalId: account.externalId },
+    { $set: { lastSeenAt: clock.now(), ...(seen.chatId ? { chatId: seen.chatId } : {}) } },
+    { returnDocument: 'after' },
+  ).lean();
+  if (existing) return loadMember(existing.memberId);
+
+  const memberId = new Types.ObjectId();
+  try {
+    await ChannelAccountModel.create({ ...account, memberId, chatId: seen.chatId, lastSeenAt: clock.now() });
+  } catch (err) {
+    if (isDuplicateKey(err)) return identify(account, seen, clock);
+    throw err;
+  }
+  await MemberModel.create({ _id: memberId, name: seen.name, locale: seen.locale ?? 'vi' });
+  return loadMember(memberId);
+}
+
+export async function findMemberByAccount(account: AccountRef): Promise<MemberRecord | null> {
+  const found = await ChannelAccountModel.findOne({ channel: account.channel, externalId: account.externalId }).lean();
+  return found ? loadMember(found.memberId) : null;
+}
+
+/** Finds or creates the member of an account that has not written to the bot yet (admin grants). */
+export async function ensureMemberForAccount(account: AccountRef, clock: Clock): Promise<MemberRecord> {
+  return (await findMemberByAccount(account)) ?? identify(account, { name: '', chatId: null }, clock);
+}
+
+export async function setLocale(memberId: Types.ObjectId, locale: Locale): Promise<void> {
+  await MemberModel.updateOne({ _id: memberId }, { $set: { locale } });
+}
+
+export async function completeRegistration(
+  memberId: Types.ObjectId,
+  details: { unitCode: string; phone: string | null; name: string },
+  clock: Clock,
+): Promise<void> {
+  await MemberModel.updateOne(
+    { _id: memberId },
+    { $set: { unitCode: details.unitCode, phone: details.phone, name: details.name, registeredAt: clock.now() } },
+  );
+}
+
+export async function grantRole(memberId: Types.ObjectId, unitCode: string, role: Role): Promise<boolean> {
+  const res = await MemberModel.updateOne({ _id: memberId }, { $addToSet: { roles: { unitCode, role } } });
+  return res.modifiedCount === 1;
+}

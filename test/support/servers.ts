@@ -1,0 +1,19 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { connectMongo, disconnectMongo } from '../../src/db.js';
+import '../../src/models/index.js';
+
+/** A database of its own for one test file, on the FerretDB (or MONGODB_URI) the global setup gave us. */
+export function testMongoUri(): string {
+  const base = new URL(inject('mongoUri'));
+  base.pathname = `/sk_test_${randomBytes(4).toString('hex')}`;
+  return base.toString();
+}
+
+export const testRedisUrl = (): string => inject('redisUrl');
+
+export async function withTestDatabase(): Promise<{ uri: string; close: () => Promise<void> }> {
+  const uri = testMongoUri();
+  await connectMongo(uri, { serverSelectionTimeoutMS: 5_000 });
+  return { uri, close: disconnectMongo };
+}
