@@ -1,11 +1,12 @@
 import { Redis } from 'ioredis';
 
 /**
- * The shared Redis connection. BullMQ workers need maxRetriesPerRequest: null; the same setting is
- * harmless here. Production Redis must run with `maxmemory-policy noeviction` and AOF (README).
+ * A Redis connection. BullMQ workers need maxRetriesPerRequest: null; the same setting is harmless
+ * here. Production Redis must run with `maxmemory-policy noeviction` and AOF (README). `keyPrefix`
+ * keeps this bot's keys apart (tests give each file its own).
  */
-export function createRedis(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true });
+export function createRedis(url: string, keyPrefix = 'sk:'): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true, keyPrefix });
 }
 
 /** Connects and checks Redis answers; start-up fails with the reason when it does not. */

@@ -16,6 +16,8 @@ const flowStateSchema = new Schema(
     /** Steps already answered, newest last, for /back. */
     trail: { type: [String], default: [] },
     answers: { type: Schema.Types.Mixed, default: {} },
+    /** Set while a field is being edited from the summary: where to go once it is answered. */
+    returnTo: { type: String, default: null },
     /** A flow left with /cancel keeps its answers here, to resume or discard on the next start. */
     paused: { type: Schema.Types.Mixed, default: null },
   },

@@ -59,6 +59,10 @@ const initiativeSchema = new Schema(
     status: { type: String, enum: INITIATIVE_STATUSES, required: true, default: 'submitted' },
     /** True for the one-message quick path: the support team completes the form with the worker. */
     quick: { type: Boolean, default: false },
+    /** The worker's own words on the quick path. */
+    idea: { type: String, default: '' },
+    /** Identifies the flow revision that submitted it: a retried submission finds it instead of duplicating. */
+    submissionKey: { type: String, required: true, unique: true },
     title: { type: String, default: '' },
     problem: { type: String, default: '' },
     solution: { type: String, default: '' },

@@ -1,0 +1,10 @@
+import { msg } from '../../src/i18n.js';
+import { reply, type Reply } from '../../src/channels/types.js';
+import type { FlowCtx } from '../flows/engine.js';
+import { withPendingQuestion } from '../reprompt.js';
+
+export async function help(ctx: FlowCtx): Promise<Reply[]> {
+  const parts = [msg('help-full')];
+  if (ctx.state.flow) parts.push(msg('help-in-flow'));
+  return withPendingQuestion(ctx, [reply(parts)]);
+}

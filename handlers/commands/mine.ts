@@ -1,0 +1,26 @@
+import { msg } from '../../src/i18n.js';
+import { reply, type Reply } from '../../src/channels/types.js';
+import { countByAuthor, listByAuthor } from '../../src/services/initiatives.service.js';
+import { truncate } from '../../src/text.js';
+import { vietnamDay } from '../../src/vietnam-time.js';
+import type { FlowCtx } from '../flows/engine.js';
+import { isRegistered, withPendingQuestion } from '../reprompt.js';
+
+const SHOWN = 20;
+
+/** /mine: the member's initiatives, newest first, with code and status. */
+export async function mine(ctx: FlowCtx): Promise<Reply[]> {
+  if (!isRegistered(ctx)) return [reply(msg('need-registration'))];
+  const [items, total] = await Promise.all([listByAuthor(ctx.member._id, SHOWN), countByAuthor(ctx.member._id)]);
+  if (items.length === 0) return withPendingQuestion(ctx, [reply(msg('mine-empty'))]);
+  const lines = items.map((i) =>
+    msg('mine-item', {
+      code: i.code,
+      status: i.status,
+      title: truncate(i.title || i.idea, 80),
+      date: vietnamDay(i.createdAt).toISOString().slice(0, 10).split('-').reverse().join('/'),
+    }),
+  );
+  const header = msg('mine-header', { shown: items.length, total });
+  return withPendingQuestion(ctx, [reply([header, ...lines])]);
+}

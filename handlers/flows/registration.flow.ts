@@ -1,0 +1,100 @@
+import { msg } from '../../src/i18n.js';
+import { reply, type Reply } from '../../src/channels/types.js';
+import { LOCALES, type Locale } from '../../src/models/index.js';
+import { completeRegistration, setLocale } from '../../src/services/members.service.js';
+import { findUnit, findUnitByTypedCode, searchGrassroots } from '../../src/services/units.service.js';
+import { flowButton, type FlowCtx, type FlowDef, type Step, type StepOutcome } from './engine.js';
+import { buttonValue, isSkip, readText } from './answers.js';
+
+const MAX_CHOICES = 8;
+
+const language: Step = {
+  id: 'language',
+  prompt: (ctx) =>
+    reply(msg('register-choose-language'), {
+      buttons: [[flowButton(ctx, msg('lang-name-vi'), 'vi'), flowButton(ctx, msg('lang-name-en'), 'en')]],
+    }),
+  async answer(input, ctx) {
+    const value = buttonValue(input);
+    if (!LOCALES.includes(value as Locale)) return { kind: 'invalid', error: msg('flow-use-buttons') };
+    ctx.locale = value as Locale;
+    await setLocale(ctx.member._id, ctx.locale);
+    return { kind: 'next', set: { locale: ctx.locale } };
+  },
+};
+
+const unit: Step = {
+  id: 'unit',
+  skip: (answers) => typeof answers.unitCode === 'string',
+  prompt: () => reply(msg('register-ask-unit')),
+  async answer(input, ctx) {
+    const picked = buttonValue(input);
+    if (picked !== null) return pickChoice(picked, ctx);
+    const typed = readText(input, 200);
+    if (!typed.ok) return { kind: 'invalid', error: typed.error };
+
+    const byCode = await findUnitByTypedCode(typed.value);
+    if (byCode?.level === 'grassroots') return { kind: 'next', set: { unitCode: byCode.code, choices: [] } };
+    if (byCode) return { kind: 'invalid', error: msg('register-unit-not-grassroots', { name: byCode.name }) };
+
+    const found = await searchGrassroots(typed.value, MAX_CHOICES);
+    if (found.length === 0) return { kind: 'invalid', error: msg('register-unit-not-found', { query: typed.value }) };
+    const shown = found.slice(0, MAX_CHOICES);
+    return {
+      kind: 'stay',
+      set: { choices: shown.map((u) => u.code) },
+      replies: (now) => [
+        reply(msg(found.length > MAX_CHOICES ? 'register-unit-many' : 'register-unit-pick', { count: shown.length }), {
+          buttons: shown.map((u, i) => [flowButton(now, msg('register-unit-choice', { name: u.name, code: u.code }), String(i))]),
+        }),
+      ],
+    };
+  },
+};
+
+function pickChoice(picked: string, ctx: FlowCtx): StepOutcome {
+  const choices = (ctx.state.answers.choices as string[] | undefined) ?? [];
+  const code = choices[Number(picked)];
+  if (!code) return { kind: 'invalid', error: msg('flow-stale-button') };
+  return { kind: 'next', set: { unitCode: code, choices: [] } };
+}
+
+const phone: Step = {
+  id: 'phone',
+  prompt: () =>
+    reply(msg('register-ask-phone'), {
+      keyboard: { kind: 'contact', share: msg('register-btn-share-phone'), skip: msg('flow-btn-skip') },
+    }),
+  answer(input) {
+    if (input.kind === 'contact') {
+      if (!input.ownContact) return { kind: 'invalid', error: msg('register-phone-not-own') };
+      return { kind: 'done', set: { phone: normalizePhone(input.phone) } };
+    }
+    if (isSkip(input)) return { kind: 'done', set: { phone: null } };
+    return { kind: 'invalid', error: msg('register-phone-use-button') };
+  },
+};
+
+/** "84901234567", "0901234567" or "+84 90 123 4567" -> "+84901234567". */
+export function normalizePhone(raw: string): string {
+  const digits = raw.replace(/\D/g, '');
+  if (digits.startsWith('0')) return `+84${digits.slice(1)}`;
+  return `+${digits}`;
+}
+
+export const registrationFlow: FlowDef = {
+  id: 'register',
+  keepsDraft: false,
+  steps: [language, unit, phone],
+  async finish(ctx, answers): Promise<Reply[]> {
+    const unitCode = answers.unitCode as string;
+    const found = await findUnit(unitCode);
+    if (!found) throw new Error(`registration picked unit ${unitCode}, which no longer exists`);
+    await completeRegistration(
+      ctx.member._id,
+      { unitCode, phone: (answers.phone as string | null) ?? null, name: ctx.event.profile.name },
+      ctx.deps.clock,
+    );
+    return [reply([msg('register-done', { unit: found.name }), msg('help-short')], { keyboard: { kind: 'remove' } })];
+  },
+};

@@ -1,0 +1,170 @@
+## Telegram command menu
+
+command-start = Bắt đầu, đăng ký vào công đoàn cơ sở
+command-submit = Gửi sáng kiến theo mẫu đầy đủ
+command-cancel = Dừng bước đang làm (bản nháp được giữ)
+command-back = Quay lại câu hỏi trước
+command-mine = Xem các sáng kiến của tôi
+command-help = Hướng dẫn sử dụng
+command-lang = Đổi ngôn ngữ
+
+## General
+
+error-generic = Xin lỗi, hệ thống đang gặp sự cố nên chưa xử lý được tin nhắn này. Bạn vui lòng thử lại sau ít phút nhé.
+group-private-only = Mình chỉ nhận sáng kiến trong tin nhắn riêng. Bạn hãy nhắn riêng cho mình để đăng ký và gửi sáng kiến nhé.
+unknown-command = Mình chưa hiểu lệnh /{ $command }. Gõ /help để xem các lệnh có thể dùng.
+unsupported-message = Mình chỉ đọc được chữ, ảnh và tệp tài liệu thôi. Bạn vui lòng gửi lại bằng chữ, ảnh hoặc tệp nhé.
+need-registration = Bạn chưa đăng ký. Gõ /start để chọn công đoàn cơ sở của mình, chỉ mất một phút thôi.
+contact-unexpected = Cảm ơn bạn, nhưng lúc này mình không cần số điện thoại.
+
+## Guided flows
+
+flow-stale-button = Nút này thuộc một tin nhắn cũ nên không còn dùng được. Bạn hãy dùng câu hỏi mới nhất nhé.
+flow-btn-restart = 🗑 Bỏ bản nháp, làm lại từ đầu
+flow-expected-text = Câu này cần bạn trả lời bằng chữ.
+flow-empty-answer = Câu trả lời chưa có nội dung. Bạn vui lòng viết bằng chữ hoặc số nhé.
+flow-too-long = Câu trả lời dài { $length } ký tự, vượt quá giới hạn { $max } ký tự. Bạn vui lòng rút gọn lại nhé.
+flow-use-buttons = Bạn vui lòng chọn một trong các nút bên dưới câu hỏi.
+flow-current-answer = <i>Câu trả lời hiện tại:</i> { $value }
+flow-btn-skip = Bỏ qua
+flow-btn-done = ✅ Xong
+flow-btn-yes = Có
+flow-btn-no = Không
+
+## Language
+
+lang-name-vi = 🇻🇳 Tiếng Việt
+lang-name-en = 🇬🇧 English
+lang-choose = Bạn muốn dùng ngôn ngữ nào?
+lang-changed = Đã chuyển sang tiếng Việt.
+
+## Registration
+
+start-welcome = Chào mừng bạn đến với <b>Sáng kiến</b> – nơi mỗi đoàn viên gửi ý tưởng cải tiến của mình đến tổ hỗ trợ sáng kiến của công đoàn.
+start-welcome-back = Chào { $name }! Bạn đang thuộc <b>{ $unit }</b>.
+start-link-unknown-unit = Đường dẫn này có mã đơn vị "{ $code }" không phải một công đoàn cơ sở mà mình biết, nên bạn sẽ tự chọn đơn vị ở bước sau.
+register-choose-language = Chào bạn! Vui lòng chọn ngôn ngữ.
+    Hello! Please choose your language.
+register-ask-unit = Bạn thuộc công đoàn cơ sở nào? Hãy gõ <b>mã đơn vị</b> (ví dụ CDCS-001) hoặc vài chữ trong <b>tên</b> (có dấu hay không dấu đều được, ví dụ "cong ty may").
+register-unit-not-grassroots = "{ $name }" là công đoàn cấp trên, không phải công đoàn cơ sở. Bạn hãy gõ tên hoặc mã công đoàn cơ sở nơi bạn làm việc.
+register-unit-not-found = Không tìm thấy công đoàn cơ sở nào khớp với "{ $query }". Bạn thử gõ ít chữ hơn, hoặc gõ mã đơn vị nhé.
+register-unit-pick = Bạn chọn đơn vị của mình:
+register-unit-many = Có nhiều đơn vị khớp, dưới đây là { $count } đơn vị đầu tiên. Chọn đơn vị của bạn, hoặc gõ thêm chữ để tìm chính xác hơn:
+register-unit-choice = { $name } ({ $code })
+register-ask-phone = Bạn có muốn chia sẻ số điện thoại để tổ hỗ trợ liên hệ khi cần không? Bấm nút "Chia sẻ số điện thoại" bên dưới, hoặc "Bỏ qua".
+register-btn-share-phone = 📱 Chia sẻ số điện thoại
+register-phone-not-own = Mình chỉ nhận số điện thoại của chính bạn. Vui lòng bấm nút "Chia sẻ số điện thoại", hoặc "Bỏ qua".
+register-phone-use-button = Vui lòng bấm nút "Chia sẻ số điện thoại" bên dưới, hoặc "Bỏ qua" nếu không muốn chia sẻ.
+register-done = 🎉 Đăng ký xong! Bạn thuộc <b>{ $unit }</b>.
+
+## Help
+
+help-short = Gõ /submit để gửi sáng kiến theo mẫu, hoặc chỉ cần viết ý tưởng của bạn vào đây, mình sẽ hỏi bạn có muốn gửi không. /help để xem hướng dẫn.
+help-full =
+    <b>Sáng kiến – hướng dẫn</b>
+    • Viết ý tưởng vào đây (có thể kèm ảnh có chú thích): mình hỏi lại rồi gửi như một <b>ý tưởng nhanh</b>, tổ hỗ trợ sẽ cùng bạn hoàn thiện.
+    • /submit – gửi sáng kiến theo mẫu đầy đủ: tên, thực trạng, giải pháp, hiệu quả, giá trị làm lợi, phạm vi, lĩnh vực, đồng tác giả, ảnh/tài liệu, bảo mật.
+    • /back – quay lại câu trước; /cancel – dừng lại, bản nháp được giữ cho lần /submit sau.
+    • /mine – xem sáng kiến đã gửi, mã số và trạng thái.
+    • /lang – đổi ngôn ngữ; /start – đăng ký hoặc đổi đơn vị.
+help-in-flow = Bạn đang trả lời dở một mẫu; câu hỏi đang chờ ở ngay dưới đây.
+
+## Initiative form
+
+submit-intro = Mình sẽ hỏi 10 câu ngắn. Có thể /back để quay lại câu trước, /cancel để dừng (bản nháp được giữ).
+submit-already = Bạn đang điền mẫu sáng kiến, mình hỏi tiếp nhé.
+submit-resumed = Tiếp tục bản nháp bạn đã lưu.
+submit-resumed-restart = Nếu muốn bỏ bản nháp này và làm lại từ đầu, bấm nút dưới đây.
+submit-ask-title = <b>Câu { $n }/{ $total }.</b> Tên sáng kiến của bạn là gì? (tối đa 200 ký tự)
+submit-ask-problem = <b>Câu { $n }/{ $total }.</b> Thực trạng hiện nay: đang có vấn đề hay khó khăn gì?
+submit-ask-solution = <b>Câu { $n }/{ $total }.</b> Giải pháp bạn đề xuất là gì?
+submit-ask-benefit = <b>Câu { $n }/{ $total }.</b> Hiệu quả mong đợi: giải pháp mang lại lợi ích gì?
+submit-ask-valueVnd = <b>Câu { $n }/{ $total }.</b> Ước tính giá trị làm lợi mỗi năm (đồng), ví dụ "50 triệu", "50tr", "50.000.000", "1,2 tỷ". Không ước tính được thì bấm "Bỏ qua".
+submit-ask-scope = <b>Câu { $n }/{ $total }.</b> Phạm vi áp dụng: sáng kiến dùng được ở đâu (tổ, phân xưởng, công ty...)?
+submit-ask-category = <b>Câu { $n }/{ $total }.</b> Sáng kiến thuộc lĩnh vực nào?
+submit-ask-coAuthors = <b>Câu { $n }/{ $total }.</b> Đồng tác giả (họ tên, bộ phận), nếu có. Không có thì bấm "Bỏ qua".
+submit-ask-attachments = <b>Câu { $n }/{ $total }.</b> Gửi ảnh hoặc tài liệu minh họa (nếu có), từng cái một. Đã có { $count } tệp. Xong thì gõ "xong" hoặc bấm "Xong".
+submit-ask-confidential = <b>Câu { $n }/{ $total }.</b> Sáng kiến có chứa bí mật sản xuất kinh doanh, cần giữ kín không? Nếu có, chỉ tổ hỗ trợ của đơn vị bạn được xem nội dung.
+submit-value-invalid = Mình chưa đọc được số tiền này. Bạn thử viết như "50 triệu", "50tr", "50.000.000" hoặc "1,2 tỷ", hoặc bấm "Bỏ qua".
+submit-btn-clear-attachments = 🗑 Xóa các tệp đã gửi
+submit-attachments-full = Mỗi sáng kiến kèm được tối đa { $max } tệp. Gõ "xong" để sang câu tiếp theo.
+submit-attachment-received = Đã nhận tệp thứ { $count }. Gửi tiếp, hoặc bấm "Xong".
+submit-attachments-hint = Ở bước này bạn gửi ảnh hoặc tệp tài liệu; xong thì gõ "xong" hoặc bấm "Xong".
+category-name = { $category ->
+    [renewal] Đổi mới
+    [creativity] Sáng tạo
+    [effectiveness] Hiệu quả
+   *[none] —
+}
+submit-summary =
+    <b>Kiểm tra lại sáng kiến của bạn</b>
+    <b>Tên:</b> { $title }
+    <b>Thực trạng:</b> { $problem }
+    <b>Giải pháp:</b> { $solution }
+    <b>Hiệu quả:</b> { $benefit }
+    <b>Giá trị làm lợi/năm:</b> { $value }
+    <b>Phạm vi áp dụng:</b> { $scope }
+    <b>Lĩnh vực:</b> { $category ->
+        [renewal] Đổi mới
+        [creativity] Sáng tạo
+        [effectiveness] Hiệu quả
+       *[none] —
+    }
+    <b>Đồng tác giả:</b> { $coAuthors }
+    <b>Tệp đính kèm:</b> { $attachments }
+    <b>Bảo mật:</b> { $confidential ->
+        [yes] Có – chỉ tổ hỗ trợ của đơn vị được xem
+       *[no] Không
+    }
+submit-btn-confirm = ✅ Gửi sáng kiến
+submit-btn-edit = ✏️ Sửa một mục
+submit-edit-which = Bạn muốn sửa mục nào?
+submit-field-title = Tên
+submit-field-problem = Thực trạng
+submit-field-solution = Giải pháp
+submit-field-benefit = Hiệu quả
+submit-field-valueVnd = Giá trị làm lợi
+submit-field-scope = Phạm vi
+submit-field-category = Lĩnh vực
+submit-field-coAuthors = Đồng tác giả
+submit-field-attachments = Tệp đính kèm
+submit-field-confidential = Bảo mật
+submit-done = ✅ Đã gửi! Mã sáng kiến của bạn là <b>{ $code }</b>. Tổ hỗ trợ sáng kiến sẽ xem và trả lời bạn tại đây. Gõ /mine để theo dõi.
+
+## Quick idea
+
+quick-offer =
+    Bạn có muốn gửi nội dung này như một <b>ý tưởng nhanh</b> không? Tổ hỗ trợ sẽ cùng bạn hoàn thiện sau.
+    <i>{ $idea }</i>{ $attachments ->
+        [0] {""}
+       *[other] {" "}(kèm { $attachments } tệp)
+    }
+quick-btn-send = 📨 Gửi ý tưởng
+quick-btn-discard = Không gửi
+quick-discarded = Đã bỏ, không gửi gì cả.
+quick-done = ✅ Đã gửi ý tưởng nhanh, mã <b>{ $code }</b>. Tổ hỗ trợ sáng kiến sẽ liên hệ để cùng bạn hoàn thiện.
+quick-photo-needs-caption = Mình đã thấy ảnh, nhưng chưa có lời mô tả. Bạn gửi lại ảnh kèm chú thích nói ý tưởng là gì, hoặc gõ /submit để gửi theo mẫu nhé.
+
+## Cancel and back
+
+cancel-nothing = Hiện không có việc gì đang làm dở để dừng.
+cancel-draft-kept = Đã dừng. Bản nháp được giữ lại, gõ /submit để làm tiếp.
+cancel-done = Đã dừng.
+back-nothing = Hiện không có câu hỏi nào để quay lại.
+back-at-first = Đây đã là câu hỏi đầu tiên.
+
+## My initiatives
+
+mine-empty = Bạn chưa gửi sáng kiến nào. Gõ /submit, hoặc viết ý tưởng của bạn vào đây.
+mine-header = <b>Sáng kiến của bạn</b> ({ $shown }/{ $total }, mới nhất trước):
+mine-item = <b>{ $code }</b> · { $date } · { $status ->
+        [submitted] Đã gửi
+        [in_review] Đang xem xét
+        [needs_info] Cần bổ sung thông tin
+        [accepted] Được chấp nhận
+        [recognized] Được công nhận
+        [replicated] Được nhân rộng
+        [rejected] Không được chấp nhận
+       *[withdrawn] Đã rút
+    }
+    { $title }

@@ -1,0 +1,88 @@
+import type { Server } from 'node:http';
+import type { Bot } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import mongoose from 'mongoose';
+import { createTelegramBot, publishCommands } from './channels/telegram/bot.js';
+import { createWebhookServer } from './channels/telegram/webhook.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { connectMongo, disconnectMongo } from './db.js';
+import type { Deps } from './deps.js';
+import { I18n } from './i18n.js';
+import { createLogger, type Logger } from './logger.js';
+import './models/index.js';
+import { checkRedis, createRedis } from './redis.js';
+
+/** Start-up wiring lives here, in one place: connections, then the messenger channels. */
+
+export type TelegramConfig = Pick<
+  Config,
+  'TELEGRAM_BOT_TOKEN' | 'TELEGRAM_API_ROOT' | 'TELEGRAM_WEBHOOK_URL' | 'TELEGRAM_WEBHOOK_SECRET' | 'PORT'
+>;
+
+export interface RunningTelegram {
+  bot: Bot;
+  /** The webhook HTTP server, in webhook mode. */
+  server: Server | null;
+  stop(): Promise<void>;
+}
+
+const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+
+/** Long polling by default; a webhook server when TELEGRAM_WEBHOOK_URL is set. */
+export async function startTelegram(deps: Deps, config: TelegramConfig, botInfo?: UserFromGetMe): Promise<RunningTelegram> {
+  const bot = createTelegramBot(deps, {
+    token: config.TELEGRAM_BOT_TOKEN,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    ...(botInfo ? { botInfo } : {}),
+  });
+  await bot.init();
+  await publishCommands(bot, deps);
+
+  if (!config.TELEGRAM_WEBHOOK_URL) {
+    const polling = bot.start({ allowed_updates: ALLOWED_UPDATES, drop_pending_updates: false });
+    polling.catch((err: unknown) => deps.log.fatal({ err }, 'long polling stopped'));
+    deps.log.info({ bot: bot.botInfo.username }, 'Telegram long polling started');
+    return { bot, server: null, stop: () => bot.stop() };
+  }
+
+  const url = new URL(config.TELEGRAM_WEBHOOK_URL);
+  const server = createWebhookServer(bot, { path: url.pathname, secretToken: config.TELEGRAM_WEBHOOK_SECRET! }, deps.log, () =>
+    isHealthy(deps),
+  );
+  await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
+  await bot.api.setWebhook(url.toString(), { secret_token: config.TELEGRAM_WEBHOOK_SECRET!, allowed_updates: ALLOWED_UPDATES });
+  deps.log.info({ bot: bot.botInfo.username, port: config.PORT, path: url.pathname }, 'Telegram webhook started');
+  return { bot, server, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function isHealthy(deps: Deps): Promise<boolean> {
+  const mongoUp = mongoose.connection.readyState === 1;
+  const redisUp = await deps.redis.ping().then((p) => p === 'PONG', () => false);
+  return mongoUp && redisUp;
+}
+
+export interface RunningApp {
+  deps: Deps;
+  telegram: RunningTelegram;
+  stop(): Promise<void>;
+}
+
+/** The whole bot process: MongoDB, Redis, then Telegram. */
+export async function startApp(config: Config, opts: { clock?: Clock; log?: Logger } = {}): Promise<RunningApp> {
+  const log = opts.log ?? createLogger(config.LOG_LEVEL);
+  await connectMongo(config.MONGODB_URI);
+  const redis = createRedis(config.REDIS_URL);
+  await checkRedis(redis);
+  const deps: Deps = { clock: opts.clock ?? systemClock, i18n: new I18n(), log, redis };
+  const telegram = await startTelegram(deps, config);
+  return {
+    deps,
+    telegram,
+    async stop() {
+      await telegram.stop();
+      await redis.quit();
+      await disconnectMongo();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { Bot, GrammyError, type Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { handleEvent, COMMAND_NAMES } from '../../../handlers/index.js';
+import type { Deps } from '../../deps.js';
+import { msg } from '../../i18n.js';
+import { LOCALES } from '../../models/index.js';
+import type { HandleResult, InboundEvent } from '../types.js';
+import { toInboundEvent } from './inbound.js';
+import { renderForTelegram } from './render.js';
+
+export interface TelegramOptions {
+  token: string;
+  apiRoot: string;
+  /** Known bot identity; skips the getMe call at start (tests pass the fake's). */
+  botInfo?: UserFromGetMe;
+}
+
+/** The grammY bot: turns each update into an InboundEvent, lets handlers/ answer, renders the answer. */
+export function createTelegramBot(deps: Deps, opts: TelegramOptions): Bot {
+  const bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot }, ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) });
+  // Direct replies ride out a short 429 or 5xx; anything longer is not worth keeping a person waiting for.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10 }));
+
+  bot.use(async (ctx) => {
+    const event = toInboundEvent(ctx);
+    try {
+      if (!event) return;
+      const result = await handleEvent(event, deps).catch(async (err: unknown) => {
+        deps.log.error({ err, eventId: event.eventId, chatId: event.chatId }, 'handling an update failed');
+        return { locale: 'vi', replies: [{ parts: [msg('error-generic')] }] } satisfies HandleResult;
+      });
+      if (result) await send(ctx, deps, event, result);
+    } finally {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch((err: unknown) => deps.log.warn({ err }, 'answerCallbackQuery failed'));
+    }
+  });
+  bot.catch((err) => deps.log.error({ err: err.error, updateId: err.ctx.update.update_id }, 'unhandled bot error'));
+  return bot;
+}
+
+async function send(ctx: Context, deps: Deps, event: InboundEvent, result: HandleResult): Promise<void> {
+  const chatId = event.chatId;
+  try {
+    if (result.closeButtons && ctx.callbackQuery?.message) {
+      await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(ignoreNotModified);
+    }
+    for (const r of result.replies) {
+      for (const m of renderForTelegram(deps.i18n, result.locale, r)) {
+        await ctx.api.sendMessage(chatId, m.text, { parse_mode: 'HTML', ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}) });
+      }
+    }
+  } catch (err) {
+    if (err instanceof GrammyError && err.error_code === 403) {
+      deps.log.warn({ chatId, eventId: event.eventId }, 'cannot answer: the user blocked the bot');
+      return;
+    }
+    throw err;
+  }
+}
+
+function ignoreNotModified(err: unknown): void {
+  if (err instanceof GrammyError && /not modified/.test(err.description)) return;
+  throw err;
+}
+
+/** The command menu Telegram shows, in each language. */
+export async function publishCommands(bot: Bot, deps: Deps): Promise<void> {
+  for (const locale of LOCALES) {
+    const commands = COMMAND_NAMES.map((command) => ({ command, description: deps.i18n.t(locale, `command-${command}`) }));
+    await bot.api.setMyCommands(commands, locale === 'vi' ? {} : { language_code: locale });
+  }
+}

@@ -1,0 +1,64 @@
+import type { Channel } from '../models/channel-account.model.js';
+import type { Msg } from '../i18n.js';
+
+export type { Channel };
+
+/** A file the person sent, as the messenger describes it; the file itself stays on the messenger. */
+export interface InboundAttachment {
+  kind: 'photo' | 'document';
+  fileId: string;
+  fileUniqueId: string | null;
+  fileName: string | null;
+  mimeType: string | null;
+  size: number | null;
+  width: number | null;
+  height: number | null;
+}
+
+export type InboundPayload =
+  | { kind: 'text'; text: string }
+  | { kind: 'command'; command: string; args: string }
+  | { kind: 'button'; data: string }
+  | { kind: 'contact'; phone: string; ownContact: boolean }
+  | { kind: 'media'; attachment: InboundAttachment; caption: string }
+  | { kind: 'unsupported' };
+
+/** One thing a person did in a chat, the same shape whichever messenger it came from. */
+export interface InboundEvent {
+  channel: Channel;
+  /** Unique per messenger update: used to process each update once. */
+  eventId: string;
+  userId: string;
+  chatId: string;
+  chatType: 'private' | 'group';
+  profile: { name: string; languageCode: string | null };
+  payload: InboundPayload;
+}
+
+export interface Button {
+  label: Msg;
+  data: string;
+}
+
+/** One message to send back, still in locale keys; each channel adapter renders it its own way. */
+export interface Reply {
+  parts: Msg[];
+  buttons?: Button[][];
+  /** A one-tap "share my phone number" keyboard (Telegram contact button), or removing it again. */
+  keyboard?: { kind: 'contact'; share: Msg; skip: Msg } | { kind: 'remove' };
+}
+
+export interface HandleResult {
+  replies: Reply[];
+  /** Language to render the replies in (it may have just changed). */
+  locale: 'vi' | 'en';
+  /** A short notice for the pressed button (Telegram shows it as a toast). */
+  buttonNotice?: Msg;
+  /** The pressed button's message is done with: its buttons can be removed. */
+  closeButtons?: boolean;
+}
+
+export const reply = (parts: Msg | Msg[], extra: Omit<Reply, 'parts'> = {}): Reply => ({
+  parts: Array.isArray(parts) ? parts : [parts],
+  ...extra,
+});

@@ -1,0 +1,12 @@
+import type { Redis } from 'ioredis';
+import type { Clock } from './clock.js';
+import type { I18n } from './i18n.js';
+import type { Logger } from './logger.js';
+
+/** What handlers and adapters need from the outside world; built once in src/app.ts. */
+export interface Deps {
+  clock: Clock;
+  i18n: I18n;
+  log: Logger;
+  redis: Redis;
+}

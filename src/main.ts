@@ -1,0 +1,34 @@
+import { startApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+
+try {
+  process.loadEnvFile();
+} catch {
+  // No .env file: the environment alone configures the bot.
+}
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+}
+
+const app = await startApp(config);
+const FORCE_EXIT_MS = 15_000;
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    app.deps.log.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(1), FORCE_EXIT_MS).unref();
+    app.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.deps.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

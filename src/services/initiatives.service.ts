@@ -1,0 +1,87 @@
+import type { Types } from 'mongoose';
+import { InitiativeModel, type Category, type Channel, type InitiativeStatus } from '../models/index.js';
+import type { InboundAttachment } from '../channels/types.js';
+import type { Clock } from '../clock.js';
+import { vietnamYear } from '../vietnam-time.js';
+import { activeCampaignFor } from './campaigns.service.js';
+import { findUnit } from './units.service.js';
+import { isDuplicateKey } from './errors.js';
+
+export interface InitiativeFields {
+  title: string;
+  problem: string;
+  solution: string;
+  benefit: string;
+  valueVnd: number | null;
+  scope: string;
+  category: Category | null;
+  coAuthors: string;
+  attachments: InboundAttachment[];
+  confidential: boolean;
+  idea: string;
+}
+
+export interface NewInitiative {
+  authorId: Types.ObjectId;
+  unitCode: string;
+  channel: Channel;
+  quick: boolean;
+  fields: InitiativeFields;
+  /** Same key, same initiative: a retried submission returns the first one. */
+  submissionKey: string;
+}
+
+export const formatCode = (year: number, seq: number): string => `SK-${year}-${String(seq).padStart(6, '0')}`;
+
+const MAX_CODE_ATTEMPTS = 50;
+
+/**
+ * Stores a submitted initiative under the next reference code of the year. The code is claimed by
+ * inserting with max(seq)+1 against the unique code index: a racing writer gets a duplicate key and
+ * takes the next number, so codes have no gaps and no repeats (no counter to lose increments).
+ */
+export async function submitInitiative(input: NewInitiative, clock: Clock): Promise<{ code: string }> {
+  const unit = await findUnit(input.unitCode);
+  if (!unit) throw new Error(`cannot submit: unit ${input.unitCode} does not exist`);
+  const now = clock.now();
+  const year = vietnamYear(now);
+  const unitPath = [...unit.ancestors, unit.code];
+  const base = {
+    ...input.fields,
+    attachments: input.fields.attachments.map((a) => ({ ...a, channel: input.channel })),
+    campaignCode: await activeCampaignFor(unitPath, now),
+    unitCode: unit.code,
+    unitAncestors: unit.ancestors,
+    authorId: input.authorId,
+    channel: input.channel,
+    quick: input.quick,
+    status: 'submitted' as InitiativeStatus,
+    submissionKey: input.submissionKey,
+    history: [{ at: now, by: input.authorId, from: null, to: 'submitted' }],
+  };
+  for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
+    const last = await InitiativeModel.findOne({ year }).sort({ seq: -1 }).select({ seq: 1 }).lean();
+    const seq = (last?.seq ?? 0) + 1;
+    try {
+      await InitiativeModel.create({ ...base, year, seq, code: formatCode(year, seq) });
+      return { code: formatCode(year, seq) };
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      const already = await InitiativeModel.findOne({ submissionKey: input.submissionKey }).select({ code: 1 }).lean();
+      if (already) return { code: already.code };
+    }
+  }
+  throw new Error(`could not claim a reference code for ${input.submissionKey} after ${MAX_CODE_ATTEMPTS} attempts`);
+}
+
+export async function listByAuthor(authorId: Types.ObjectId, limit: number) {
+  return InitiativeModel.find({ authorId })
+    .sort({ createdAt: -1 })
+    .limit(limit)
+    .select({ code: 1, status: 1, title: 1, idea: 1, quick: 1, createdAt: 1 })
+    .lean();
+}
+
+export async function countByAuthor(authorId: Types.ObjectId): Promise<number> {
+  return InitiativeModel.countDocuments({ authorId });
+}
