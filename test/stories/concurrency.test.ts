@@ -1,0 +1,94 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedUnits, startWorld, type World } from '../support/world.js';
+import { initiativesOf, lastText, memberOf, registerWorker } from '../support/story.js';
+import { loadFlowState } from '../../src/services/flow-state.service.js';
+import type { RunningTelegram } from '../../src/app.js';
+
+const SECRET = 'test-secret-0123456789';
+
+/** Plays Telegram behind a load balancer: posts an update straight to one bot process's webhook. */
+async function post(bot: RunningTelegram, update: object, secret = SECRET): Promise<number> {
+  const { port } = bot.server!.address() as AddressInfo;
+  const res = await fetch(`http://127.0.0.1:${port}/telegram/hook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+    body: JSON.stringify(update),
+  });
+  return res.status;
+}
+
+let nextUpdateId = 900_000;
+const textUpdate = (user: { id: number; first_name: string }, text: string) => ({
+  update_id: nextUpdateId++,
+  message: { message_id: nextUpdateId, date: 1_790_000_000, chat: { id: user.id, type: 'private', first_name: user.first_name }, from: { ...user, is_bot: false }, text },
+});
+
+describe('many people, several bot processes, at once', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld({ mode: 'webhook' });
+    await seedUnits();
+  });
+  afterAll(() => world?.close());
+
+  it('serves two workers filling in the form at the same time without mixing their answers', async () => {
+    const a = world.tg.user({ id: 6001, first_name: 'Ánh' });
+    const b = world.tg.user({ id: 6002, first_name: 'Bảo' });
+    await Promise.all([registerWorker(a, 'CDCS-001'), registerWorker(b, 'CDCS-002')]);
+    const fill = async (user: typeof a, tag: string) => {
+      await user.send('/submit');
+      for (const field of ['title', 'problem', 'solution', 'benefit']) await user.send(`${tag} ${field}`);
+      await user.send('2 triệu rưỡi');
+      await user.send(`${tag} scope`);
+      await user.pressLatest('Đổi mới');
+      await user.send('bỏ qua');
+      await user.send('xong');
+      await user.pressLatest('Không');
+      await user.pressLatest('✅ Gửi sáng kiến');
+      return lastText(user);
+    };
+    const [doneA, doneB] = await Promise.all([fill(a, 'A'), fill(b, 'B')]);
+    expect(doneA).toMatch(/SK-2026-00000[12]/);
+    expect(doneB).toMatch(/SK-2026-00000[12]/);
+    expect(doneA).not.toBe(doneB);
+    const [ia] = await initiativesOf(a);
+    const [ib] = await initiativesOf(b);
+    expect(ia).toMatchObject({ title: 'A title', problem: 'A problem', scope: 'A scope', unitCode: 'CDCS-001', valueVnd: 2_500_000 });
+    expect(ib).toMatchObject({ title: 'B title', problem: 'B problem', scope: 'B scope', unitCode: 'CDCS-002' });
+  });
+
+  it('keeps one consistent flow state when two bot processes answer the same worker at the same moment', async () => {
+    const second = await world.startBot('webhook');
+    const first = world.bots[0]!;
+    const cuong = world.tg.user({ id: 6003, first_name: 'Cường' });
+    await registerWorker(cuong, 'CDCS-003');
+    await cuong.send('/submit');
+
+    const statuses = await Promise.all([post(first, textUpdate(cuong.info, 'Trả lời một')), post(second, textUpdate(cuong.info, 'Trả lời hai'))]);
+    expect(statuses).toEqual([200, 200]);
+
+    const member = await memberOf(cuong);
+    const state = await loadFlowState(String(member!._id));
+    // Both answers landed, one after the other: neither was lost to the race.
+    expect(state.step).toBe('solution');
+    expect([state.answers.title, state.answers.problem].sort()).toEqual(['Trả lời hai', 'Trả lời một']);
+  });
+
+  it('handles an update delivered twice only once', async () => {
+    const dao = world.tg.user({ id: 6004, first_name: 'Đào' });
+    await registerWorker(dao, 'CDCS-001');
+    const update = textUpdate(dao.info, 'Một ý tưởng gửi hai lần');
+    await world.tg.deliverRaw(update);
+    const afterFirst = world.tg.botMessages(dao.chatId).length;
+    await world.tg.deliverRaw(update);
+    expect(world.tg.botMessages(dao.chatId).length).toBe(afterFirst);
+  });
+
+  it('refuses webhook calls without the secret token', async () => {
+    const bot = world.bots[0]!;
+    expect(await post(bot, textUpdate({ id: 6005, first_name: 'X' }, 'hi'), 'wrong-secret-0000000')).toBe(401);
+    expect(await post(bot, textUpdate({ id: 6005, first_name: 'X' }, 'hi'), '')).toBe(401);
+    expect(world.tg.botMessages(6005)).toEqual([]);
+  });
+});

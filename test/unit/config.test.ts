@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const valid = { TELEGRAM_BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345', MONGODB_URI: 'mongodb://127.0.0.1:27017/sk' };
+
+describe('configuration from the environment', () => {
+  it('fills in defaults', () => {
+    const config = loadConfig(valid);
+    expect(config).toMatchObject({
+      TELEGRAM_API_ROOT: 'https://api.telegram.org',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      PORT: 8080,
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('names every missing or bad variable in one message', () => {
+    const attempt = () => loadConfig({ TELEGRAM_BOT_TOKEN: 'not-a-token', PORT: 'eighty' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/TELEGRAM_BOT_TOKEN: expected a Bot API token/);
+    expect(attempt).toThrow(/MONGODB_URI: missing/);
+    expect(attempt).toThrow(/PORT:/);
+  });
+
+  it('requires a webhook secret of Telegram-safe characters when a webhook URL is set', () => {
+    expect(() => loadConfig({ ...valid, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg' })).toThrow(
+      /TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set/,
+    );
+    expect(() => loadConfig({ ...valid, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg', TELEGRAM_WEBHOOK_SECRET: 'has spaces in it!' })).toThrow(
+      /TELEGRAM_WEBHOOK_SECRET/,
+    );
+  });
+
+  it('drops a trailing slash from the API root, which grammY refuses', () => {
+    expect(loadConfig({ ...valid, TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' }).TELEGRAM_API_ROOT).toBe('http://127.0.0.1:8081');
+  });
+});

@@ -1,0 +1,51 @@
+import { Types } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCode, submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
+import { InitiativeModel } from '../../src/models/index.js';
+import { withTestDatabase } from '../support/servers.js';
+import { seedUnits, TestClock } from '../support/fixtures.js';
+
+const fields: InitiativeFields = {
+  title: 't', problem: '', solution: '', benefit: '', valueVnd: null, scope: '', category: null, coAuthors: '', attachments: [], confidential: false, idea: '',
+};
+
+describe('reference codes', () => {
+  let db: Awaited<ReturnType<typeof withTestDatabase>>;
+  const clock = new TestClock(new Date('2026-12-31T16:59:00Z')); // 23:59 on 31/12 in Vietnam
+  beforeAll(async () => {
+    db = await withTestDatabase();
+    await seedUnits();
+  });
+  afterAll(() => db.close());
+
+  it('look like SK-2026-000123', () => {
+    expect(formatCode(2026, 123)).toBe('SK-2026-000123');
+  });
+
+  it('are unique and gap-free when twenty submissions race', async () => {
+    const authorId = new Types.ObjectId();
+    const codes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        submitInitiative({ authorId, unitCode: 'CDCS-001', channel: 'telegram', quick: true, fields, submissionKey: `race-${i}` }, clock),
+      ),
+    );
+    expect(codes.map((c) => c.code).sort()).toEqual(Array.from({ length: 20 }, (_, i) => formatCode(2026, i + 1)));
+  });
+
+  it('return the first initiative when the same submission is retried', async () => {
+    const authorId = new Types.ObjectId();
+    const input = { authorId, unitCode: 'CDCS-002', channel: 'telegram' as const, quick: true, fields, submissionKey: 'retry-1' };
+    const [one, two] = await Promise.all([submitInitiative(input, clock), submitInitiative(input, clock)]);
+    expect(one).toEqual(two);
+    expect(await InitiativeModel.countDocuments({ submissionKey: 'retry-1' })).toBe(1);
+  });
+
+  it('start again at 000001 in the new Vietnam year', async () => {
+    clock.advance(2 * 60_000); // 00:01 on 1/1/2027 in Vietnam, still 2026 in UTC
+    const { code } = await submitInitiative(
+      { authorId: new Types.ObjectId(), unitCode: 'CDCS-001', channel: 'telegram', quick: true, fields, submissionKey: 'new-year' },
+      clock,
+    );
+    expect(code).toBe('SK-2027-000001');
+  });
+});
