@@ -1,0 +1,466 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Api, Bot, GrammyError, InlineKeyboard, InputFile, webhookCallback } from 'grammy';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeTelegram, type FakeTelegramOptions, type FakeUser } from './telegram-server.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function startFake(opts?: FakeTelegramOptions): Promise<FakeTelegram> {
+  const fake = await FakeTelegram.start(opts);
+  cleanups.push(() => fake.stop());
+  return fake;
+}
+
+const apiFor = (fake: FakeTelegram) => new Api(fake.token, { apiRoot: fake.apiRoot });
+const newBot = (fake: FakeTelegram) => new Bot(fake.token, { client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo });
+const lanOf = (fake: FakeTelegram) =>
+  fake.user({ id: 1001, first_name: 'Lan', last_name: 'Nguyễn', username: 'lan_nguyen', language_code: 'vi' });
+
+/** Long polling with grammY's built-in loop; stopped after the test, rethrowing any polling error. */
+function startPolling(bot: Bot): void {
+  const running = bot.start().then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  cleanups.push(async () => {
+    await bot.stop();
+    const error = await running;
+    if (error) throw error;
+  });
+}
+
+/** The person writes first (a bot cannot); the test plays the bot that fetches and confirms the update. */
+async function openChat(api: Api, user: FakeUser): Promise<void> {
+  const sent = user.send('xin chào');
+  const updates = await api.getUpdates({ timeout: 0 });
+  await api.getUpdates({ offset: (updates.at(-1)?.update_id ?? 0) + 1, timeout: 0 });
+  await sent;
+}
+
+/** The GrammyError a call fails with, reduced to what Telegram answered. */
+async function failure(call: Promise<unknown>): Promise<{ code: number; description: string; retryAfter?: number }> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof GrammyError)) throw new Error(`expected a GrammyError, got ${String(error)}`);
+  const { error_code: code, description, parameters } = error;
+  return parameters.retry_after === undefined ? { code, description } : { code, description, retryAfter: parameters.retry_after };
+}
+
+function only<T>(items: T[]): T {
+  expect(items).toHaveLength(1);
+  return items[0] as T;
+}
+
+async function listenForWebhooks(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/telegram`;
+}
+
+describe('a polling grammY bot against the fake', () => {
+  it('delivers /start to the handler and shows the reply in lastReplies', async () => {
+    const fake = await startFake();
+    const bot = newBot(fake);
+    const payloads: string[] = [];
+    bot.command('start', async (ctx) => {
+      payloads.push(ctx.match);
+      await ctx.reply(`Chào <b>${ctx.from?.first_name}</b>! Mã: ${ctx.match}`, { parse_mode: 'HTML' });
+    });
+    startPolling(bot);
+    const lan = lanOf(fake);
+
+    await lan.send('/start abc');
+
+    expect(payloads).toEqual(['abc']);
+    expect(lan.lastReplies).toMatchObject([
+      { message_id: 2, chat_id: lan.chatId, kind: 'text', text: 'Chào <b>Lan</b>! Mã: abc', plainText: 'Chào Lan! Mã: abc', inlineButtons: [] },
+    ]);
+    await lan.send('/start xyz');
+    expect(lan.lastReplies.map((m) => m.plainText)).toEqual(['Chào Lan! Mã: xyz']);
+    expect(lan.transcript.map((m) => m.message_id)).toEqual([2, 4]);
+  });
+
+  it('lets a user press an inline button; the answer is recorded and cannot be given twice', async () => {
+    const fake = await startFake();
+    const bot = newBot(fake);
+    bot.command('start', (ctx) =>
+      ctx.reply('Bạn đồng ý chứ?', { reply_markup: new InlineKeyboard().text('Đồng ý', 'agree').text('Không', 'no') }),
+    );
+    bot.callbackQuery('agree', async (ctx) => {
+      await ctx.answerCallbackQuery({ text: 'Đã ghi nhận' });
+      await ctx.editMessageText('Cảm ơn bạn!');
+    });
+    bot.callbackQuery('no', () => undefined); // forgets answerCallbackQuery
+    startPolling(bot);
+    const lan = lanOf(fake);
+
+    await lan.send('/start');
+    const question = only(lan.lastReplies);
+    expect(question.inlineButtons).toEqual([
+      [
+        { text: 'Đồng ý', callback_data: 'agree' },
+        { text: 'Không', callback_data: 'no' },
+      ],
+    ]);
+    await lan.press(question, 'Đồng ý');
+
+    expect(fake.unansweredCallbackQueries()).toEqual([]);
+    // editMessageText without reply_markup removes the keyboard, as on Telegram.
+    expect(lan.transcript).toMatchObject([{ plainText: 'Cảm ơn bạn!', edits: 1, inlineButtons: [] }]);
+    await expect(lan.press(question, 'Đồng ý')).rejects.toThrow(/no inline button "Đồng ý"/);
+    const answer = await fake.waitForCall((c) => c.method === 'answerCallbackQuery' && c.ok);
+    expect(await failure(apiFor(fake).answerCallbackQuery(String(answer.params.callback_query_id)))).toEqual({
+      code: 400,
+      description: 'Bad Request: query is too old and response timeout expired or query ID is invalid',
+    });
+
+    await lan.send('/start');
+    await lan.pressLatest('no');
+    expect(fake.unansweredCallbackQueries()).toHaveLength(1);
+  });
+
+  it('serves getFile for a photo the user uploaded and lets the bot send it back by file_id', async () => {
+    const fake = await startFake();
+    const bot = newBot(fake);
+    bot.on('message:photo', async (ctx) => {
+      const file = await ctx.getFile();
+      await ctx.replyWithPhoto(file.file_id, { caption: `Đã nhận <i>${file.file_path}</i>`, parse_mode: 'HTML' });
+    });
+    startPolling(bot);
+    const lan = lanOf(fake);
+
+    await lan.sendPhoto({ caption: 'Ảnh sáng kiến' });
+
+    const reply = only(lan.lastReplies);
+    expect(reply).toMatchObject({ kind: 'photo', plainText: 'Đã nhận photos/file_3.jpg' });
+    const api = apiFor(fake);
+    expect(await api.getFile(reply.file_id ?? '')).toMatchObject({ file_path: 'photos/file_3.jpg', file_size: 153_600 });
+    expect(await failure(api.getFile('AgAC-khong-co'))).toEqual({ code: 400, description: 'Bad Request: invalid file_id' });
+    expect(await failure(api.sendPhoto(lan.chatId, 'AgAC-khong-co'))).toEqual({
+      code: 400,
+      description: 'Bad Request: wrong file identifier/HTTP URL specified',
+    });
+    expect(await failure(api.sendDocument(lan.chatId, reply.file_id ?? ''))).toEqual({
+      code: 400,
+      description: "Bad Request: can't use file of type Photo as Document",
+    });
+  });
+
+  it('delivers group messages from members and refuses private messages the person never started', async () => {
+    const fake = await startFake();
+    const bot = newBot(fake);
+    bot.command('hop', (ctx) => ctx.reply(`Nhóm ${ctx.chat.type}`));
+    startPolling(bot);
+    const lan = lanOf(fake);
+    const minh = fake.user({ id: 1002, first_name: 'Minh' });
+    const group = fake.group({ id: -1001234567890, title: 'Công đoàn', members: [lan] });
+
+    await group.send(lan, '/hop@sang_kien_test_bot');
+
+    expect(group.transcript.map((m) => m.plainText)).toEqual(['Nhóm supergroup']);
+    await expect(group.send(minh, '/hop')).rejects.toThrow(/not a member/);
+    const api = apiFor(fake);
+    expect(await api.getChatMember(group.id, lan.id)).toMatchObject({ status: 'member', user: { first_name: 'Lan' } });
+    expect(await failure(api.sendMessage(lan.id, 'Chào'))).toEqual({
+      code: 403,
+      description: "Forbidden: bot can't initiate conversation with a user",
+    });
+  });
+});
+
+describe('Bot API validation', () => {
+  async function chatWithLan(opts?: FakeTelegramOptions) {
+    const fake = await startFake(opts);
+    const api = apiFor(fake);
+    const lan = lanOf(fake);
+    await openChat(api, lan);
+    return { fake, api, lan };
+  }
+
+  it('accepts Telegram HTML and records the text a person reads', async () => {
+    const { api, fake, lan } = await chatWithLan();
+    const html = '<b>Đậm</b> &amp; <i>nghiêng</i> <a href="https://example.com/?a=1&amp;b=2">liên kết</a> &lt;3 &#128512; <tg-spoiler>bí mật</tg-spoiler>';
+
+    const sent = await api.sendMessage(lan.chatId, html, { parse_mode: 'HTML' });
+
+    expect(sent.text).toBe('Đậm & nghiêng liên kết <3 😀 bí mật');
+    expect(sent.entities).toEqual([
+      { type: 'bold', offset: 0, length: 3 },
+      { type: 'italic', offset: 6, length: 7 },
+      { type: 'text_link', offset: 14, length: 8, url: 'https://example.com/?a=1&b=2' },
+      { type: 'spoiler', offset: 29, length: 6 },
+    ]);
+    expect(fake.botMessages(lan.chatId)).toMatchObject([{ text: html, plainText: sent.text, parse_mode: 'HTML' }]);
+  });
+
+  it.each([
+    ['Chào <foo>bạn</foo>', 'Unsupported start tag "foo" at byte offset 6'],
+    ['<b>đậm', `Can't find end tag corresponding to start tag "b"`],
+    ['<b>đậm</i>', 'Unmatched end tag at byte offset 9, expected "</b>", found "</i>"'],
+    ['Lúa & gạo', 'Unescaped "&" at byte offset 5; write it as "&amp;"'],
+    ['1 < 2', 'Unsupported start tag "" at byte offset 2'],
+    ['<span>bí mật</span>', 'Tag "span" must have class "tg-spoiler" at byte offset 0'],
+  ])('rejects bad HTML %j', async (text, problem) => {
+    const { api, fake, lan } = await chatWithLan();
+
+    expect(await failure(api.sendMessage(lan.chatId, text, { parse_mode: 'HTML' }))).toEqual({
+      code: 400,
+      description: `Bad Request: can't parse entities: ${problem}`,
+    });
+    expect(fake.botMessages(lan.chatId)).toEqual([]);
+  });
+
+  it('rejects parse modes it does not implement', async () => {
+    const { api, lan } = await chatWithLan();
+    expect(await failure(api.sendMessage(lan.chatId, '*đậm*', { parse_mode: 'MarkdownV2' }))).toEqual({
+      code: 400,
+      description: 'Bad Request: unsupported parse_mode',
+    });
+  });
+
+  it('limits text to 4096 characters after markup is parsed', async () => {
+    const { api, lan } = await chatWithLan();
+
+    expect(await failure(api.sendMessage(lan.chatId, 'a'.repeat(4097)))).toEqual({ code: 400, description: 'Bad Request: message is too long' });
+    // 4096 characters of 3 UTF-8 bytes each, inside markup that does not count.
+    await api.sendMessage(lan.chatId, `<b>${'ệ'.repeat(4096)}</b>`, { parse_mode: 'HTML' });
+    expect(await failure(api.sendMessage(lan.chatId, '   '))).toEqual({ code: 400, description: 'Bad Request: message text is empty' });
+  });
+
+  it('counts callback_data in UTF-8 bytes and limits keyboard size', async () => {
+    const { api, lan } = await chatWithLan();
+    const data64 = `${'ệ'.repeat(21)}a`; // 22 characters, 64 bytes
+    const data65 = `${'ệ'.repeat(21)}ab`; // 23 characters, 65 bytes
+    expect([Buffer.byteLength(data64), Buffer.byteLength(data65)]).toEqual([64, 65]);
+
+    await api.sendMessage(lan.chatId, 'Được', { reply_markup: new InlineKeyboard().text('Có', data64) });
+    expect(await failure(api.sendMessage(lan.chatId, 'Quá dài', { reply_markup: new InlineKeyboard().text('Có', data65) }))).toEqual({
+      code: 400,
+      description: 'Bad Request: BUTTON_DATA_INVALID',
+    });
+    const nineInARow = { inline_keyboard: [Array.from({ length: 9 }, (_, i) => ({ text: `${i}`, callback_data: `${i}` }))] };
+    expect(await failure(api.sendMessage(lan.chatId, 'Nhiều nút', { reply_markup: nineInARow }))).toEqual({
+      code: 400,
+      description: 'Bad Request: reply markup is too long',
+    });
+  });
+
+  it('refuses chats the bot cannot write to', async () => {
+    const { api, fake } = await chatWithLan();
+    const stranger = fake.user({ id: 2002, first_name: 'Hùng' });
+
+    expect(await failure(api.sendMessage(424242, 'Chào'))).toEqual({ code: 400, description: 'Bad Request: chat not found' });
+    expect(await failure(api.sendMessage(stranger.chatId, 'Chào'))).toEqual({ code: 400, description: 'Bad Request: chat not found' });
+  });
+
+  it('answers 403 while the user has blocked the bot', async () => {
+    const { api, fake, lan } = await chatWithLan();
+
+    fake.block(lan.id);
+    const blocked = { code: 403, description: 'Forbidden: bot was blocked by the user' };
+    expect(await failure(api.sendMessage(lan.chatId, 'Chào'))).toEqual(blocked);
+    expect(await failure(api.sendChatAction(lan.chatId, 'typing'))).toEqual(blocked);
+    await expect(lan.send('Chào bot')).rejects.toThrow(/blocked the bot/);
+
+    fake.unblock(lan.id);
+    await api.sendMessage(lan.chatId, 'Chào');
+    expect(fake.botMessages(lan.chatId)).toHaveLength(1);
+  });
+
+  it('checks edits, deletions and reply targets', async () => {
+    const { api, fake, lan } = await chatWithLan();
+    const keyboard = new InlineKeyboard().text('Sửa', 'edit');
+    const draft = await api.sendMessage(lan.chatId, 'Bản nháp', { reply_markup: keyboard });
+    const notModified =
+      'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
+
+    expect(await failure(api.editMessageText(lan.chatId, draft.message_id, 'Bản nháp', { reply_markup: keyboard }))).toEqual({
+      code: 400,
+      description: notModified,
+    });
+    await api.editMessageReplyMarkup(lan.chatId, draft.message_id);
+    expect(fake.botMessages(lan.chatId)).toMatchObject([{ inlineButtons: [], edits: 1 }]);
+    expect(await failure(api.editMessageText(lan.chatId, 1, 'Của Lan'))).toEqual({ code: 400, description: 'Bad Request: message to edit not found' });
+
+    expect(await failure(api.sendMessage(lan.chatId, 'Trả lời', { reply_parameters: { message_id: 99 } }))).toEqual({
+      code: 400,
+      description: 'Bad Request: message to be replied not found',
+    });
+    await api.sendMessage(lan.chatId, 'Trả lời', { reply_parameters: { message_id: 99, allow_sending_without_reply: true } });
+    const reply = await api.sendMessage(lan.chatId, 'Trả lời Lan', { reply_parameters: { message_id: 1 } });
+    expect(reply.reply_to_message?.text).toBe('xin chào');
+
+    await api.deleteMessage(lan.chatId, draft.message_id);
+    expect(await failure(api.deleteMessage(lan.chatId, draft.message_id))).toEqual({
+      code: 400,
+      description: 'Bad Request: message to delete not found',
+    });
+    expect(fake.botMessages(lan.chatId).map((m) => m.plainText)).toEqual(['Trả lời', 'Trả lời Lan']);
+  });
+
+  it('validates bot commands', async () => {
+    const { api } = await chatWithLan();
+
+    await api.setMyCommands([{ command: 'start', description: 'Bắt đầu' }]);
+    expect(await failure(api.setMyCommands([{ command: 'Start', description: 'Bắt đầu' }]))).toEqual({
+      code: 400,
+      description: 'Bad Request: BOT_COMMAND_INVALID',
+    });
+  });
+
+  it('fails injected calls with retry_after and records them without creating messages', async () => {
+    const { api, fake, lan } = await chatWithLan();
+
+    fake.failNext({ method: 'sendMessage', code: 429, retryAfter: 7 });
+    expect(await failure(api.sendMessage(lan.chatId, 'Một'))).toEqual({
+      code: 429,
+      description: 'Too Many Requests: retry after 7',
+      retryAfter: 7,
+    });
+    fake.failNext({ method: 'sendMessage', code: 502, chatId: 999, times: 2 });
+    await api.sendMessage(lan.chatId, 'Hai'); // another chat's fault does not apply
+
+    expect(fake.botMessages(lan.chatId).map((m) => m.text)).toEqual(['Hai']);
+    expect(fake.calls.filter((c) => c.method === 'sendMessage').map((c) => [c.ok, c.errorCode])).toEqual([
+      [false, 429],
+      [true, undefined],
+    ]);
+  });
+
+  it('rate-limits a private chat after the burst and recovers as the clock moves', async () => {
+    let now = 1_700_000_000_000;
+    const { api, fake, lan } = await chatWithLan({ now: () => now });
+
+    for (let i = 1; i <= 5; i++) await api.sendMessage(lan.chatId, `Tin ${i}`);
+    expect(await failure(api.sendMessage(lan.chatId, 'Tin 6'))).toEqual({
+      code: 429,
+      description: 'Too Many Requests: retry after 1',
+      retryAfter: 1,
+    });
+    now += 1000;
+    await api.sendMessage(lan.chatId, 'Tin 6');
+
+    expect(fake.botMessages(lan.chatId)).toHaveLength(6);
+  });
+
+  it('has no automatic rate limits when they are disabled', async () => {
+    const { api, fake, lan } = await chatWithLan({ now: () => 0, rateLimits: false });
+
+    for (let i = 1; i <= 10; i++) await api.sendMessage(lan.chatId, `Tin ${i}`);
+
+    expect(fake.botMessages(lan.chatId)).toHaveLength(10);
+  });
+});
+
+describe('HTTP surface and update delivery', () => {
+  it('answers 401 to a wrong token, 404 to unknown methods, and ignores method-name case', async () => {
+    const fake = await startFake();
+
+    expect(await failure(new Api('123456:wrong-token', { apiRoot: fake.apiRoot }).getMe())).toEqual({
+      code: 401,
+      description: 'Unauthorized',
+    });
+    const unknown = await fetch(`${fake.apiRoot}/bot${fake.token}/sendRocket`, { method: 'POST' });
+    expect([unknown.status, await unknown.json()]).toEqual([404, { ok: false, error_code: 404, description: 'Not Found: method not found' }]);
+    const me = await fetch(`${fake.apiRoot}/bot${fake.token}/GETME`, { method: 'POST' });
+    expect(await me.json()).toMatchObject({ ok: true, result: { id: 123456, is_bot: true, username: 'sang_kien_test_bot' } });
+  });
+
+  it('refuses file uploads (multipart) instead of pretending to store them', async () => {
+    const fake = await startFake();
+    const api = apiFor(fake);
+    const lan = lanOf(fake);
+    await openChat(api, lan);
+
+    expect(await failure(api.sendPhoto(lan.chatId, new InputFile(Buffer.from('không phải ảnh'), 'anh.jpg')))).toEqual({
+      code: 400,
+      description: 'Bad Request: file uploads are not supported by this fake',
+    });
+  });
+
+  it('holds a long poll until an update arrives and resolves the action only once it is confirmed', async () => {
+    const fake = await startFake();
+    const api = apiFor(fake);
+    const lan = lanOf(fake);
+    let handled = false;
+
+    const poll = api.getUpdates({ timeout: 10 });
+    const sent = lan.send('Xin chào').then(() => {
+      handled = true;
+    });
+    const [update] = await poll;
+    expect(update?.message?.text).toBe('Xin chào');
+    expect(await api.getUpdates({ timeout: 0 })).toEqual([update]); // not confirmed yet: delivered again
+    expect(handled).toBe(false);
+
+    await api.getUpdates({ offset: (update?.update_id ?? 0) + 1, timeout: 0 });
+    await sent;
+    expect(handled).toBe(true);
+  });
+
+  it('terminates the older of two concurrent getUpdates with 409', async () => {
+    const fake = await startFake();
+    const api = apiFor(fake);
+
+    const results = await Promise.allSettled([api.getUpdates({ timeout: 1 }), api.getUpdates({ timeout: 1 })]);
+
+    const rejected = only(results.filter((r) => r.status === 'rejected'));
+    expect(await failure(Promise.reject(rejected.reason))).toEqual({
+      code: 409,
+      description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+    });
+    expect(only(results.filter((r) => r.status === 'fulfilled')).value).toEqual([]);
+  });
+
+  it('posts updates to a webhook with the secret header, one chat at a time', async () => {
+    const fake = await startFake();
+    const bot = newBot(fake);
+    const log: string[] = [];
+    bot.on('message:text', async (ctx) => {
+      log.push(`start ${ctx.msg.text}`);
+      await ctx.reply(`Bạn nói: ${ctx.msg.text}`);
+      log.push(`end ${ctx.msg.text}`);
+    });
+    const secrets: unknown[] = [];
+    const handleUpdate = webhookCallback(bot, 'http', { secretToken: 'bi-mat_123' });
+    const url = await listenForWebhooks(
+      createServer((req, res) => {
+        secrets.push(req.headers['x-telegram-bot-api-secret-token']);
+        void handleUpdate(req, res);
+      }),
+    );
+    const api = apiFor(fake);
+    const lan = lanOf(fake);
+
+    await api.setWebhook(url, { secret_token: 'bi-mat_123' });
+    await Promise.all([lan.send('một'), lan.send('hai')]);
+
+    expect(log).toEqual(['start một', 'end một', 'start hai', 'end hai']);
+    expect(lan.transcript.map((m) => m.text)).toEqual(['Bạn nói: một', 'Bạn nói: hai']);
+    expect(secrets).toEqual(['bi-mat_123', 'bi-mat_123']);
+    expect(await api.getWebhookInfo()).toMatchObject({ url, pending_update_count: 0, has_custom_certificate: false });
+    expect(await failure(api.getUpdates())).toEqual({
+      code: 409,
+      description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+    });
+
+    // grammY answers 401 to a secret it does not expect; the fake retries, then gives up.
+    await api.setWebhook(url, { secret_token: 'bi-mat-khac' });
+    await expect(lan.send('ba')).rejects.toThrow(/401/);
+    expect((await api.getWebhookInfo()).last_error_message).toMatch(/401/);
+    expect(await failure(api.setWebhook(url, { secret_token: 'bí mật' }))).toEqual({
+      code: 400,
+      description: 'Bad Request: secret token contains unallowed characters',
+    });
+  });
+});
