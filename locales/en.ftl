@@ -168,3 +168,87 @@ mine-item = <b>{ $code }</b> · { $date } · { $status ->
        *[withdrawn] Withdrawn
     }
     { $title }
+
+## Admin CLI
+
+admin-usage =
+    Usage: npm run admin -- <command> [options] [--lang vi|en]
+
+    Commands:
+      import-units FILE.csv
+          Import or update the unit tree. The CSV header is code,name,parent_code,level;
+          level is one of: national, province, sector, upper, grassroots.
+      create-campaign --code CODE --name "NAME" --start YYYY-MM-DD --end YYYY-MM-DD [--targets FILE.csv]
+          Create an emulation campaign (or update its name and dates if the code exists).
+          The targets file has the header unit_code,target.
+      grant-role --unit CODE --role support|officer|admin (--telegram-id ID | --zalo-id ID)
+          Give a Telegram or Zalo account a role at a unit.
+      revoke-role --unit CODE --role support|officer|admin (--telegram-id ID | --zalo-id ID)
+          Take that role away.
+      list-units [--under CODE]
+          Print the unit tree, or the branch starting at unit CODE.
+      help
+          Print this help.
+
+    Environment: MONGODB_URI (required), ADMIN_LANG (vi or en, default vi).
+    Exit codes: 0 done, 1 input rejected or failure, 2 usage error.
+admin-usage-bad-lang = Language "{ $lang }" is not supported; please choose vi or en.
+admin-usage-unknown-command = There is no command "{ $command }".
+admin-usage-unknown-option = This command has no option { $option }.
+admin-usage-missing-option = Please give the option { $option }.
+admin-usage-missing-value = The option { $option } needs a value.
+admin-usage-repeated-option = The option { $option } may be given only once.
+admin-usage-missing-file = Please give the path of the CSV file.
+admin-usage-extra-argument = Unexpected argument "{ $argument }".
+admin-usage-one-account = Please give exactly one of --telegram-id or --zalo-id.
+
+admin-rejected =
+    Nothing was written to the database. Please fix { $count ->
+        [one] this problem
+       *[other] these { $count } problems
+    } and run again:
+admin-row-error = Line { $line }: { $reason }
+admin-failed = The command could not be completed: { $error }
+admin-file-unreadable = cannot read the file "{ $file }" ({ $error }).
+admin-csv-malformed = the CSV file is malformed (perhaps a closing quote is missing).
+admin-csv-empty = the file is empty; its first line must be the header { $expected }.
+admin-csv-bad-header = the header line must be { $expected }.
+admin-reason-columns = { $found } columns, expected exactly { $expected }.
+admin-reason-empty-code = the unit code is missing.
+admin-reason-code-format = code "{ $code }" is not valid: use only unaccented letters, digits, "_" or "-", at most 32 characters.
+admin-reason-empty-name = the name is missing.
+admin-reason-name-too-long = the name is { $length } characters long, at most { $max } are allowed.
+admin-reason-bad-level = level "{ $level }" is not valid; choose one of: { $levels }.
+admin-reason-duplicate-code = code "{ $code }" already appears on line { $first }.
+admin-reason-cycle = the unit would become its own ancestor: { $path }.
+admin-reason-needs-parent = a unit of level { $level } needs a parent unit (parent_code).
+admin-reason-unknown-parent = parent unit "{ $parent }" is neither in the file nor in the database.
+admin-reason-parent-level = parent unit "{ $parent }" ({ $parentLevel }) cannot be the parent of a { $level } unit.
+admin-reason-child-level = existing child unit "{ $child }" ({ $childLevel }) cannot belong to a { $level } unit.
+admin-reason-bad-date = --{ $option } date "{ $value }" is not valid; please give a real day as YYYY-MM-DD.
+admin-reason-date-order = the start date { $start } is after the end date { $end }.
+admin-reason-empty-unit = the unit code is missing.
+admin-reason-duplicate-unit = unit "{ $unit }" already has a target on line { $first }.
+admin-reason-bad-target = target "{ $value }" must be a positive whole number.
+admin-reason-unknown-unit = there is no unit with code "{ $unit }".
+admin-reason-bad-role = role "{ $role }" is not valid; choose one of: { $roles }.
+admin-reason-bad-telegram-id = Telegram ID "{ $id }" is not valid: it must be digits only.
+admin-reason-bad-zalo-id = Zalo ID "{ $id }" is not valid.
+
+admin-import-done = Unit tree imported: { $created } created, { $updated } updated, { $unchanged } unchanged.
+admin-import-descendants-moved = Updated the ancestors of { $count ->
+        [one] { $count } descendant unit
+       *[other] { $count } descendant units
+    } not in the file.
+admin-campaign-created = Created campaign { $code } ({ $start } to { $end }).
+admin-campaign-updated = Updated campaign { $code } ({ $start } to { $end }).
+admin-campaign-targets-set = Targets set for { $count ->
+        [one] { $count } unit
+       *[other] { $count } units
+    }.
+admin-role-granted = Granted role { $role } at unit { $unit } to the { $channel } account { $id }.
+admin-role-already = The { $channel } account { $id } already has role { $role } at unit { $unit }; nothing changed.
+admin-role-revoked = Revoked role { $role } at unit { $unit } from the { $channel } account { $id }.
+admin-role-absent = The { $channel } account { $id } does not have role { $role } at unit { $unit }; nothing changed.
+admin-list-unknown-unit = There is no unit with code "{ $unit }".
+admin-list-empty = There are no units yet. Please import the unit tree with import-units.

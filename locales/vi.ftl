@@ -168,3 +168,77 @@ mine-item = <b>{ $code }</b> · { $date } · { $status ->
        *[withdrawn] Đã rút
     }
     { $title }
+
+## Admin CLI
+
+admin-usage =
+    Cách dùng: npm run admin -- <lệnh> [tùy chọn] [--lang vi|en]
+
+    Các lệnh:
+      import-units TỆP.csv
+          Nhập hoặc cập nhật cây đơn vị. Tệp CSV có tiêu đề code,name,parent_code,level;
+          level là một trong: national, province, sector, upper, grassroots.
+      create-campaign --code MÃ --name "TÊN" --start YYYY-MM-DD --end YYYY-MM-DD [--targets TỆP.csv]
+          Tạo phong trào thi đua (hoặc cập nhật tên, ngày nếu mã đã có).
+          Tệp chỉ tiêu có tiêu đề unit_code,target.
+      grant-role --unit MÃ --role support|officer|admin (--telegram-id ID | --zalo-id ID)
+          Cấp vai trò tại một đơn vị cho một tài khoản Telegram hoặc Zalo.
+      revoke-role --unit MÃ --role support|officer|admin (--telegram-id ID | --zalo-id ID)
+          Thu hồi vai trò đó.
+      list-units [--under MÃ]
+          In cây đơn vị, hoặc nhánh bắt đầu từ đơn vị MÃ.
+      help
+          In hướng dẫn này.
+
+    Biến môi trường: MONGODB_URI (bắt buộc), ADMIN_LANG (vi hoặc en, mặc định vi).
+    Mã thoát: 0 thành công, 1 dữ liệu bị từ chối hoặc có lỗi, 2 sai cách dùng.
+admin-usage-bad-lang = Ngôn ngữ "{ $lang }" không được hỗ trợ; vui lòng chọn vi hoặc en.
+admin-usage-unknown-command = Không có lệnh "{ $command }".
+admin-usage-unknown-option = Lệnh này không có tùy chọn { $option }.
+admin-usage-missing-option = Vui lòng nhập tùy chọn { $option }.
+admin-usage-missing-value = Tùy chọn { $option } cần có giá trị.
+admin-usage-repeated-option = Tùy chọn { $option } chỉ được nhập một lần.
+admin-usage-missing-file = Vui lòng cho biết đường dẫn tệp CSV.
+admin-usage-extra-argument = Không hiểu tham số "{ $argument }".
+admin-usage-one-account = Vui lòng nhập đúng một trong hai: --telegram-id hoặc --zalo-id.
+
+admin-rejected = Chưa ghi gì vào cơ sở dữ liệu. Vui lòng sửa { $count } lỗi sau rồi chạy lại:
+admin-row-error = Dòng { $line }: { $reason }
+admin-failed = Lệnh không thực hiện được: { $error }
+admin-file-unreadable = không đọc được tệp "{ $file }" ({ $error }).
+admin-csv-malformed = tệp CSV bị lỗi định dạng (có thể thiếu dấu ngoặc kép đóng).
+admin-csv-empty = tệp trống; dòng đầu tiên phải là tiêu đề { $expected }.
+admin-csv-bad-header = dòng tiêu đề phải là { $expected }.
+admin-reason-columns = có { $found } cột, cần đúng { $expected } cột.
+admin-reason-empty-code = thiếu mã đơn vị.
+admin-reason-code-format = mã "{ $code }" không hợp lệ: chỉ dùng chữ không dấu, chữ số, "_" hoặc "-", tối đa 32 ký tự.
+admin-reason-empty-name = thiếu tên.
+admin-reason-name-too-long = tên dài { $length } ký tự, tối đa { $max } ký tự.
+admin-reason-bad-level = cấp "{ $level }" không hợp lệ; chọn một trong: { $levels }.
+admin-reason-duplicate-code = mã "{ $code }" đã xuất hiện ở dòng { $first }.
+admin-reason-cycle = đơn vị trở thành cấp trên của chính nó: { $path }.
+admin-reason-needs-parent = đơn vị thuộc cấp { $level } phải có đơn vị cấp trên (parent_code).
+admin-reason-unknown-parent = không có đơn vị cấp trên "{ $parent }" trong tệp hay trong cơ sở dữ liệu.
+admin-reason-parent-level = đơn vị cấp trên "{ $parent }" ({ $parentLevel }) không thể là cấp trên của một đơn vị cấp { $level }.
+admin-reason-child-level = đơn vị cấp dưới "{ $child }" ({ $childLevel }) đã có sẵn không thể trực thuộc một đơn vị cấp { $level }.
+admin-reason-bad-date = ngày --{ $option } "{ $value }" không hợp lệ; vui lòng nhập một ngày có thật theo dạng YYYY-MM-DD.
+admin-reason-date-order = ngày bắt đầu { $start } nằm sau ngày kết thúc { $end }.
+admin-reason-empty-unit = thiếu mã đơn vị.
+admin-reason-duplicate-unit = đơn vị "{ $unit }" đã có chỉ tiêu ở dòng { $first }.
+admin-reason-bad-target = chỉ tiêu "{ $value }" phải là số nguyên dương.
+admin-reason-unknown-unit = không có đơn vị mã "{ $unit }".
+admin-reason-bad-role = vai trò "{ $role }" không hợp lệ; chọn một trong: { $roles }.
+admin-reason-bad-telegram-id = ID Telegram "{ $id }" không hợp lệ: chỉ gồm chữ số.
+admin-reason-bad-zalo-id = ID Zalo "{ $id }" không hợp lệ.
+
+admin-import-done = Đã nhập cây đơn vị: tạo mới { $created }, cập nhật { $updated }, không đổi { $unchanged }.
+admin-import-descendants-moved = Đã cập nhật đường dẫn cấp trên cho { $count } đơn vị cấp dưới không có trong tệp.
+admin-campaign-created = Đã tạo phong trào { $code } ({ $start } đến { $end }).
+admin-campaign-updated = Đã cập nhật phong trào { $code } ({ $start } đến { $end }).
+admin-campaign-targets-set = Đã đặt chỉ tiêu cho { $count } đơn vị.
+admin-role-granted = Đã cấp vai trò { $role } tại đơn vị { $unit } cho tài khoản { $channel } { $id }.
+admin-role-already = Tài khoản { $channel } { $id } đã có vai trò { $role } tại đơn vị { $unit }; không thay đổi gì.
+admin-role-revoked = Đã thu hồi vai trò { $role } tại đơn vị { $unit } của tài khoản { $channel } { $id }.
+admin-role-absent = Tài khoản { $channel } { $id } không có vai trò { $role } tại đơn vị { $unit }; không thay đổi gì.
+admin-list-unknown-unit = Không có đơn vị mã "{ $unit }".
+admin-list-empty = Chưa có đơn vị nào. Vui lòng nhập cây đơn vị bằng lệnh import-units.

@@ -69,6 +69,7 @@ export async function completeRegistration(
 }
 
 export async function grantRole(memberId: Types.ObjectId, unitCode: string, role: Role): Promise<boolean> {
-  const res = await MemberModel.updateOne({ _id: memberId }, { $addToSet: { roles: { unitCode, role } } });
+  // Without timestamps: the updatedAt $set would count as a modification even when the role was there.
+  const res = await MemberModel.updateOne({ _id: memberId }, { $addToSet: { roles: { unitCode, role } } }, { timestamps: false });
   return res.modifiedCount === 1;
 }

@@ -26,3 +26,20 @@ describe('the locale files', () => {
     expect(() => i18n.t('vi', 'no-such-key')).toThrow(/no message/);
   });
 });
+
+describe('the code', () => {
+  it('only uses locale keys that exist', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const sourceFiles = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+      );
+    const vi = new Set(keysOf('vi'));
+    const used = ['src', 'handlers'].flatMap(sourceFiles).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\bmsg\(\s*'([a-z0-9-]+)'/g)].map((m) => `${m[1]} (${file})`),
+    );
+    expect(used.length).toBeGreaterThan(50);
+    expect(used.filter((entry) => !vi.has(entry.split(' ')[0]!))).toEqual([]);
+  });
+});

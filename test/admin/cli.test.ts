@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTestDatabase } from '../support/servers.js';
+import { csv } from './helpers.js';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe('npm run admin (the real CLI, spawned)', () => {
+  let db: Awaited<ReturnType<typeof withTestDatabase>>;
+  let dir: string;
+  beforeAll(async () => {
+    db = await withTestDatabase();
+    dir = mkdtempSync(join(tmpdir(), 'sk-admin-'));
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await db.close();
+  });
+
+  const file = (name: string, text: string): string => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  const admin = (...args: string[]): Promise<Run> =>
+    new Promise((resolve) => {
+      const { ADMIN_LANG: _ignored, ...inherited } = process.env;
+      const env = { ...inherited, MONGODB_URI: db.uri };
+      execFile(process.execPath, ['--import', 'tsx', 'src/admin/cli.ts', ...args], { env }, (err, stdout, stderr) => {
+        resolve({ code: err ? Number(err.code) : 0, stdout, stderr });
+      });
+    });
+
+  it('an admin imports the unit tree from a file and lists a branch of it', async () => {
+    const units = file(
+      'units.csv',
+      csv('code,name,parent_code,level', 'VN,Tổng LĐLĐ Việt Nam,,national', 'HN,LĐLĐ Hà Nội,VN,province', 'HN-KCN,CĐ các KCN Hà Nội,HN,upper', 'HN-MAY10,CĐ Công ty May 10,HN-KCN,grassroots'),
+    );
+    expect(await admin('import-units', units)).toEqual({
+      code: 0,
+      stdout: 'Đã nhập cây đơn vị: tạo mới 4, cập nhật 0, không đổi 0.\n',
+      stderr: '',
+    });
+    expect(await admin('list-units', '--under', 'HN', '--lang', 'en')).toEqual({
+      code: 0,
+      stdout: 'HN  LĐLĐ Hà Nội  (province)\n  HN-KCN  CĐ các KCN Hà Nội  (upper)\n    HN-MAY10  CĐ Công ty May 10  (grassroots)\n',
+      stderr: '',
+    });
+    expect(await admin('list-units', '--under', 'HP', '--lang', 'en')).toMatchObject({ code: 1, stderr: 'There is no unit with code "HP".\n' });
+  }, 60_000);
+
+  it('a bad file is refused with exit code 1 and every bad line named, in the language asked for', async () => {
+    const bad = file('bad.csv', csv('code,name,parent_code,level', 'OK,Hợp lệ,HN,upper', 'X,Không cha,NOWHERE,upper', 'Y,,HN,upper'));
+    const vi = await admin('import-units', bad);
+    expect(vi.code).toBe(1);
+    expect(vi.stderr).toBe(
+      [
+        'Chưa ghi gì vào cơ sở dữ liệu. Vui lòng sửa 2 lỗi sau rồi chạy lại:',
+        '  - Dòng 3: không có đơn vị cấp trên "NOWHERE" trong tệp hay trong cơ sở dữ liệu.',
+        '  - Dòng 4: thiếu tên.',
+        '',
+      ].join('\n'),
+    );
+    const en = await admin('import-units', bad, '--lang=en');
+    expect(en.stderr).toContain('Line 3: parent unit "NOWHERE" is neither in the file nor in the database.');
+    expect((await admin('list-units')).stdout).not.toContain('OK');
+  }, 60_000);
+
+  it('creates a campaign with targets and grants a role once', async () => {
+    const targets = file('targets.csv', csv('unit_code,target', 'HN,60000', 'HN-MAY10,120'));
+    const campaign = await admin('create-campaign', '--code', 'SK2026', '--name', '1 triệu sáng kiến', '--start', '2026-01-01', '--end', '2026-12-31', '--targets', targets);
+    expect(campaign).toMatchObject({ code: 0, stdout: 'Đã tạo phong trào SK2026 (2026-01-01 đến 2026-12-31).\nĐã đặt chỉ tiêu cho 2 đơn vị.\n' });
+
+    const grant = ['grant-role', '--unit', 'HN-MAY10', '--role', 'support', '--telegram-id', '777000'];
+    expect(await admin(...grant)).toMatchObject({ code: 0, stdout: 'Đã cấp vai trò support tại đơn vị HN-MAY10 cho tài khoản telegram 777000.\n' });
+    expect((await admin(...grant)).stdout).toContain('đã có vai trò support');
+    expect(await admin('grant-role', '--unit', 'HN', '--role', 'support', '--telegram-id', '@bob')).toMatchObject({ code: 1 });
+  }, 60_000);
+
+  it('usage problems exit with code 2 and the usage text', async () => {
+    const help = await admin('--lang', 'en');
+    expect(help.code).toBe(2);
+    expect(help.stdout).toContain('Usage: npm run admin -- <command>');
+    const unknown = await admin('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^Không có lệnh "frobnicate"\.\n\nCách dùng:/);
+    expect((await admin('import-units')).code).toBe(2);
+    expect(await admin('import-units', join(dir, 'missing.csv'))).toMatchObject({ code: 1 });
+  }, 60_000);
+});
