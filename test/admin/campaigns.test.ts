@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCampaign } from '../../src/admin/campaigns.js';
 import { importUnits } from '../../src/admin/import-units.js';
 import { CampaignModel, TargetModel, UnitModel } from '../../src/models/index.js';
-import { withTestDatabase } from '../support/servers.js';
+import { useTestDatabase } from '../support/servers.js';
 import { accepted, csv, problemsOf } from './helpers.js';
 
 const UNITS = csv(
@@ -17,12 +17,10 @@ const targetsOf = async (campaignCode: string) =>
   (await TargetModel.find({ campaignCode }).sort({ unitCode: 1 }).lean()).map((t) => [t.unitCode, t.target]);
 
 describe('create-campaign', () => {
-  let db: Awaited<ReturnType<typeof withTestDatabase>>;
+  useTestDatabase();
   beforeAll(async () => {
-    db = await withTestDatabase();
     accepted(await importUnits(UNITS));
   });
-  afterAll(() => db.close());
   beforeEach(async () => {
     await CampaignModel.deleteMany({});
     await TargetModel.deleteMany({});

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { importUnits } from '../../src/admin/import-units.js';
 import { UnitModel } from '../../src/models/index.js';
-import { withTestDatabase } from '../support/servers.js';
+import { useTestDatabase } from '../support/servers.js';
 import { accepted, csv, problemsOf } from './helpers.js';
 
 const HEADER = 'code,name,parent_code,level';
@@ -18,11 +18,7 @@ const TREE = csv(
 const ancestorsOf = async (code: string) => (await UnitModel.findOne({ code }).lean())?.ancestors;
 
 describe('import-units', () => {
-  let db: Awaited<ReturnType<typeof withTestDatabase>>;
-  beforeAll(async () => {
-    db = await withTestDatabase();
-  });
-  afterAll(() => db.close());
+  useTestDatabase();
   beforeEach(async () => {
     await UnitModel.deleteMany({});
   });

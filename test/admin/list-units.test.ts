@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importUnits } from '../../src/admin/import-units.js';
 import { listUnits } from '../../src/admin/list-units.js';
-import { withTestDatabase } from '../support/servers.js';
+import { useTestDatabase } from '../support/servers.js';
 import { accepted, csv, problemsOf } from './helpers.js';
 
 describe('list-units', () => {
-  let db: Awaited<ReturnType<typeof withTestDatabase>>;
-  beforeAll(async () => {
-    db = await withTestDatabase();
-  });
-  afterAll(() => db.close());
+  useTestDatabase();
 
   it('says nothing before a tree is imported', async () => {
     expect(await listUnits()).toEqual({ ok: true, lines: [] });

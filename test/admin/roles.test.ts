@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importUnits } from '../../src/admin/import-units.js';
 import { grantRoleTo, revokeRoleFrom } from '../../src/admin/roles.js';
 import { systemClock } from '../../src/clock.js';
 import { ChannelAccountModel, MemberModel } from '../../src/models/index.js';
 import { findMemberByAccount } from '../../src/services/members.service.js';
-import { withTestDatabase } from '../support/servers.js';
+import { useTestDatabase } from '../support/servers.js';
 import { accepted, csv, problemsOf } from './helpers.js';
 
 describe('grant-role and revoke-role', () => {
-  let db: Awaited<ReturnType<typeof withTestDatabase>>;
+  useTestDatabase();
   beforeAll(async () => {
-    db = await withTestDatabase();
     accepted(await importUnits(csv('code,name,parent_code,level', 'VN,Tổng LĐLĐ,,national', 'HN,LĐLĐ Hà Nội,VN,province')));
   });
-  afterAll(() => db.close());
 
   const officer = { unitCode: 'HN', role: 'officer', channel: 'telegram' as const, externalId: '123456789' };
 

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedUnits, startWorld, type World } from '../support/world.js';
+import { describe, expect, it } from 'vitest';
+import { useWorld } from '../support/world.js';
 import { initiativesOf, lastText, registerWorker } from '../support/story.js';
 import { FlowStateModel } from '../../src/models/index.js';
 
 describe('bad input gets a short, polite answer and nothing half-written is stored', () => {
-  let world: World;
-  beforeAll(async () => {
-    world = await startWorld();
-    await seedUnits();
-  });
-  afterAll(() => world?.close());
+  const world = useWorld();
 
   it('refuses an over-long title, empty and emoji-only answers, and media where text is expected', async () => {
-    const lam = world.tg.user({ id: 5001, first_name: 'Lâm' });
+    const lam = world().tg.user({ id: 5001, first_name: 'Lâm' });
     await registerWorker(lam, 'CDCS-001');
     await lam.send('/submit');
 
@@ -40,7 +35,7 @@ describe('bad input gets a short, polite answer and nothing half-written is stor
   });
 
   it('normalises text to NFC and strips control characters before storing', async () => {
-    const tien = world.tg.user({ id: 5002, first_name: 'Tiến' });
+    const tien = world().tg.user({ id: 5002, first_name: 'Tiến' });
     await registerWorker(tien, 'CDCS-002');
     await tien.send('Tie\u0302\u0301t kie\u0323\u0302m\u0007 đie\u0323\u0302n\u200b');
     await tien.pressLatest('📨 Gửi ý tưởng');
@@ -49,7 +44,7 @@ describe('bad input gets a short, polite answer and nothing half-written is stor
   });
 
   it('answers unknown commands, typed text where buttons are needed, and a late /start mid-form', async () => {
-    const ly = world.tg.user({ id: 5003, first_name: 'Ly' });
+    const ly = world().tg.user({ id: 5003, first_name: 'Ly' });
     await registerWorker(ly, 'CDCS-003');
     await ly.send('/xoa');
     expect(lastText(ly)).toContain('Mình chưa hiểu lệnh /xoa');
@@ -64,8 +59,8 @@ describe('bad input gets a short, polite answer and nothing half-written is stor
   });
 
   it('tells people in a group chat to write privately, without registering anyone', async () => {
-    const a = world.tg.user({ id: 5004, first_name: 'A' });
-    const group = world.tg.group({ id: -100500, title: 'Tổ may 3', members: [a] });
+    const a = world().tg.user({ id: 5004, first_name: 'A' });
+    const group = world().tg.group({ id: -100500, title: 'Tổ may 3', members: [a] });
     await group.send(a, '/start');
     expect(group.transcript.at(-1)!.plainText).toContain('Mình chỉ nhận sáng kiến trong tin nhắn riêng');
     await group.send(a, '/submit@sang_kien_test_bot');

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedUnits, startWorld, type World } from '../support/world.js';
+import { describe, expect, it } from 'vitest';
+import { useWorld } from '../support/world.js';
 import { initiativesOf, lastText, memberOf, registerWorker } from '../support/story.js';
 import { loadFlowState } from '../../src/services/flow-state.service.js';
 import type { RunningTelegram } from '../../src/app.js';
@@ -25,16 +25,11 @@ const textUpdate = (user: { id: number; first_name: string }, text: string) => (
 });
 
 describe('many people, several bot processes, at once', () => {
-  let world: World;
-  beforeAll(async () => {
-    world = await startWorld({ mode: 'webhook' });
-    await seedUnits();
-  });
-  afterAll(() => world?.close());
+  const world = useWorld({ mode: 'webhook' });
 
   it('serves two workers filling in the form at the same time without mixing their answers', async () => {
-    const a = world.tg.user({ id: 6001, first_name: 'Ánh' });
-    const b = world.tg.user({ id: 6002, first_name: 'Bảo' });
+    const a = world().tg.user({ id: 6001, first_name: 'Ánh' });
+    const b = world().tg.user({ id: 6002, first_name: 'Bảo' });
     await Promise.all([registerWorker(a, 'CDCS-001'), registerWorker(b, 'CDCS-002')]);
     const fill = async (user: typeof a, tag: string) => {
       await user.send('/submit');
@@ -59,9 +54,9 @@ describe('many people, several bot processes, at once', () => {
   });
 
   it('keeps one consistent flow state when two bot processes answer the same worker at the same moment', async () => {
-    const second = await world.startBot('webhook');
-    const first = world.bots[0]!;
-    const cuong = world.tg.user({ id: 6003, first_name: 'Cường' });
+    const second = await world().startBot('webhook');
+    const first = world().bots[0]!;
+    const cuong = world().tg.user({ id: 6003, first_name: 'Cường' });
     await registerWorker(cuong, 'CDCS-003');
     await cuong.send('/submit');
 
@@ -76,19 +71,19 @@ describe('many people, several bot processes, at once', () => {
   });
 
   it('handles an update delivered twice only once', async () => {
-    const dao = world.tg.user({ id: 6004, first_name: 'Đào' });
+    const dao = world().tg.user({ id: 6004, first_name: 'Đào' });
     await registerWorker(dao, 'CDCS-001');
     const update = textUpdate(dao.info, 'Một ý tưởng gửi hai lần');
-    await world.tg.deliverRaw(update);
-    const afterFirst = world.tg.botMessages(dao.chatId).length;
-    await world.tg.deliverRaw(update);
-    expect(world.tg.botMessages(dao.chatId).length).toBe(afterFirst);
+    await world().tg.deliverRaw(update);
+    const afterFirst = world().tg.botMessages(dao.chatId).length;
+    await world().tg.deliverRaw(update);
+    expect(world().tg.botMessages(dao.chatId).length).toBe(afterFirst);
   });
 
   it('refuses webhook calls without the secret token', async () => {
-    const bot = world.bots[0]!;
+    const bot = world().bots[0]!;
     expect(await post(bot, textUpdate({ id: 6005, first_name: 'X' }, 'hi'), 'wrong-secret-0000000')).toBe(401);
     expect(await post(bot, textUpdate({ id: 6005, first_name: 'X' }, 'hi'), '')).toBe(401);
-    expect(world.tg.botMessages(6005)).toEqual([]);
+    expect(world().tg.botMessages(6005)).toEqual([]);
   });
 });

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedUnits, startWorld, type World } from '../support/world.js';
+import { describe, expect, it } from 'vitest';
+import { useWorld } from '../support/world.js';
 import { initiativesOf, lastText, registerWorker } from '../support/story.js';
 
 describe('a worker moves around the form: back, cancel, resume, and a bot restart', () => {
-  let world: World;
-  beforeAll(async () => {
-    world = await startWorld();
-    await seedUnits();
-  });
-  afterAll(() => world?.close());
+  const world = useWorld();
 
   it('goes /back to change an answer, keeps the draft on /cancel and resumes it with /submit', async () => {
-    const tuan = world.tg.user({ id: 4001, first_name: 'Tuấn' });
+    const tuan = world().tg.user({ id: 4001, first_name: 'Tuấn' });
     await registerWorker(tuan, 'CDCS-001');
     await tuan.send('/back');
     expect(lastText(tuan)).toContain('Hiện không có câu hỏi nào để quay lại');
@@ -39,7 +34,7 @@ describe('a worker moves around the form: back, cancel, resume, and a bot restar
   });
 
   it('discards a saved draft with the start-over button', async () => {
-    const vy = world.tg.user({ id: 4002, first_name: 'Vy' });
+    const vy = world().tg.user({ id: 4002, first_name: 'Vy' });
     await registerWorker(vy, 'CDCS-002');
     await vy.send('/submit');
     await vy.send('Bản nháp thứ nhất');
@@ -51,14 +46,14 @@ describe('a worker moves around the form: back, cancel, resume, and a bot restar
   });
 
   it('resumes at the same step with the answers kept after the bot process restarts', async () => {
-    const quang = world.tg.user({ id: 4003, first_name: 'Quang' });
+    const quang = world().tg.user({ id: 4003, first_name: 'Quang' });
     await registerWorker(quang, 'CDCS-003');
     await quang.send('/submit');
     await quang.send('Băng tải tự dừng');
     await quang.send('Băng tải chạy không tải nhiều giờ');
 
-    await world.stopBots();
-    await world.startBot();
+    await world().stopBots();
+    await world().startBot();
 
     await quang.send('Gắn cảm biến tự dừng băng tải');
     expect(lastText(quang)).toContain('Câu 4/10');
@@ -73,7 +68,7 @@ describe('a worker moves around the form: back, cancel, resume, and a bot restar
   });
 
   it('answers a button from an old message with a polite note and the current question', async () => {
-    const nga = world.tg.user({ id: 4004, first_name: 'Nga' });
+    const nga = world().tg.user({ id: 4004, first_name: 'Nga' });
     await registerWorker(nga, 'CDCS-001');
     await nga.send('/submit');
     for (const a of ['T', 'P', 'S', 'B', 'bỏ qua', 'Sc']) await nga.send(a);
@@ -84,6 +79,6 @@ describe('a worker moves around the form: back, cancel, resume, and a bot restar
     await nga.press(categoryQuestion, 'Sáng tạo');
     expect(lastText(nga)).toContain('Nút này thuộc một tin nhắn cũ');
     expect(lastText(nga)).toContain('Câu 7/10');
-    expect(world.tg.unansweredCallbackQueries()).toEqual([]);
+    expect(world().tg.unansweredCallbackQueries()).toEqual([]);
   });
 });

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedUnits, startWorld, type World } from '../support/world.js';
+import { describe, expect, it } from 'vitest';
+import { useWorld } from '../support/world.js';
 import { lastText, memberOf, registerWorker } from '../support/story.js';
 
 describe('a worker registers on Telegram', () => {
-  let world: World;
-  beforeAll(async () => {
-    world = await startWorld();
-    await seedUnits();
-  });
-  afterAll(() => world?.close());
+  const world = useWorld();
 
   it('picks Vietnamese, finds the union by an accent-free name, shares a phone and is registered', async () => {
-    const lan = world.tg.user({ id: 1001, first_name: 'Lan', last_name: 'Nguyễn', language_code: 'vi' });
+    const lan = world().tg.user({ id: 1001, first_name: 'Lan', last_name: 'Nguyễn', language_code: 'vi' });
     await lan.send('/start');
     expect(lastText(lan)).toContain('Chào mừng bạn đến với Sáng kiến');
     expect(lan.lastReplies.at(-1)!.inlineButtons.flat().map((b) => b.text)).toEqual(['🇻🇳 Tiếng Việt', '🇬🇧 English']);
@@ -37,7 +32,7 @@ describe('a worker registers on Telegram', () => {
   });
 
   it('registers in English through the deep link t.me/bot?start=CDCS-002, without searching', async () => {
-    const tom = world.tg.user({ id: 1002, first_name: 'Tom', language_code: 'en' });
+    const tom = world().tg.user({ id: 1002, first_name: 'Tom', language_code: 'en' });
     await tom.send('/start CDCS-002');
     await tom.pressLatest('🇬🇧 English');
     expect(lastText(tom)).toContain('Would you like to share your phone number');
@@ -47,7 +42,7 @@ describe('a worker registers on Telegram', () => {
   });
 
   it('finds a union by its code, refuses an upper-level union, and explains when nothing matches', async () => {
-    const binh = world.tg.user({ id: 1003, first_name: 'Bình' });
+    const binh = world().tg.user({ id: 1003, first_name: 'Bình' });
     await binh.send('/start');
     await binh.pressLatest('🇻🇳 Tiếng Việt');
     await binh.send('KCN-TL');
@@ -59,7 +54,7 @@ describe('a worker registers on Telegram', () => {
   });
 
   it("refuses someone else's phone number shared as a contact", async () => {
-    const an = world.tg.user({ id: 1004, first_name: 'An' });
+    const an = world().tg.user({ id: 1004, first_name: 'An' });
     await an.send('/start CDCS-001');
     await an.pressLatest('🇻🇳 Tiếng Việt');
     await an.shareContact({ phone: '+84987654321', ofUserId: 999 });
@@ -68,7 +63,7 @@ describe('a worker registers on Telegram', () => {
   });
 
   it('welcomes a registered worker back on /start and switches language with /lang', async () => {
-    const chi = world.tg.user({ id: 1005, first_name: 'Chi' });
+    const chi = world().tg.user({ id: 1005, first_name: 'Chi' });
     await registerWorker(chi, 'CDCS-003');
     await chi.send('/start');
     expect(lastText(chi)).toContain('Chào Chi! Bạn đang thuộc Công ty May Thăng Long');

@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedUnits, startWorld, type World } from '../support/world.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useWorld } from '../support/world.js';
 import { initiativesOf, lastText, registerWorker } from '../support/story.js';
 import { CampaignModel, TargetModel } from '../../src/models/index.js';
 
 describe('a worker submits an initiative with the full form', () => {
-  let world: World;
+  const world = useWorld();
   beforeAll(async () => {
-    world = await startWorld();
-    await seedUnits();
     await CampaignModel.create({ code: 'MTSK-2026', name: '1 triệu sáng kiến', startDate: new Date('2026-01-01'), endDate: new Date('2026-12-31') });
     await TargetModel.create({ campaignCode: 'MTSK-2026', unitCode: 'HN', target: 60000 });
   });
-  afterAll(() => world?.close());
 
   it('answers every question, attaches a photo and a document, edits the title at the summary and gets a code', async () => {
-    const hoa = world.tg.user({ id: 2001, first_name: 'Hoa', last_name: 'Trần' });
+    const hoa = world().tg.user({ id: 2001, first_name: 'Hoa', last_name: 'Trần' });
     await registerWorker(hoa, 'CDCS-001');
 
     await hoa.send('/submit');
@@ -91,7 +88,7 @@ describe('a worker submits an initiative with the full form', () => {
   });
 
   it('skips the optional answers with words or buttons and accepts the many ways to write an amount', async () => {
-    const son = world.tg.user({ id: 2002, first_name: 'Sơn', language_code: 'en' });
+    const son = world().tg.user({ id: 2002, first_name: 'Sơn', language_code: 'en' });
     await registerWorker(son, 'CDCS-002', { language: 'en' });
     await son.send('/submit');
     for (const answer of ['Oil filter reuse', 'Filters thrown away weekly', 'Wash and reuse filters', 'Less waste']) await son.send(answer);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { connectMongo, disconnectMongo } from '../../src/db.js';
 import '../../src/models/index.js';
 
@@ -16,4 +16,14 @@ export async function withTestDatabase(): Promise<{ uri: string; close: () => Pr
   const uri = testMongoUri();
   await connectMongo(uri, { serverSelectionTimeoutMS: 5_000 });
   return { uri, close: disconnectMongo };
+}
+
+/** A fresh database for the test file: connected before its tests, dropped from use after them. */
+export function useTestDatabase(): () => { uri: string } {
+  let db: Awaited<ReturnType<typeof withTestDatabase>> | undefined;
+  beforeAll(async () => {
+    db = await withTestDatabase();
+  });
+  afterAll(() => db?.close());
+  return () => db!;
 }

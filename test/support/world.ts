@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import type { Redis } from 'ioredis';
 import { startTelegram, type RunningTelegram } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -8,9 +9,9 @@ import { createLogger } from '../../src/logger.js';
 import { checkRedis, createRedis } from '../../src/redis.js';
 import { FakeTelegram, type FakeTelegramOptions } from '../fakes/telegram-server.js';
 import { testRedisUrl, withTestDatabase } from './servers.js';
-import { TestClock } from './fixtures.js';
+import { seedUnits, TestClock } from './fixtures.js';
 
-export { seedUnits, TestClock } from './fixtures.js';
+export { TestClock } from './fixtures.js';
 
 export interface World {
   tg: FakeTelegram;
@@ -82,4 +83,15 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
+}
+
+/** One world per test file, with the sample unit tree: started before its tests, closed after them. */
+export function useWorld(opts: Parameters<typeof startWorld>[0] = {}): () => World {
+  let world: World | undefined;
+  beforeAll(async () => {
+    world = await startWorld(opts);
+    await seedUnits();
+  });
+  afterAll(() => world?.close());
+  return () => world!;
 }

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UnitModel } from '../../src/models/index.js';
-import { withTestDatabase } from '../support/servers.js';
+import { useTestDatabase } from '../support/servers.js';
 
 // Our consistency rests on unique indexes holding under concurrent inserts (DESIGN.md §5): check the
 // server the tests run on really does that, and really finds accent-free names by regex.
 describe('the MongoDB-protocol server the tests run on', () => {
-  let db: Awaited<ReturnType<typeof withTestDatabase>>;
-  beforeAll(async () => {
-    db = await withTestDatabase();
-  });
-  afterAll(() => db.close());
+  useTestDatabase();
 
   it('lets exactly one of thirty concurrent inserts with the same unique key win', async () => {
     const attempts = await Promise.allSettled(

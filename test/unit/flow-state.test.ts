@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FlowConflictError, loadFlowState, saveFlowState } from '../../src/services/flow-state.service.js';
-import { withTestDatabase } from '../support/servers.js';
+import { useTestDatabase } from '../support/servers.js';
 
 describe('flow state revisions', () => {
-  let db: Awaited<ReturnType<typeof withTestDatabase>>;
-  beforeAll(async () => {
-    db = await withTestDatabase();
-  });
-  afterAll(() => db.close());
+  useTestDatabase();
 
   it('lets exactly one of several writers from the same revision win; the others get a conflict', async () => {
     const start = await loadFlowState('member-1');

@@ -1,8 +1,8 @@
 import { Types } from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCode, submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
 import { InitiativeModel } from '../../src/models/index.js';
-import { withTestDatabase } from '../support/servers.js';
+import { useTestDatabase } from '../support/servers.js';
 import { seedUnits, TestClock } from '../support/fixtures.js';
 
 const fields: InitiativeFields = {
@@ -10,13 +10,11 @@ const fields: InitiativeFields = {
 };
 
 describe('reference codes', () => {
-  let db: Awaited<ReturnType<typeof withTestDatabase>>;
   const clock = new TestClock(new Date('2026-12-31T16:59:00Z')); // 23:59 on 31/12 in Vietnam
+  useTestDatabase();
   beforeAll(async () => {
-    db = await withTestDatabase();
     await seedUnits();
   });
-  afterAll(() => db.close());
 
   it('look like SK-2026-000123', () => {
     expect(formatCode(2026, 123)).toBe('SK-2026-000123');
