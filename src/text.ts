@@ -34,11 +34,6 @@ export function foldForSearch(text: string): string {
     .trim();
 }
 
-/** Escapes text for literal use inside a RegExp (also valid with the `u` flag). */
-export function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Escapes text for Telegram's HTML parse mode. */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -24,8 +24,9 @@ export type FlowChange = Omit<FlowState, 'owner' | 'rev'>;
 /** Another process saved this member's flow first; the caller reloads and tries again. */
 export class FlowConflictError extends Error {}
 
-/** Revisions kept behind the current one: enough to debug, not a growing log. */
+/** Revisions kept behind the current one: enough to debug, not a growing log. Pruned every few saves. */
 const KEEP_REVISIONS = 3;
+const PRUNE_EVERY = 10;
 
 export async function loadFlowState(owner: string): Promise<FlowState> {
   const latest = await FlowStateModel.findOne({ owner }).sort({ rev: -1 }).lean();
@@ -51,6 +52,6 @@ export async function saveFlowState(current: FlowState, change: FlowChange): Pro
     if (isDuplicateKey(err)) throw new FlowConflictError(`flow state of ${current.owner} moved past rev ${current.rev}`);
     throw err;
   }
-  await FlowStateModel.deleteMany({ owner: current.owner, rev: { $lt: next.rev - KEEP_REVISIONS } });
+  if (next.rev % PRUNE_EVERY === 0) await FlowStateModel.deleteMany({ owner: current.owner, rev: { $lt: next.rev - KEEP_REVISIONS } });
   return next;
 }

@@ -1,33 +1,84 @@
-import { UnitModel } from '../models/index.js';
-import { escapeRegex, foldForSearch } from '../text.js';
+import { UnitModel, type UnitLevel } from '../models/index.js';
+import { foldForSearch } from '../text.js';
 
-export type UnitRecord = NonNullable<Awaited<ReturnType<typeof findUnit>>>;
+export interface UnitRecord {
+  code: string;
+  name: string;
+  searchName: string;
+  level: UnitLevel;
+  ancestors: string[];
+}
 
-export async function findUnit(code: string) {
-  return UnitModel.findOne({ code }).lean();
+/** How stale the in-process unit directory may get: an admin's import shows up in the bot within this. */
+export const DIRECTORY_MAX_AGE_MS = 60_000;
+
+/**
+ * The unit tree, read whole and kept in memory. Units are reference data that every registration and
+ * submission reads; 100,000 units are about 20 MB, and searching them in memory takes milliseconds where
+ * an unanchored regex query scans the collection on every keystroke (on FerretDB, seconds).
+ */
+class UnitDirectory {
+  private byCode = new Map<string, UnitRecord>();
+  private byLowerCode = new Map<string, UnitRecord>();
+  private grassroots: UnitRecord[] = [];
+  private loadedAt = -Infinity;
+  private loading: Promise<void> | null = null;
+
+  async fresh(): Promise<this> {
+    if (performance.now() - this.loadedAt > DIRECTORY_MAX_AGE_MS) await (this.loading ??= this.load());
+    return this;
+  }
+
+  /** Forgets what was read, so the next lookup reads the tree again (after an import, in tests). */
+  invalidate(): void {
+    this.loadedAt = -Infinity;
+  }
+
+  get(code: string): UnitRecord | undefined {
+    return this.byCode.get(code);
+  }
+
+  getIgnoringCase(code: string): UnitRecord | undefined {
+    return this.byCode.get(code) ?? this.byLowerCode.get(code.toLowerCase());
+  }
+
+  searchGrassroots(words: string[]): UnitRecord[] {
+    return this.grassroots.filter((u) => words.every((w) => ` ${u.searchName}`.includes(` ${w}`)));
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const units = await UnitModel.find({}, { _id: 0, code: 1, name: 1, searchName: 1, level: 1, ancestors: 1 }).lean<UnitRecord[]>();
+      this.byCode = new Map(units.map((u) => [u.code, u]));
+      this.byLowerCode = new Map(units.map((u) => [u.code.toLowerCase(), u]));
+      this.grassroots = units.filter((u) => u.level === 'grassroots').sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+      this.loadedAt = performance.now();
+    } finally {
+      this.loading = null;
+    }
+  }
+}
+
+export const unitDirectory = new UnitDirectory();
+
+export async function findUnit(code: string): Promise<UnitRecord | null> {
+  return (await unitDirectory.fresh()).get(code) ?? null;
 }
 
 /** Finds a unit by the code a person typed: exact first, then ignoring case. */
 export async function findUnitByTypedCode(typed: string): Promise<UnitRecord | null> {
   const code = typed.trim();
   if (!/^[A-Za-z0-9_-]{1,32}$/.test(code)) return null;
-  return (
-    (await UnitModel.findOne({ code }).lean()) ??
-    (await UnitModel.findOne({ code: { $regex: `^${escapeRegex(code)}$`, $options: 'i' } }).lean())
-  );
+  return (await unitDirectory.fresh()).getIgnoringCase(code) ?? null;
 }
 
 /**
- * Grassroots unions whose name contains every typed word, accents and case ignored
- * ("cong ty may" finds "Công ty May Việt Tiến"). Returns at most `limit` + 1 so callers know there are more.
+ * Grassroots unions whose name has every typed word as the start of one of its words, accents and case
+ * ignored ("cong ty may" finds "Công ty May Việt Tiến"). Returns at most `limit` + 1 so callers know
+ * there are more.
  */
 export async function searchGrassroots(query: string, limit: number): Promise<UnitRecord[]> {
   const words = foldForSearch(query).split(' ').filter(Boolean);
   if (words.length === 0) return [];
-  // One condition per word: RE2 (FerretDB) has no lookahead to do it in one pattern.
-  const everyWord = words.map((w) => ({ searchName: { $regex: `(^| )${escapeRegex(w)}` } }));
-  return UnitModel.find({ level: 'grassroots', $and: everyWord })
-    .sort({ name: 1 })
-    .limit(limit + 1)
-    .lean();
+  return (await unitDirectory.fresh()).searchGrassroots(words).slice(0, limit + 1);
 }

@@ -9,6 +9,7 @@ import { createLogger } from '../../src/logger.js';
 import { checkRedis, createRedis } from '../../src/redis.js';
 import { FakeTelegram, type FakeTelegramOptions } from '../fakes/telegram-server.js';
 import { testRedisUrl, withTestDatabase } from './servers.js';
+import { freePort } from './net.js';
 import { seedUnits, TestClock } from './fixtures.js';
 
 export { TestClock } from './fixtures.js';
@@ -75,15 +76,6 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
   return world;
 }
 
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** One world per test file, with the sample unit tree: started before its tests, closed after them. */
 export function useWorld(opts: Parameters<typeof startWorld>[0] = {}): () => World {

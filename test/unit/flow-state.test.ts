@@ -19,9 +19,9 @@ describe('flow state revisions', () => {
 
   it('keeps only a few old revisions', async () => {
     let state = await loadFlowState('member-2');
-    for (let i = 0; i < 10; i++) state = await saveFlowState(state, { ...state, step: `s${i}` });
+    for (let i = 0; i < 20; i++) state = await saveFlowState(state, { ...state, step: `s${i}` });
     const { FlowStateModel } = await import('../../src/models/index.js');
     expect(await FlowStateModel.countDocuments({ owner: 'member-2' })).toBeLessThanOrEqual(4);
-    expect((await loadFlowState('member-2')).step).toBe('s9');
+    expect((await loadFlowState('member-2')).step).toBe('s19');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, escapeHtml, escapeRegex, foldForSearch, hasContent, splitMessage, truncate } from '../../src/text.js';
+import { cleanText, escapeHtml, foldForSearch, hasContent, splitMessage, truncate } from '../../src/text.js';
 
 describe('cleanText', () => {
   it.each([
@@ -68,23 +68,6 @@ describe('foldForSearch', () => {
     ['', ''],
   ])('%j → %j', (text, expected) => {
     expect(foldForSearch(text)).toBe(expected);
-  });
-});
-
-describe('escapeRegex', () => {
-  const specials = '.*+?^${}()|[]\\/-';
-
-  it.each(['a.b', '1+1=2', '(x)', '[tag]', 'a|b', '$5^2', 'c:\\dir', specials, 'Tiến?'])(
-    'matches %j literally',
-    (text) => {
-      expect(new RegExp(`^${escapeRegex(text)}$`).test(text)).toBe(true);
-      expect(new RegExp(`^${escapeRegex(text)}$`, 'u').test(text)).toBe(true);
-    },
-  );
-
-  it('does not match other text', () => {
-    expect(new RegExp(escapeRegex('a.b')).test('axb')).toBe(false);
-    expect(escapeRegex('plain text')).toBe('plain text');
   });
 });
 

@@ -1,0 +1,116 @@
+// npm run bench: how fast one bot process answers workers, end to end through grammY, a webhook, the
+// fake Telegram server, MongoDB protocol (FerretDB unless MONGODB_URI) and Redis. Prints its figures.
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { importUnits } from '../src/admin/import-units.js';
+import { startTelegram } from '../src/app.js';
+import { systemClock } from '../src/clock.js';
+import { loadConfig } from '../src/config.js';
+import { connectMongo, disconnectMongo } from '../src/db.js';
+import { I18n } from '../src/i18n.js';
+import { createLogger } from '../src/logger.js';
+import '../src/models/index.js';
+import { checkRedis, createRedis } from '../src/redis.js';
+import { searchGrassroots } from '../src/services/units.service.js';
+import { FakeTelegram, type FakeUser } from '../test/fakes/telegram-server.js';
+import { startFerretDb } from '../test/support/ferretdb.js';
+import { freePort } from '../test/support/net.js';
+
+// FerretDB (SQLite) saturates one core at about 30 concurrent workers; raise it against a real MongoDB.
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 30);
+const SEARCHES = 200;
+
+const ferret = process.env.MONGODB_URI ? null : await startFerretDb();
+const mongoUri = `${process.env.MONGODB_URI ?? ferret!.uri}sk_bench_${randomBytes(3).toString('hex')}`;
+await connectMongo(mongoUri);
+const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', `sk-bench-${randomBytes(3).toString('hex')}:`);
+await checkRedis(redis);
+const tg = await FakeTelegram.start({ rateLimits: false });
+
+const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const ms = (x: number): string => `${x.toFixed(1)} ms`;
+let peakRss = 0;
+const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+
+// 1. A 5-level tree of 10,000 grassroots unions.
+const lines = ['code,name,parent_code,level', 'VN,Tổng Liên đoàn Lao động Việt Nam,,national'];
+for (let p = 1; p <= 20; p++) {
+  lines.push(`P${p},LĐLĐ tỉnh ${p},VN,province`);
+  for (let d = 1; d <= 5; d++) {
+    lines.push(`P${p}-D${d},Công đoàn huyện ${p}.${d},P${p},upper`);
+    for (let z = 1; z <= 4; z++) {
+      lines.push(`P${p}-D${d}-Z${z},Công đoàn KCN ${p}.${d}.${z},P${p}-D${d},upper`);
+      for (let g = 1; g <= 25; g++) lines.push(`P${p}-D${d}-Z${z}-G${g},Công ty May số ${p}.${d}.${z}.${g},P${p}-D${d}-Z${z},grassroots`);
+    }
+  }
+}
+let t = performance.now();
+const imported = await importUnits(`${lines.join('\n')}\n`);
+if (!imported.ok) throw new Error('bench tree rejected');
+console.log(`import-units: ${imported.created} units in ${ms(performance.now() - t)}`);
+
+// 2. Searching a union by accent-free words among 10,000.
+const searchTimes: number[] = [];
+for (let i = 0; i < SEARCHES; i++) {
+  t = performance.now();
+  await searchGrassroots(`cong ty may so ${1 + (i % 20)}.${1 + (i % 5)}.${1 + (i % 4)}.${1 + (i % 25)}`, 8);
+  searchTimes.push(performance.now() - t);
+}
+console.log(`unit search (${SEARCHES}x over 10,000 units): p50 ${ms(percentile(searchTimes, 50))}, p95 ${ms(percentile(searchTimes, 95))}`);
+
+// 3. Workers registering and submitting, all at once, against one bot process in webhook mode.
+const port = await freePort();
+const config = loadConfig({
+  TELEGRAM_BOT_TOKEN: tg.token,
+  TELEGRAM_API_ROOT: tg.apiRoot,
+  MONGODB_URI: mongoUri,
+  TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`,
+  TELEGRAM_WEBHOOK_SECRET: 'bench-secret-0123456789',
+  PORT: String(port),
+});
+const bot = await startTelegram({ clock: systemClock, i18n: new I18n(), log: createLogger('error'), redis }, config);
+
+const actionTimes: number[] = [];
+const timed = async (action: () => Promise<void>): Promise<void> => {
+  const start = performance.now();
+  await action();
+  actionTimes.push(performance.now() - start);
+};
+
+async function worker(user: FakeUser, n: number): Promise<void> {
+  await timed(() => user.send('/start'));
+  await timed(() => user.pressLatest('🇻🇳 Tiếng Việt'));
+  await timed(() => user.send(`P${1 + (n % 20)}-D1-Z1-G${1 + (n % 25)}`));
+  await timed(() => user.send('Bỏ qua'));
+  await timed(() => user.send(`Ý tưởng nhanh số ${n}: lắp đèn cảm biến ở kho`));
+  await timed(() => user.pressLatest('📨 Gửi ý tưởng'));
+  await timed(() => user.send('/submit'));
+  for (const answer of [`Sáng kiến ${n}`, 'Thực trạng', 'Giải pháp', 'Hiệu quả', '50tr', 'Toàn công ty']) await timed(() => user.send(answer));
+  await timed(() => user.pressLatest('Hiệu quả'));
+  await timed(() => user.send('bỏ qua'));
+  await timed(() => user.sendPhoto());
+  await timed(() => user.send('xong'));
+  await timed(() => user.pressLatest('Không'));
+  await timed(() => user.pressLatest('✅ Gửi sáng kiến'));
+  if (!user.lastReplies.some((m) => m.plainText.includes('SK-'))) throw new Error(`worker ${n} got no code`);
+}
+
+const users = Array.from({ length: WORKERS }, (_, i) => tg.user({ id: 500_000 + i, first_name: `Công nhân ${i}` }));
+t = performance.now();
+await Promise.all(users.map((u, i) => worker(u, i)));
+const seconds = (performance.now() - t) / 1000;
+console.log(
+  `${WORKERS} workers at once, registration + quick idea + full form each: ${actionTimes.length} updates in ${seconds.toFixed(1)} s` +
+    ` = ${(actionTimes.length / seconds).toFixed(0)} updates/s, ${((WORKERS * 2) / seconds).toFixed(1)} initiatives/s`,
+);
+console.log(
+  `time from a worker's message to the bot's answer: p50 ${ms(percentile(actionTimes, 50))}, p95 ${ms(percentile(actionTimes, 95))}, p99 ${ms(percentile(actionTimes, 99))}`,
+);
+clearInterval(rssTimer);
+console.log(`peak RSS of this process (bot + fake Telegram + bench): ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
+
+await bot.stop();
+await tg.stop();
+await redis.quit();
+await disconnectMongo();
+await ferret?.stop();
