@@ -72,7 +72,7 @@ export interface RunningApp {
 export async function startApp(config: Config, opts: { clock?: Clock; log?: Logger } = {}): Promise<RunningApp> {
   const log = opts.log ?? createLogger(config.LOG_LEVEL);
   await connectMongo(config.MONGODB_URI);
-  const redis = createRedis(config.REDIS_URL);
+  const redis = createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX);
   await checkRedis(redis);
   const deps: Deps = { clock: opts.clock ?? systemClock, i18n: new I18n(), log, redis };
   const telegram = await startTelegram(deps, config);

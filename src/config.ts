@@ -14,6 +14,7 @@ export const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// URI'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w.-]{1,40}:$/, 'letters, digits, _ . - ending with ":"').default('sk:'),
   LOG_LEVEL: LogLevel.default('info'),
 }).superRefine((env, ctx) => {
   if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {

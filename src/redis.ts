@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
  * here. Production Redis must run with `maxmemory-policy noeviction` and AOF (README). `keyPrefix`
  * keeps this bot's keys apart (tests give each file its own).
  */
-export function createRedis(url: string, keyPrefix = 'sk:'): Redis {
+export function createRedis(url: string, keyPrefix: string): Redis {
   return new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true, keyPrefix });
 }
 

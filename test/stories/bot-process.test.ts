@@ -1,0 +1,51 @@
+import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeTelegram } from '../fakes/telegram-server.js';
+import { seedUnits } from '../support/fixtures.js';
+import { testRedisUrl, withTestDatabase } from '../support/servers.js';
+
+const run = (env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> =>
+  new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env }, (err, _stdout, stderr) =>
+      resolve({ code: err ? Number(err.code) : 0, stderr }),
+    );
+  });
+
+describe('npm start (the real bot process)', () => {
+  let tg: FakeTelegram;
+  let db: Awaited<ReturnType<typeof withTestDatabase>>;
+  beforeAll(async () => {
+    tg = await FakeTelegram.start();
+    db = await withTestDatabase();
+    await seedUnits();
+  });
+  afterAll(async () => {
+    await tg.stop();
+    await db.close();
+  });
+
+  it('refuses to start with a message naming each bad or missing variable', async () => {
+    const { PATH, HOME } = process.env;
+    const { code, stderr } = await run({ PATH, HOME, TELEGRAM_BOT_TOKEN: 'nope' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('Invalid configuration (see .env.example)');
+    expect(stderr).toContain('TELEGRAM_BOT_TOKEN: expected a Bot API token');
+    expect(stderr).toContain('MONGODB_URI: missing');
+  });
+
+  it('answers a worker by long polling and shuts down cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: `sk-test-${randomBytes(4).toString('hex')}:`, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    await tg.waitForCall((c) => c.method === 'deleteWebhook', 15_000); // polling starts right after
+    const lan = tg.user({ id: 8001, first_name: 'Lan' });
+    await lan.send('/start');
+    expect(lan.lastReplies.map((m) => m.plainText).join('\n')).toContain('Chào mừng bạn đến với Sáng kiến');
+    expect(tg.calls.filter((c) => c.method === 'setMyCommands' && c.ok)).toHaveLength(2);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
