@@ -31,6 +31,11 @@ export interface InboundEvent {
   userId: string;
   chatId: string;
   chatType: 'private' | 'group';
+  /** The messenger's id of this message (of the pressed button's message, for a button). */
+  messageId: string | null;
+  /** The message this one replies to, when the person used the messenger's reply. */
+  replyToMessageId: string | null;
+  chatTitle: string | null;
   profile: { name: string; languageCode: string | null };
   payload: InboundPayload;
 }
@@ -45,7 +50,11 @@ export interface Reply {
   parts: Msg[];
   buttons?: Button[][];
   /** A one-tap "share my phone number" keyboard (Telegram contact button), or removing it again. */
-  keyboard?: { kind: 'contact'; share: Msg; skip: Msg } | { kind: 'remove' };
+  keyboard?: { kind: 'contact'; share: Msg; skip: Msg } | { kind: 'remove' } | { kind: 'force_reply' };
+  /** Files re-sent after the text, by the messenger's own file ids. */
+  attachments?: { kind: 'photo' | 'document'; fileId: string }[];
+  /** Sent as a reply to this message of the same chat. */
+  replyToMessageId?: string;
 }
 
 export interface HandleResult {

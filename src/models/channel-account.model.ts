@@ -15,6 +15,8 @@ const channelAccountSchema = new Schema(
     /** Where to write to this person on that messenger (the private chat). */
     chatId: { type: String, default: null },
     lastSeenAt: { type: Date, default: null },
+    /** Set when the messenger refused delivery (the person blocked the bot); cleared when they write again. */
+    unreachableAt: { type: Date, default: null },
   },
   { timestamps: true },
 );

@@ -6,3 +6,6 @@ export * from './campaign.model.js';
 export * from './initiative.model.js';
 export * from './counter.model.js';
 export * from './flow-state.model.js';
+export * from './delivery.model.js';
+export * from './support-group.model.js';
+export * from './initiative-event.model.js';

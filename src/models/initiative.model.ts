@@ -74,6 +74,11 @@ const initiativeSchema = new Schema(
     attachments: { type: [attachmentSchema], default: [] },
     confidential: { type: Boolean, default: false },
     history: { type: [historySchema], default: [] },
+    /** Revision of status/assignee; moves only through a claimed InitiativeEvent. */
+    rev: { type: Number, default: 0 },
+    assigneeId: { type: Types.ObjectId, ref: 'Member', default: null },
+    /** The unit whose support team got it: its own, or the nearest ancestor that has a team. */
+    routedTo: { type: String, default: null },
   },
   { timestamps: true },
 );

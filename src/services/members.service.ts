@@ -27,7 +27,7 @@ export async function identify(
 ): Promise<MemberRecord> {
   const existing = await ChannelAccountModel.findOneAndUpdate(
     { channel: account.channel, externalId: account.externalId },
-    { $set: { lastSeenAt: clock.now(), ...(seen.chatId ? { chatId: seen.chatId } : {}) } },
+    { $set: { lastSeenAt: clock.now(), unreachableAt: null, ...(seen.chatId ? { chatId: seen.chatId } : {}) } },
     { returnDocument: 'after' },
   ).lean();
   if (existing) return loadMember(existing.memberId);

@@ -7,7 +7,8 @@ import { msg } from '../../i18n.js';
 import { LOCALES } from '../../models/index.js';
 import type { HandleResult, InboundEvent } from '../types.js';
 import { toInboundEvent } from './inbound.js';
-import { renderForTelegram } from './render.js';
+import { TelegramSender } from './send.js';
+import { UnreachableError } from '../sender.js';
 
 export interface TelegramOptions {
   token: string;
@@ -40,22 +41,15 @@ export function createTelegramBot(deps: Deps, opts: TelegramOptions): Bot {
 }
 
 async function send(ctx: Context, deps: Deps, event: InboundEvent, result: HandleResult): Promise<void> {
-  const chatId = event.chatId;
+  if (result.closeButtons && ctx.callbackQuery?.message) {
+    await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(ignoreNotModified);
+  }
+  const sender = new TelegramSender(ctx.api, deps.i18n);
   try {
-    if (result.closeButtons && ctx.callbackQuery?.message) {
-      await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(ignoreNotModified);
-    }
-    for (const r of result.replies) {
-      for (const m of renderForTelegram(deps.i18n, result.locale, r)) {
-        await ctx.api.sendMessage(chatId, m.text, { parse_mode: 'HTML', ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}) });
-      }
-    }
+    for (const r of result.replies) await sender.send(event.chatId, result.locale, r);
   } catch (err) {
-    if (err instanceof GrammyError && err.error_code === 403) {
-      deps.log.warn({ chatId, eventId: event.eventId }, 'cannot answer: the user blocked the bot');
-      return;
-    }
-    throw err;
+    if (!(err instanceof UnreachableError)) throw err;
+    deps.log.warn({ chatId: event.chatId, eventId: event.eventId }, 'cannot answer: the bot was blocked or removed');
   }
 }
 

@@ -15,9 +15,17 @@ export function toInboundEvent(ctx: Context): InboundEvent | null {
     userId: String(from.id),
     chatId: String(chat.id),
     chatType: chat.type === 'private' ? 'private' : 'group',
+    messageId: messageIdOf(ctx),
+    replyToMessageId: ctx.message?.reply_to_message ? String(ctx.message.reply_to_message.message_id) : null,
+    chatTitle: 'title' in chat ? (chat.title ?? null) : null,
     profile: { name: [from.first_name, from.last_name].filter(Boolean).join(' '), languageCode: from.language_code ?? null },
     payload,
   };
+}
+
+function messageIdOf(ctx: Context): string | null {
+  const id = ctx.callbackQuery?.message?.message_id ?? ctx.message?.message_id;
+  return id === undefined ? null : String(id);
 }
 
 const buttonPayload = (data: string): InboundPayload => ({ kind: 'button', data });

@@ -1,11 +1,11 @@
-import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
+import type { ForceReply, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
 import type { I18n, Locale, Msg } from '../../i18n.js';
 import { escapeHtml, splitMessage } from '../../text.js';
 import type { Reply } from '../types.js';
 
 export interface TelegramMessage {
   text: string;
-  reply_markup?: InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove;
+  reply_markup?: InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply;
 }
 
 /** Locale texts may carry Telegram HTML (<b>); every variable is escaped, so user text never breaks it. */
@@ -26,13 +26,19 @@ function markupOf(i18n: I18n, locale: Locale, r: Reply): TelegramMessage['reply_
     };
   }
   if (r.keyboard?.kind === 'remove') return { remove_keyboard: true };
+  if (r.keyboard?.kind === 'force_reply') return { force_reply: true, selective: true };
   return undefined;
 }
 
-/** One reply as Telegram messages: split at the 4096-character limit, buttons on the last part. */
-export function renderForTelegram(i18n: I18n, locale: Locale, r: Reply): TelegramMessage[] {
-  const text = r.parts.map((p) => renderHtml(i18n, locale, p)).join('\n\n');
-  const chunks = splitMessage(text, 4096);
+export const renderText = (i18n: I18n, locale: Locale, r: Reply): string => r.parts.map((p) => renderHtml(i18n, locale, p)).join('\n\n');
+
+/**
+ * One reply as Telegram messages: split at the 4096-character limit, buttons on the last part.
+ * `single` (for edits, which cannot become two messages) keeps only the first part.
+ */
+export function renderForTelegram(i18n: I18n, locale: Locale, r: Reply, opts: { single?: boolean } = {}): TelegramMessage[] {
+  const all = splitMessage(renderText(i18n, locale, r), 4096);
+  const chunks = opts.single ? all.slice(0, 1) : all;
   const markup = markupOf(i18n, locale, r);
   return chunks.map((chunk, i) => (i === chunks.length - 1 && markup ? { text: chunk, reply_markup: markup } : { text: chunk }));
 }

@@ -1,0 +1,13 @@
+import type { Locale } from '../i18n.js';
+import type { Reply } from './types.js';
+
+/** The messenger refused for good: the person blocked the bot, or the bot is no longer in the group. */
+export class UnreachableError extends Error {}
+
+/** How the delivery path reaches a chat on one messenger, whoever wrote last. */
+export interface ChannelSender {
+  /** Sends the reply; returns the ids of the messages it became. Throws UnreachableError on 403. */
+  send(chatId: string, locale: Locale, reply: Reply): Promise<string[]>;
+  /** Replaces the text and buttons of a message sent earlier (a card whose status changed). */
+  edit(chatId: string, messageId: string, locale: Locale, reply: Reply): Promise<void>;
+}

@@ -1,0 +1,48 @@
+import { GrammyError, type Api } from 'grammy';
+import type { I18n, Locale } from '../../i18n.js';
+import { UnreachableError, type ChannelSender } from '../sender.js';
+import type { Reply } from '../types.js';
+import { renderForTelegram } from './render.js';
+
+/** Sends rendered replies through the Bot API: text parts, then the files, all in one chat. */
+export class TelegramSender implements ChannelSender {
+  constructor(
+    private readonly api: Api,
+    private readonly i18n: I18n,
+  ) {}
+
+  async send(chatId: string, locale: Locale, reply: Reply): Promise<string[]> {
+    const ids: string[] = [];
+    try {
+      const replyTo = reply.replyToMessageId ? { reply_parameters: { message_id: Number(reply.replyToMessageId), allow_sending_without_reply: true } } : {};
+      for (const m of renderForTelegram(this.i18n, locale, reply)) {
+        const sent = await this.api.sendMessage(chatId, m.text, { parse_mode: 'HTML', ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}), ...replyTo });
+        ids.push(String(sent.message_id));
+      }
+      for (const file of reply.attachments ?? []) {
+        const sent =
+          file.kind === 'photo' ? await this.api.sendPhoto(chatId, file.fileId, replyTo) : await this.api.sendDocument(chatId, file.fileId, replyTo);
+        ids.push(String(sent.message_id));
+      }
+    } catch (err) {
+      throw unreachableOr(err);
+    }
+    return ids;
+  }
+
+  async edit(chatId: string, messageId: string, locale: Locale, reply: Reply): Promise<void> {
+    const [m] = renderForTelegram(this.i18n, locale, reply, { single: true });
+    const markup = m?.reply_markup && 'inline_keyboard' in m.reply_markup ? m.reply_markup : { inline_keyboard: [] };
+    try {
+      await this.api.editMessageText(chatId, Number(messageId), m?.text ?? '', { parse_mode: 'HTML', reply_markup: markup });
+    } catch (err) {
+      if (err instanceof GrammyError && /not modified/.test(err.description)) return;
+      throw unreachableOr(err);
+    }
+  }
+}
+
+function unreachableOr(err: unknown): unknown {
+  if (err instanceof GrammyError && err.error_code === 403) return new UnreachableError(err.description, { cause: err });
+  return err;
+}

@@ -1,0 +1,34 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+import { CHANNELS } from './channel-account.model.js';
+import { LOCALES } from './member.model.js';
+
+/**
+ * One proactive message (a card, a relay, a status notice) to one chat. The unique `key` names the
+ * logical notification, so it is delivered at most once whatever retries or duplicate triggers happen.
+ */
+const deliverySchema = new Schema(
+  {
+    key: { type: String, required: true, unique: true },
+    channel: { type: String, enum: CHANNELS, required: true },
+    chatId: { type: String, required: true },
+    locale: { type: String, enum: LOCALES, required: true },
+    /** The message still in locale keys (a Reply), rendered by the channel adapter when sent. */
+    reply: { type: Schema.Types.Mixed, required: true },
+    /** Edit this earlier message instead of sending a new one (a card whose status changed). */
+    editMessageId: { type: String, default: null },
+    status: { type: String, enum: ['pending', 'sent', 'failed'], default: 'pending', index: true },
+    attempts: { type: Number, default: 0 },
+    lastError: { type: String, default: null },
+    /** Messenger ids of what was sent: a reply to one of them is a reply to this notification. */
+    sentMessageIds: { type: [String], default: [] },
+    /** What it is about, to route replies back: the initiative and the kind of message. */
+    initiativeCode: { type: String, default: null, index: true },
+    kind: { type: String, enum: ['card', 'relay', 'notice', 'prompt'], required: true },
+    sentAt: { type: Date, default: null },
+  },
+  { timestamps: true },
+);
+deliverySchema.index({ chatId: 1, sentMessageIds: 1 });
+
+export type Delivery = InferSchemaType<typeof deliverySchema>;
+export const DeliveryModel = model('Delivery', deliverySchema);
