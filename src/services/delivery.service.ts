@@ -1,0 +1,83 @@
+import { DeliveryModel, type Channel, type Locale } from '../models/index.js';
+import { UnreachableError, type ChannelSender } from '../channels/sender.js';
+import type { Reply } from '../channels/types.js';
+import type { Logger } from '../logger.js';
+import type { Clock } from '../clock.js';
+import { isDuplicateKey } from './errors.js';
+
+export type Senders = Partial<Record<Channel, ChannelSender>>;
+
+export interface Outgoing {
+  /** Names the logical notification: the same key is never delivered twice. */
+  key: string;
+  channel: Channel;
+  chatId: string;
+  locale: Locale;
+  reply: Reply;
+  kind: 'card' | 'relay' | 'notice' | 'prompt';
+  initiativeCode?: string;
+  editMessageId?: string;
+}
+
+export type Outcome =
+  | { key: string; status: 'sent'; messageIds: string[] }
+  | { key: string; status: 'duplicate' | 'failed' }
+  | { key: string; status: 'unreachable'; item: Outgoing };
+
+export interface DeliveryDeps {
+  senders: Senders;
+  clock: Clock;
+  log: Logger;
+}
+
+/**
+ * The one path for messages to people other than the one who just wrote. Each is recorded first under
+ * its unique key (a second dispatch of the same key does nothing), then sent; a transient failure stays
+ * pending for retryPending(). Issue #5 moves the sending onto a rate-limited BullMQ queue.
+ */
+export async function dispatch(deps: DeliveryDeps, items: Outgoing[]): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const item of items) {
+    try {
+      await DeliveryModel.create({ ...item, initiativeCode: item.initiativeCode ?? null, editMessageId: item.editMessageId ?? null });
+    } catch (err) {
+      if (isDuplicateKey(err)) {
+        outcomes.push({ key: item.key, status: 'duplicate' });
+        continue;
+      }
+      throw err;
+    }
+    outcomes.push(await attempt(deps, item));
+  }
+  return outcomes;
+}
+
+async function attempt(deps: DeliveryDeps, item: Outgoing): Promise<Outcome> {
+  const sender = deps.senders[item.channel];
+  try {
+    if (!sender) throw new Error(`no ${item.channel} sender is running`);
+    const messageIds = item.editMessageId
+      ? (await sender.edit(item.chatId, item.editMessageId, item.locale, item.reply), [item.editMessageId])
+      : await sender.send(item.chatId, item.locale, item.reply);
+    await DeliveryModel.updateOne({ key: item.key }, { $set: { status: 'sent', sentMessageIds: messageIds, sentAt: deps.clock.now() }, $inc: { attempts: 1 } });
+    return { key: item.key, status: 'sent', messageIds };
+  } catch (err) {
+    const unreachable = err instanceof UnreachableError;
+    deps.log.warn({ err, key: item.key, chatId: item.chatId }, unreachable ? 'delivery refused: unreachable' : 'delivery failed; will retry');
+    await DeliveryModel.updateOne(
+      { key: item.key },
+      { $set: { status: unreachable ? 'failed' : 'pending', lastError: err instanceof Error ? err.message : String(err) }, $inc: { attempts: 1 } },
+    );
+    return unreachable ? { key: item.key, status: 'unreachable', item } : { key: item.key, status: 'failed' };
+  }
+}
+
+/** The notification a message in a chat belongs to, to route a reply to it. */
+export async function deliveryOfMessage(chatId: string, messageId: string) {
+  return DeliveryModel.findOne({ chatId, sentMessageIds: messageId }).lean();
+}
+
+/** Card messages of an initiative, where its thread lives. */
+export async function cardsOf(initiativeCode: string) {
+  return DeliveryModel.find({ initiativeCode, kind: 'card', status: 'sent', editMessageId: null }).lean();
+}

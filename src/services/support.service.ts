@@ -1,0 +1,102 @@
+import type { Types } from 'mongoose';
+import { ChannelAccountModel, MemberModel, SupportGroupModel, type Channel, type Initiative, type Role } from '../models/index.js';
+import type { MemberRecord } from './members.service.js';
+import { findUnit } from './units.service.js';
+import { isDuplicateKey } from './errors.js';
+
+export interface SupportTeam {
+  unitCode: string;
+  group: { channel: Channel; chatId: string } | null;
+  members: MemberRecord[];
+}
+
+type WithRoles = Pick<MemberRecord, 'roles'>;
+type Placed = Pick<Initiative, 'unitCode' | 'unitAncestors' | 'routedTo' | 'confidential'>;
+
+export const hasRole = (member: WithRoles, role: Role, unitCode: string): boolean =>
+  member.roles.some((r) => r.role === role && r.unitCode === unitCode);
+
+/** Admins act on every initiative under their unit. */
+const isAdminOver = (member: WithRoles, i: Placed): boolean =>
+  [...i.unitAncestors, i.unitCode].some((code) => hasRole(member, 'admin', code));
+
+/** Support members of the initiative's unit or of the unit it was routed/escalated to, and admins. */
+export const canWork = (member: WithRoles, i: Placed): boolean =>
+  hasRole(member, 'support', i.unitCode) || (!!i.routedTo && hasRole(member, 'support', i.routedTo)) || isAdminOver(member, i);
+
+/** A trade secret's content is for its own unit's team and admins only; others learn that it exists. */
+export const canSeeContent = (member: WithRoles, i: Placed): boolean =>
+  !i.confidential || hasRole(member, 'support', i.unitCode) || isAdminOver(member, i);
+
+export async function supportMembersOf(unitCode: string): Promise<MemberRecord[]> {
+  const candidates = await MemberModel.find({ 'roles.unitCode': unitCode }).lean();
+  return candidates.filter((m) => hasRole(m, 'support', unitCode));
+}
+
+async function activeGroupOf(unitCode: string) {
+  const group = await SupportGroupModel.findOne({ unitCode }).lean();
+  return group && group.lostAt === null ? { channel: group.channel, chatId: group.chatId } : null;
+}
+
+/** The team of a unit itself, or null when it has neither a linked group nor support members. */
+export async function ownTeam(unitCode: string): Promise<SupportTeam | null> {
+  const [group, members] = await Promise.all([activeGroupOf(unitCode), supportMembersOf(unitCode)]);
+  return group || members.length > 0 ? { unitCode, group, members } : null;
+}
+
+/** A unit without its own team is served by the nearest ancestor that has one. */
+export async function teamFor(unitCode: string): Promise<SupportTeam | null> {
+  const unit = await findUnit(unitCode);
+  if (!unit) return null;
+  for (const code of [unit.code, ...[...unit.ancestors].reverse()]) {
+    const team = await ownTeam(code);
+    if (team) return team;
+  }
+  return null;
+}
+
+/** Where to write to a member privately: the account they used last that still accepts messages. */
+export async function privateChatOf(memberId: Types.ObjectId): Promise<{ channel: Channel; chatId: string } | null> {
+  const accounts = await ChannelAccountModel.find({ memberId, unreachableAt: null }).sort({ lastSeenAt: -1 }).lean();
+  const account = accounts.find((a) => a.chatId);
+  return account ? { channel: account.channel, chatId: account.chatId! } : null;
+}
+
+export type LinkResult = 'linked' | 'already' | 'unit-has-group' | 'group-has-unit';
+
+/** Links a group chat to a unit's support team; one group per unit and one unit per group. */
+export async function linkGroup(input: { channel: Channel; chatId: string; title: string; unitCode: string; by: Types.ObjectId }): Promise<LinkResult> {
+  const existing = await SupportGroupModel.findOne({ channel: input.channel, chatId: input.chatId }).lean();
+  if (existing) {
+    if (existing.unitCode !== input.unitCode) return 'group-has-unit';
+    if (existing.lostAt) await SupportGroupModel.updateOne({ _id: existing._id }, { $set: { lostAt: null, title: input.title } });
+    return 'already';
+  }
+  try {
+    await SupportGroupModel.create({ channel: input.channel, chatId: input.chatId, unitCode: input.unitCode, title: input.title, linkedBy: input.by });
+    return 'linked';
+  } catch (err) {
+    if (isDuplicateKey(err)) return 'unit-has-group';
+    throw err;
+  }
+}
+
+export async function groupOfChat(channel: Channel, chatId: string) {
+  return SupportGroupModel.findOne({ channel, chatId }).lean();
+}
+
+export async function markGroupLost(channel: Channel, chatId: string, at: Date): Promise<void> {
+  await SupportGroupModel.updateOne({ channel, chatId }, { $set: { lostAt: at } });
+}
+
+export async function markUnreachable(channel: Channel, chatId: string, at: Date): Promise<void> {
+  await ChannelAccountModel.updateMany({ channel, chatId }, { $set: { unreachableAt: at } });
+}
+
+/** Admins over a unit: admin role on it or any ancestor. */
+export async function adminsOver(unitCode: string): Promise<MemberRecord[]> {
+  const unit = await findUnit(unitCode);
+  const path = unit ? [...unit.ancestors, unit.code] : [unitCode];
+  const candidates = await MemberModel.find({ 'roles.role': 'admin' }).lean();
+  return candidates.filter((m) => path.some((code) => hasRole(m, 'admin', code)));
+}

@@ -1,0 +1,118 @@
+import type { Types } from 'mongoose';
+import { InitiativeEventModel, InitiativeModel, ThreadMessageModel, type InitiativeStatus } from '../models/index.js';
+import type { Clock } from '../clock.js';
+import { isDuplicateKey } from './errors.js';
+
+export const ACTIONS = ['take', 'info', 'accept', 'recognize', 'replicate', 'reject', 'withdraw', 'answered'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const OPEN: InitiativeStatus[] = ['submitted', 'in_review', 'needs_info'];
+
+/** The life cycle of DESIGN.md §3: submitted → in_review ⇄ needs_info → accepted → recognized → replicated. */
+const RULES: Record<Action, { from: InitiativeStatus[]; to: (from: InitiativeStatus) => InitiativeStatus }> = {
+  take: { from: OPEN, to: (from) => (from === 'submitted' ? 'in_review' : from) },
+  info: { from: ['submitted', 'in_review'], to: () => 'needs_info' },
+  answered: { from: ['needs_info'], to: () => 'in_review' },
+  accept: { from: OPEN, to: () => 'accepted' },
+  recognize: { from: ['accepted'], to: () => 'recognized' },
+  replicate: { from: ['recognized'], to: () => 'replicated' },
+  reject: { from: [...OPEN, 'accepted'], to: () => 'rejected' },
+  withdraw: { from: OPEN, to: () => 'withdrawn' },
+};
+
+/** Where an action takes an initiative in this status, or null when it may not. */
+export function nextStatus(action: Action, status: InitiativeStatus): InitiativeStatus | null {
+  const rule = RULES[action];
+  return rule.from.includes(status) ? rule.to(status) : null;
+}
+
+export type InitiativeDoc = NonNullable<Awaited<ReturnType<typeof findInitiative>>>;
+
+export async function findInitiative(code: string) {
+  return InitiativeModel.findOne({ code }).lean();
+}
+
+export type TransitionResult =
+  | { ok: true; initiative: InitiativeDoc; from: InitiativeStatus; to: InitiativeStatus; rev: number }
+  | { ok: false; reason: 'unknown' | 'illegal' | 'taken'; initiative: InitiativeDoc | null };
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Moves an initiative by one action. The change is claimed by inserting event rev+1 (unique per
+ * initiative), so of two racing support members exactly one wins; the other re-reads and gets a reason.
+ * The initiative document is then brought up to the event with an idempotent $set, which a later call
+ * also does (roll-forward) if this process died in between.
+ */
+export async function transition(
+  input: { code: string; action: Action; by: Types.ObjectId; note?: string },
+  clock: Clock,
+): Promise<TransitionResult> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const initiative = await findInitiative(input.code);
+    if (!initiative) return { ok: false, reason: 'unknown', initiative: null };
+    if (await rollForward(initiative)) continue;
+
+    const from = initiative.status;
+    const to = nextStatus(input.action, from);
+    if (!to) return { ok: false, reason: 'illegal', initiative };
+    const assignee = initiative.assigneeId ?? null;
+    if (input.action === 'take' && assignee && !assignee.equals(input.by)) return { ok: false, reason: 'taken', initiative };
+
+    const event = {
+      initiativeId: initiative._id,
+      rev: initiative.rev + 1,
+      at: clock.now(),
+      by: input.by,
+      from,
+      to,
+      assigneeId: input.action === 'take' ? input.by : assignee,
+      note: input.note ?? '',
+    };
+    try {
+      await InitiativeEventModel.create(event);
+    } catch (err) {
+      if (isDuplicateKey(err)) continue;
+      throw err;
+    }
+    await applyEvent(event);
+    return { ok: true, initiative: { ...initiative, status: to, assigneeId: event.assigneeId, rev: event.rev }, from, to, rev: event.rev };
+  }
+  throw new Error(`initiative ${input.code} kept changing under ${input.action}; gave up after ${MAX_ATTEMPTS} attempts`);
+}
+
+async function rollForward(initiative: InitiativeDoc): Promise<boolean> {
+  const newer = await InitiativeEventModel.findOne({ initiativeId: initiative._id, rev: { $gt: initiative.rev } }).sort({ rev: -1 }).lean();
+  if (!newer) return false;
+  await applyEvent({ ...newer, assigneeId: newer.assigneeId ?? null });
+  return true;
+}
+
+async function applyEvent(e: { initiativeId: Types.ObjectId; rev: number; to: InitiativeStatus; assigneeId: Types.ObjectId | null }): Promise<void> {
+  await InitiativeModel.updateOne({ _id: e.initiativeId }, { $set: { status: e.to, assigneeId: e.assigneeId, rev: e.rev } });
+}
+
+/** Every status change of an initiative after its submission, oldest first. */
+export async function eventsOf(initiativeId: Types.ObjectId) {
+  return InitiativeEventModel.find({ initiativeId }).sort({ rev: 1 }).lean();
+}
+
+export async function addToThread(input: {
+  initiativeId: Types.ObjectId;
+  by: Types.ObjectId;
+  direction: 'to_submitter' | 'from_submitter' | 'note';
+  text: string;
+  attachments?: unknown[];
+  clock: Clock;
+}): Promise<void> {
+  await ThreadMessageModel.create({ ...input, at: input.clock.now(), attachments: input.attachments ?? [] });
+}
+
+export async function threadOf(initiativeId: Types.ObjectId) {
+  return ThreadMessageModel.find({ initiativeId }).sort({ at: 1 }).lean();
+}
+
+/** Records which unit's team an initiative was sent to (set once, at routing). */
+export async function setRoutedTo(initiativeId: Types.ObjectId, unitCode: string): Promise<void> {
+  await InitiativeModel.updateOne({ _id: initiativeId }, { $set: { routedTo: unitCode } });
+}
