@@ -68,7 +68,7 @@ const config = loadConfig({
   TELEGRAM_WEBHOOK_SECRET: 'bench-secret-0123456789',
   PORT: String(port),
 });
-const bot = await startTelegram({ clock: systemClock, i18n: new I18n(), log: createLogger('error'), redis }, config);
+const bot = await startTelegram({ clock: systemClock, i18n: new I18n(), log: createLogger('error'), redis, senders: {} }, config);
 
 const actionTimes: number[] = [];
 const timed = async (action: () => Promise<void>): Promise<void> => {

@@ -4,6 +4,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import mongoose from 'mongoose';
 import { createTelegramBot, publishCommands } from './channels/telegram/bot.js';
 import { createWebhookServer } from './channels/telegram/webhook.js';
+import { TelegramSender } from './channels/telegram/send.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { connectMongo, disconnectMongo } from './db.js';
@@ -37,6 +38,7 @@ export async function startTelegram(deps: Deps, config: TelegramConfig, botInfo?
     ...(botInfo ? { botInfo } : {}),
   });
   await bot.init();
+  deps.senders.telegram = new TelegramSender(bot.api, deps.i18n);
   await publishCommands(bot, deps);
 
   if (!config.TELEGRAM_WEBHOOK_URL) {
@@ -74,7 +76,7 @@ export async function startApp(config: Config, opts: { clock?: Clock; log?: Logg
   await connectMongo(config.MONGODB_URI);
   const redis = createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX);
   await checkRedis(redis);
-  const deps: Deps = { clock: opts.clock ?? systemClock, i18n: new I18n(), log, redis };
+  const deps: Deps = { clock: opts.clock ?? systemClock, i18n: new I18n(), log, redis, senders: {} };
   const telegram = await startTelegram(deps, config);
   return {
     deps,

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Clock } from './clock.js';
 import type { I18n } from './i18n.js';
 import type { Logger } from './logger.js';
+import type { Senders } from './services/delivery.service.js';
 
 /** What handlers and adapters need from the outside world; built once in src/app.ts. */
 export interface Deps {
@@ -9,4 +10,6 @@ export interface Deps {
   i18n: I18n;
   log: Logger;
   redis: Redis;
+  /** One sender per running messenger, registered as each channel starts. */
+  senders: Senders;
 }

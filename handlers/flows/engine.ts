@@ -15,6 +15,8 @@ export interface FlowCtx {
   member: MemberRecord;
   locale: Locale;
   state: FlowState;
+  /** A short notice for the pressed button (Telegram shows it as a toast). */
+  notice?: Msg;
 }
 
 /** What a step decided about one answer. */

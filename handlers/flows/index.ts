@@ -2,6 +2,7 @@ import { FlowEngine } from './engine.js';
 import { quickIdeaFlow } from './quick-idea.flow.js';
 import { registrationFlow } from './registration.flow.js';
 import { submitFlow } from './submit-initiative.flow.js';
+import { cardNoteFlow } from './card-note.flow.js';
 
 /** Every guided flow; the same definitions serve every messenger. */
-export const flows = new FlowEngine([registrationFlow, submitFlow, quickIdeaFlow]);
+export const flows = new FlowEngine([registrationFlow, submitFlow, quickIdeaFlow, cardNoteFlow]);

@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Api, Bot, GrammyError, InlineKeyboard, InputFile, webhookCallback } from 'grammy';
+import type { Update } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeTelegram, type FakeTelegramOptions, type FakeUser } from './telegram-server.js';
+import { FakeTelegram, type BotMessage, type FakeTelegramOptions, type FakeUser } from './telegram-server.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -42,6 +43,14 @@ async function openChat(api: Api, user: FakeUser): Promise<void> {
   await sent;
 }
 
+/** Plays the bot for one action: fetches the updates it causes, confirms them, and returns them. */
+async function handled(api: Api, action: Promise<void>): Promise<Update[]> {
+  const updates = await api.getUpdates({ timeout: 1 });
+  await api.getUpdates({ offset: (updates.at(-1)?.update_id ?? 0) + 1, timeout: 0 });
+  await action;
+  return updates;
+}
+
 /** The GrammyError a call fails with, reduced to what Telegram answered. */
 async function failure(call: Promise<unknown>): Promise<{ code: number; description: string; retryAfter?: number }> {
   const error = await call.then(
@@ -56,6 +65,12 @@ async function failure(call: Promise<unknown>): Promise<{ code: number; descript
 function only<T>(items: T[]): T {
   expect(items).toHaveLength(1);
   return items[0] as T;
+}
+
+function at<T>(items: T[], index: number): T {
+  const item = items.at(index);
+  if (item === undefined) throw new Error(`no item at ${index} of ${items.length}`);
+  return item;
 }
 
 async function listenForWebhooks(server: Server): Promise<string> {
@@ -174,6 +189,361 @@ describe('a polling grammY bot against the fake', () => {
     expect(await failure(api.sendMessage(lan.id, 'Chào'))).toEqual({
       code: 403,
       description: "Forbidden: bot can't initiate conversation with a user",
+    });
+  });
+});
+
+describe('a support team in a group', () => {
+  const TEAM_ID = -1001234567890;
+
+  async function supportTeam(opts?: FakeTelegramOptions) {
+    const fake = await startFake(opts);
+    const lan = lanOf(fake);
+    const minh = fake.user({ id: 1002, first_name: 'Minh', last_name: 'Trần', username: 'minh_tran' });
+    const group = fake.group({ id: TEAM_ID, title: 'Tổ hỗ trợ sáng kiến', members: [lan, minh] });
+    return { fake, lan, minh, group };
+  }
+
+  it('lets a member press a button on a card; the callback query carries the group as its chat', async () => {
+    const { fake, lan, minh, group } = await supportTeam();
+    const bot = newBot(fake);
+    const presses: unknown[] = [];
+    bot.callbackQuery(/^take:(\d+)$/, async (ctx) => {
+      const { message, from, data } = ctx.callbackQuery;
+      presses.push({ chat: message?.chat, messageId: message?.message_id, from: from.id, data });
+      await ctx.answerCallbackQuery({ text: 'Đã nhận' });
+      await ctx.editMessageText(`Sáng kiến #${ctx.match[1]}: <b>${from.first_name}</b> đang xử lý`, { parse_mode: 'HTML' });
+    });
+    startPolling(bot);
+    const take = (n: number) => new InlineKeyboard().text('Nhận xử lý', `take:${n}`);
+
+    const card = await bot.api.sendMessage(group.id, 'Sáng kiến #12: Tiết kiệm điện', { reply_markup: take(12) });
+    const view = only(group.lastReplies);
+    expect(view).toMatchObject({ message_id: card.message_id, chat_id: group.id, inlineButtons: [[{ text: 'Nhận xử lý', callback_data: 'take:12' }]] });
+    await group.press(minh, view, 'Nhận xử lý');
+
+    expect(presses).toEqual([
+      { chat: { id: group.id, type: 'supergroup', title: 'Tổ hỗ trợ sáng kiến' }, messageId: card.message_id, from: minh.id, data: 'take:12' },
+    ]);
+    expect(fake.unansweredCallbackQueries()).toEqual([]);
+    expect(group.transcript).toMatchObject([{ plainText: 'Sáng kiến #12: Minh đang xử lý', edits: 1, inlineButtons: [] }]);
+    expect(group.lastReplies).toEqual([]); // an edit is no new message
+    await expect(group.press(lan, view, 'Nhận xử lý')).rejects.toThrow(/no inline button "Nhận xử lý"/);
+
+    await bot.api.sendMessage(group.id, 'Sáng kiến #13: Bãi xe', { reply_markup: take(13) });
+    const hung = fake.user({ id: 1003, first_name: 'Hùng' });
+    await expect(group.pressLatest(hung, 'take:13')).rejects.toThrow(/not a member/);
+    await expect(group.pressLatest(minh, 'take:99')).rejects.toThrow(/no bot message in group .* "take:99"/);
+    group.addMember(hung);
+    await group.pressLatest(hung, 'take:13');
+    expect(presses.at(-1)).toMatchObject({ from: hung.id, data: 'take:13' });
+    expect(group.transcript.map((m) => m.plainText)).toEqual(['Sáng kiến #12: Minh đang xử lý', 'Sáng kiến #13: Hùng đang xử lý']);
+  });
+
+  it('delivers a reply in the group with reply_to_message quoting the bot message', async () => {
+    const { fake, lan, minh, group } = await supportTeam();
+    const bot = newBot(fake);
+    const quotes: unknown[] = [];
+    bot.chatType('supergroup').on('message:text', async (ctx) => {
+      const quoted = ctx.msg.reply_to_message;
+      if (quoted?.from?.id !== ctx.me.id) return; // the bot answers replies to its own messages only
+      const { message_id, chat, from, text, entities, reply_markup } = quoted;
+      quotes.push({ message_id, chat: chat.id, from: from.username, text, entities, reply_markup });
+      await ctx.reply(`Đã ghi ý kiến của ${ctx.from.first_name}`, { reply_parameters: { message_id: ctx.msg.message_id } });
+    });
+    startPolling(bot);
+    const card = await bot.api.sendMessage(group.id, '<b>Sáng kiến #12</b>: Tiết kiệm điện', {
+      parse_mode: 'HTML',
+      reply_markup: new InlineKeyboard().text('Nhận xử lý', 'take:12'),
+    });
+    const forceReply = { force_reply: true, selective: true, input_field_placeholder: 'Ý kiến của bạn' } as const;
+    const question = await bot.api.sendMessage(group.id, 'Tổ có ý kiến gì?', {
+      reply_parameters: { message_id: card.message_id },
+      reply_markup: forceReply,
+    });
+    expect(question.reply_to_message?.message_id).toBe(card.message_id);
+    expect(question.reply_markup).toBeUndefined(); // Telegram returns inline keyboards only
+    const [cardView, questionView] = group.transcript as [BotMessage, BotMessage];
+    expect(questionView).toMatchObject({ reply_to_message_id: card.message_id, reply_markup: forceReply, inlineButtons: [] });
+
+    await group.send(minh, 'Chào cả tổ'); // not a reply: the bot stays silent
+    expect(group.lastReplies).toEqual([]);
+    await group.replyTo(lan, cardView, 'Nên làm ngay');
+
+    expect(quotes).toEqual([
+      {
+        message_id: card.message_id,
+        chat: group.id,
+        from: 'sang_kien_test_bot',
+        text: 'Sáng kiến #12: Tiết kiệm điện',
+        entities: [{ type: 'bold', offset: 0, length: 13 }],
+        reply_markup: { inline_keyboard: [[{ text: 'Nhận xử lý', callback_data: 'take:12' }]] },
+      },
+    ]);
+    const lanReplyId = question.message_id + 2; // after Minh's greeting
+    expect(only(group.lastReplies)).toMatchObject({ plainText: 'Đã ghi ý kiến của Lan', reply_to_message_id: lanReplyId });
+
+    await group.replyTo(minh, questionView, 'Đồng ý với Lan');
+    expect(quotes.at(-1)).toMatchObject({ message_id: question.message_id, text: 'Tổ có ý kiến gì?', reply_markup: undefined });
+    expect(only(group.lastReplies).plainText).toBe('Đã ghi ý kiến của Minh');
+    await expect(group.replyTo(minh, { ...cardView, chat_id: lan.id }, 'Nhầm nhóm')).rejects.toThrow(/not in group/);
+  });
+
+  it('gives the bot the photo or document of a reply, which it can re-send by file_id to a private chat', async () => {
+    const { fake, lan, minh, group } = await supportTeam();
+    const bot = newBot(fake);
+    const received: string[] = [];
+    bot.chatType('supergroup').on(['message:photo', 'message:document'], async (ctx) => {
+      const caption = `Tổ hỗ trợ gửi (trả lời tin ${ctx.msg.reply_to_message?.message_id}): <i>${ctx.msg.caption}</i>`;
+      const photo = ctx.msg.photo?.at(-1);
+      if (photo) {
+        const file = await ctx.api.getFile(photo.file_id);
+        received.push(file.file_path ?? '');
+        await ctx.api.sendPhoto(lan.chatId, photo.file_id, { caption, parse_mode: 'HTML' });
+      } else if (ctx.msg.document) {
+        received.push(ctx.msg.document.file_name ?? '');
+        await ctx.api.sendDocument(lan.chatId, ctx.msg.document.file_id, { caption, parse_mode: 'HTML' });
+      }
+    });
+    startPolling(bot);
+    await lan.send('xin chào'); // Lan opens her private chat with the bot
+    await bot.api.sendMessage(group.id, 'Sáng kiến #12: cần ảnh hiện trạng');
+    const card = only(group.transcript);
+
+    await group.replyWithPhoto(minh, card, { caption: 'Ảnh hiện trạng' });
+
+    expect(received).toEqual([expect.stringMatching(/^photos\/file_\d+\.jpg$/)]);
+    const photo = only(lan.lastReplies);
+    expect(photo).toMatchObject({
+      kind: 'photo',
+      caption: `Tổ hỗ trợ gửi (trả lời tin ${card.message_id}): <i>Ảnh hiện trạng</i>`,
+      plainText: `Tổ hỗ trợ gửi (trả lời tin ${card.message_id}): Ảnh hiện trạng`,
+      parse_mode: 'HTML',
+    });
+    const sendPhoto = await fake.waitForCall((c) => c.method === 'sendPhoto' && c.ok);
+    expect(photo.file_id).toBe(sendPhoto.params.photo);
+    expect(await apiFor(fake).getFile(photo.file_id ?? '')).toMatchObject({ file_path: received[0] });
+
+    await group.replyWithDocument(minh, card, { fileName: 'du-toan.xlsx', mimeType: 'application/vnd.ms-excel', caption: 'Dự toán' });
+
+    expect(received.at(-1)).toBe('du-toan.xlsx');
+    expect(at(lan.transcript, -1)).toMatchObject({ kind: 'document', plainText: `Tổ hỗ trợ gửi (trả lời tin ${card.message_id}): Dự toán` });
+    expect(await apiFor(fake).getFile(at(lan.transcript, -1).file_id ?? '')).toMatchObject({ file_path: expect.stringMatching(/\.xlsx$/) });
+    expect(group.lastReplies).toEqual([]); // the bot answered in Lan's private chat
+  });
+
+  it('answers 403 to the bot once it was removed from the group, until it is added again', async () => {
+    const { fake, lan, minh, group } = await supportTeam();
+    const bot = newBot(fake);
+    const failures: string[] = [];
+    bot.chatType('private').command('gui', async (ctx) => {
+      try {
+        await ctx.api.sendMessage(group.id, `Sáng kiến mới của ${ctx.from.first_name}`);
+        await ctx.reply('Đã chuyển cho tổ hỗ trợ');
+      } catch (error) {
+        if (!(error instanceof GrammyError) || error.error_code !== 403) throw error;
+        failures.push(error.description);
+        await ctx.reply('Tổ hỗ trợ không còn nhận tin');
+      }
+    });
+    startPolling(bot);
+    await lan.send('/gui');
+    const card = only(group.transcript);
+
+    group.removeBot();
+    await lan.send('/gui');
+
+    const kicked = 'Forbidden: bot was kicked from the supergroup chat';
+    expect(failures).toEqual([kicked]);
+    expect(lan.lastReplies.map((m) => m.plainText)).toEqual(['Tổ hỗ trợ không còn nhận tin']);
+    const api = apiFor(fake);
+    for (const call of [
+      api.editMessageText(group.id, card.message_id, 'Sửa'),
+      api.deleteMessage(group.id, card.message_id),
+      api.sendChatAction(group.id, 'typing'),
+      api.getChat(group.id),
+    ]) {
+      expect(await failure(call)).toEqual({ code: 403, description: kicked });
+    }
+    expect(await api.getChatMember(group.id, fake.botInfo.id)).toEqual({ status: 'kicked', user: expect.objectContaining({ id: fake.botInfo.id }), until_date: 0 });
+    await expect(group.send(minh, 'Bot đâu rồi?')).rejects.toThrow(/bot was removed from group/);
+    await expect(group.replyTo(minh, card, 'Alo')).rejects.toThrow(/bot was removed from group/);
+    await expect(minh.replyTo(card, 'Alo')).rejects.toThrow(/bot was removed from group/);
+
+    const basic = fake.group({ id: -4012345, title: 'Nhóm thường', members: [lan] });
+    basic.removeBot();
+    expect(await failure(api.sendMessage(basic.id, 'Chào'))).toEqual({ code: 403, description: 'Forbidden: bot was kicked from the group chat' });
+
+    group.addBot();
+    await lan.send('/gui');
+    expect(lan.lastReplies.map((m) => m.plainText)).toEqual(['Đã chuyển cho tổ hỗ trợ']);
+    expect(group.transcript).toHaveLength(2);
+    expect(await api.getChatMember(group.id, fake.botInfo.id)).toMatchObject({ status: 'member' });
+  });
+
+  it('shows in lastReplies the bot messages posted since the last action of any member', async () => {
+    const { fake, lan, minh, group } = await supportTeam();
+    const bot = newBot(fake);
+    bot.command('tong_hop', async (ctx) => {
+      await ctx.reply('Tuần này: 3 sáng kiến');
+      await ctx.reply('Xem danh sách?', { reply_markup: new InlineKeyboard().text('Xem', 'list') });
+    });
+    bot.callbackQuery('list', async (ctx) => {
+      await ctx.answerCallbackQuery();
+      await ctx.reply('#12, #13, #14');
+    });
+    startPolling(bot);
+
+    await group.send(lan, '/tong_hop@sang_kien_test_bot');
+    expect(group.lastReplies.map((m) => m.plainText)).toEqual(['Tuần này: 3 sáng kiến', 'Xem danh sách?']);
+    await group.send(minh, 'Cảm ơn bot');
+    expect(group.lastReplies).toEqual([]);
+    await group.pressLatest(minh, 'Xem');
+    expect(group.lastReplies.map((m) => m.plainText)).toEqual(['#12, #13, #14']);
+    // A press through FakeUser.press is a member's action in the group too.
+    await lan.press(at(group.transcript, 1), 'Xem');
+    expect(group.lastReplies.map((m) => m.message_id)).toEqual([at(group.transcript, -1).message_id]);
+    expect(group.transcript).toHaveLength(4);
+    expect(lan.lastReplies).toEqual([]); // nothing in Lan's private chat
+  });
+
+  it('lets a user answer a force_reply question in the private chat with a photo or a document', async () => {
+    const fake = await startFake();
+    const bot = newBot(fake);
+    bot.command('anh', (ctx) =>
+      ctx.reply('Gửi ảnh minh hoạ', { reply_markup: { force_reply: true, input_field_placeholder: 'Ảnh hoặc tệp' } }),
+    );
+    bot.on(['message:photo', 'message:document'], async (ctx) => {
+      const question = ctx.msg.reply_to_message;
+      const caption = `Nhận "${ctx.msg.caption}" cho tin ${question?.message_id}: ${question?.text}`;
+      const other = { caption, reply_parameters: { message_id: ctx.msg.message_id } };
+      const photo = ctx.msg.photo?.at(-1);
+      if (photo) await ctx.replyWithPhoto(photo.file_id, other);
+      else if (ctx.msg.document) await ctx.replyWithDocument(ctx.msg.document.file_id, other);
+    });
+    startPolling(bot);
+    const lan = lanOf(fake);
+    await lan.send('/anh');
+    const question = only(lan.lastReplies);
+
+    await lan.replyWithPhoto(question, { caption: 'Máy nén khí' });
+    expect(only(lan.lastReplies)).toMatchObject({
+      kind: 'photo',
+      caption: `Nhận "Máy nén khí" cho tin ${question.message_id}: Gửi ảnh minh hoạ`,
+      reply_to_message_id: question.message_id + 1,
+      file_id: expect.stringMatching(/^AgAC/),
+    });
+    await lan.replyWithDocument(question, { fileName: 'thuyet-minh.pdf', mimeType: 'application/pdf', caption: 'Thuyết minh' });
+    expect(only(lan.lastReplies)).toMatchObject({
+      kind: 'document',
+      plainText: `Nhận "Thuyết minh" cho tin ${question.message_id}: Gửi ảnh minh hoạ`,
+      reply_to_message_id: question.message_id + 3,
+      file_id: expect.stringMatching(/^BQAC/),
+    });
+
+    fake.block(lan.id);
+    await expect(lan.replyWithPhoto(question)).rejects.toThrow(/blocked the bot/);
+  });
+});
+
+describe('Bot API in groups', () => {
+  async function groupsWithBot() {
+    const fake = await startFake();
+    const api = apiFor(fake);
+    const lan = lanOf(fake);
+    const minh = fake.user({ id: 1002, first_name: 'Minh' });
+    const hung = fake.user({ id: 1003, first_name: 'Hùng' });
+    const team = fake.group({ id: -1001234567890, title: 'Tổ hỗ trợ', members: [lan, minh], botIsAdmin: true });
+    const basic = fake.group({ id: -4012345, title: 'Nhóm thường', members: [lan] });
+    return { fake, api, lan, minh, hung, team, basic };
+  }
+
+  it('reports members, non-members and the bot itself with getChatMember, and the chat with getChat', async () => {
+    const { fake, api, minh, hung, team, basic } = await groupsWithBot();
+
+    expect(await api.getChatMember(team.id, minh.id)).toEqual({ status: 'member', user: minh.info });
+    expect(await api.getChatMember(team.id, hung.id)).toEqual({ status: 'left', user: hung.info });
+    expect(await api.getChatMember(team.id, fake.botInfo.id)).toMatchObject({
+      status: 'administrator',
+      user: { id: fake.botInfo.id, is_bot: true },
+      can_delete_messages: true,
+    });
+    expect(await api.getChatMember(basic.id, fake.botInfo.id)).toMatchObject({ status: 'member' });
+    team.addMember(hung);
+    expect(await api.getChatMember(team.id, hung.id)).toMatchObject({ status: 'member' });
+    team.removeBot();
+    expect(await api.getChatMember(team.id, fake.botInfo.id)).toMatchObject({ status: 'kicked' });
+    team.addBot();
+    expect(await api.getChatMember(team.id, fake.botInfo.id)).toMatchObject({ status: 'administrator' });
+
+    expect(await api.getChat(team.id)).toMatchObject({ id: team.id, type: 'supergroup', title: 'Tổ hỗ trợ' });
+    expect(await api.getChat(basic.id)).toMatchObject({ id: basic.id, type: 'group', title: 'Nhóm thường' });
+    expect(await failure(api.getChat(-1009999999999))).toEqual({ code: 400, description: 'Bad Request: chat not found' });
+  });
+
+  it('validates photos, documents, captions, reply targets and edits in a group', async () => {
+    const { api, lan, team } = await groupsWithBot();
+    const card = await api.sendMessage(team.id, 'Sáng kiến #12', { reply_markup: new InlineKeyboard().text('Nhận', 'take:12') });
+    const cardView = only(team.transcript);
+    const [photoUpdate] = await handled(api, team.replyWithPhoto(lan, cardView, { caption: 'Ảnh' }));
+    const [documentUpdate] = await handled(
+      api,
+      team.replyWithDocument(lan, cardView, { fileName: 'bao-cao.pdf', mimeType: 'application/pdf', size: 50_000 }),
+    );
+    const photoMessage = photoUpdate?.message;
+    expect(photoMessage).toMatchObject({ chat: { id: team.id }, from: { id: lan.id }, caption: 'Ảnh', reply_to_message: { message_id: card.message_id } });
+    const photoId = at(photoMessage?.photo ?? [], -1).file_id;
+    const documentId = documentUpdate?.message?.document?.file_id ?? '';
+    expect(documentUpdate?.message?.document).toMatchObject({ file_name: 'bao-cao.pdf', mime_type: 'application/pdf', file_size: 50_000 });
+
+    const sent = await api.sendPhoto(team.id, photoId, {
+      caption: '<b>Ảnh</b> sáng kiến #12',
+      parse_mode: 'HTML',
+      reply_parameters: { message_id: photoMessage?.message_id ?? 0 },
+      reply_markup: new InlineKeyboard().text('Duyệt', 'ok:12'),
+    });
+    expect(sent).toMatchObject({
+      caption: 'Ảnh sáng kiến #12',
+      caption_entities: [{ type: 'bold', offset: 0, length: 3 }],
+      reply_to_message: { message_id: photoMessage?.message_id, caption: 'Ảnh' },
+      reply_markup: { inline_keyboard: [[{ text: 'Duyệt', callback_data: 'ok:12' }]] },
+    });
+    expect(at(team.transcript, -1)).toMatchObject({
+      chat_id: team.id,
+      kind: 'photo',
+      file_id: photoId,
+      caption: '<b>Ảnh</b> sáng kiến #12',
+      plainText: 'Ảnh sáng kiến #12',
+      reply_to_message_id: photoMessage?.message_id,
+      inlineButtons: [[{ text: 'Duyệt', callback_data: 'ok:12' }]],
+    });
+
+    await api.sendPhoto(team.id, photoId, { caption: `<b>${'ệ'.repeat(1024)}</b>`, parse_mode: 'HTML' });
+    expect(await failure(api.sendPhoto(team.id, photoId, { caption: 'a'.repeat(1025) }))).toEqual({
+      code: 400,
+      description: 'Bad Request: message caption is too long',
+    });
+    expect(await failure(api.sendDocument(team.id, documentId, { caption: 'Lúa & gạo', parse_mode: 'HTML' }))).toEqual({
+      code: 400,
+      description: `Bad Request: can't parse entities: Unescaped "&" at byte offset 5; write it as "&amp;"`,
+    });
+    expect(await failure(api.sendDocument(team.id, photoId))).toEqual({ code: 400, description: "Bad Request: can't use file of type Photo as Document" });
+    expect(await failure(api.sendDocument(team.id, documentId, { reply_parameters: { message_id: 99 } }))).toEqual({
+      code: 400,
+      description: 'Bad Request: message to be replied not found',
+    });
+    await api.sendDocument(team.id, documentId, { caption: 'Báo cáo', reply_parameters: { message_id: 99, allow_sending_without_reply: true } });
+    expect(at(team.transcript, -1)).toMatchObject({ kind: 'document', file_id: documentId, caption: 'Báo cáo', reply_to_message_id: undefined });
+
+    await api.editMessageText(team.id, card.message_id, 'Sáng kiến #12: đã nhận');
+    expect(at(team.transcript, 0)).toMatchObject({ plainText: 'Sáng kiến #12: đã nhận', edits: 1, inlineButtons: [] });
+    expect(await failure(api.editMessageText(team.id, sent.message_id, 'Sửa ảnh'))).toEqual({
+      code: 400,
+      description: 'Bad Request: there is no text in the message to edit',
+    });
+    expect(await failure(api.sendMessage(team.id, 'Trả lời', { reply_markup: { force_reply: false } as never }))).toEqual({
+      code: 400,
+      description: "Bad Request: can't parse reply keyboard markup JSON object",
     });
   });
 });

@@ -114,16 +114,50 @@ export interface FakeUser {
   press(message: BotMessage, button: string): Promise<void>;
   /** Presses the button on the latest bot message in this private chat that has it. */
   pressLatest(button: string): Promise<void>;
+  /** Replies (in the chat of the message, normally the private chat) to a bot message. */
   replyTo(message: BotMessage, text: string): Promise<void>;
+  /** Replies to a bot message with a new photo the fake knows: getFile and sendPhoto by its file_ids work. */
+  replyWithPhoto(message: BotMessage, opts?: { caption?: string }): Promise<void>;
+  /** Replies to a bot message with a new document the fake knows. */
+  replyWithDocument(message: BotMessage, opts: { fileName: string; mimeType: string; size?: number; caption?: string }): Promise<void>;
   /** Bot messages in this private chat sent since this user's last action. */
   readonly lastReplies: BotMessage[];
   readonly transcript: BotMessage[];
 }
 
+/**
+ * A group with the bot in it. Every member action builds a real Update, delivers it and
+ * resolves once the bot has handled it; it throws when `from` is not a member or the bot
+ * was removed (the bot would hear nothing).
+ */
 export interface FakeGroup {
   readonly id: number;
   send(from: FakeUser, text: string): Promise<void>;
+  /** A member presses an inline button (by text or callback_data) that a bot message of this group has right now. */
+  press(from: FakeUser, message: BotMessage, button: string): Promise<void>;
+  /** Presses the button on the latest bot message in this group that has it. */
+  pressLatest(from: FakeUser, button: string): Promise<void>;
+  /** A text reply to a bot message of this group: reply_to_message is filled as Telegram fills it. */
+  replyTo(from: FakeUser, message: BotMessage, text: string): Promise<void>;
+  replyWithPhoto(from: FakeUser, message: BotMessage, opts?: { caption?: string }): Promise<void>;
+  replyWithDocument(
+    from: FakeUser,
+    message: BotMessage,
+    opts: { fileName: string; mimeType: string; size?: number; caption?: string },
+  ): Promise<void>;
+  /** Bot messages in this group posted since the last action of any member in it. */
+  readonly lastReplies: BotMessage[];
   readonly transcript: BotMessage[];
+  /**
+   * The bot is removed from the group: its sends, edits, deletions and chat actions there fail
+   * with 403 "bot was kicked from the group chat" ("supergroup chat" for supergroups, as
+   * Telegram words it), getChat fails the same way, and getChatMember reports the bot 'kicked'.
+   * No my_chat_member update is delivered.
+   */
+  removeBot(): void;
+  /** Undoes removeBot(); the bot keeps the administrator rights it had. */
+  addBot(): void;
+  addMember(user: FakeUser): void;
 }
 
 // ─── Constants ───────────────────────────────────────────────────────────────
@@ -616,8 +650,12 @@ interface ChatState {
   /** People who see the chat: the person of a private chat, the members of a group. */
   members: Set<number>;
   botIsAdmin: boolean;
+  /** Set by FakeGroup.removeBot(): the bot can no longer write to the chat nor hear from it. */
+  botRemoved: boolean;
   /** Message ids are per chat, shared by the bot's and the people's messages. */
   lastMessageId: number;
+  /** Bot messages with a higher id answer the last action of a person in the chat. */
+  answeredAfter: number;
   messages: Map<number, StoredMessage>;
 }
 
@@ -688,9 +726,25 @@ class World {
   }
 
   writableChat(chatId: unknown): ChatState {
-    const state = this.knownChat(chatId);
+    const state = this.memberChat(chatId);
     if (state.chat.type === 'private' && this.blocked.has(state.chat.id)) throw forbidden(BLOCKED);
     return state;
+  }
+
+  /** A chat the bot is still in. */
+  memberChat(chatId: unknown): ChatState {
+    const state = this.knownChat(chatId);
+    if (state.botRemoved) throw forbidden(`bot was kicked from the ${state.chat.type} chat`);
+    return state;
+  }
+
+  /** Throws unless the person can reach the bot in the chat now; a test cannot act where a real client could not. */
+  checkCanReachBot(state: ChatState, userId: number, action: 'message' | 'press'): void {
+    const { id, type } = state.chat;
+    if (!state.members.has(userId)) throw new Error(`user ${userId} is not a member of ${type === 'private' ? 'private chat' : 'group'} ${id}`);
+    // A Telegram client offers only "Unblock" in the chat of a blocked bot.
+    if (action === 'message' && type === 'private' && this.blocked.has(id)) throw new Error(`user ${userId} blocked the bot; call unblock() first`);
+    if (state.botRemoved) throw new Error(`the bot was removed from group ${id}; call addBot() first`);
   }
 
   /** Private chats exist once the person wrote to the bot. */
@@ -791,7 +845,15 @@ class World {
   }
 
   private addChat(chat: ChatState['chat'], memberIds: number[], botIsAdmin: boolean): ChatState {
-    const state: ChatState = { chat, members: new Set(memberIds), botIsAdmin, lastMessageId: 0, messages: new Map() };
+    const state: ChatState = {
+      chat,
+      members: new Set(memberIds),
+      botIsAdmin,
+      botRemoved: false,
+      lastMessageId: 0,
+      answeredAfter: 0,
+      messages: new Map(),
+    };
     this.chats.set(chat.id, state);
     return state;
   }
@@ -1265,14 +1327,16 @@ function getFile(env: MethodEnv, params: Params): Omit<StoredFile, 'media'> {
 
 function getChat(env: MethodEnv, params: Params): Params {
   const p = parseParams(ChatRefSchema, params);
-  const { chat } = env.world.knownChat(p.chat_id);
+  const { chat } = env.world.memberChat(p.chat_id);
   return { ...chat, accent_color_id: 0, max_reaction_count: 11 };
 }
 
 function getChatMember(env: MethodEnv, params: Params): ChatMember {
   const p = parseParams(ChatMemberSchema, params);
   const chat = env.world.knownChat(p.chat_id);
-  if (p.user_id === env.botInfo.id) return botMembership(env.world.bot, chat.botIsAdmin);
+  if (p.user_id === env.botInfo.id) {
+    return chat.botRemoved ? { status: 'kicked', user: env.world.bot, until_date: 0 } : botMembership(env.world.bot, chat.botIsAdmin);
+  }
   const user = env.world.people.get(p.user_id);
   if (!user) throw badRequest('user not found');
   return chat.members.has(user.id) ? { status: 'member', user } : { status: 'left', user };
@@ -1609,10 +1673,50 @@ function callbackDataOf(view: BotMessage, button: string): string {
 const hasButton = (message: BotMessage, button: string) =>
   message.inlineButtons.flat().some((b) => b.text === button || b.callback_data === button);
 
-class FakeUserImpl implements FakeUser {
-  /** Bot messages in the private chat with a higher id answer this user's last action. */
-  private answeredAfter = 0;
+type NewDocument = { fileName: string; mimeType: string; size?: number; caption?: string };
 
+/** The callback_query a press sends: the message as the person sees it, with its current keyboard. */
+function callbackQueryPayload(world: World, from: User, chat: ChatState, stored: StoredMessage, data: string): Params {
+  return {
+    callback_query: {
+      id: world.newCallbackQuery(),
+      from,
+      message: structuredClone(stored.message),
+      chat_instance: String(-(7_000_000_000 + Math.abs(chat.chat.id))),
+      data,
+    },
+  };
+}
+
+/** A person's reply: reply_to_message is the replied message as it is now (text or caption, from, reply_markup), one level deep. */
+function replyFields(stored: StoredMessage, fields: NewMessageFields): NewMessageFields {
+  return { ...fields, reply_to_message: quoted(stored.message) };
+}
+
+const photoFields = (world: World, opts: { caption?: string }): NewMessageFields => ({ photo: world.newPhoto(), caption: opts.caption });
+const documentFields = (world: World, opts: NewDocument): NewMessageFields => ({ document: world.newDocument(opts), caption: opts.caption });
+const textFields = (text: string): NewMessageFields => ({ text, entities: commandEntities(text) });
+
+/** Adds a person's message to the chat, marks it as their latest action there and delivers it. */
+async function postAs(world: World, deliver: Deliver, from: User, chat: ChatState, fields: NewMessageFields): Promise<void> {
+  world.checkCanReachBot(chat, from.id, 'message');
+  const { message } = world.addMessage(chat, { from, ...fields });
+  chat.answeredAfter = message.message_id;
+  await deliver({ message: structuredClone(message) });
+}
+
+/** Presses a button of a bot message the person sees; the press is their latest action in that chat. */
+async function pressAs(world: World, deliver: Deliver, from: User, message: BotMessage, button: string): Promise<void> {
+  const { chat, stored, view } = world.botMessageSeenBy(from.id, message);
+  const data = callbackDataOf(view, button);
+  world.checkCanReachBot(chat, from.id, 'press');
+  chat.answeredAfter = chat.lastMessageId;
+  await deliver(callbackQueryPayload(world, from, chat, stored, data));
+}
+
+const latestWithButton = (messages: BotMessage[], button: string) => messages.reverse().find((m) => hasButton(m, button));
+
+class FakeUserImpl implements FakeUser {
   constructor(
     private readonly world: World,
     readonly info: User,
@@ -1632,19 +1736,20 @@ class FakeUserImpl implements FakeUser {
   }
 
   get lastReplies(): BotMessage[] {
-    return this.transcript.filter((m) => m.message_id > this.answeredAfter);
+    const answeredAfter = this.world.chats.get(this.id)?.answeredAfter ?? 0;
+    return this.transcript.filter((m) => m.message_id > answeredAfter);
   }
 
   send(text: string): Promise<void> {
-    return this.sendToBot({ text, entities: commandEntities(text) });
+    return this.sendToBot(textFields(text));
   }
 
   sendPhoto(opts: { caption?: string } = {}): Promise<void> {
-    return this.sendToBot({ photo: this.world.newPhoto(), caption: opts.caption });
+    return this.sendToBot(photoFields(this.world, opts));
   }
 
-  sendDocument(opts: { fileName: string; mimeType: string; size?: number; caption?: string }): Promise<void> {
-    return this.sendToBot({ document: this.world.newDocument(opts), caption: opts.caption });
+  sendDocument(opts: NewDocument): Promise<void> {
+    return this.sendToBot(documentFields(this.world, opts));
   }
 
   sendSticker(): Promise<void> {
@@ -1663,42 +1768,37 @@ class FakeUserImpl implements FakeUser {
     });
   }
 
-  async press(message: BotMessage, button: string): Promise<void> {
-    const { chat, stored, view } = this.world.botMessageSeenBy(this.id, message);
-    const data = callbackDataOf(view, button);
-    if (chat.chat.id === this.id) this.answeredAfter = chat.lastMessageId;
-    await this.deliver({
-      callback_query: {
-        id: this.world.newCallbackQuery(),
-        from: this.info,
-        message: structuredClone(stored.message),
-        chat_instance: String(-(7_000_000_000 + Math.abs(chat.chat.id))),
-        data,
-      },
-    });
+  press(message: BotMessage, button: string): Promise<void> {
+    return pressAs(this.world, this.deliver, this.info, message, button);
   }
 
   async pressLatest(button: string): Promise<void> {
-    const latest = this.transcript.reverse().find((m) => hasButton(m, button));
+    const latest = latestWithButton(this.transcript, button);
     if (!latest) throw new Error(`no bot message in chat ${this.id} has an inline button "${button}"`);
     await this.press(latest, button);
   }
 
-  async replyTo(message: BotMessage, text: string): Promise<void> {
+  replyTo(message: BotMessage, text: string): Promise<void> {
+    return this.reply(message, textFields(text));
+  }
+
+  replyWithPhoto(message: BotMessage, opts: { caption?: string } = {}): Promise<void> {
+    return this.reply(message, photoFields(this.world, opts));
+  }
+
+  replyWithDocument(message: BotMessage, opts: NewDocument): Promise<void> {
+    return this.reply(message, documentFields(this.world, opts));
+  }
+
+  private async reply(message: BotMessage, fields: NewMessageFields): Promise<void> {
     const { chat, stored } = this.world.botMessageSeenBy(this.id, message);
-    await this.post(chat, { text, entities: commandEntities(text), reply_to_message: quoted(stored.message) });
+    await postAs(this.world, this.deliver, this.info, chat, replyFields(stored, fields));
   }
 
   private async sendToBot(fields: NewMessageFields): Promise<void> {
     // A Telegram client offers only "Unblock" in the chat of a blocked bot.
     if (this.world.blocked.has(this.id)) throw new Error(`user ${this.id} blocked the bot; call unblock() first`);
-    await this.post(this.world.openPrivateChat(this.info), fields);
-  }
-
-  private async post(chat: ChatState, fields: NewMessageFields): Promise<void> {
-    const { message } = this.world.addMessage(chat, { from: this.info, ...fields });
-    if (chat.chat.id === this.id) this.answeredAfter = message.message_id;
-    await this.deliver({ message: structuredClone(message) });
+    await postAs(this.world, this.deliver, this.info, this.world.openPrivateChat(this.info), fields);
   }
 }
 
@@ -1717,9 +1817,58 @@ class FakeGroupImpl implements FakeGroup {
     return this.world.botMessages(this.id);
   }
 
-  async send(from: FakeUser, text: string): Promise<void> {
-    if (!this.chat.members.has(from.id)) throw new Error(`user ${from.id} is not a member of group ${this.id}`);
-    const { message } = this.world.addMessage(this.chat, { from: from.info, text, entities: commandEntities(text) });
-    await this.deliver({ message: structuredClone(message) });
+  get lastReplies(): BotMessage[] {
+    return this.transcript.filter((m) => m.message_id > this.chat.answeredAfter);
+  }
+
+  send(from: FakeUser, text: string): Promise<void> {
+    return postAs(this.world, this.deliver, from.info, this.chat, textFields(text));
+  }
+
+  press(from: FakeUser, message: BotMessage, button: string): Promise<void> {
+    this.checkOwnMessage(from, message);
+    return pressAs(this.world, this.deliver, from.info, message, button);
+  }
+
+  async pressLatest(from: FakeUser, button: string): Promise<void> {
+    const latest = latestWithButton(this.transcript, button);
+    if (!latest) throw new Error(`no bot message in group ${this.id} has an inline button "${button}"`);
+    await this.press(from, latest, button);
+  }
+
+  replyTo(from: FakeUser, message: BotMessage, text: string): Promise<void> {
+    return this.reply(from, message, textFields(text));
+  }
+
+  replyWithPhoto(from: FakeUser, message: BotMessage, opts: { caption?: string } = {}): Promise<void> {
+    return this.reply(from, message, photoFields(this.world, opts));
+  }
+
+  replyWithDocument(from: FakeUser, message: BotMessage, opts: NewDocument): Promise<void> {
+    return this.reply(from, message, documentFields(this.world, opts));
+  }
+
+  removeBot(): void {
+    this.chat.botRemoved = true;
+  }
+
+  addBot(): void {
+    this.chat.botRemoved = false;
+  }
+
+  addMember(user: FakeUser): void {
+    this.chat.members.add(user.id);
+  }
+
+  private async reply(from: FakeUser, message: BotMessage, fields: NewMessageFields): Promise<void> {
+    this.checkOwnMessage(from, message);
+    const { stored } = this.world.botMessageSeenBy(from.id, message);
+    await postAs(this.world, this.deliver, from.info, this.chat, replyFields(stored, fields));
+  }
+
+  /** Membership first, so that a stranger gets "not a member" rather than "cannot see". */
+  private checkOwnMessage(from: FakeUser, message: BotMessage): void {
+    if (message.chat_id !== this.id) throw new Error(`bot message ${message.message_id} is in chat ${message.chat_id}, not in group ${this.id}`);
+    this.world.checkCanReachBot(this.chat, from.id, 'press');
   }
 }

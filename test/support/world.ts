@@ -40,7 +40,7 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
   const redis: Redis = createRedis(testRedisUrl(), `sk-test-${randomBytes(4).toString('hex')}:`);
   await checkRedis(redis);
   const clock = new TestClock(new Date('2026-11-23T02:00:00Z'));
-  const deps: Deps = { clock, i18n: new I18n(), log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), redis };
+  const deps: Deps = { clock, i18n: new I18n(), log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), redis, senders: {} };
   const bots: RunningTelegram[] = [];
 
   const world: World = {

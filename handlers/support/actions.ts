@@ -1,0 +1,47 @@
+import { msg } from '../../src/i18n.js';
+import { reply, type Reply } from '../../src/channels/types.js';
+import { canWork } from '../../src/services/support.service.js';
+import { findInitiative, transition, type Action } from '../../src/services/workflow.service.js';
+import type { FlowCtx } from '../flows/engine.js';
+import { flows } from '../flows/index.js';
+import { parseCardButton } from './card.js';
+import { tellAuthor, updateCards } from './notify.js';
+
+/** Actions that need a few words first: the question, the reason, the council's decision. */
+export const ACTIONS_WITH_NOTE: Action[] = ['info', 'reject', 'recognize'];
+
+/** A support member pressed a button on a card. */
+export async function pressCardButton(ctx: FlowCtx, data: string): Promise<Reply[]> {
+  const pressed = parseCardButton(data);
+  const i = pressed ? await findInitiative(pressed.code) : null;
+  if (!pressed || !i) {
+    ctx.notice = msg('flow-stale-button');
+    return [];
+  }
+  if (!canWork(ctx.member, i)) {
+    ctx.notice = msg('support-not-allowed');
+    return [];
+  }
+  if (ACTIONS_WITH_NOTE.includes(pressed.action)) {
+    return flows.start(ctx, 'card-note', { code: i.code, action: pressed.action, chatId: ctx.event.chatId });
+  }
+  const outcome = await act(ctx, i.code, pressed.action, '');
+  ctx.notice = outcome;
+  return [];
+}
+
+/** Applies one action for the member and tells the cards and the author; returns what to say to the member. */
+export async function act(ctx: FlowCtx, code: string, action: Action, note: string) {
+  const result = await transition({ code, action, by: ctx.member._id, note }, ctx.deps.clock);
+  if (!result.ok) {
+    if (result.reason === 'unknown') return msg('support-unknown-code', { code });
+    if (result.reason === 'taken') return msg('support-taken', { code });
+    return msg('support-illegal', { code, status: result.initiative!.status, action });
+  }
+  const i = result.initiative;
+  await updateCards(ctx.deps, i);
+  if (result.from !== result.to) {
+    await tellAuthor(ctx.deps, i, () => reply(msg('status-notice', { code, status: result.to, note: note || '—' })), `notice:${code}:r${result.rev}`, 'notice');
+  }
+  return msg('support-done', { code, status: result.to });
+}

@@ -1,0 +1,62 @@
+import { msg } from '../../src/i18n.js';
+import type { Button, Reply } from '../../src/channels/types.js';
+import { maskPhone } from '../../src/logger.js';
+import { MemberModel } from '../../src/models/index.js';
+import { findUnit } from '../../src/services/units.service.js';
+import { nextStatus, type Action, type InitiativeDoc } from '../../src/services/workflow.service.js';
+import { formatVnd } from '../../src/vnd.js';
+import type { Locale } from '../../src/i18n.js';
+
+/** Buttons a card offers: the team's actions that the current status allows. Withdraw is the author's. */
+const CARD_ACTIONS: Action[] = ['take', 'info', 'accept', 'recognize', 'replicate', 'reject'];
+
+export const cardButtonData = (code: string, action: Action): string => `c:${code}:${action}`;
+
+export function parseCardButton(data: string): { code: string; action: Action } | null {
+  const match = /^c:(SK-\d{4}-\d{6}):([a-z]+)$/.exec(data);
+  if (!match || !CARD_ACTIONS.includes(match[2] as Action)) return null;
+  return { code: match[1]!, action: match[2] as Action };
+}
+
+function cardButtons(i: InitiativeDoc): Button[][] {
+  const allowed = CARD_ACTIONS.filter((a) => nextStatus(a, i.status) !== null && !(a === 'take' && i.assigneeId));
+  const buttons = allowed.map((a) => ({ label: msg(`card-btn-${a}`), data: cardButtonData(i.code, a) }));
+  return buttons.reduce<Button[][]>((rows, b, n) => (n % 2 === 0 ? [...rows, [b]] : (rows[rows.length - 1]!.push(b), rows)), []);
+}
+
+/**
+ * The card a support team works from. `full` shows the content; `existence` is what ancestors and
+ * others see of a trade secret: that it exists, its unit and status, nothing more.
+ */
+export async function renderCard(i: InitiativeDoc, view: 'full' | 'existence', locale: Locale, notes: Reply['parts'] = []): Promise<Reply> {
+  const [unit, author, assignee] = await Promise.all([
+    findUnit(i.unitCode),
+    MemberModel.findById(i.authorId).lean(),
+    i.assigneeId ? MemberModel.findById(i.assigneeId).lean() : null,
+  ]);
+  const common = { code: i.code, unit: unit?.name ?? i.unitCode, status: i.status, assignee: assignee?.name || '—' };
+  if (view === 'existence') return { parts: [msg('card-confidential', common), ...notes] };
+  return {
+    parts: [
+      msg('card', {
+        ...common,
+        author: author?.name || '—',
+        phone: author?.phone ? maskPhone(author.phone) : '—',
+        quick: i.quick ? 'yes' : 'no',
+        idea: i.idea,
+        title: i.title,
+        problem: i.problem || '—',
+        solution: i.solution || '—',
+        benefit: i.benefit || '—',
+        value: i.valueVnd === null || i.valueVnd === undefined ? '—' : formatVnd(i.valueVnd, locale),
+        scope: i.scope || '—',
+        category: i.category ?? 'none',
+        coAuthors: i.coAuthors || '—',
+        attachments: i.attachments.length,
+        confidential: i.confidential ? 'yes' : 'no',
+      }),
+      ...notes,
+    ],
+    buttons: cardButtons(i),
+  };
+}

@@ -1,0 +1,155 @@
+import type { Types } from 'mongoose';
+import { msg, type Msg } from '../../src/i18n.js';
+import type { Reply } from '../../src/channels/types.js';
+import type { Deps } from '../../src/deps.js';
+import { MemberModel, type Channel, type Locale } from '../../src/models/index.js';
+import { cardsOf, dispatch, type Outcome, type Outgoing } from '../../src/services/delivery.service.js';
+import {
+  adminsOver,
+  groupOfChat,
+  markGroupLost,
+  markUnreachable,
+  privateChatOf,
+  teamFor,
+  type SupportTeam,
+} from '../../src/services/support.service.js';
+import { findUnit } from '../../src/services/units.service.js';
+import { findInitiative, setRoutedTo, type InitiativeDoc } from '../../src/services/workflow.service.js';
+import { renderCard } from './card.js';
+
+/** The team's cards show content unless it is a trade secret routed beyond its own unit. */
+export const cardView = (i: InitiativeDoc): 'full' | 'existence' => (!i.confidential || i.routedTo === i.unitCode ? 'full' : 'existence');
+
+/** Files can be re-sent only on the messenger that holds them (file ids are per bot). */
+const filesFor = (i: InitiativeDoc, channel: Channel): NonNullable<Reply['attachments']> =>
+  i.attachments.filter((a) => a.channel === channel).map((a) => ({ kind: a.kind, fileId: a.fileId }));
+
+interface Target {
+  channel: Channel;
+  chatId: string;
+  locale: Locale;
+  /** Distinguishes the targets of one notification in its key. */
+  id: string;
+}
+
+async function memberTarget(memberId: Types.ObjectId): Promise<Target | null> {
+  const [member, chat] = await Promise.all([MemberModel.findById(memberId).lean(), privateChatOf(memberId)]);
+  return member && chat ? { ...chat, locale: member.locale, id: String(memberId) } : null;
+}
+
+async function teamTargets(team: SupportTeam): Promise<Target[]> {
+  if (team.group) return [{ ...team.group, locale: 'vi', id: team.group.chatId }];
+  const targets = await Promise.all(team.members.map((m) => memberTarget(m._id)));
+  return targets.filter((t): t is Target => t !== null);
+}
+
+/** A new initiative goes to its unit's support team (or the nearest ancestor's) as a card with buttons. */
+export async function postCards(deps: Deps, code: string): Promise<void> {
+  const found = await findInitiative(code);
+  if (!found) throw new Error(`cannot post cards: no initiative ${code}`);
+  const team = await teamFor(found.unitCode);
+  if (!team) {
+    deps.log.warn({ code, unit: found.unitCode }, 'no support team up the tree; the initiative waits in /queue of admins');
+    return;
+  }
+  await setRoutedTo(found._id, team.unitCode);
+  const i = { ...found, routedTo: team.unitCode };
+  const items: Outgoing[] = [];
+  for (const t of await teamTargets(team)) {
+    const card = await renderCard(i, cardView(i), t.locale);
+    const files = cardView(i) === 'full' ? filesFor(i, t.channel) : [];
+    items.push({ key: `card:${code}:${t.id}`, channel: t.channel, chatId: t.chatId, locale: t.locale, reply: { ...card, attachments: files }, kind: 'card', initiativeCode: code });
+  }
+  await settle(deps, i, await dispatch(deps, items));
+}
+
+/** Re-renders every card of an initiative after a change (status, assignee), once per revision. */
+export async function updateCards(deps: Deps, i: InitiativeDoc, notes: Msg[] = []): Promise<void> {
+  const items: Outgoing[] = [];
+  for (const card of await cardsOf(i.code)) {
+    const messageId = card.sentMessageIds[0];
+    if (!messageId) continue;
+    const reply = await renderCard(i, cardView(i), card.locale, notes);
+    items.push({
+      key: `card-edit:${i.code}:${card.chatId}:${messageId}:r${i.rev}`,
+      channel: card.channel,
+      chatId: card.chatId,
+      locale: card.locale,
+      reply,
+      kind: 'card',
+      initiativeCode: i.code,
+      editMessageId: messageId,
+    });
+  }
+  await settle(deps, i, await dispatch(deps, items));
+}
+
+/**
+ * Something for the team working an initiative, in its card thread: a reply to the card in a group,
+ * or privately to the assignee (or, before anyone took it, to whoever got the card).
+ */
+export async function tellTeam(deps: Deps, i: InitiativeDoc, reply: Reply, key: string): Promise<number> {
+  const items: Outgoing[] = [];
+  for (const card of await cardsOf(i.code)) {
+    const inGroup = await groupOfChat(card.channel, card.chatId);
+    const assigneeChat = i.assigneeId ? await privateChatOf(i.assigneeId) : null;
+    if (!inGroup && assigneeChat && assigneeChat.chatId !== card.chatId) continue;
+    items.push({
+      key: `${key}:${card.chatId}`,
+      channel: card.channel,
+      chatId: card.chatId,
+      locale: card.locale,
+      reply: { ...reply, replyToMessageId: card.sentMessageIds[0]! },
+      kind: 'relay',
+      initiativeCode: i.code,
+    });
+  }
+  await settle(deps, i, await dispatch(deps, items));
+  return items.length;
+}
+
+/** Something for the author, on the messenger they use. False when they cannot be reached. */
+export async function tellAuthor(deps: Deps, i: InitiativeDoc, reply: (locale: Locale) => Reply, key: string, kind: 'relay' | 'notice'): Promise<boolean> {
+  const target = await memberTarget(i.authorId);
+  if (!target) {
+    await tellTeam(deps, i, { parts: [msg('card-author-unreachable', { code: i.code })] }, `unreachable:${key}`);
+    return false;
+  }
+  const outcomes = await dispatch(deps, [
+    { key, channel: target.channel, chatId: target.chatId, locale: target.locale, reply: reply(target.locale), kind, initiativeCode: i.code },
+  ]);
+  await settle(deps, i, outcomes);
+  return outcomes.every((o) => o.status === 'sent' || o.status === 'duplicate');
+}
+
+/**
+ * What a refused delivery means: a person who blocked the bot is marked unreachable and the team is told
+ * on the card; a group the bot was removed from is marked lost, its cards go to the members privately,
+ * and the admins are told.
+ */
+async function settle(deps: Deps, i: InitiativeDoc, outcomes: Outcome[]): Promise<void> {
+  for (const o of outcomes) {
+    if (o.status !== 'unreachable') continue;
+    const { item } = o;
+    const group = await groupOfChat(item.channel, item.chatId);
+    if (group) {
+      await markGroupLost(item.channel, item.chatId, deps.clock.now());
+      await tellAdmins(deps, group.unitCode, msg('support-group-lost', { title: group.title, unit: group.unitCode }), `group-lost:${item.chatId}:${group.updatedAt.getTime()}`);
+      if (item.kind === 'card' && !item.editMessageId) await postCards(deps, i.code);
+      continue;
+    }
+    await markUnreachable(item.channel, item.chatId, deps.clock.now());
+    if (item.kind !== 'card') await tellTeam(deps, i, { parts: [msg('card-author-unreachable', { code: i.code })] }, `unreachable:${item.key}`);
+  }
+}
+
+async function tellAdmins(deps: Deps, unitCode: string, text: Msg, key: string): Promise<void> {
+  const items: Outgoing[] = [];
+  for (const admin of await adminsOver(unitCode)) {
+    const t = await memberTarget(admin._id);
+    if (t) items.push({ key: `${key}:${t.id}`, channel: t.channel, chatId: t.chatId, locale: t.locale, reply: { parts: [text] }, kind: 'notice' });
+  }
+  await dispatch(deps, items);
+}
+
+export const unitName = async (code: string): Promise<string> => (await findUnit(code))?.name ?? code;

@@ -1,0 +1,57 @@
+import { msg } from '../../src/i18n.js';
+import { reply, type InboundPayload, type Reply } from '../../src/channels/types.js';
+import { canWork } from '../../src/services/support.service.js';
+import { addToThread, transition, type InitiativeDoc } from '../../src/services/workflow.service.js';
+import { cleanText } from '../../src/text.js';
+import type { FlowCtx } from '../flows/engine.js';
+import { tellAuthor, tellTeam, unitName, updateCards } from './notify.js';
+
+type Said = Extract<InboundPayload, { kind: 'text' } | { kind: 'media' }>;
+
+const textOf = (said: Said): string => cleanText(said.kind === 'text' ? said.text : said.caption);
+const filesOf = (said: Said): NonNullable<Reply['attachments']> =>
+  said.kind === 'media' ? [{ kind: said.attachment.kind, fileId: said.attachment.fileId }] : [];
+const storedFiles = (said: Said, ctx: FlowCtx) => (said.kind === 'media' ? [{ ...said.attachment, channel: ctx.event.channel }] : []);
+
+/**
+ * A support member wrote on an initiative (a reply to its card, or /reply CODE text): it reaches the
+ * author signed by the team, not by the member. Text starting with "!" is a private team note.
+ */
+export async function relayFromTeam(ctx: FlowCtx, i: InitiativeDoc, said: Said): Promise<Reply[]> {
+  if (!canWork(ctx.member, i)) return [reply(msg('support-not-allowed'))];
+  const text = textOf(said);
+  if (text.startsWith('!')) {
+    await addToThread({ initiativeId: i._id, by: ctx.member._id, direction: 'note', text: text.slice(1).trim(), clock: ctx.deps.clock });
+    return [reply(msg('support-note-saved', { code: i.code }))];
+  }
+  if (i.status === 'withdrawn') return [reply(msg('support-withdrawn', { code: i.code }))];
+  const team = await unitName(i.routedTo ?? i.unitCode);
+  const files = filesOf(said);
+  const reached = await tellAuthor(
+    ctx.deps,
+    i,
+    () => ({ parts: [msg('relay-to-author', { code: i.code, team, text: text || '—' })], attachments: files }),
+    `relay:${i.code}:${ctx.event.channel}:${ctx.event.eventId}`,
+    'relay',
+  );
+  await addToThread({ initiativeId: i._id, by: ctx.member._id, direction: 'to_submitter', text, attachments: storedFiles(said, ctx), clock: ctx.deps.clock });
+  return [reply(msg(reached ? 'support-relayed' : 'card-author-unreachable', { code: i.code }))];
+}
+
+/** The author answered (a reply to the team's message, /reply CODE text, or any message while info is needed). */
+export async function relayFromAuthor(ctx: FlowCtx, i: InitiativeDoc, said: Said): Promise<Reply[]> {
+  if (i.status === 'withdrawn' || i.status === 'rejected') return [reply(msg('relay-closed', { code: i.code }))];
+  const text = textOf(said);
+  const sent = await tellTeam(
+    ctx.deps,
+    i,
+    { parts: [msg('relay-from-author', { code: i.code, author: ctx.member.name || '—', text: text || '—' })], attachments: filesOf(said) },
+    `relay-in:${i.code}:${ctx.event.channel}:${ctx.event.eventId}`,
+  );
+  await addToThread({ initiativeId: i._id, by: ctx.member._id, direction: 'from_submitter', text, attachments: storedFiles(said, ctx), clock: ctx.deps.clock });
+  if (i.status === 'needs_info') {
+    const moved = await transition({ code: i.code, action: 'answered', by: ctx.member._id }, ctx.deps.clock);
+    if (moved.ok) await updateCards(ctx.deps, moved.initiative);
+  }
+  return [reply(msg(sent > 0 ? 'relay-sent-to-team' : 'relay-queued', { code: i.code }))];
+}
