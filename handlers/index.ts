@@ -11,6 +11,12 @@ import { chooseLang, lang, LANG_BUTTON_PREFIX } from './commands/lang.js';
 import { mine } from './commands/mine.js';
 import { start } from './commands/start.js';
 import { submit } from './commands/submit.js';
+import { linkgroup, queue, replyCommand, show, withdraw } from './commands/support.js';
+import { pressCardButton } from './support/actions.js';
+import { relayFromAuthor, relayFromTeam } from './support/relay.js';
+import { deliveryOfMessage } from '../src/services/delivery.service.js';
+import { findInitiative } from '../src/services/workflow.service.js';
+import { InitiativeModel } from '../src/models/index.js';
 import { parseFlowButton, type FlowCtx } from './flows/engine.js';
 import { flows } from './flows/index.js';
 import { readText } from './flows/answers.js';
@@ -25,7 +31,14 @@ const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Reply[]> 
   mine,
   help,
   lang,
+  reply: replyCommand,
+  queue,
+  show,
+  withdraw,
+  linkgroup,
 };
+/** What works in a group chat; everything else is for private chat. */
+const GROUP_COMMANDS = new Set(['linkgroup', 'queue', 'show', 'reply']);
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 
 /** Two processes may handle the same person at once; the loser of a flow-state race retries from fresh state. */
@@ -39,11 +52,9 @@ const SEEN_TTL_SECONDS = 24 * 60 * 60;
 export async function handleEvent(event: InboundEvent, deps: Deps): Promise<HandleResult | null> {
   const first = await deps.redis.set(`seen:${event.channel}:${event.eventId}`, '1', 'EX', SEEN_TTL_SECONDS, 'NX');
   if (first === null) return null;
-  if (event.chatType === 'group') return { locale: guessLocale(event), replies: [reply(msg('group-private-only'))] };
-
   for (let attempt = 1; ; attempt++) {
     try {
-      return await handlePrivate(event, deps);
+      return await handleAs(event, deps);
     } catch (err) {
       if (!(err instanceof FlowConflictError) || attempt >= CONFLICT_RETRIES) throw err;
       deps.log.info({ eventId: event.eventId, attempt }, 'flow state changed underneath; retrying');
@@ -51,19 +62,51 @@ export async function handleEvent(event: InboundEvent, deps: Deps): Promise<Hand
   }
 }
 
-const guessLocale = (event: InboundEvent): Locale => (event.profile.languageCode?.startsWith('en') ? 'en' : 'vi');
-
-async function handlePrivate(event: InboundEvent, deps: Deps): Promise<HandleResult> {
+async function handleAs(event: InboundEvent, deps: Deps): Promise<HandleResult> {
   const member = await identify(
     { channel: event.channel, externalId: event.userId },
-    { name: event.profile.name, chatId: event.chatId },
+    { name: event.profile.name, chatId: event.chatType === 'private' ? event.chatId : null },
     deps.clock,
   );
   const state = await loadFlowState(String(member._id));
   const ctx: FlowCtx = { deps, event, member, locale: member.locale as Locale, state };
   const closeButtons = event.payload.kind === 'button' && parseFlowButton(event.payload.data)?.rev === state.rev;
-  const replies = await route(ctx);
-  return { replies, locale: ctx.locale, closeButtons };
+  const replies = event.chatType === 'group' ? await routeGroup(ctx) : await route(ctx);
+  return { replies, locale: ctx.locale, closeButtons, ...(ctx.notice ? { buttonNotice: ctx.notice } : {}) };
+}
+
+/**
+ * In a group the bot sees commands, button presses and replies to its own messages (privacy mode):
+ * a linked support team works its cards there; anything else is asked to move to private chat.
+ */
+async function routeGroup(ctx: FlowCtx): Promise<Reply[]> {
+  const { payload, replyToMessageId, chatId } = ctx.event;
+  if (payload.kind === 'command') {
+    const command = COMMANDS[payload.command];
+    return command && GROUP_COMMANDS.has(payload.command) ? command(ctx, payload.args) : [reply(msg('group-private-only'))];
+  }
+  if (payload.kind === 'button') return payload.data.startsWith('c:') ? pressCardButton(ctx, payload.data) : [];
+  if (payload.kind !== 'text' && payload.kind !== 'media') return [reply(msg('group-private-only'))];
+  if (ctx.state.flow === 'card-note' && ctx.state.answers.chatId === chatId) return flows.answer(ctx, payload);
+  if (!replyToMessageId) return [reply(msg('group-private-only'))];
+  const delivery = await deliveryOfMessage(chatId, replyToMessageId);
+  const i = delivery?.initiativeCode ? await findInitiative(delivery.initiativeCode) : null;
+  return i ? relayFromTeam(ctx, i, payload) : [reply(msg('support-not-a-card'))];
+}
+
+/** A private message that replies to one of the bot's card or relay messages belongs to that initiative. */
+async function routeReply(ctx: FlowCtx, payload: Extract<InboundEvent['payload'], { kind: 'text' | 'media' }>): Promise<Reply[] | null> {
+  const { replyToMessageId, chatId } = ctx.event;
+  const delivery = replyToMessageId ? await deliveryOfMessage(chatId, replyToMessageId) : null;
+  const i = delivery?.initiativeCode ? await findInitiative(delivery.initiativeCode) : null;
+  if (!i) return null;
+  return i.authorId.equals(ctx.member._id) ? relayFromAuthor(ctx, i, payload) : relayFromTeam(ctx, i, payload);
+}
+
+/** While the team waits for more information, the author's next plain message is the answer. */
+async function routeNeedsInfo(ctx: FlowCtx, payload: Extract<InboundEvent['payload'], { kind: 'text' | 'media' }>): Promise<Reply[] | null> {
+  const waiting = await InitiativeModel.findOne({ authorId: ctx.member._id, status: 'needs_info' }).sort({ updatedAt: -1 }).lean();
+  return waiting ? relayFromAuthor(ctx, waiting, payload) : null;
 }
 
 async function route(ctx: FlowCtx): Promise<Reply[]> {
@@ -76,12 +119,17 @@ async function route(ctx: FlowCtx): Promise<Reply[]> {
     }
     case 'button':
       if (payload.data.startsWith(LANG_BUTTON_PREFIX)) return chooseLang(ctx, payload.data);
+      if (payload.data.startsWith('c:')) return pressCardButton(ctx, payload.data);
       if (ctx.state.flow) return flows.answer(ctx, payload);
       return [reply(msg('flow-stale-button'))];
     case 'unsupported':
       return withPendingQuestion(ctx, [reply(msg('unsupported-message'))]);
     default:
       if (ctx.state.flow) return flows.answer(ctx, payload);
+      if (payload.kind === 'text' || payload.kind === 'media') {
+        const threaded = (await routeReply(ctx, payload)) ?? (await routeNeedsInfo(ctx, payload));
+        if (threaded) return threaded;
+      }
       return outsideFlows(ctx, payload);
   }
 }

@@ -252,3 +252,168 @@ admin-role-revoked = Revoked role { $role } at unit { $unit } from the { $channe
 admin-role-absent = The { $channel } account { $id } does not have role { $role } at unit { $unit }; nothing changed.
 admin-list-unknown-unit = There is no unit with code "{ $unit }".
 admin-list-empty = There are no units yet. Please import the unit tree with import-units.
+
+## Support teams
+
+command-reply = Write about an initiative: /reply code text
+command-queue = Support team: initiatives waiting
+command-show = One initiative with its history: /show code
+command-withdraw = Withdraw your initiative: /withdraw code
+command-linkgroup = Link this group to a unit's support team: /linkgroup code
+card =
+    📥 <b>{ $code }</b> · { $unit } · { $status ->
+        [submitted] Submitted
+        [in_review] In review
+        [needs_info] Needs more information
+        [accepted] Accepted
+        [recognized] Recognised
+        [replicated] Replicated
+        [rejected] Not accepted
+       *[withdrawn] Withdrawn
+    }{ $quick ->
+        [yes] {" "}· quick idea
+       *[no] {""}
+    }
+    <b>Author:</b> { $author } ({ $phone }) · <b>Assignee:</b> { $assignee }
+    <b>Title:</b> { $title }{ $quick ->
+        [yes] {""}
+        <b>Idea:</b> { $idea }
+       *[no] {""}
+        <b>Problem:</b> { $problem }
+        <b>Solution:</b> { $solution }
+        <b>Benefit:</b> { $benefit }
+        <b>Value per year:</b> { $value } · <b>Scope:</b> { $scope }
+        <b>Category:</b> { $category ->
+            [renewal] Renewal (Đổi mới)
+            [creativity] Creativity (Sáng tạo)
+            [effectiveness] Effectiveness (Hiệu quả)
+           *[none] —
+        } · <b>Co-authors:</b> { $coAuthors }
+    }
+    <b>Attachments:</b> { $attachments }{ $confidential ->
+        [yes] {" "}· 🔒 trade secret
+       *[no] {""}
+    }
+    <i>Reply to this message to write to the author; start with ! for an internal note.</i>
+card-confidential = 🔒 <b>{ $code }</b> · { $unit } · { $status ->
+        [submitted] Submitted
+        [in_review] In review
+        [needs_info] Needs more information
+        [accepted] Accepted
+        [recognized] Recognised
+        [replicated] Replicated
+        [rejected] Not accepted
+       *[withdrawn] Withdrawn
+    }: contains a trade secret; only the unit's own support team sees its content.
+card-btn-take = 🙋 Take it
+card-btn-info = ❓ Needs more info
+card-btn-accept = ✅ Accept
+card-btn-recognize = 🏅 Recognise
+card-btn-replicate = 🔁 Replicate
+card-btn-reject = ✖️ Reject
+card-ask-info = { $code }: what should the author add? Reply to this message with your question.
+card-ask-reject = { $code }: why is it not accepted? Reply to this message with the reason; the author will receive it.
+card-ask-recognize = { $code }: number and date of the initiative council's decision (e.g. "15/QĐ-HĐSK of 20/11/2026")? Reply to this message.
+card-author-unreachable = ⚠️ { $code }: the message could not reach the author (they may have blocked the bot). It is kept in the initiative's record.
+support-group-lost = ⚠️ The bot is no longer in the group "{ $title }" of unit { $unit }. New initiatives go to each support member privately until a group is linked again with /linkgroup.
+status-notice = Your initiative <b>{ $code }</b>: <b>{ $status ->
+        [submitted] Submitted
+        [in_review] In review
+        [needs_info] Needs more information
+        [accepted] Accepted
+        [recognized] Recognised
+        [replicated] Replicated
+        [rejected] Not accepted
+       *[withdrawn] Withdrawn
+    }</b>.
+    { $status ->
+        [in_review] The initiative support team is reviewing it; they will write here if they have questions.
+        [needs_info] The support team asks: { $note }
+            Just send your answer here.
+        [accepted] Congratulations! It goes to the initiative council for recognition.
+        [recognized] Congratulations! It was recognised ({ $note }) and entered in the golden book of initiatives.
+        [replicated] Your initiative is being replicated in other units. Thank you!
+        [rejected] Reason: { $note }. Don't give up – you can send a new idea any time.
+       *[withdrawn] It was withdrawn at your request.
+    }
+support-not-allowed = Sorry, you are not on the support team for this initiative, so you cannot act on it.
+support-unknown-code = There is no initiative with code "{ $code }". Codes look like SK-2026-000123.
+support-illegal = { $code } is "{ $status ->
+        [submitted] Submitted
+        [in_review] In review
+        [needs_info] Needs more information
+        [accepted] Accepted
+        [recognized] Recognised
+        [replicated] Replicated
+        [rejected] Not accepted
+       *[withdrawn] Withdrawn
+    }"; this action is not possible now.
+support-taken = Someone else already took { $code }.
+support-done = { $code }: { $status ->
+        [submitted] Submitted
+        [in_review] In review
+        [needs_info] Needs more information
+        [accepted] Accepted
+        [recognized] Recognised
+        [replicated] Replicated
+        [rejected] Not accepted
+       *[withdrawn] Withdrawn
+    }.
+support-withdrawn = The author withdrew { $code }; no more messages can be sent.
+support-note-saved = Internal note saved on { $code } (the author does not see it).
+support-relayed = ✓ Sent to the author of { $code }.
+support-not-a-card = The message you replied to is not an initiative card. Reply to the card itself, or use /reply code text.
+relay-to-author =
+    💬 <b>Initiative support team – { $team }</b> about <b>{ $code }</b>:
+    { $text }
+    <i>Reply to this message to answer the support team.</i>
+relay-from-author =
+    💬 Author <b>{ $author }</b> answers about <b>{ $code }</b>:
+    { $text }
+relay-sent-to-team = ✓ Sent to the support team about { $code }.
+relay-queued = Your message is kept in the record of { $code }; the support team will see it when they take it.
+relay-closed = { $code } is closed and takes no more messages. You can send a new idea any time.
+reply-usage = Usage: /reply SK-2026-000123 your message
+queue-empty = No initiative is waiting. 🎉
+queue-header = <b>Initiatives waiting</b> ({ $count }, oldest first):
+queue-item = <b>{ $code }</b> · { $status ->
+        [submitted] Submitted
+        [in_review] In review
+        [needs_info] Needs more information
+        [accepted] Accepted
+        [recognized] Recognised
+        [replicated] Replicated
+        [rejected] Not accepted
+       *[withdrawn] Withdrawn
+    } · { $hours } h · { $taken ->
+        [yes] taken
+       *[no] nobody yet
+    } · { $title }
+show-history-item = { $date }: { $from ->
+        [submitted] Submitted
+        [in_review] In review
+        [needs_info] Needs more information
+        [accepted] Accepted
+        [recognized] Recognised
+        [replicated] Replicated
+        [rejected] Not accepted
+       *[withdrawn] Withdrawn
+    } → { $to ->
+        [submitted] Submitted
+        [in_review] In review
+        [needs_info] Needs more information
+        [accepted] Accepted
+        [recognized] Recognised
+        [replicated] Replicated
+        [rejected] Not accepted
+       *[withdrawn] Withdrawn
+    } ({ $note })
+withdraw-not-author = Only the author can withdraw { $code }.
+linkgroup-usage = Usage (in the group): /linkgroup unit-code
+linkgroup-in-group-only = Use this command in the support team's group chat, not in private chat.
+linkgroup-unknown-unit = There is no unit with code "{ $code }".
+linkgroup-not-allowed = Only support members or admins of { $unit } can link a group.
+linkgroup-linked = ✓ This group is now where the initiative support team of { $unit } receives new initiatives.
+linkgroup-already = This group is already linked to { $unit }.
+linkgroup-unit-has-group = { $unit } already has another support group; ask an admin to remove the old one first.
+linkgroup-group-has-unit = This group is linked to another unit; one group serves one unit.

@@ -242,3 +242,168 @@ admin-role-revoked = Đã thu hồi vai trò { $role } tại đơn vị { $unit 
 admin-role-absent = Tài khoản { $channel } { $id } không có vai trò { $role } tại đơn vị { $unit }; không thay đổi gì.
 admin-list-unknown-unit = Không có đơn vị mã "{ $unit }".
 admin-list-empty = Chưa có đơn vị nào. Vui lòng nhập cây đơn vị bằng lệnh import-units.
+
+## Support teams
+
+command-reply = Trả lời về một sáng kiến: /reply mã nội dung
+command-queue = Tổ hỗ trợ: sáng kiến đang chờ xử lý
+command-show = Xem một sáng kiến và lịch sử: /show mã
+command-withdraw = Rút sáng kiến của mình: /withdraw mã
+command-linkgroup = Gắn nhóm này với tổ hỗ trợ của đơn vị: /linkgroup mã
+card =
+    📥 <b>{ $code }</b> · { $unit } · { $status ->
+        [submitted] Đã gửi
+        [in_review] Đang xem xét
+        [needs_info] Cần bổ sung thông tin
+        [accepted] Được chấp nhận
+        [recognized] Được công nhận
+        [replicated] Được nhân rộng
+        [rejected] Không được chấp nhận
+       *[withdrawn] Đã rút
+    }{ $quick ->
+        [yes] {" "}· ý tưởng nhanh
+       *[no] {""}
+    }
+    <b>Tác giả:</b> { $author } ({ $phone }) · <b>Người phụ trách:</b> { $assignee }
+    <b>Tên:</b> { $title }{ $quick ->
+        [yes] {""}
+        <b>Nội dung:</b> { $idea }
+       *[no] {""}
+        <b>Thực trạng:</b> { $problem }
+        <b>Giải pháp:</b> { $solution }
+        <b>Hiệu quả:</b> { $benefit }
+        <b>Giá trị làm lợi/năm:</b> { $value } · <b>Phạm vi:</b> { $scope }
+        <b>Lĩnh vực:</b> { $category ->
+            [renewal] Đổi mới
+            [creativity] Sáng tạo
+            [effectiveness] Hiệu quả
+           *[none] —
+        } · <b>Đồng tác giả:</b> { $coAuthors }
+    }
+    <b>Tệp đính kèm:</b> { $attachments }{ $confidential ->
+        [yes] {" "}· 🔒 bí mật sản xuất kinh doanh
+       *[no] {""}
+    }
+    <i>Trả lời (reply) tin này để nhắn tác giả; bắt đầu bằng ! để ghi chú nội bộ.</i>
+card-confidential = 🔒 <b>{ $code }</b> · { $unit } · { $status ->
+        [submitted] Đã gửi
+        [in_review] Đang xem xét
+        [needs_info] Cần bổ sung thông tin
+        [accepted] Được chấp nhận
+        [recognized] Được công nhận
+        [replicated] Được nhân rộng
+        [rejected] Không được chấp nhận
+       *[withdrawn] Đã rút
+    }: sáng kiến có bí mật sản xuất kinh doanh; chỉ tổ hỗ trợ của đơn vị được xem nội dung.
+card-btn-take = 🙋 Nhận xử lý
+card-btn-info = ❓ Cần thêm thông tin
+card-btn-accept = ✅ Chấp nhận
+card-btn-recognize = 🏅 Công nhận
+card-btn-replicate = 🔁 Nhân rộng
+card-btn-reject = ✖️ Không chấp nhận
+card-ask-info = { $code }: cần tác giả bổ sung thông tin gì? Trả lời tin này bằng câu hỏi của bạn.
+card-ask-reject = { $code }: vì sao không chấp nhận? Trả lời tin này bằng lý do; tác giả sẽ nhận được.
+card-ask-recognize = { $code }: số và ngày quyết định công nhận của Hội đồng sáng kiến (ví dụ "15/QĐ-HĐSK ngày 20/11/2026")? Trả lời tin này.
+card-author-unreachable = ⚠️ { $code }: không gửi được tin cho tác giả (có thể họ đã chặn bot). Tin đã được lưu vào hồ sơ sáng kiến.
+support-group-lost = ⚠️ Bot không còn ở nhóm "{ $title }" của đơn vị { $unit }. Sáng kiến mới sẽ được gửi riêng cho từng thành viên tổ hỗ trợ cho đến khi nhóm được gắn lại bằng /linkgroup.
+status-notice = Sáng kiến <b>{ $code }</b> của bạn: <b>{ $status ->
+        [submitted] Đã gửi
+        [in_review] Đang xem xét
+        [needs_info] Cần bổ sung thông tin
+        [accepted] Được chấp nhận
+        [recognized] Được công nhận
+        [replicated] Được nhân rộng
+        [rejected] Không được chấp nhận
+       *[withdrawn] Đã rút
+    }</b>.
+    { $status ->
+        [in_review] Tổ hỗ trợ sáng kiến đang xem xét; có câu hỏi họ sẽ nhắn bạn tại đây.
+        [needs_info] Tổ hỗ trợ cần bạn bổ sung: { $note }
+            Bạn chỉ cần nhắn câu trả lời vào đây.
+        [accepted] Chúc mừng! Sáng kiến sẽ được trình Hội đồng sáng kiến để công nhận.
+        [recognized] Chúc mừng! Sáng kiến đã được công nhận ({ $note }) và ghi vào sổ vàng sáng kiến.
+        [replicated] Sáng kiến của bạn đang được nhân rộng ở các đơn vị khác. Cảm ơn bạn!
+        [rejected] Lý do: { $note }. Đừng nản lòng – bạn có thể gửi ý tưởng mới bất cứ lúc nào.
+       *[withdrawn] Sáng kiến đã được rút theo yêu cầu của bạn.
+    }
+support-not-allowed = Xin lỗi, bạn không thuộc tổ hỗ trợ phụ trách sáng kiến này nên không thể thao tác.
+support-unknown-code = Không có sáng kiến nào mã "{ $code }". Mã có dạng SK-2026-000123.
+support-illegal = { $code } đang ở trạng thái "{ $status ->
+        [submitted] Đã gửi
+        [in_review] Đang xem xét
+        [needs_info] Cần bổ sung thông tin
+        [accepted] Được chấp nhận
+        [recognized] Được công nhận
+        [replicated] Được nhân rộng
+        [rejected] Không được chấp nhận
+       *[withdrawn] Đã rút
+    }", không thể làm thao tác này.
+support-taken = { $code } đã có người khác nhận xử lý.
+support-done = { $code }: { $status ->
+        [submitted] Đã gửi
+        [in_review] Đang xem xét
+        [needs_info] Cần bổ sung thông tin
+        [accepted] Được chấp nhận
+        [recognized] Được công nhận
+        [replicated] Được nhân rộng
+        [rejected] Không được chấp nhận
+       *[withdrawn] Đã rút
+    }.
+support-withdrawn = { $code } đã được tác giả rút, không gửi thêm tin được nữa.
+support-note-saved = Đã lưu ghi chú nội bộ cho { $code } (tác giả không thấy).
+support-relayed = ✓ Đã chuyển tới tác giả của { $code }.
+support-not-a-card = Tin bạn trả lời không phải thẻ sáng kiến. Hãy trả lời (reply) đúng thẻ, hoặc dùng /reply mã nội dung.
+relay-to-author =
+    💬 <b>Tổ hỗ trợ sáng kiến – { $team }</b> về <b>{ $code }</b>:
+    { $text }
+    <i>Trả lời (reply) tin này để nhắn lại tổ hỗ trợ.</i>
+relay-from-author =
+    💬 Tác giả <b>{ $author }</b> trả lời về <b>{ $code }</b>:
+    { $text }
+relay-sent-to-team = ✓ Đã chuyển tới tổ hỗ trợ về { $code }.
+relay-queued = Đã lưu tin của bạn vào hồ sơ { $code }; tổ hỗ trợ sẽ xem khi nhận xử lý.
+relay-closed = { $code } đã kết thúc nên không nhận thêm tin nhắn. Bạn có thể gửi ý tưởng mới bất cứ lúc nào.
+reply-usage = Cách dùng: /reply SK-2026-000123 nội dung tin nhắn
+queue-empty = Không có sáng kiến nào đang chờ xử lý. 🎉
+queue-header = <b>Sáng kiến đang chờ</b> ({ $count }, cũ nhất trước):
+queue-item = <b>{ $code }</b> · { $status ->
+        [submitted] Đã gửi
+        [in_review] Đang xem xét
+        [needs_info] Cần bổ sung thông tin
+        [accepted] Được chấp nhận
+        [recognized] Được công nhận
+        [replicated] Được nhân rộng
+        [rejected] Không được chấp nhận
+       *[withdrawn] Đã rút
+    } · { $hours } giờ · { $taken ->
+        [yes] đã có người nhận
+       *[no] chưa ai nhận
+    } · { $title }
+show-history-item = { $date }: { $from ->
+        [submitted] Đã gửi
+        [in_review] Đang xem xét
+        [needs_info] Cần bổ sung thông tin
+        [accepted] Được chấp nhận
+        [recognized] Được công nhận
+        [replicated] Được nhân rộng
+        [rejected] Không được chấp nhận
+       *[withdrawn] Đã rút
+    } → { $to ->
+        [submitted] Đã gửi
+        [in_review] Đang xem xét
+        [needs_info] Cần bổ sung thông tin
+        [accepted] Được chấp nhận
+        [recognized] Được công nhận
+        [replicated] Được nhân rộng
+        [rejected] Không được chấp nhận
+       *[withdrawn] Đã rút
+    } ({ $note })
+withdraw-not-author = Chỉ tác giả mới rút được { $code }.
+linkgroup-usage = Cách dùng (trong nhóm): /linkgroup mã-đơn-vị
+linkgroup-in-group-only = Lệnh này dùng trong nhóm chat của tổ hỗ trợ, không dùng trong tin nhắn riêng.
+linkgroup-unknown-unit = Không có đơn vị mã "{ $code }".
+linkgroup-not-allowed = Chỉ thành viên tổ hỗ trợ hoặc quản trị của { $unit } mới gắn được nhóm.
+linkgroup-linked = ✓ Nhóm này nay là nơi tổ hỗ trợ sáng kiến của { $unit } nhận sáng kiến mới.
+linkgroup-already = Nhóm này đã được gắn với { $unit } rồi.
+linkgroup-unit-has-group = { $unit } đã có một nhóm tổ hỗ trợ khác; hãy nhờ quản trị gỡ nhóm cũ trước.
+linkgroup-group-has-unit = Nhóm này đang gắn với một đơn vị khác; mỗi nhóm chỉ phục vụ một đơn vị.

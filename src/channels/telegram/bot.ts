@@ -25,15 +25,19 @@ export function createTelegramBot(deps: Deps, opts: TelegramOptions): Bot {
 
   bot.use(async (ctx) => {
     const event = toInboundEvent(ctx);
+    let notice: string | undefined;
     try {
       if (!event) return;
-      const result = await handleEvent(event, deps).catch(async (err: unknown) => {
+      const result: HandleResult | null = await handleEvent(event, deps).catch(async (err: unknown) => {
         deps.log.error({ err, eventId: event.eventId, chatId: event.chatId }, 'handling an update failed');
         return { locale: 'vi', replies: [{ parts: [msg('error-generic')] }] } satisfies HandleResult;
       });
+      if (result?.buttonNotice) notice = deps.i18n.render(result.locale, result.buttonNotice);
       if (result) await send(ctx, deps, event, result);
     } finally {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch((err: unknown) => deps.log.warn({ err }, 'answerCallbackQuery failed'));
+      if (ctx.callbackQuery) {
+        await ctx.answerCallbackQuery(notice ? { text: notice } : {}).catch((err: unknown) => deps.log.warn({ err }, 'answerCallbackQuery failed'));
+      }
     }
   });
   bot.catch((err) => deps.log.error({ err: err.error, updateId: err.ctx.update.update_id }, 'unhandled bot error'));

@@ -1,0 +1,89 @@
+import { msg } from '../../src/i18n.js';
+import { reply, type Reply } from '../../src/channels/types.js';
+import { InitiativeModel, type InitiativeStatus } from '../../src/models/index.js';
+import { canSeeContent, canWork, hasRole, linkGroup } from '../../src/services/support.service.js';
+import { findUnitByTypedCode } from '../../src/services/units.service.js';
+import { eventsOf, findInitiative } from '../../src/services/workflow.service.js';
+import { truncate } from '../../src/text.js';
+import type { FlowCtx } from '../flows/engine.js';
+import { renderCard } from '../support/card.js';
+import { act } from '../support/actions.js';
+import { relayFromAuthor, relayFromTeam } from '../support/relay.js';
+
+const CODE = /^SK-\d{4}-\d{6}$/;
+const OPEN: InitiativeStatus[] = ['submitted', 'in_review', 'needs_info'];
+const QUEUE_SHOWN = 30;
+
+/** /linkgroup CODE, sent in a group: cards of that unit come here from now on. */
+export async function linkgroup(ctx: FlowCtx, args: string): Promise<Reply[]> {
+  if (ctx.event.chatType !== 'group') return [reply(msg('linkgroup-in-group-only'))];
+  const unit = args ? await findUnitByTypedCode(args) : null;
+  if (!unit) return [reply(msg(args ? 'linkgroup-unknown-unit' : 'linkgroup-usage', { code: args }))];
+  const allowed = hasRole(ctx.member, 'support', unit.code) || [...unit.ancestors, unit.code].some((c) => hasRole(ctx.member, 'admin', c));
+  if (!allowed) return [reply(msg('linkgroup-not-allowed', { unit: unit.name }))];
+  const result = await linkGroup({ channel: ctx.event.channel, chatId: ctx.event.chatId, title: ctx.event.chatTitle ?? '', unitCode: unit.code, by: ctx.member._id });
+  return [reply(msg(`linkgroup-${result}`, { unit: unit.name }))];
+}
+
+/** /reply CODE text: the team to the author, or the author to the team. */
+export async function replyCommand(ctx: FlowCtx, args: string): Promise<Reply[]> {
+  const [code = '', ...rest] = args.split(/\s+/);
+  const text = rest.join(' ');
+  if (!CODE.test(code) || !text.trim()) return [reply(msg('reply-usage'))];
+  const i = await findInitiative(code);
+  if (!i) return [reply(msg('support-unknown-code', { code }))];
+  if (i.authorId.equals(ctx.member._id)) return relayFromAuthor(ctx, i, { kind: 'text', text });
+  return relayFromTeam(ctx, i, { kind: 'text', text });
+}
+
+/** The units whose queue a member works: where they are support, and everything under where they are admin. */
+function queueFilter(ctx: FlowCtx) {
+  const support = ctx.member.roles.filter((r) => r.role === 'support').map((r) => r.unitCode);
+  const admin = ctx.member.roles.filter((r) => r.role === 'admin').map((r) => r.unitCode);
+  return {
+    status: { $in: OPEN },
+    $or: [{ unitCode: { $in: [...support, ...admin] } }, { routedTo: { $in: support } }, { unitAncestors: { $in: admin } }],
+  };
+}
+
+/** /queue: open initiatives of the member's units, oldest first, with age and assignee. */
+export async function queue(ctx: FlowCtx): Promise<Reply[]> {
+  if (!ctx.member.roles.some((r) => r.role === 'support' || r.role === 'admin')) return [reply(msg('support-not-allowed'))];
+  const items = await InitiativeModel.find(queueFilter(ctx)).sort({ createdAt: 1 }).limit(QUEUE_SHOWN).lean();
+  if (items.length === 0) return [reply(msg('queue-empty'))];
+  const now = ctx.deps.clock.now().getTime();
+  const lines = items.map((i) =>
+    msg('queue-item', {
+      code: i.code,
+      status: i.status,
+      hours: Math.floor((now - i.createdAt.getTime()) / 3_600_000),
+      taken: i.assigneeId ? 'yes' : 'no',
+      title: canSeeContent(ctx.member, i) ? truncate(i.title || i.idea, 60) : '🔒',
+    }),
+  );
+  return [reply([msg('queue-header', { count: items.length }), ...lines])];
+}
+
+/** /show CODE: one initiative with its history, for its team, admins and its author. */
+export async function show(ctx: FlowCtx, args: string): Promise<Reply[]> {
+  const code = args.trim();
+  const i = CODE.test(code) ? await findInitiative(code) : null;
+  if (!i) return [reply(msg('support-unknown-code', { code }))];
+  const isAuthor = i.authorId.equals(ctx.member._id);
+  if (!isAuthor && !canWork(ctx.member, i)) return [reply(msg('support-not-allowed'))];
+  const view = isAuthor || canSeeContent(ctx.member, i) ? 'full' : 'existence';
+  const history = (await eventsOf(i._id)).map((e) =>
+    msg('show-history-item', { date: e.at.toISOString().slice(0, 16).replace('T', ' '), from: e.from, to: e.to, note: e.note || '—' }),
+  );
+  const card = await renderCard(i, view, ctx.locale, history);
+  return [{ parts: card.parts }];
+}
+
+/** /withdraw CODE: the author takes back an initiative not yet accepted. */
+export async function withdraw(ctx: FlowCtx, args: string): Promise<Reply[]> {
+  const code = args.trim();
+  const i = CODE.test(code) ? await findInitiative(code) : null;
+  if (!i) return [reply(msg('support-unknown-code', { code }))];
+  if (!i.authorId.equals(ctx.member._id)) return [reply(msg('withdraw-not-author', { code }))];
+  return [reply(await act(ctx, code, 'withdraw', ''))];
+}
