@@ -12,8 +12,11 @@ const deliverySchema = new Schema(
     channel: { type: String, enum: CHANNELS, required: true },
     chatId: { type: String, required: true },
     locale: { type: String, enum: LOCALES, required: true },
-    /** The message still in locale keys (a Reply), rendered by the channel adapter when sent. */
-    reply: { type: Schema.Types.Mixed, required: true },
+    /**
+     * The message still in locale keys (a Reply as JSON), rendered by the channel adapter when sent.
+     * JSON text because FerretDB 1.x cannot store nested arrays (button rows).
+     */
+    reply: { type: String, required: true },
     /** Edit this earlier message instead of sending a new one (a card whose status changed). */
     editMessageId: { type: String, default: null },
     status: { type: String, enum: ['pending', 'sent', 'failed'], default: 'pending', index: true },

@@ -39,7 +39,7 @@ export async function dispatch(deps: DeliveryDeps, items: Outgoing[]): Promise<O
   const outcomes: Outcome[] = [];
   for (const item of items) {
     try {
-      await DeliveryModel.create({ ...item, initiativeCode: item.initiativeCode ?? null, editMessageId: item.editMessageId ?? null });
+      await DeliveryModel.create({ ...item, reply: JSON.stringify(item.reply), initiativeCode: item.initiativeCode ?? null, editMessageId: item.editMessageId ?? null });
     } catch (err) {
       if (isDuplicateKey(err)) {
         outcomes.push({ key: item.key, status: 'duplicate' });

@@ -30,7 +30,13 @@ export async function identify(
     { $set: { lastSeenAt: clock.now(), unreachableAt: null, ...(seen.chatId ? { chatId: seen.chatId } : {}) } },
     { returnDocument: 'after' },
   ).lean();
-  if (existing) return loadMember(existing.memberId);
+  if (existing) {
+    const member = await loadMember(existing.memberId);
+    if (member.name || !seen.name) return member;
+    // Created by an admin's grant before the person ever wrote: learn their name now.
+    await MemberModel.updateOne({ _id: member._id }, { $set: { name: seen.name } });
+    return { ...member, name: seen.name };
+  }
 
   const memberId = new Types.ObjectId();
   try {

@@ -1,0 +1,25 @@
+import { expect } from 'vitest';
+import type { Role } from '../../src/models/index.js';
+import { systemClock } from '../../src/clock.js';
+import { ensureMemberForAccount, grantRole } from '../../src/services/members.service.js';
+import type { FakeTelegram, FakeUser } from '../fakes/telegram-server.js';
+import { lastText } from './story.js';
+
+/** Gives a Telegram user a role on a unit, as `npm run admin -- grant-role` does. */
+export async function grant(user: FakeUser, unitCode: string, role: Role): Promise<void> {
+  const member = await ensureMemberForAccount({ channel: 'telegram', externalId: String(user.id) }, systemClock);
+  await grantRole(member._id, unitCode, role);
+}
+
+/** A registered worker sends a quick idea and confirms it; returns the code they were given. */
+export async function sendQuickIdea(user: FakeUser, idea: string): Promise<string> {
+  await user.send(idea);
+  await user.pressLatest('📨 Gửi ý tưởng');
+  const code = /SK-\d{4}-\d{6}/.exec(lastText(user))?.[0];
+  expect(code, lastText(user)).toBeDefined();
+  return code!;
+}
+
+/** The text of the toast the bot showed for the latest button press. */
+export const lastToast = (tg: FakeTelegram): string | undefined =>
+  tg.calls.filter((c) => c.method === 'answerCallbackQuery').at(-1)?.params.text as string | undefined;
