@@ -417,3 +417,6 @@ linkgroup-linked = ✓ This group is now where the initiative support team of { 
 linkgroup-already = This group is already linked to { $unit }.
 linkgroup-unit-has-group = { $unit } already has another support group; ask an admin to remove the old one first.
 linkgroup-group-has-unit = This group is linked to another unit; one group serves one unit.
+card-similar = 🔎 May duplicate: { $list }
+card-escalated = ⏫ Escalated from { $unit }: nobody took it within { $hours } hours.
+card-escalated-away = ⏫ Nobody took it within { $hours } hours, so it went up to the support team of { $unit }.

@@ -407,3 +407,6 @@ linkgroup-linked = ✓ Nhóm này nay là nơi tổ hỗ trợ sáng kiến củ
 linkgroup-already = Nhóm này đã được gắn với { $unit } rồi.
 linkgroup-unit-has-group = { $unit } đã có một nhóm tổ hỗ trợ khác; hãy nhờ quản trị gỡ nhóm cũ trước.
 linkgroup-group-has-unit = Nhóm này đang gắn với một đơn vị khác; mỗi nhóm chỉ phục vụ một đơn vị.
+card-similar = 🔎 Có thể trùng với: { $list }
+card-escalated = ⏫ Chuyển lên từ { $unit }: chưa ai nhận xử lý sau { $hours } giờ.
+card-escalated-away = ⏫ Chưa ai nhận sau { $hours } giờ nên đã chuyển lên tổ hỗ trợ của { $unit }.

@@ -12,6 +12,7 @@ import type { Deps } from './deps.js';
 import { I18n } from './i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import './models/index.js';
+import { startJobs } from '../jobs/index.js';
 import { checkRedis, createRedis } from './redis.js';
 
 /** Start-up wiring lives here, in one place: connections, then the messenger channels. */
@@ -78,11 +79,13 @@ export async function startApp(config: Config, opts: { clock?: Clock; log?: Logg
   await checkRedis(redis);
   const deps: Deps = { clock: opts.clock ?? systemClock, i18n: new I18n(), log, redis, senders: {} };
   const telegram = await startTelegram(deps, config);
+  const jobs = await startJobs(deps, { url: config.REDIS_URL, prefix: config.REDIS_KEY_PREFIX });
   return {
     deps,
     telegram,
     async stop() {
       await telegram.stop();
+      await jobs.stop();
       await redis.quit();
       await disconnectMongo();
     },

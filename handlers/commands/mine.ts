@@ -18,7 +18,7 @@ export async function mine(ctx: FlowCtx): Promise<Reply[]> {
       code: i.code,
       status: i.status,
       title: truncate(i.title || i.idea, 80),
-      date: vietnamDay(i.createdAt).toISOString().slice(0, 10).split('-').reverse().join('/'),
+      date: vietnamDay(i.submittedAt).toISOString().slice(0, 10).split('-').reverse().join('/'),
     }),
   );
   const header = msg('mine-header', { shown: items.length, total });

@@ -49,14 +49,14 @@ function queueFilter(ctx: FlowCtx) {
 /** /queue: open initiatives of the member's units, oldest first, with age and assignee. */
 export async function queue(ctx: FlowCtx): Promise<Reply[]> {
   if (!ctx.member.roles.some((r) => r.role === 'support' || r.role === 'admin')) return [reply(msg('support-not-allowed'))];
-  const items = await InitiativeModel.find(queueFilter(ctx)).sort({ createdAt: 1 }).limit(QUEUE_SHOWN).lean();
+  const items = await InitiativeModel.find(queueFilter(ctx)).sort({ submittedAt: 1 }).limit(QUEUE_SHOWN).lean();
   if (items.length === 0) return [reply(msg('queue-empty'))];
   const now = ctx.deps.clock.now().getTime();
   const lines = items.map((i) =>
     msg('queue-item', {
       code: i.code,
       status: i.status,
-      hours: Math.floor((now - i.createdAt.getTime()) / 3_600_000),
+      hours: Math.floor((now - i.submittedAt.getTime()) / 3_600_000),
       taken: i.assigneeId ? 'yes' : 'no',
       title: canSeeContent(ctx.member, i) ? truncate(i.title || i.idea, 60) : '🔒',
     }),

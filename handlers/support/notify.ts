@@ -16,9 +16,10 @@ import {
 import { findUnit } from '../../src/services/units.service.js';
 import { findInitiative, setRoutedTo, type InitiativeDoc } from '../../src/services/workflow.service.js';
 import { renderCard } from './card.js';
+import { similarTo } from '../../src/services/similarity.js';
 
-/** The team's cards show content unless it is a trade secret routed beyond its own unit. */
-export const cardView = (i: InitiativeDoc): 'full' | 'existence' => (!i.confidential || i.routedTo === i.unitCode ? 'full' : 'existence');
+/** A team sees a card's content unless it is a trade secret and the team is not its own unit's. */
+export const cardView = (i: InitiativeDoc, teamUnit: string): 'full' | 'existence' => (!i.confidential || teamUnit === i.unitCode ? 'full' : 'existence');
 
 /** Files can be re-sent only on the messenger that holds them (file ids are per bot). */
 const filesFor = (i: InitiativeDoc, channel: Channel): NonNullable<Reply['attachments']> =>
@@ -54,11 +55,19 @@ export async function postCards(deps: Deps, code: string): Promise<void> {
   }
   await setRoutedTo(found._id, team.unitCode);
   const i = { ...found, routedTo: team.unitCode };
+  const similar = cardView(i, team.unitCode) === 'full' ? await similarTo(i) : [];
+  const notes = similar.length > 0 ? [msg('card-similar', { list: similar.map((s) => `${s.code} (${s.title})`).join('; ') })] : [];
+  await sendCards(deps, i, team, notes, 'card');
+}
+
+/** The cards of an initiative for one team; `keyPrefix` tells first cards from escalated ones. */
+export async function sendCards(deps: Deps, i: InitiativeDoc, team: SupportTeam, notes: Msg[], keyPrefix: string): Promise<void> {
   const items: Outgoing[] = [];
+  const view = cardView(i, team.unitCode);
   for (const t of await teamTargets(team)) {
-    const card = await renderCard(i, cardView(i), t.locale);
-    const files = cardView(i) === 'full' ? filesFor(i, t.channel) : [];
-    items.push({ key: `card:${code}:${t.id}`, channel: t.channel, chatId: t.chatId, locale: t.locale, reply: { ...card, attachments: files }, kind: 'card', initiativeCode: code });
+    const card = await renderCard(i, view, t.locale, notes);
+    const files = view === 'full' ? filesFor(i, t.channel) : [];
+    items.push({ key: `${keyPrefix}:${i.code}:${t.id}`, channel: t.channel, chatId: t.chatId, locale: t.locale, reply: { ...card, attachments: files }, kind: 'card', initiativeCode: i.code, view });
   }
   await settle(deps, i, await dispatch(deps, items));
 }
@@ -69,7 +78,8 @@ export async function updateCards(deps: Deps, i: InitiativeDoc, notes: Msg[] = [
   for (const card of await cardsOf(i.code)) {
     const messageId = card.sentMessageIds[0];
     if (!messageId) continue;
-    const reply = await renderCard(i, cardView(i), card.locale, notes);
+    const view = card.view ?? 'existence';
+    const reply = await renderCard(i, view, card.locale, notes);
     items.push({
       key: `card-edit:${i.code}:${card.chatId}:${messageId}:r${i.rev}`,
       channel: card.channel,
@@ -79,6 +89,7 @@ export async function updateCards(deps: Deps, i: InitiativeDoc, notes: Msg[] = [
       kind: 'card',
       initiativeCode: i.code,
       editMessageId: messageId,
+      view,
     });
   }
   await settle(deps, i, await dispatch(deps, items));

@@ -79,6 +79,10 @@ const initiativeSchema = new Schema(
     assigneeId: { type: Types.ObjectId, ref: 'Member', default: null },
     /** The unit whose support team got it: its own, or the nearest ancestor that has a team. */
     routedTo: { type: String, default: null },
+    /** Set once, when nobody took it in time and it went up to the parent unit's team. */
+    escalatedAt: { type: Date, default: null },
+    /** When it was submitted, by the app's clock (ages and escalation read this, not createdAt). */
+    submittedAt: { type: Date, required: true, index: true },
   },
   { timestamps: true },
 );

@@ -17,6 +17,7 @@ export interface Outgoing {
   kind: 'card' | 'relay' | 'notice' | 'prompt';
   initiativeCode?: string;
   editMessageId?: string;
+  view?: 'full' | 'existence';
 }
 
 export type Outcome =

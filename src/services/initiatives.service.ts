@@ -57,6 +57,7 @@ export async function submitInitiative(input: NewInitiative, clock: Clock): Prom
     quick: input.quick,
     status: 'submitted' as InitiativeStatus,
     submissionKey: input.submissionKey,
+    submittedAt: now,
     history: [{ at: now, by: input.authorId, from: null, to: 'submitted' }],
   };
   for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
@@ -76,9 +77,9 @@ export async function submitInitiative(input: NewInitiative, clock: Clock): Prom
 
 export async function listByAuthor(authorId: Types.ObjectId, limit: number) {
   return InitiativeModel.find({ authorId })
-    .sort({ createdAt: -1 })
+    .sort({ submittedAt: -1 })
     .limit(limit)
-    .select({ code: 1, status: 1, title: 1, idea: 1, quick: 1, createdAt: 1 })
+    .select({ code: 1, status: 1, title: 1, idea: 1, quick: 1, submittedAt: 1 })
     .lean();
 }
 

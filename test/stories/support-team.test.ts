@@ -36,6 +36,12 @@ describe('the support team of a grassroots union works a submission in its Teleg
     expect(await InitiativeModel.findOne({ code }).lean()).toMatchObject({ routedTo: 'CDCS-001' });
   });
 
+  it('points out up to three similar initiatives of the same unit on a new card', async () => {
+    const first = await sendQuickIdea(lan, 'Lắp đèn cảm biến chuyển động ở kho vải để tiết kiệm điện');
+    const second = await sendQuickIdea(lan, 'Kho vải nên lắp đèn cảm biến để tiết kiệm điện');
+    expect(card(group, second).plainText).toContain(`🔎 Có thể trùng với: ${first}`);
+  });
+
   it('lets exactly one of two members take it, tells the other, and tells the worker it is in review', async () => {
     const code = await sendQuickIdea(lan, 'Tận dụng vải vụn làm giẻ lau máy');
     const posted = card(group, code);

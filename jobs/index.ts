@@ -1,0 +1,42 @@
+import { Queue, Worker } from 'bullmq';
+import type { Deps } from '../src/deps.js';
+import { escalateStale } from './escalate-stale.job.js';
+
+export const SUPPORT_QUEUE = 'support';
+/** Scheduler ids are fixed so upserting them on every boot never adds a second one. */
+export const SCHEDULES = [{ id: 'escalate-stale', every: 15 * 60_000, name: 'escalate-stale' }] as const;
+
+export interface RunningJobs {
+  queue: Queue;
+  stop(): Promise<void>;
+}
+
+/**
+ * The recurring support work on BullMQ: each scheduler is upserted at start-up, and one worker runs
+ * the jobs. Several bot processes may run this; BullMQ gives each job to one of them.
+ */
+export async function startJobs(deps: Deps, redis: { url: string; prefix: string }): Promise<RunningJobs> {
+  const connection = { url: redis.url, maxRetriesPerRequest: null };
+  const prefix = `${redis.prefix}bull`;
+  const queue = new Queue(SUPPORT_QUEUE, { connection, prefix });
+  for (const s of SCHEDULES) {
+    await queue.upsertJobScheduler(s.id, { every: s.every }, { name: s.name, opts: { removeOnComplete: 100, removeOnFail: 1000 } });
+  }
+  const worker = new Worker(
+    SUPPORT_QUEUE,
+    async (job) => {
+      if (job.name === 'escalate-stale') return { escalated: await escalateStale(deps) };
+      throw new Error(`unknown support job ${job.name}`);
+    },
+    { connection, prefix, concurrency: 1 },
+  );
+  worker.on('failed', (job, err) => deps.log.error({ err, job: job?.name }, 'support job failed'));
+  worker.on('error', (err) => deps.log.error({ err }, 'support worker error'));
+  return {
+    queue,
+    async stop() {
+      await worker.close();
+      await queue.close();
+    },
+  };
+}
