@@ -1,6 +1,7 @@
 import { msg } from '../../src/i18n.js';
 import { reply, type Reply } from '../../src/channels/types.js';
 import { canWork } from '../../src/services/support.service.js';
+import { InitiativeModel } from '../../src/models/index.js';
 import { findInitiative, transition, type Action } from '../../src/services/workflow.service.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { flows } from '../flows/index.js';
@@ -39,6 +40,7 @@ export async function act(ctx: FlowCtx, code: string, action: Action, note: stri
     return msg('support-illegal', { code, status: result.initiative!.status, action });
   }
   const i = result.initiative;
+  if (action === 'recognize') await InitiativeModel.updateOne({ _id: i._id }, { $set: { recognitionDecision: note } });
   await updateCards(ctx.deps, i);
   if (result.from !== result.to) {
     await tellAuthor(ctx.deps, i, () => reply(msg('status-notice', { code, status: result.to, note: note || '—' })), `notice:${code}:r${result.rev}`, 'notice');

@@ -9,3 +9,4 @@ export * from './flow-state.model.js';
 export * from './delivery.model.js';
 export * from './support-group.model.js';
 export * from './initiative-event.model.js';
+export * from './canned-reply.model.js';

@@ -83,6 +83,13 @@ const initiativeSchema = new Schema(
     escalatedAt: { type: Date, default: null },
     /** When it was submitted, by the app's clock (ages and escalation read this, not createdAt). */
     submittedAt: { type: Date, required: true, index: true },
+    /** The initiative council's decision (number and date) that recognised it. */
+    recognitionDecision: { type: String, default: null },
+    /** A support member who typed it in for a worker who told it in person (/onbehalf). */
+    enteredBy: { type: Types.ObjectId, ref: 'Member', default: null },
+    /** Authors of duplicates merged into this one (/merge): they share the credit. */
+    coAuthorIds: { type: [Types.ObjectId], default: [] },
+    mergedInto: { type: String, default: null },
   },
   { timestamps: true },
 );

@@ -29,6 +29,8 @@ export interface NewInitiative {
   fields: InitiativeFields;
   /** Same key, same initiative: a retried submission returns the first one. */
   submissionKey: string;
+  /** The support member who entered it for the author, if not the author. */
+  enteredBy?: Types.ObjectId;
 }
 
 export const formatCode = (year: number, seq: number): string => `SK-${year}-${String(seq).padStart(6, '0')}`;
@@ -58,6 +60,7 @@ export async function submitInitiative(input: NewInitiative, clock: Clock): Prom
     status: 'submitted' as InitiativeStatus,
     submissionKey: input.submissionKey,
     submittedAt: now,
+    enteredBy: input.enteredBy ?? null,
     history: [{ at: now, by: input.authorId, from: null, to: 'submitted' }],
   };
   for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {

@@ -103,6 +103,7 @@ describe('the support team of a grassroots union works a submission in its Teleg
     await group.replyTo(hung, group.lastReplies.at(-1)!, '15/QĐ-HĐSK ngày 20/11/2026');
     expect(lastText(lan)).toContain('đã được công nhận (15/QĐ-HĐSK ngày 20/11/2026)');
     expect(card(group, good).inlineButtons.flat().map((b) => b.text)).toEqual(['🔁 Nhân rộng']);
+    expect(await InitiativeModel.findOne({ code: good }).lean()).toMatchObject({ status: 'recognized', recognitionDecision: '15/QĐ-HĐSK ngày 20/11/2026' });
 
     const weak = await sendQuickIdea(lan, 'Nghỉ trưa thêm 1 tiếng');
     await group.press(thu, card(group, weak), '✖️ Không chấp nhận');

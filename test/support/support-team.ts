@@ -14,7 +14,8 @@ export async function grant(user: FakeUser, unitCode: string, role: Role): Promi
 /** A registered worker sends a quick idea and confirms it; returns the code they were given. */
 export async function sendQuickIdea(user: FakeUser, idea: string): Promise<string> {
   await user.send(idea);
-  await user.pressLatest('📨 Gửi ý tưởng');
+  const send = user.lastReplies.at(-1)?.inlineButtons.flat()[0]?.text; // "📨 Gửi ý tưởng" / "📨 Send the idea"
+  await user.pressLatest(send ?? '📨 Gửi ý tưởng');
   const code = /SK-\d{4}-\d{6}/.exec(lastText(user))?.[0];
   expect(code, lastText(user)).toBeDefined();
   return code!;

@@ -1,0 +1,111 @@
+import { Types } from 'mongoose';
+import { msg } from '../../src/i18n.js';
+import { reply, type Reply } from '../../src/channels/types.js';
+import { CannedReplyModel, InitiativeModel, MemberModel } from '../../src/models/index.js';
+import { submitInitiative } from '../../src/services/initiatives.service.js';
+import { canWork } from '../../src/services/support.service.js';
+import { addToThread, findInitiative, transition } from '../../src/services/workflow.service.js';
+import { cleanText, hasContent, truncate } from '../../src/text.js';
+import type { FlowCtx } from '../flows/engine.js';
+import { normalizePhone } from '../flows/registration.flow.js';
+import { fieldsOf } from '../flows/submit-initiative.flow.js';
+import { postCards, tellAuthor, unitName, updateCards } from '../support/notify.js';
+import { relayFromTeam } from '../support/relay.js';
+
+const CODE = /^SK-\d{4}-\d{6}$/;
+const TEMPLATE_NAME = /^[a-z0-9_-]{1,32}$/;
+
+const supportUnits = (ctx: FlowCtx): string[] => ctx.member.roles.filter((r) => r.role === 'support').map((r) => r.unitCode);
+
+/** Loads an initiative the member may work on, or says why not. */
+async function workable(ctx: FlowCtx, code: string): Promise<{ ok: true; i: NonNullable<Awaited<ReturnType<typeof findInitiative>>> } | { ok: false; replies: Reply[] }> {
+  const i = CODE.test(code) ? await findInitiative(code) : null;
+  if (!i) return { ok: false, replies: [reply(msg('support-unknown-code', { code }))] };
+  if (!canWork(ctx.member, i)) return { ok: false, replies: [reply(msg('support-not-allowed'))] };
+  return { ok: true, i };
+}
+
+/** /note CODE text: a private team note the author never sees. */
+export async function note(ctx: FlowCtx, args: string): Promise<Reply[]> {
+  const [code = '', ...rest] = args.split(/\s+/);
+  const text = cleanText(rest.join(' '));
+  if (!hasContent(text)) return [reply(msg('note-usage'))];
+  const found = await workable(ctx, code);
+  if (!found.ok) return found.replies;
+  await addToThread({ initiativeId: found.i._id, by: ctx.member._id, direction: 'note', text, clock: ctx.deps.clock });
+  return [reply(msg('support-note-saved', { code }))];
+}
+
+/**
+ * /tpl: the team's canned replies. `/tpl` lists them, `/tpl add name Vietnamese text || English text`
+ * saves one for the member's unit, `/tpl name CODE` sends it to that initiative's author in their language.
+ */
+export async function tpl(ctx: FlowCtx, args: string): Promise<Reply[]> {
+  const units = supportUnits(ctx);
+  if (units.length === 0) return [reply(msg('support-not-allowed'))];
+  const [first = '', second = '', ...rest] = args.split(/\s+/);
+  if (!first) {
+    const saved = await CannedReplyModel.find({ unitCode: { $in: units } }).sort({ name: 1 }).lean();
+    if (saved.length === 0) return [reply(msg('tpl-none'))];
+    return [reply([msg('tpl-list-header'), ...saved.map((t) => msg('tpl-list-item', { name: t.name, text: truncate(ctx.locale === 'en' ? t.en : t.vi, 80) }))])];
+  }
+  if (first === 'add') {
+    const [vi = '', en = ''] = rest.join(' ').split('||').map(cleanText);
+    if (!TEMPLATE_NAME.test(second) || !hasContent(vi) || !hasContent(en)) return [reply(msg('tpl-usage'))];
+    await CannedReplyModel.updateOne({ unitCode: units[0], name: second }, { $set: { vi, en } }, { upsert: true });
+    return [reply(msg('tpl-saved', { name: second }))];
+  }
+  const found = await workable(ctx, second);
+  if (!found.ok) return found.replies;
+  const template = await CannedReplyModel.findOne({ unitCode: { $in: [found.i.routedTo ?? found.i.unitCode, ...units] }, name: first }).lean();
+  if (!template) return [reply(msg('tpl-unknown', { name: first }))];
+  const author = await MemberModel.findById(found.i.authorId).lean();
+  return relayFromTeam(ctx, found.i, { kind: 'text', text: author?.locale === 'en' ? template.en : template.vi });
+}
+
+/**
+ * /onbehalf PHONE | NAME | IDEA: a worker told their idea in person. It is stored as their quick idea
+ * (they are found by phone, or recorded as a new member of the support member's unit), marked as entered
+ * by the support member, and the worker is told if the bot can reach them.
+ */
+export async function onbehalf(ctx: FlowCtx, args: string): Promise<Reply[]> {
+  const units = supportUnits(ctx);
+  if (units.length === 0) return [reply(msg('support-not-allowed'))];
+  const [rawPhone = '', rawName = '', ...ideaParts] = args.split('|').map((p) => cleanText(p));
+  const idea = ideaParts.join(' | ');
+  const phone = normalizePhone(rawPhone);
+  if (!/^\+\d{9,15}$/.test(phone) || !hasContent(rawName) || !hasContent(idea)) return [reply(msg('onbehalf-usage'))];
+  const existing = await MemberModel.findOne({ phone }).lean();
+  const authorId = existing?._id ?? new Types.ObjectId();
+  const unitCode = existing?.unitCode ?? units[0]!;
+  if (!existing) await MemberModel.create({ _id: authorId, name: rawName, phone, unitCode, registeredAt: ctx.deps.clock.now() });
+  const fields = { ...fieldsOf({ idea }), title: truncate(idea.split('\n')[0] ?? idea, 200) };
+  const { code } = await submitInitiative(
+    { authorId, unitCode, channel: ctx.event.channel, quick: true, fields, submissionKey: `onbehalf:${ctx.event.channel}:${ctx.event.eventId}`, enteredBy: ctx.member._id },
+    ctx.deps.clock,
+  );
+  await postCards(ctx.deps, code);
+  const i = (await findInitiative(code))!;
+  const told = existing
+    ? await tellAuthor(ctx.deps, i, () => reply(msg('onbehalf-told', { code, team: ctx.member.name || '—' })), `onbehalf:${code}`, 'notice')
+    : false;
+  return [reply(msg(told ? 'onbehalf-done-told' : 'onbehalf-done', { code, unit: await unitName(unitCode) }))];
+}
+
+/** /merge CODE INTO: a duplicate joins the initiative it repeats; both authors keep the credit. */
+export async function merge(ctx: FlowCtx, args: string): Promise<Reply[]> {
+  const [code = '', into = ''] = args.split(/\s+/);
+  if (!CODE.test(code) || !CODE.test(into) || code === into) return [reply(msg('merge-usage'))];
+  const dup = await workable(ctx, code);
+  if (!dup.ok) return dup.replies;
+  const target = await workable(ctx, into);
+  if (!target.ok) return target.replies;
+  if (dup.i.unitCode !== target.i.unitCode) return [reply(msg('merge-other-unit'))];
+  const closed = await transition({ code, action: 'reject', by: ctx.member._id, note: `→ ${into}` }, ctx.deps.clock);
+  if (!closed.ok) return [reply(msg('support-illegal', { code, status: dup.i.status, action: 'merge' }))];
+  await InitiativeModel.updateOne({ _id: dup.i._id }, { $set: { mergedInto: into } });
+  await InitiativeModel.updateOne({ _id: target.i._id }, { $addToSet: { coAuthorIds: dup.i.authorId } });
+  await updateCards(ctx.deps, closed.initiative);
+  await tellAuthor(ctx.deps, closed.initiative, () => reply(msg('merge-told', { code, into })), `merge:${code}`, 'notice');
+  return [reply(msg('merge-done', { code, into }))];
+}
