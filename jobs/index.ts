@@ -1,10 +1,14 @@
 import { Queue, Worker } from 'bullmq';
 import type { Deps } from '../src/deps.js';
 import { escalateStale } from './escalate-stale.job.js';
+import { retryDeliveries } from './retry-deliveries.job.js';
 
 export const SUPPORT_QUEUE = 'support';
 /** Scheduler ids are fixed so upserting them on every boot never adds a second one. */
-export const SCHEDULES = [{ id: 'escalate-stale', every: 15 * 60_000, name: 'escalate-stale' }] as const;
+export const SCHEDULES = [
+  { id: 'escalate-stale', every: 15 * 60_000, name: 'escalate-stale' },
+  { id: 'retry-deliveries', every: 60_000, name: 'retry-deliveries' },
+] as const;
 
 export interface RunningJobs {
   queue: Queue;
@@ -26,6 +30,7 @@ export async function startJobs(deps: Deps, redis: { url: string; prefix: string
     SUPPORT_QUEUE,
     async (job) => {
       if (job.name === 'escalate-stale') return { escalated: await escalateStale(deps) };
+      if (job.name === 'retry-deliveries') return { sent: await retryDeliveries(deps) };
       throw new Error(`unknown support job ${job.name}`);
     },
     { connection, prefix, concurrency: 1 },

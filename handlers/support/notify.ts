@@ -138,7 +138,7 @@ export async function tellAuthor(deps: Deps, i: InitiativeDoc, reply: (locale: L
  * on the card; a group the bot was removed from is marked lost, its cards go to the members privately,
  * and the admins are told.
  */
-async function settle(deps: Deps, i: InitiativeDoc, outcomes: Outcome[]): Promise<void> {
+export async function settle(deps: Deps, i: InitiativeDoc, outcomes: Outcome[]): Promise<void> {
   for (const o of outcomes) {
     if (o.status !== 'unreachable') continue;
     const { item } = o;

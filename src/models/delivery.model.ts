@@ -21,6 +21,7 @@ const deliverySchema = new Schema(
     editMessageId: { type: String, default: null },
     status: { type: String, enum: ['pending', 'sent', 'failed'], default: 'pending', index: true },
     attempts: { type: Number, default: 0 },
+    lastAttemptAt: { type: Date, default: null },
     lastError: { type: String, default: null },
     /** Messenger ids of what was sent: a reply to one of them is a reply to this notification. */
     sentMessageIds: { type: [String], default: [] },

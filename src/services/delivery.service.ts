@@ -60,17 +60,51 @@ async function attempt(deps: DeliveryDeps, item: Outgoing): Promise<Outcome> {
     const messageIds = item.editMessageId
       ? (await sender.edit(item.chatId, item.editMessageId, item.locale, item.reply), [item.editMessageId])
       : await sender.send(item.chatId, item.locale, item.reply);
-    await DeliveryModel.updateOne({ key: item.key }, { $set: { status: 'sent', sentMessageIds: messageIds, sentAt: deps.clock.now() }, $inc: { attempts: 1 } });
+    await DeliveryModel.updateOne({ key: item.key }, { $set: { status: 'sent', sentMessageIds: messageIds, sentAt: deps.clock.now(), lastAttemptAt: deps.clock.now() }, $inc: { attempts: 1 } });
     return { key: item.key, status: 'sent', messageIds };
   } catch (err) {
     const unreachable = err instanceof UnreachableError;
     deps.log.warn({ err, key: item.key, chatId: item.chatId }, unreachable ? 'delivery refused: unreachable' : 'delivery failed; will retry');
     await DeliveryModel.updateOne(
       { key: item.key },
-      { $set: { status: unreachable ? 'failed' : 'pending', lastError: err instanceof Error ? err.message : String(err) }, $inc: { attempts: 1 } },
+      {
+        $set: { status: unreachable ? 'failed' : 'pending', lastError: err instanceof Error ? err.message : String(err), lastAttemptAt: deps.clock.now() },
+        $inc: { attempts: 1 },
+      },
     );
     return unreachable ? { key: item.key, status: 'unreachable', item } : { key: item.key, status: 'failed' };
   }
+}
+
+const MAX_ATTEMPTS = 10;
+
+/**
+ * Sends again what a transient failure (network, 5xx, a long 429) left pending for at least `olderThanMs`;
+ * run by one scheduled job at a time. Gives up after 10 attempts, keeping the record as failed.
+ */
+export async function retryPending(deps: DeliveryDeps, olderThanMs: number, limit = 200): Promise<Outcome[]> {
+  const before = new Date(deps.clock.now().getTime() - olderThanMs);
+  const pending = await DeliveryModel.find({ status: 'pending', lastAttemptAt: { $lt: before } }).sort({ createdAt: 1 }).limit(limit).lean();
+  const outcomes: Outcome[] = [];
+  for (const d of pending) {
+    if (d.attempts >= MAX_ATTEMPTS) {
+      await DeliveryModel.updateOne({ key: d.key }, { $set: { status: 'failed' } });
+      continue;
+    }
+    const item: Outgoing = {
+      key: d.key,
+      channel: d.channel,
+      chatId: d.chatId,
+      locale: d.locale,
+      reply: JSON.parse(d.reply) as Reply,
+      kind: d.kind,
+      ...(d.initiativeCode ? { initiativeCode: d.initiativeCode } : {}),
+      ...(d.editMessageId ? { editMessageId: d.editMessageId } : {}),
+      ...(d.view ? { view: d.view } : {}),
+    };
+    outcomes.push(await attempt(deps, item));
+  }
+  return outcomes;
 }
 
 /** The notification a message in a chat belongs to, to route a reply to it. */
