@@ -4,10 +4,11 @@ import { lastText, registerWorker } from '../support/story.js';
 import { grant, lastToast, sendQuickIdea } from '../support/support-team.js';
 import { InitiativeModel, ThreadMessageModel } from '../../src/models/index.js';
 import type { FakeGroup, FakeUser } from '../fakes/telegram-server.js';
+import { SUBMITTER_CHANNELS } from '../support/channels.js';
 
 const card = (group: FakeGroup, code: string) => group.transcript.find((m) => m.plainText.startsWith(`📥 ${code}`))!;
 
-describe('the support team of a grassroots union works a submission in its Telegram group', () => {
+describe.each(SUBMITTER_CHANNELS)('a worker on $name and the support team in its Telegram group', (channel) => {
   const world = useWorld();
   let lan: FakeUser;
   let hung: FakeUser;
@@ -15,7 +16,7 @@ describe('the support team of a grassroots union works a submission in its Teleg
   let group: FakeGroup;
 
   beforeAll(async () => {
-    lan = world().tg.user({ id: 9101, first_name: 'Lan' });
+    lan = channel.person(world(), { id: 9101, first_name: 'Lan' });
     hung = world().tg.user({ id: 9102, first_name: 'Hùng' });
     thu = world().tg.user({ id: 9103, first_name: 'Thu' });
     await grant(hung, 'CDCS-001', 'support');
