@@ -1,5 +1,6 @@
 // npm run bench: how fast one bot process answers workers, end to end through grammY, a webhook, the
-// fake Telegram server, MongoDB protocol (FerretDB unless MONGODB_URI) and Redis. Prints its figures.
+// fake Telegram server, MongoDB protocol (FerretDB unless MONGODB_URI) and Redis, while every new
+// initiative is carded to its province's support team group. Prints its figures.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { importUnits } from '../src/admin/import-units.js';
@@ -12,6 +13,7 @@ import { createLogger } from '../src/logger.js';
 import '../src/models/index.js';
 import { checkRedis, createRedis } from '../src/redis.js';
 import { searchGrassroots } from '../src/services/units.service.js';
+import { ensureMemberForAccount, grantRole } from '../src/services/members.service.js';
 import { FakeTelegram, type FakeUser } from '../test/fakes/telegram-server.js';
 import { startFerretDb } from '../test/support/ferretdb.js';
 import { freePort } from '../test/support/net.js';
@@ -70,6 +72,17 @@ const config = loadConfig({
 });
 const bot = await startTelegram({ clock: systemClock, i18n: new I18n(), log: createLogger('error'), redis, senders: {} }, config);
 
+// Every province's support team works in its own group: each initiative becomes a card there.
+const teamGroups = [];
+for (let p = 1; p <= 20; p++) {
+  const lead = tg.user({ id: 600_000 + p, first_name: `Tổ hỗ trợ ${p}` });
+  const member = await ensureMemberForAccount({ channel: 'telegram', externalId: String(lead.id) }, systemClock);
+  await grantRole(member._id, `P${p}`, 'support');
+  const group = tg.group({ id: -100_600_000 - p, title: `Tổ hỗ trợ sáng kiến P${p}`, members: [lead] });
+  await group.send(lead, `/linkgroup P${p}`);
+  teamGroups.push(group);
+}
+
 const actionTimes: number[] = [];
 const timed = async (action: () => Promise<void>): Promise<void> => {
   const start = performance.now();
@@ -106,6 +119,8 @@ console.log(
 console.log(
   `time from a worker's message to the bot's answer: p50 ${ms(percentile(actionTimes, 50))}, p95 ${ms(percentile(actionTimes, 95))}, p99 ${ms(percentile(actionTimes, 99))}`,
 );
+const cards = teamGroups.reduce((n, g) => n + g.transcript.filter((m) => m.plainText.startsWith('📥')).length, 0);
+console.log(`cards posted to the 20 provincial team groups: ${cards} of ${WORKERS * 2} initiatives`);
 clearInterval(rssTimer);
 console.log(`peak RSS of this process (bot + fake Telegram + bench): ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
 
