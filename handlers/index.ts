@@ -13,6 +13,7 @@ import { start } from './commands/start.js';
 import { submit } from './commands/submit.js';
 import { linkgroup, queue, replyCommand, show, withdraw } from './commands/support.js';
 import { merge, note, onbehalf, tpl } from './commands/support-tools.js';
+import { progress } from './commands/progress.js';
 import { pressCardButton } from './support/actions.js';
 import { relayFromAuthor, relayFromTeam } from './support/relay.js';
 import { deliveryOfMessage } from '../src/services/delivery.service.js';
@@ -41,9 +42,10 @@ const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Reply[]> 
   tpl,
   onbehalf,
   merge,
+  progress,
 };
 /** What works in a group chat; everything else is for private chat. */
-const GROUP_COMMANDS = new Set(['linkgroup', 'queue', 'show', 'reply', 'note', 'tpl', 'merge']);
+const GROUP_COMMANDS = new Set(['linkgroup', 'queue', 'show', 'reply', 'note', 'tpl', 'merge', 'progress']);
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 
 /** Two processes may handle the same person at once; the loser of a flow-state race retries from fresh state. */

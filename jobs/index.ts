@@ -2,12 +2,14 @@ import { Queue, Worker } from 'bullmq';
 import type { Deps } from '../src/deps.js';
 import { escalateStale } from './escalate-stale.job.js';
 import { retryDeliveries } from './retry-deliveries.job.js';
+import { foldProgress } from './fold-progress.job.js';
 
 export const SUPPORT_QUEUE = 'support';
 /** Scheduler ids are fixed so upserting them on every boot never adds a second one. */
 export const SCHEDULES = [
   { id: 'escalate-stale', every: 15 * 60_000, name: 'escalate-stale' },
   { id: 'retry-deliveries', every: 60_000, name: 'retry-deliveries' },
+  { id: 'fold-progress', every: 60_000, name: 'fold-progress' },
 ] as const;
 
 export interface RunningJobs {
@@ -31,6 +33,7 @@ export async function startJobs(deps: Deps, redis: { url: string; prefix: string
     async (job) => {
       if (job.name === 'escalate-stale') return { escalated: await escalateStale(deps) };
       if (job.name === 'retry-deliveries') return { sent: await retryDeliveries(deps) };
+      if (job.name === 'fold-progress') return { folded: await foldProgress(deps) };
       throw new Error(`unknown support job ${job.name}`);
     },
     { connection, prefix, concurrency: 1 },

@@ -187,6 +187,8 @@ admin-usage =
           Take that role away.
       list-units [--under CODE]
           Print the unit tree, or the branch starting at unit CODE.
+      recount --campaign CODE
+          Rebuild the campaign's progress counters from its initiatives and report any drift.
       help
           Print this help.
 
@@ -439,3 +441,16 @@ merge-usage = Usage: /merge SK-duplicate-code SK-code-to-keep
 merge-other-unit = Only initiatives of the same unit can be merged.
 merge-told = Your initiative { $code } repeats { $into }, so it was merged into it; you are credited as a co-author.
 merge-done = ✓ Merged { $code } into { $into }; both authors are credited.
+admin-recount-unknown-campaign = there is no campaign with code "{ $code }".
+admin-recount-done = Recounted campaign { $code } from { $initiatives } initiatives: { $drifted } counters had drifted and were fixed.
+admin-recount-drift = { "  " }- { $unitCode } { $metric }: should be { $expected }, the counter said { $actual }
+command-progress = A unit's campaign progress: /progress code
+progress-usage = Usage: /progress unit-code
+progress-no-campaign = { $unit } has no campaign running now.
+progress-report =
+    📊 <b>{ $unit }</b> – { $campaign }
+    Initiatives: <b>{ $total }</b>{ $target ->
+        [0] {""}
+       *[other] {" "}/ target { $target } (<b>{ $percent }%</b>)
+    }
+    This week: { $week } · Accepted: { $accepted } · Recognised: { $recognized }

@@ -187,6 +187,8 @@ admin-usage =
           Thu hồi vai trò đó.
       list-units [--under MÃ]
           In cây đơn vị, hoặc nhánh bắt đầu từ đơn vị MÃ.
+      recount --campaign MÃ
+          Tính lại bộ đếm tiến độ của phong trào từ các sáng kiến và báo chỗ lệch.
       help
           In hướng dẫn này.
 
@@ -429,3 +431,16 @@ merge-usage = Cách dùng: /merge SK-mã-trùng SK-mã-giữ-lại
 merge-other-unit = Chỉ gộp được các sáng kiến của cùng một đơn vị.
 merge-told = Sáng kiến { $code } của bạn trùng ý với { $into } nên đã được gộp vào đó; bạn được ghi nhận là đồng tác giả.
 merge-done = ✓ Đã gộp { $code } vào { $into }; cả hai tác giả được ghi nhận.
+admin-recount-unknown-campaign = không có phong trào mã "{ $code }".
+admin-recount-done = Đã tính lại tiến độ phong trào { $code } từ { $initiatives } sáng kiến: { $drifted } bộ đếm bị lệch và đã được sửa.
+admin-recount-drift = { "  " }- { $unitCode } { $metric }: đúng là { $expected }, bộ đếm ghi { $actual }
+command-progress = Tiến độ phong trào của một đơn vị: /progress mã
+progress-usage = Cách dùng: /progress mã-đơn-vị
+progress-no-campaign = { $unit } hiện không có phong trào nào đang diễn ra.
+progress-report =
+    📊 <b>{ $unit }</b> – { $campaign }
+    Sáng kiến: <b>{ $total }</b>{ $target ->
+        [0] {""}
+       *[other] {" "}/ chỉ tiêu { $target } (<b>{ $percent }%</b>)
+    }
+    Tuần này: { $week } · Được chấp nhận: { $accepted } · Được công nhận: { $recognized }

@@ -8,3 +8,13 @@ export function vietnamDay(now: Date): Date {
 }
 
 export const vietnamYear = (now: Date): number => vietnamDay(now).getUTCFullYear();
+
+/** ISO-8601 week of an instant in Vietnam, e.g. "2026-W48" (weeks start on Monday). */
+export function isoWeek(now: Date): string {
+  const day = vietnamDay(now);
+  const weekday = (day.getUTCDay() + 6) % 7; // Monday 0 ... Sunday 6
+  const thursday = new Date(day.getTime() + (3 - weekday) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000));
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}

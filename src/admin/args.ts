@@ -6,7 +6,8 @@ export type Command =
   | { name: 'import-units'; file: string }
   | { name: 'create-campaign'; code: string; campaignName: string; start: string; end: string; targets?: string }
   | { name: 'grant-role' | 'revoke-role'; unitCode: string; role: string; channel: Channel; externalId: string }
-  | { name: 'list-units'; under?: string };
+  | { name: 'list-units'; under?: string }
+  | { name: 'recount'; campaign: string };
 
 /** The command line read; `lang` is whatever --lang said, checked by the caller with the environment's default. */
 export type Parsed = { lang?: string } & ({ ok: true; command: Command } | { ok: false; error: Msg });
@@ -23,6 +24,7 @@ const SPECS: Record<Exclude<Command['name'], 'help'>, Spec> = {
   'grant-role': ROLE_OPTIONS,
   'revoke-role': ROLE_OPTIONS,
   'list-units': { positionals: 0, required: [], optional: ['under'] },
+  recount: { positionals: 0, required: ['campaign'], optional: [] },
 };
 const isCommand = (name: string): name is keyof typeof SPECS => Object.hasOwn(SPECS, name);
 
@@ -67,6 +69,8 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
       const under = options.get('under');
       return { lang, ok: true, command: under === undefined ? { name } : { name, under } };
     }
+    case 'recount':
+      return { lang, ok: true, command: { name, campaign: get('campaign') } };
   }
 }
 

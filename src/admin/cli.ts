@@ -10,6 +10,8 @@ import { importUnits } from './import-units.js';
 import { createCampaign } from './campaigns.js';
 import { grantRoleTo, revokeRoleFrom } from './roles.js';
 import { listUnits } from './list-units.js';
+import { recount } from '../services/progress.service.js';
+import { CampaignModel } from '../models/index.js';
 import { problem, rejected, type Checked, type Problem } from './problems.js';
 
 type Action = Exclude<Command, { name: 'help' }>;
@@ -112,6 +114,12 @@ async function execute(command: Action, text: string): Promise<Report> {
       }
       const result = await revokeRoleFrom(command);
       return result.ok ? { ok: true, lines: [msg(result.revoked ? 'admin-role-revoked' : 'admin-role-absent', vars)] } : result;
+    }
+    case 'recount': {
+      if (!(await CampaignModel.exists({ code: command.campaign }))) return rejected([problem('admin-recount-unknown-campaign', { code: command.campaign })]);
+      const { initiatives, drift } = await recount(command.campaign);
+      const lines = drift.map((d) => msg('admin-recount-drift', { ...d }));
+      return { ok: true, lines: [msg('admin-recount-done', { code: command.campaign, initiatives, drifted: drift.length }), ...lines] };
     }
     case 'list-units': {
       const result = await listUnits(command.under);

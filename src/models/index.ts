@@ -10,3 +10,4 @@ export * from './delivery.model.js';
 export * from './support-group.model.js';
 export * from './initiative-event.model.js';
 export * from './canned-reply.model.js';
+export * from './progress.model.js';

@@ -6,6 +6,7 @@ import { vietnamYear } from '../vietnam-time.js';
 import { activeCampaignFor } from './campaigns.service.js';
 import { findUnit } from './units.service.js';
 import { isDuplicateKey } from './errors.js';
+import { recordSubmission } from './progress.service.js';
 
 export interface InitiativeFields {
   title: string;
@@ -67,7 +68,8 @@ export async function submitInitiative(input: NewInitiative, clock: Clock): Prom
     const last = await InitiativeModel.findOne({ year }).sort({ seq: -1 }).select({ seq: 1 }).lean();
     const seq = (last?.seq ?? 0) + 1;
     try {
-      await InitiativeModel.create({ ...base, year, seq, code: formatCode(year, seq) });
+      const created = await InitiativeModel.create({ ...base, year, seq, code: formatCode(year, seq) });
+      await recordSubmission(created);
       return { code: formatCode(year, seq) };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;

@@ -2,6 +2,7 @@ import type { Types } from 'mongoose';
 import { InitiativeEventModel, InitiativeModel, ThreadMessageModel, type InitiativeStatus } from '../models/index.js';
 import type { Clock } from '../clock.js';
 import { isDuplicateKey } from './errors.js';
+import { recordTransition } from './progress.service.js';
 
 export const ACTIONS = ['take', 'info', 'accept', 'recognize', 'replicate', 'reject', 'withdraw', 'answered'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -75,6 +76,7 @@ export async function transition(
       if (isDuplicateKey(err)) continue;
       throw err;
     }
+    await recordTransition(initiative, event.rev, from, to);
     await applyEvent(event);
     return { ok: true, initiative: { ...initiative, status: to, assigneeId: event.assigneeId, rev: event.rev }, from, to, rev: event.rev };
   }
@@ -84,6 +86,7 @@ export async function transition(
 async function rollForward(initiative: InitiativeDoc): Promise<boolean> {
   const newer = await InitiativeEventModel.findOne({ initiativeId: initiative._id, rev: { $gt: initiative.rev } }).sort({ rev: -1 }).lean();
   if (!newer) return false;
+  await recordTransition(initiative, newer.rev, newer.from, newer.to);
   await applyEvent({ ...newer, assigneeId: newer.assigneeId ?? null });
   return true;
 }

@@ -83,6 +83,15 @@ describe('npm run admin (the real CLI, spawned)', () => {
     expect(await admin('grant-role', '--unit', 'HN', '--role', 'support', '--telegram-id', '@bob')).toMatchObject({ code: 1 });
   }, 60_000);
 
+  it('recounts the progress counters of a campaign and refuses an unknown campaign', async () => {
+    const done = await admin('recount', '--campaign', 'SK2026');
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('Đã tính lại tiến độ phong trào SK2026 từ 0 sáng kiến: 0 bộ đếm bị lệch');
+    const unknown = await admin('recount', '--campaign', 'NOPE');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('không có phong trào mã "NOPE"');
+  });
+
   it('usage problems exit with code 2 and the usage text', async () => {
     const help = await admin('--lang', 'en');
     expect(help.code).toBe(2);

@@ -1,0 +1,38 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useWorld } from '../support/world.js';
+import { lastText, registerWorker } from '../support/story.js';
+import { grant, sendQuickIdea } from '../support/support-team.js';
+import { foldProgress } from '../../jobs/fold-progress.job.js';
+import { CampaignModel, TargetModel } from '../../src/models/index.js';
+
+describe('an officer asks for progress on demand', () => {
+  const world = useWorld();
+  beforeAll(async () => {
+    await CampaignModel.create({ code: 'MTSK-2026', name: '1 triệu sáng kiến', startDate: new Date('2026-01-01'), endDate: new Date('2026-12-31') });
+    await TargetModel.create({ campaignCode: 'MTSK-2026', unitCode: 'KCN-TL', target: 4 });
+  });
+
+  it("sees the subtree's numbers against its target, current before and after the counters are folded", async () => {
+    const officer = world().tg.user({ id: 9601, first_name: 'Cán bộ Hải' });
+    await officer.send('/help');
+    await grant(officer, 'KCN-TL', 'officer');
+    const a = world().tg.user({ id: 9602, first_name: 'A' });
+    const b = world().tg.user({ id: 9603, first_name: 'B' });
+    await registerWorker(a, 'CDCS-001');
+    await registerWorker(b, 'CDCS-003');
+    await sendQuickIdea(a, 'Ý tưởng một');
+    await sendQuickIdea(b, 'Ý tưởng hai');
+
+    await officer.send('/progress');
+    expect(lastText(officer)).toContain('Công đoàn các KCN-CX Hà Nội – 1 triệu sáng kiến');
+    expect(lastText(officer)).toContain('Sáng kiến: 2 / chỉ tiêu 4 (50%)');
+    expect(lastText(officer)).toContain('Tuần này: 2');
+
+    await foldProgress(world().deps);
+    await officer.send('/progress KCN-TL');
+    expect(lastText(officer)).toContain('Sáng kiến: 2 / chỉ tiêu 4 (50%)');
+    await a.send('/progress');
+    expect(lastText(a)).toContain('📊 Công ty May Việt Tiến – 1 triệu sáng kiến');
+    expect(lastText(a)).toContain('Sáng kiến: 1');
+  });
+});

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { isoWeek, vietnamDay, vietnamYear } from '../../src/vietnam-time.js';
+
+describe('Vietnam time', () => {
+  it('takes the calendar day in UTC+7', () => {
+    expect(vietnamDay(new Date('2026-12-31T17:00:00Z')).toISOString()).toBe('2027-01-01T00:00:00.000Z');
+    expect(vietnamYear(new Date('2026-12-31T16:59:59Z'))).toBe(2026);
+  });
+
+  it.each([
+    ['2026-11-23T01:00:00Z', '2026-W48'], // Monday
+    ['2026-11-22T16:59:00Z', '2026-W47'], // Sunday 23:59 in Vietnam
+    ['2026-11-22T17:00:00Z', '2026-W48'], // Monday 00:00 in Vietnam
+    ['2027-01-01T05:00:00Z', '2026-W53'], // 2026 has 53 ISO weeks
+    ['2025-12-29T05:00:00Z', '2026-W01'],
+    ['2021-01-03T05:00:00Z', '2020-W53'],
+  ])('puts %s in %s', (instant, week) => {
+    expect(isoWeek(new Date(instant))).toBe(week);
+  });
+});
