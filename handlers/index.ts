@@ -14,6 +14,7 @@ import { submit } from './commands/submit.js';
 import { linkgroup, queue, replyCommand, show, withdraw } from './commands/support.js';
 import { merge, note, onbehalf, tpl } from './commands/support-tools.js';
 import { progress } from './commands/progress.js';
+import { ping } from './commands/ping.js';
 import { pressCardButton } from './support/actions.js';
 import { relayFromAuthor, relayFromTeam } from './support/relay.js';
 import { deliveryOfMessage } from '../src/services/delivery.service.js';
@@ -43,6 +44,7 @@ const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Reply[]> 
   onbehalf,
   merge,
   progress,
+  ping,
 };
 /** What works in a group chat; everything else is for private chat. */
 const GROUP_COMMANDS = new Set(['linkgroup', 'queue', 'show', 'reply', 'note', 'tpl', 'merge', 'progress']);

@@ -3,6 +3,7 @@ import type { Deps } from '../src/deps.js';
 import { escalateStale } from './escalate-stale.job.js';
 import { retryDeliveries } from './retry-deliveries.job.js';
 import { foldProgress } from './fold-progress.job.js';
+import { sendWeeklyPings } from './weekly-progress.job.js';
 
 export const SUPPORT_QUEUE = 'support';
 /** Scheduler ids are fixed so upserting them on every boot never adds a second one. */
@@ -10,6 +11,7 @@ export const SCHEDULES = [
   { id: 'escalate-stale', every: 15 * 60_000, name: 'escalate-stale' },
   { id: 'retry-deliveries', every: 60_000, name: 'retry-deliveries' },
   { id: 'fold-progress', every: 60_000, name: 'fold-progress' },
+  { id: 'weekly-progress', every: 15 * 60_000, name: 'weekly-progress' },
 ] as const;
 
 export interface RunningJobs {
@@ -34,6 +36,7 @@ export async function startJobs(deps: Deps, redis: { url: string; prefix: string
       if (job.name === 'escalate-stale') return { escalated: await escalateStale(deps) };
       if (job.name === 'retry-deliveries') return { sent: await retryDeliveries(deps) };
       if (job.name === 'fold-progress') return { folded: await foldProgress(deps) };
+      if (job.name === 'weekly-progress') return { sent: await sendWeeklyPings(deps) };
       throw new Error(`unknown support job ${job.name}`);
     },
     { connection, prefix, concurrency: 1 },

@@ -454,3 +454,18 @@ progress-report =
        *[other] {" "}/ target { $target } (<b>{ $percent }%</b>)
     }
     This week: { $week } · Accepted: { $accepted } · Recognised: { $recognized }
+command-ping = Officers: when to get the weekly progress report
+weekly-intro = 🗓 <b>Progress report, week { $week }</b>
+weekly-outro = Details any time: /progress
+ping-not-officer = The weekly report is for union officers; you do not have an officer role.
+ping-off = You turned the weekly progress report off.
+ping-at = You get the progress report every { $day ->
+        [1] Monday
+        [2] Tuesday
+        [3] Wednesday
+        [4] Thursday
+        [5] Friday
+        [6] Saturday
+       *[7] Sunday
+    } at { $time }.
+ping-usage = Change it: /ping mon 7:30 (mon…sun, or t2…cn) · off: /ping off · back on: /ping on

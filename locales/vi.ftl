@@ -444,3 +444,20 @@ progress-report =
        *[other] {" "}/ chỉ tiêu { $target } (<b>{ $percent }%</b>)
     }
     Tuần này: { $week } · Được chấp nhận: { $accepted } · Được công nhận: { $recognized }
+command-ping = Cán bộ: giờ nhận báo cáo tiến độ hằng tuần
+weekly-intro = 🗓 <b>Báo cáo tiến độ tuần { $week }</b>
+weekly-outro = Xem chi tiết bất cứ lúc nào: /progress
+ping-not-officer = Báo cáo hằng tuần dành cho cán bộ công đoàn; bạn chưa có vai trò cán bộ.
+ping-off = Bạn đã tắt báo cáo tiến độ hằng tuần.
+ping-at = Bạn nhận báo cáo tiến độ vào { $day ->
+        [7] Chủ nhật
+       *[other] thứ { $day ->
+            [1] Hai
+            [2] Ba
+            [3] Tư
+            [4] Năm
+            [5] Sáu
+           *[6] Bảy
+        }
+    } lúc { $time } hằng tuần.
+ping-usage = Đổi giờ: /ping t2 7:30 (t2…t7, cn) · tắt: /ping off · bật lại: /ping on

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { DEFAULT_PING, DEFAULT_QUIET } from '../schedule.js';
 
 export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -19,6 +20,26 @@ const memberSchema = new Schema(
       default: [],
     },
     registeredAt: { type: Date, default: null },
+    /** When an officer gets the weekly progress ping (Vietnam time); see src/schedule.ts. */
+    ping: {
+      type: new Schema(
+        {
+          day: { type: Number, min: 1, max: 7, required: true },
+          minute: { type: Number, min: 0, max: 1439, required: true },
+          off: { type: Boolean, required: true },
+        },
+        { _id: false },
+      ),
+      default: () => ({ ...DEFAULT_PING }),
+    },
+    /** Hours (Vietnam time) when nothing proactive is sent to this member. */
+    quiet: {
+      type: new Schema(
+        { from: { type: Number, min: 0, max: 23, required: true }, to: { type: Number, min: 0, max: 23, required: true } },
+        { _id: false },
+      ),
+      default: () => ({ ...DEFAULT_QUIET }),
+    },
   },
   { timestamps: true },
 );

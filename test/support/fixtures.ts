@@ -8,6 +8,9 @@ export class TestClock implements Clock {
   now(): Date {
     return new Date(this.current);
   }
+  set(at: string): void {
+    this.current = new Date(at);
+  }
   advance(ms: number): void {
     this.current = new Date(this.current.getTime() + ms);
   }

@@ -1,0 +1,32 @@
+import { msg, type Msg } from '../../src/i18n.js';
+import { CampaignModel, TargetModel, type InitiativeStatus } from '../../src/models/index.js';
+import { activeCampaignFor } from '../../src/services/campaigns.service.js';
+import { progressOf, statusMetric, weekMetric } from '../../src/services/progress.service.js';
+import type { UnitRecord } from '../../src/services/units.service.js';
+import { isoWeek } from '../../src/vietnam-time.js';
+
+const COUNTED: InitiativeStatus[] = ['submitted', 'in_review', 'needs_info', 'accepted', 'recognized', 'replicated', 'rejected'];
+const ACCEPTED: InitiativeStatus[] = ['accepted', 'recognized', 'replicated'];
+
+/** A unit's numbers in its running campaign, from the counters; null when no campaign runs for it. */
+export async function progressReport(unit: UnitRecord, now: Date): Promise<Msg | null> {
+  const campaignCode = await activeCampaignFor([...unit.ancestors, unit.code], now);
+  if (!campaignCode) return null;
+  const [counts, campaign, target] = await Promise.all([
+    progressOf(campaignCode, unit.code),
+    CampaignModel.findOne({ code: campaignCode }).lean(),
+    TargetModel.findOne({ campaignCode, unitCode: unit.code }).lean(),
+  ]);
+  const sum = (statuses: InitiativeStatus[]) => statuses.reduce((n, s) => n + (counts.get(statusMetric(s)) ?? 0), 0);
+  const total = sum(COUNTED);
+  return msg('progress-report', {
+    unit: unit.name,
+    campaign: campaign?.name ?? campaignCode,
+    total,
+    week: counts.get(weekMetric(isoWeek(now))) ?? 0,
+    accepted: sum(ACCEPTED),
+    recognized: sum(['recognized', 'replicated']),
+    target: target?.target ?? 0,
+    percent: target ? Math.round((100 * total) / target.target) : 0,
+  });
+}

@@ -1,0 +1,44 @@
+import { msg } from '../src/i18n.js';
+import type { Deps } from '../src/deps.js';
+import { MemberModel } from '../src/models/index.js';
+import { DEFAULT_PING, DEFAULT_QUIET, inQuietHours, pingDueThisWeek } from '../src/schedule.js';
+import { dispatch, type Outgoing } from '../src/services/delivery.service.js';
+import { privateChatOf } from '../src/services/support.service.js';
+import { findUnit } from '../src/services/units.service.js';
+import { isoWeek } from '../src/vietnam-time.js';
+import { progressReport } from '../handlers/support/progress-report.js';
+
+/**
+ * Each officer's weekly progress ping for each unit they serve, once per ISO week: sent at the first
+ * run after their chosen day and time (default Monday 07:30), outside their quiet hours. A worker that
+ * was down at 07:30 sends it when it comes back, once; a missed week is not piled up.
+ */
+export async function sendWeeklyPings(deps: Deps): Promise<number> {
+  const now = deps.clock.now();
+  const week = isoWeek(now);
+  const officers = await MemberModel.find({ 'roles.role': 'officer' }).lean();
+  const items: Outgoing[] = [];
+  for (const officer of officers) {
+    const ping = officer.ping ?? DEFAULT_PING;
+    if (ping.off || now < pingDueThisWeek(now, ping) || inQuietHours(now, officer.quiet ?? DEFAULT_QUIET)) continue;
+    const chat = await privateChatOf(officer._id);
+    if (!chat) {
+      deps.log.warn({ member: String(officer._id) }, 'officer has no reachable messenger for the weekly ping');
+      continue;
+    }
+    for (const role of officer.roles.filter((r) => r.role === 'officer')) {
+      const unit = await findUnit(role.unitCode);
+      const report = unit ? await progressReport(unit, now) : null;
+      if (!report) continue;
+      items.push({
+        key: `weekly:${role.unitCode}:${String(officer._id)}:${week}`,
+        ...chat,
+        locale: officer.locale,
+        reply: { parts: [msg('weekly-intro', { week }), report, msg('weekly-outro')] },
+        kind: 'notice',
+      });
+    }
+  }
+  const outcomes = await dispatch(deps, items);
+  return outcomes.filter((o) => o.status === 'sent').length;
+}

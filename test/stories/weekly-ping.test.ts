@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useWorld } from '../support/world.js';
+import { lastText, registerWorker } from '../support/story.js';
+import { grant, sendQuickIdea } from '../support/support-team.js';
+import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
+import { CampaignModel, TargetModel } from '../../src/models/index.js';
+import type { FakeUser } from '../fakes/telegram-server.js';
+
+const HOUR = 3_600_000;
+const pings = (u: FakeUser) => u.transcript.filter((m) => m.plainText.includes('Báo cáo tiến độ tuần'));
+
+describe('officers get a weekly progress ping, once a week, never in quiet hours', () => {
+  const world = useWorld(); // the clock starts on Monday 23/11/2026, 09:00 in Vietnam (ISO week 48)
+  let hai: FakeUser;
+  let yen: FakeUser;
+
+  beforeAll(async () => {
+    await CampaignModel.create({ code: 'MTSK-2026', name: '1 triệu sáng kiến', startDate: new Date('2026-01-01'), endDate: new Date('2026-12-31') });
+    await TargetModel.create({ campaignCode: 'MTSK-2026', unitCode: 'KCN-TL', target: 10 });
+    hai = world().tg.user({ id: 9701, first_name: 'Hải' });
+    yen = world().tg.user({ id: 9702, first_name: 'Yến' });
+    for (const u of [hai, yen]) await u.send('/help');
+    await grant(hai, 'KCN-TL', 'officer');
+    await grant(yen, 'CDCS-001', 'officer');
+    const worker = world().tg.user({ id: 9703, first_name: 'Lan' });
+    await registerWorker(worker, 'CDCS-001');
+    await sendQuickIdea(worker, 'Ý tưởng tuần này');
+  });
+
+  it('sends the Monday 07:30 ping with the numbers once, even when the job runs again or late', async () => {
+    expect(await sendWeeklyPings(world().deps)).toBe(2);
+    expect(pings(hai)).toHaveLength(1);
+    expect(pings(hai)[0]!.plainText).toContain('Báo cáo tiến độ tuần 2026-W48');
+    expect(pings(hai)[0]!.plainText).toContain('Sáng kiến: 1 / chỉ tiêu 10 (10%)');
+    expect(await sendWeeklyPings(world().deps)).toBe(0);
+    world().clock.advance(30 * HOUR);
+    expect(await sendWeeklyPings(world().deps)).toBe(0);
+    expect(pings(hai)).toHaveLength(1);
+  });
+
+  it('waits out quiet hours and sends at the first run after the chosen time', async () => {
+    await yen.send('/ping t4 22:00');
+    expect(lastText(yen)).toContain('thứ Tư lúc 22:00');
+    const at = async (vietnamTime: string, expected: number) => {
+      world().clock.set(`${vietnamTime}+07:00`);
+      expect(await sendWeeklyPings(world().deps), vietnamTime).toBe(expected);
+    };
+    await at('2026-11-25T22:00:00', 0); // Yến's time, but quiet hours (and W48 went out on Monday)
+    await at('2026-11-30T06:00:00', 0); // W49: quiet, and before Hải's 07:30
+    await at('2026-11-30T08:00:00', 1); // Hải
+    expect(pings(hai).at(-1)!.plainText).toContain('tuần 2026-W49');
+    await at('2026-12-02T22:00:00', 0); // Yến's time, quiet
+    await at('2026-12-03T07:10:00', 1); // the first run after quiet hours
+    expect(pings(yen).at(-1)!.plainText).toContain('tuần 2026-W49');
+  });
+
+  it('stops when turned off, refuses non-officers, and skips an officer the bot cannot reach', async () => {
+    await hai.send('/ping off');
+    expect(lastText(hai)).toContain('Bạn đã tắt báo cáo tiến độ hằng tuần');
+    const silent = world().tg.user({ id: 9704, first_name: 'Chưa nhắn' });
+    await grant(silent, 'HN', 'officer');
+    world().clock.set('2026-12-08T10:00:00+07:00'); // Tuesday of W50: Hải off, Yến's day not yet
+    expect(await sendWeeklyPings(world().deps)).toBe(0);
+    const worker = world().tg.user({ id: 9705, first_name: 'Công nhân' });
+    await worker.send('/ping');
+    expect(lastText(worker)).toContain('dành cho cán bộ công đoàn');
+    await hai.send('/ping sometime');
+    expect(lastText(hai)).toContain('Đổi giờ: /ping t2 7:30');
+  });
+});
