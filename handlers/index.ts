@@ -16,6 +16,7 @@ import { merge, note, onbehalf, tpl } from './commands/support-tools.js';
 import { progress } from './commands/progress.js';
 import { ping } from './commands/ping.js';
 import { pressCardButton } from './support/actions.js';
+import { acknowledgeNudge } from './support/nudge-ack.js';
 import { relayFromAuthor, relayFromTeam } from './support/relay.js';
 import { deliveryOfMessage } from '../src/services/delivery.service.js';
 import { findInitiative } from '../src/services/workflow.service.js';
@@ -129,6 +130,7 @@ async function route(ctx: FlowCtx): Promise<Reply[]> {
     case 'button':
       if (payload.data.startsWith(LANG_BUTTON_PREFIX)) return chooseLang(ctx, payload.data);
       if (payload.data.startsWith('c:')) return pressCardButton(ctx, payload.data);
+      if (payload.data.startsWith('n:')) return acknowledgeNudge(ctx, payload.data);
       if (ctx.state.flow) return flows.answer(ctx, payload);
       return [reply(msg('flow-stale-button'))];
     case 'unsupported':

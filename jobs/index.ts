@@ -4,15 +4,17 @@ import { escalateStale } from './escalate-stale.job.js';
 import { retryDeliveries } from './retry-deliveries.job.js';
 import { foldProgress } from './fold-progress.job.js';
 import { sendWeeklyPings } from './weekly-progress.job.js';
+import { nudgeLaggingUnits } from './lagging-nudges.job.js';
 
 export const SUPPORT_QUEUE = 'support';
 /** Scheduler ids are fixed so upserting them on every boot never adds a second one. */
-export const SCHEDULES = [
-  { id: 'escalate-stale', every: 15 * 60_000, name: 'escalate-stale' },
-  { id: 'retry-deliveries', every: 60_000, name: 'retry-deliveries' },
-  { id: 'fold-progress', every: 60_000, name: 'fold-progress' },
-  { id: 'weekly-progress', every: 15 * 60_000, name: 'weekly-progress' },
-] as const;
+export const SCHEDULES: { id: string; repeat: { every: number } | { pattern: string; tz: string } }[] = [
+  { id: 'escalate-stale', repeat: { every: 15 * 60_000 } },
+  { id: 'retry-deliveries', repeat: { every: 60_000 } },
+  { id: 'fold-progress', repeat: { every: 60_000 } },
+  { id: 'weekly-progress', repeat: { every: 15 * 60_000 } },
+  { id: 'lagging-nudges', repeat: { pattern: '0 0 8 * * *', tz: 'Asia/Ho_Chi_Minh' } },
+];
 
 export interface RunningJobs {
   queue: Queue;
@@ -28,7 +30,7 @@ export async function startJobs(deps: Deps, redis: { url: string; prefix: string
   const prefix = `${redis.prefix}bull`;
   const queue = new Queue(SUPPORT_QUEUE, { connection, prefix });
   for (const s of SCHEDULES) {
-    await queue.upsertJobScheduler(s.id, { every: s.every }, { name: s.name, opts: { removeOnComplete: 100, removeOnFail: 1000 } });
+    await queue.upsertJobScheduler(s.id, s.repeat, { name: s.id, opts: { removeOnComplete: 100, removeOnFail: 1000 } });
   }
   const worker = new Worker(
     SUPPORT_QUEUE,
@@ -37,6 +39,7 @@ export async function startJobs(deps: Deps, redis: { url: string; prefix: string
       if (job.name === 'retry-deliveries') return { sent: await retryDeliveries(deps) };
       if (job.name === 'fold-progress') return { folded: await foldProgress(deps) };
       if (job.name === 'weekly-progress') return { sent: await sendWeeklyPings(deps) };
+      if (job.name === 'lagging-nudges') return { nudged: await nudgeLaggingUnits(deps) };
       throw new Error(`unknown support job ${job.name}`);
     },
     { connection, prefix, concurrency: 1 },

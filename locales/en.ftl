@@ -469,3 +469,9 @@ ping-at = You get the progress report every { $day ->
        *[7] Sunday
     } at { $time }.
 ping-usage = Change it: /ping mon 7:30 (mon…sun, or t2…cn) · off: /ping off · back on: /ping on
+nudge =
+    📣 <b>{ $unit }</b> is behind pace: <b>{ $actual }</b> initiatives so far, where a steady pace would have about { $expected } by now (target { $target }). { $gap } to catch up, { $days } days left.
+    Suggestion: ask your support team to collect quick ideas in every team and line this week – each person only needs to send the bot one line.
+nudge-btn-ack = ✅ Got it, we'll push
+nudge-thanks = Thank you! Good luck catching up.
+nudge-parent = ⚠️ <b>{ $unit }</b> is behind pace ({ $actual } against about { $expected } at a steady pace) and has not answered two nudges. Please support the unit.

@@ -461,3 +461,9 @@ ping-at = Bạn nhận báo cáo tiến độ vào { $day ->
         }
     } lúc { $time } hằng tuần.
 ping-usage = Đổi giờ: /ping t2 7:30 (t2…t7, cn) · tắt: /ping off · bật lại: /ping on
+nudge =
+    📣 <b>{ $unit }</b> đang chậm so với tiến độ: mới có <b>{ $actual }</b> sáng kiến, trong khi theo nhịp đều lẽ ra đã có khoảng { $expected } (chỉ tiêu { $target }). Còn thiếu { $gap }, còn { $days } ngày.
+    Gợi ý: nhờ tổ hỗ trợ sáng kiến đi thu ý tưởng nhanh ở các tổ, chuyền trong tuần này – mỗi người chỉ cần nhắn một dòng cho bot.
+nudge-btn-ack = ✅ Đã nhận, sẽ đôn đốc
+nudge-thanks = Cảm ơn bạn! Chúc đơn vị sớm bắt kịp tiến độ.
+nudge-parent = ⚠️ <b>{ $unit }</b> chậm tiến độ ({ $actual } so với khoảng { $expected } theo nhịp đều) và chưa phản hồi hai lần nhắc. Đồng chí vui lòng hỗ trợ đơn vị.

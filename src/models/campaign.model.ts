@@ -8,6 +8,10 @@ const campaignSchema = new Schema(
     /** First and last day, as Vietnam-time calendar dates stored at 00:00 UTC. */
     startDate: { type: Date, required: true },
     endDate: { type: Date, required: true },
+    /** A unit lags when its count is below this share of what a steady pace expects by now. */
+    lagThreshold: { type: Number, default: 0.8, min: 0.1, max: 1 },
+    /** At most one nudge per lagging unit in this many days. */
+    nudgeEveryDays: { type: Number, default: 7, min: 1 },
   },
   { timestamps: true },
 );

@@ -11,3 +11,4 @@ export * from './support-group.model.js';
 export * from './initiative-event.model.js';
 export * from './canned-reply.model.js';
 export * from './progress.model.js';
+export * from './nudge.model.js';

@@ -45,7 +45,13 @@ describe('an initiative nobody takes in 48 hours goes up to the parent unit, onc
     await first.stop();
     const second = await startJobs(world().deps, { url: testRedisUrl(), prefix });
     const schedulers = await second.queue.getJobSchedulers();
-    expect(schedulers.map((s) => [s.key, s.every]).sort()).toEqual([['escalate-stale', 900_000], ['fold-progress', 60_000], ['retry-deliveries', 60_000], ['weekly-progress', 900_000]]);
+    expect(schedulers.map((s) => [s.key, s.every ?? `${s.pattern} ${s.tz}`]).sort()).toEqual([
+      ['escalate-stale', 900_000],
+      ['fold-progress', 60_000],
+      ['lagging-nudges', '0 0 8 * * * Asia/Ho_Chi_Minh'],
+      ['retry-deliveries', 60_000],
+      ['weekly-progress', 900_000],
+    ]);
     await second.queue.obliterate({ force: true });
     await second.stop();
   });

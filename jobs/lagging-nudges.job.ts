@@ -1,0 +1,93 @@
+import { msg } from '../src/i18n.js';
+import type { Deps } from '../src/deps.js';
+import { CampaignModel, MemberModel, NudgeModel, TargetModel, type InitiativeStatus } from '../src/models/index.js';
+import { daysLeft, expectedByPace, isLagging } from '../src/pace.js';
+import { dispatch, type Outgoing } from '../src/services/delivery.service.js';
+import { isDuplicateKey } from '../src/services/errors.js';
+import { progressOf, statusMetric } from '../src/services/progress.service.js';
+import { hasRole, privateChatOf } from '../src/services/support.service.js';
+import { findUnit, type UnitRecord } from '../src/services/units.service.js';
+import type { Reply } from '../src/channels/types.js';
+import { vietnamDay } from '../src/vietnam-time.js';
+
+const DAY = 86_400_000;
+const COUNTED: InitiativeStatus[] = ['submitted', 'in_review', 'needs_info', 'accepted', 'recognized', 'replicated', 'rejected'];
+
+/** Private chats of the members holding one of these roles on a unit. */
+async function holders(unitCode: string, roles: ('officer' | 'support')[]) {
+  const candidates = await MemberModel.find({ 'roles.unitCode': unitCode }).lean();
+  const chosen = candidates.filter((m) => roles.some((r) => hasRole(m, r, unitCode)));
+  const out: { id: string; locale: 'vi' | 'en'; chat: { channel: 'telegram' | 'zalo'; chatId: string } }[] = [];
+  for (const m of chosen) {
+    const chat = await privateChatOf(m._id);
+    if (chat) out.push({ id: String(m._id), locale: m.locale, chat });
+  }
+  return out;
+}
+
+const toEach = (people: Awaited<ReturnType<typeof holders>>, key: string, reply: Reply): Outgoing[] =>
+  people.map((p) => ({ key: `${key}:${p.id}`, ...p.chat, locale: p.locale, reply, kind: 'notice' as const }));
+
+/**
+ * Daily: every unit with a target in a running campaign is checked against a steady pace. A lagging
+ * unit's officers and support team get a concrete nudge, at most once in `nudgeEveryDays`; when its
+ * last two nudges went unanswered for a day, the parent unit's officers are told, once.
+ */
+export async function nudgeLaggingUnits(deps: Deps): Promise<number> {
+  const now = deps.clock.now();
+  const today = vietnamDay(now);
+  let nudged = 0;
+  for (const c of await CampaignModel.find({ startDate: { $lte: today }, endDate: { $gte: today } }).lean()) {
+    for (const t of await TargetModel.find({ campaignCode: c.code }).lean()) {
+      const unit = await findUnit(t.unitCode);
+      if (!unit) continue;
+      const counts = await progressOf(c.code, unit.code);
+      const actual = COUNTED.reduce((n, s) => n + (counts.get(statusMetric(s)) ?? 0), 0);
+      const expected = expectedByPace(t.target, c.startDate, c.endDate, today);
+      if (isLagging(actual, expected, c.lagThreshold) && (await dueForNudge(c.code, unit.code, today, c.nudgeEveryDays))) {
+        if (await nudge(deps, { campaign: c.code, unit, today, actual, expected, target: t.target, days: daysLeft(c.endDate, today) })) nudged++;
+      }
+      await escalateUnanswered(deps, c.code, unit);
+    }
+  }
+  return nudged;
+}
+
+/** No nudge for this unit in the last `everyDays` days. */
+async function dueForNudge(campaign: string, unitCode: string, today: Date, everyDays: number): Promise<boolean> {
+  const last = await NudgeModel.findOne({ campaignCode: campaign, unitCode }).sort({ at: -1 }).lean();
+  return !last || today.getTime() - vietnamDay(last.at).getTime() >= everyDays * DAY;
+}
+
+async function nudge(
+  deps: Deps,
+  n: { campaign: string; unit: UnitRecord; today: Date; actual: number; expected: number; target: number; days: number },
+): Promise<boolean> {
+  // One per unit and day: two workers running the check at once create it once.
+  const key = `${n.campaign}:${n.unit.code}:${n.today.toISOString().slice(0, 10)}`;
+  let created;
+  try {
+    created = await NudgeModel.create({ key, campaignCode: n.campaign, unitCode: n.unit.code, at: deps.clock.now(), actual: n.actual, expected: n.expected });
+  } catch (err) {
+    if (isDuplicateKey(err)) return false;
+    throw err;
+  }
+  const reply: Reply = {
+    parts: [msg('nudge', { unit: n.unit.name, actual: n.actual, expected: n.expected, target: n.target, gap: n.expected - n.actual, days: n.days })],
+    buttons: [[{ label: msg('nudge-btn-ack'), data: `n:${String(created._id)}` }]],
+  };
+  await dispatch(deps, toEach(await holders(n.unit.code, ['officer', 'support']), `nudge:${key}`, reply));
+  return true;
+}
+
+async function escalateUnanswered(deps: Deps, campaign: string, unit: UnitRecord): Promise<void> {
+  const [latest, previous] = await NudgeModel.find({ campaignCode: campaign, unitCode: unit.code }).sort({ at: -1 }).limit(2).lean();
+  const now = deps.clock.now();
+  if (!latest || !previous || latest.answeredAt || previous.answeredAt || latest.escalatedAt) return;
+  if (now.getTime() - latest.at.getTime() < DAY) return;
+  const parent = unit.ancestors.at(-1);
+  if (!parent) return;
+  await NudgeModel.updateOne({ _id: latest._id }, { $set: { escalatedAt: now } });
+  const reply: Reply = { parts: [msg('nudge-parent', { unit: unit.name, actual: latest.actual, expected: latest.expected })] };
+  await dispatch(deps, toEach(await holders(parent, ['officer']), `nudge-parent:${latest.key}`, reply));
+}
