@@ -15,6 +15,7 @@ import { linkgroup, queue, replyCommand, show, withdraw } from './commands/suppo
 import { merge, note, onbehalf, tpl } from './commands/support-tools.js';
 import { progress } from './commands/progress.js';
 import { ping } from './commands/ping.js';
+import { pledge, pledges } from './commands/pledges.js';
 import { pressCardButton } from './support/actions.js';
 import { acknowledgeNudge } from './support/nudge-ack.js';
 import { relayFromAuthor, relayFromTeam } from './support/relay.js';
@@ -46,6 +47,8 @@ const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Reply[]> 
   merge,
   progress,
   ping,
+  pledge,
+  pledges,
 };
 /** What works in a group chat; everything else is for private chat. */
 const GROUP_COMMANDS = new Set(['linkgroup', 'queue', 'show', 'reply', 'note', 'tpl', 'merge', 'progress']);

@@ -1,32 +1,17 @@
 import { msg } from '../src/i18n.js';
 import type { Deps } from '../src/deps.js';
-import { CampaignModel, MemberModel, NudgeModel, TargetModel, type InitiativeStatus } from '../src/models/index.js';
+import { CampaignModel, NudgeModel, TargetModel, type InitiativeStatus } from '../src/models/index.js';
+import { holders, toEach } from './recipients.js';
 import { daysLeft, expectedByPace, isLagging } from '../src/pace.js';
-import { dispatch, type Outgoing } from '../src/services/delivery.service.js';
+import { dispatch } from '../src/services/delivery.service.js';
 import { isDuplicateKey } from '../src/services/errors.js';
 import { progressOf, statusMetric } from '../src/services/progress.service.js';
-import { hasRole, privateChatOf } from '../src/services/support.service.js';
 import { findUnit, type UnitRecord } from '../src/services/units.service.js';
 import type { Reply } from '../src/channels/types.js';
 import { vietnamDay } from '../src/vietnam-time.js';
 
 const DAY = 86_400_000;
 const COUNTED: InitiativeStatus[] = ['submitted', 'in_review', 'needs_info', 'accepted', 'recognized', 'replicated', 'rejected'];
-
-/** Private chats of the members holding one of these roles on a unit. */
-async function holders(unitCode: string, roles: ('officer' | 'support')[]) {
-  const candidates = await MemberModel.find({ 'roles.unitCode': unitCode }).lean();
-  const chosen = candidates.filter((m) => roles.some((r) => hasRole(m, r, unitCode)));
-  const out: { id: string; locale: 'vi' | 'en'; chat: { channel: 'telegram' | 'zalo'; chatId: string } }[] = [];
-  for (const m of chosen) {
-    const chat = await privateChatOf(m._id);
-    if (chat) out.push({ id: String(m._id), locale: m.locale, chat });
-  }
-  return out;
-}
-
-const toEach = (people: Awaited<ReturnType<typeof holders>>, key: string, reply: Reply): Outgoing[] =>
-  people.map((p) => ({ key: `${key}:${p.id}`, ...p.chat, locale: p.locale, reply, kind: 'notice' as const }));
 
 /**
  * Daily: every unit with a target in a running campaign is checked against a steady pace. A lagging

@@ -475,3 +475,31 @@ nudge =
 nudge-btn-ack = ✅ Got it, we'll push
 nudge-thanks = Thank you! Good luck catching up.
 nudge-parent = ⚠️ <b>{ $unit }</b> is behind pace ({ $actual } against about { $expected } at a steady pace) and has not answered two nudges. Please support the unit.
+command-pledge = Officers: record your unit's emulation pledge
+command-pledges = Your unit's emulation pledges
+pledge-ask-commitments = Emulation pledge of <b>{ $unit }</b>: send the commitments, one per line (e.g. "At least 300 initiatives", "100% of members take part").
+pledge-commitments-count = Send 1 to { $max } commitments, one per line.
+pledge-ask-due = When is it due? (e.g. 31/5/2027)
+pledge-due-invalid = I couldn't read that date. Write it as day/month/year, e.g. 31/5/2027.
+pledge-due-past = The due date must be after today.
+pledge-summary =
+    <b>Emulation pledge – { $unit }</b>
+    { $list }
+    <b>Due:</b> { $due }
+pledge-btn-save = ✅ Save the pledge
+pledge-saved = ✅ Pledge saved. I'll remind you 14, 7 and 1 days before { $due }, and on the day.
+pledges-none = { $unit } has no emulation pledge yet.
+pledges-header = <b>Emulation pledges – { $unit }</b>
+pledges-item = <b>Due { $due }</b> ({ $state ->
+        [overdue] { $days } days overdue
+        [today] today
+       *[left] { $days } days left
+    }):
+    { $list }
+pledge-reminder = 📌 The emulation pledge of <b>{ $unit }</b> ({ $count } commitments) is due on { $due }{ $days ->
+        [0] {" "}– today
+       *[other] , in { $days } days
+    }.
+pledge-overdue = ⏰ The emulation pledge of <b>{ $unit }</b> is { $days } days overdue (due { $due }). Please review it and report the results.
+pledge-overdue-parent = ⏰ The emulation pledge of <b>{ $unit }</b> is { $days } days overdue (due { $due }). Please follow it up.
+pledge-see = See: /pledges

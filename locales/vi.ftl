@@ -467,3 +467,31 @@ nudge =
 nudge-btn-ack = ✅ Đã nhận, sẽ đôn đốc
 nudge-thanks = Cảm ơn bạn! Chúc đơn vị sớm bắt kịp tiến độ.
 nudge-parent = ⚠️ <b>{ $unit }</b> chậm tiến độ ({ $actual } so với khoảng { $expected } theo nhịp đều) và chưa phản hồi hai lần nhắc. Đồng chí vui lòng hỗ trợ đơn vị.
+command-pledge = Cán bộ: ghi giao ước thi đua của đơn vị
+command-pledges = Xem các giao ước thi đua của đơn vị
+pledge-ask-commitments = Giao ước thi đua của <b>{ $unit }</b>: gửi các nội dung cam kết, mỗi dòng một nội dung (ví dụ "Ít nhất 300 sáng kiến", "100% đoàn viên tham gia").
+pledge-commitments-count = Cần từ 1 đến { $max } nội dung, mỗi dòng một nội dung.
+pledge-ask-due = Hạn hoàn thành là ngày nào? (ví dụ 31/5/2027)
+pledge-due-invalid = Mình chưa đọc được ngày này. Bạn viết theo dạng ngày/tháng/năm, ví dụ 31/5/2027.
+pledge-due-past = Hạn hoàn thành phải là một ngày sau hôm nay.
+pledge-summary =
+    <b>Giao ước thi đua – { $unit }</b>
+    { $list }
+    <b>Hạn:</b> { $due }
+pledge-btn-save = ✅ Lưu giao ước
+pledge-saved = ✅ Đã lưu giao ước. Mình sẽ nhắc trước hạn { $due } 14, 7 và 1 ngày, và vào đúng ngày.
+pledges-none = { $unit } chưa có giao ước thi đua nào.
+pledges-header = <b>Giao ước thi đua – { $unit }</b>
+pledges-item = <b>Hạn { $due }</b> ({ $state ->
+        [overdue] quá hạn { $days } ngày
+        [today] hôm nay
+       *[left] còn { $days } ngày
+    }):
+    { $list }
+pledge-reminder = 📌 Giao ước thi đua của <b>{ $unit }</b> ({ $count } nội dung) đến hạn ngày { $due }{ $days ->
+        [0] {" "}– hôm nay
+       *[other] , còn { $days } ngày
+    }.
+pledge-overdue = ⏰ Giao ước thi đua của <b>{ $unit }</b> đã quá hạn { $days } ngày (hạn { $due }). Đồng chí vui lòng rà soát và báo cáo kết quả.
+pledge-overdue-parent = ⏰ Giao ước thi đua của <b>{ $unit }</b> đã quá hạn { $days } ngày (hạn { $due }). Đề nghị đơn vị cấp trên đôn đốc.
+pledge-see = Xem: /pledges

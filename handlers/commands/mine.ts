@@ -3,6 +3,7 @@ import { reply, type Reply } from '../../src/channels/types.js';
 import { countByAuthor, listByAuthor } from '../../src/services/initiatives.service.js';
 import { truncate } from '../../src/text.js';
 import { vietnamDay } from '../../src/vietnam-time.js';
+import { formatDay } from '../../src/dates.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { isRegistered, withPendingQuestion } from '../reprompt.js';
 
@@ -18,7 +19,7 @@ export async function mine(ctx: FlowCtx): Promise<Reply[]> {
       code: i.code,
       status: i.status,
       title: truncate(i.title || i.idea, 80),
-      date: vietnamDay(i.submittedAt).toISOString().slice(0, 10).split('-').reverse().join('/'),
+      date: formatDay(vietnamDay(i.submittedAt)),
     }),
   );
   const header = msg('mine-header', { shown: items.length, total });

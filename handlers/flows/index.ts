@@ -3,6 +3,7 @@ import { quickIdeaFlow } from './quick-idea.flow.js';
 import { registrationFlow } from './registration.flow.js';
 import { submitFlow } from './submit-initiative.flow.js';
 import { cardNoteFlow } from './card-note.flow.js';
+import { pledgeFlow } from './pledge.flow.js';
 
 /** Every guided flow; the same definitions serve every messenger. */
-export const flows = new FlowEngine([registrationFlow, submitFlow, quickIdeaFlow, cardNoteFlow]);
+export const flows = new FlowEngine([registrationFlow, submitFlow, quickIdeaFlow, cardNoteFlow, pledgeFlow]);

@@ -12,3 +12,4 @@ export * from './initiative-event.model.js';
 export * from './canned-reply.model.js';
 export * from './progress.model.js';
 export * from './nudge.model.js';
+export * from './pledge.model.js';

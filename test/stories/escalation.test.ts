@@ -49,6 +49,7 @@ describe('an initiative nobody takes in 48 hours goes up to the parent unit, onc
       ['escalate-stale', 900_000],
       ['fold-progress', 60_000],
       ['lagging-nudges', '0 0 8 * * * Asia/Ho_Chi_Minh'],
+      ['pledge-deadlines', '0 5 8 * * * Asia/Ho_Chi_Minh'],
       ['retry-deliveries', 60_000],
       ['weekly-progress', 900_000],
     ]);

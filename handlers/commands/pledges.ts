@@ -1,0 +1,42 @@
+import { msg } from '../../src/i18n.js';
+import { reply, type Reply } from '../../src/channels/types.js';
+import { PledgeModel } from '../../src/models/index.js';
+import { activeCampaignFor } from '../../src/services/campaigns.service.js';
+import { findUnit, findUnitByTypedCode } from '../../src/services/units.service.js';
+import { formatDay } from '../../src/dates.js';
+import { daysLeft } from '../../src/pace.js';
+import { vietnamDay } from '../../src/vietnam-time.js';
+import type { FlowCtx } from '../flows/engine.js';
+import { flows } from '../flows/index.js';
+
+const officerUnit = (ctx: FlowCtx): string | undefined => ctx.member.roles.find((r) => r.role === 'officer')?.unitCode;
+
+/** /pledge: an officer records a pledge for their unit in the running campaign. */
+export async function pledge(ctx: FlowCtx): Promise<Reply[]> {
+  const unitCode = officerUnit(ctx);
+  if (!unitCode) return [reply(msg('ping-not-officer'))];
+  const unit = await findUnit(unitCode);
+  const campaignCode = unit ? await activeCampaignFor([...unit.ancestors, unit.code], ctx.deps.clock.now()) : null;
+  if (!unit || !campaignCode) return [reply(msg('progress-no-campaign', { unit: unit?.name ?? unitCode }))];
+  if (ctx.state.flow) await flows.cancel(ctx);
+  return flows.start(ctx, 'pledge', { unitCode, campaignCode });
+}
+
+/** /pledges [unitCode]: a unit's pledges, their due dates and whether they are overdue. */
+export async function pledges(ctx: FlowCtx, args: string): Promise<Reply[]> {
+  const code = args.trim() || officerUnit(ctx) || ctx.member.unitCode;
+  const unit = code ? ((await findUnitByTypedCode(code)) ?? (await findUnit(code))) : null;
+  if (!unit) return [reply(msg('linkgroup-unknown-unit', { code: code ?? '' }))];
+  const list = await PledgeModel.find({ unitCode: unit.code }).sort({ dueDate: 1 }).lean();
+  if (list.length === 0) return [reply(msg('pledges-none', { unit: unit.name }))];
+  const today = vietnamDay(ctx.deps.clock.now());
+  const lines = list.map((p) =>
+    msg('pledges-item', {
+      due: formatDay(p.dueDate),
+      state: p.dueDate < today ? 'overdue' : p.dueDate.getTime() === today.getTime() ? 'today' : 'left',
+      days: p.dueDate < today ? Math.round((today.getTime() - p.dueDate.getTime()) / 86_400_000) : daysLeft(p.dueDate, today),
+      list: p.commitments.map((c) => `• ${c.text}`).join('\n'),
+    }),
+  );
+  return [reply([msg('pledges-header', { unit: unit.name }), ...lines])];
+}

@@ -1,0 +1,80 @@
+import { msg } from '../../src/i18n.js';
+import { reply } from '../../src/channels/types.js';
+import { PledgeModel } from '../../src/models/index.js';
+import { formatDay, parseDay } from '../../src/dates.js';
+import { hasContent } from '../../src/text.js';
+import { vietnamDay } from '../../src/vietnam-time.js';
+import { isDuplicateKey } from '../../src/services/errors.js';
+import { unitName } from '../support/notify.js';
+import { flowButton, type FlowDef, type Step } from './engine.js';
+import { buttonValue, readText } from './answers.js';
+
+const MAX_COMMITMENTS = 20;
+
+const commitments: Step = {
+  id: 'commitments',
+  prompt: async (ctx) => reply(msg('pledge-ask-commitments', { unit: await unitName(ctx.state.answers.unitCode as string) })),
+  answer(input) {
+    const text = readText(input, 4000);
+    if (!text.ok) return { kind: 'invalid', error: text.error };
+    const lines = text.value.split('\n').map((l) => l.replace(/^\s*[-•*\d.)]+\s*/, '').trim()).filter(hasContent);
+    if (lines.length === 0 || lines.length > MAX_COMMITMENTS) return { kind: 'invalid', error: msg('pledge-commitments-count', { max: MAX_COMMITMENTS }) };
+    return { kind: 'next', set: { commitments: lines } };
+  },
+};
+
+const due: Step = {
+  id: 'due',
+  prompt: () => reply(msg('pledge-ask-due')),
+  answer(input, ctx) {
+    const text = readText(input, 40);
+    if (!text.ok) return { kind: 'invalid', error: text.error };
+    const day = parseDay(text.value);
+    if (!day) return { kind: 'invalid', error: msg('pledge-due-invalid') };
+    if (day.getTime() <= vietnamDay(ctx.deps.clock.now()).getTime()) return { kind: 'invalid', error: msg('pledge-due-past') };
+    return { kind: 'next', set: { dueDate: day.toISOString() } };
+  },
+};
+
+const confirm: Step = {
+  id: 'confirm',
+  prompt: async (ctx) => {
+    const a = ctx.state.answers;
+    return reply(
+      msg('pledge-summary', {
+        unit: await unitName(a.unitCode as string),
+        list: (a.commitments as string[]).map((c, i) => `${i + 1}. ${c}`).join('\n'),
+        due: formatDay(new Date(a.dueDate as string)),
+      }),
+      { buttons: [[flowButton(ctx, msg('pledge-btn-save'), 'save'), flowButton(ctx, msg('quick-btn-discard'), 'no')]] },
+    );
+  },
+  answer(input) {
+    const picked = buttonValue(input);
+    if (picked === 'save') return { kind: 'done' };
+    if (picked === 'no') return { kind: 'abort', replies: [reply(msg('quick-discarded'))] };
+    return { kind: 'invalid', error: msg('flow-use-buttons') };
+  },
+};
+
+/** /pledge: an officer records their unit's emulation pledge: commitments, one per line, and a due date. */
+export const pledgeFlow: FlowDef = {
+  id: 'pledge',
+  keepsDraft: true,
+  steps: [commitments, due, confirm],
+  async finish(ctx, answers, key) {
+    try {
+      await PledgeModel.create({
+        unitCode: answers.unitCode as string,
+        campaignCode: answers.campaignCode as string,
+        commitments: (answers.commitments as string[]).map((text) => ({ text })),
+        dueDate: new Date(answers.dueDate as string),
+        createdBy: ctx.member._id,
+        submissionKey: key,
+      });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
+    return [reply(msg('pledge-saved', { due: formatDay(new Date(answers.dueDate as string)) }))];
+  },
+};

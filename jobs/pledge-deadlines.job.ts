@@ -1,0 +1,45 @@
+import { msg } from '../src/i18n.js';
+import type { Deps } from '../src/deps.js';
+import { PledgeModel } from '../src/models/index.js';
+import { formatDay } from '../src/dates.js';
+import { dispatch, type Outgoing } from '../src/services/delivery.service.js';
+import { findUnit } from '../src/services/units.service.js';
+import { vietnamDay } from '../src/vietnam-time.js';
+import { holders, toEach } from './recipients.js';
+
+const DAY = 86_400_000;
+/** Reminders before the due day: 14, 7 and 1 days before, and on the day. */
+const STAGES = [0, 1, 7, 14];
+/** After this many days overdue, the parent unit's officers hear of it too. */
+const PARENT_AFTER_DAYS = 14;
+
+/**
+ * Daily: pledge reminders to the unit's officers as the due day comes (each stage once, also when a day
+ * was missed), then weekly while overdue; after two weeks overdue, to the parent's officers as well.
+ */
+export async function remindPledges(deps: Deps): Promise<number> {
+  const today = vietnamDay(deps.clock.now());
+  const items: Outgoing[] = [];
+  for (const p of await PledgeModel.find({ dueDate: { $gte: new Date(today.getTime() - 365 * DAY) } }).lean()) {
+    const unit = await findUnit(p.unitCode);
+    if (!unit) continue;
+    const days = Math.round((p.dueDate.getTime() - today.getTime()) / DAY);
+    const vars = { unit: unit.name, due: formatDay(p.dueDate), days: Math.abs(days), count: p.commitments.length };
+    const id = String(p._id);
+    if (days >= 0) {
+      const stage = STAGES.find((s) => days <= s);
+      if (stage === undefined) continue;
+      items.push(...toEach(await holders(unit.code, ['officer']), `pledge:${id}:s${stage}`, { parts: [msg('pledge-reminder', vars), msg('pledge-see')] }));
+      continue;
+    }
+    const weeks = Math.floor((-days - 1) / 7);
+    items.push(...toEach(await holders(unit.code, ['officer']), `pledge:${id}:o${weeks}`, { parts: [msg('pledge-overdue', vars), msg('pledge-see')] }));
+    const parent = unit.ancestors.at(-1);
+    if (-days >= PARENT_AFTER_DAYS && parent) {
+      const parentWeeks = Math.floor((-days - PARENT_AFTER_DAYS) / 7);
+      items.push(...toEach(await holders(parent, ['officer']), `pledge-parent:${id}:o${parentWeeks}`, { parts: [msg('pledge-overdue-parent', vars)] }));
+    }
+  }
+  const outcomes = await dispatch(deps, items);
+  return outcomes.filter((o) => o.status === 'sent').length;
+}
