@@ -2,7 +2,8 @@ import type { Server } from 'node:http';
 import type { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import mongoose from 'mongoose';
-import { createTelegramBot, publishCommands } from './channels/telegram/bot.js';
+import { Api } from 'grammy';
+import { createTelegramBot, publishCommands, withShortRetries } from './channels/telegram/bot.js';
 import { createWebhookServer } from './channels/telegram/webhook.js';
 import { TelegramSender } from './channels/telegram/send.js';
 import { systemClock, type Clock } from './clock.js';
@@ -67,27 +68,50 @@ async function isHealthy(deps: Deps): Promise<boolean> {
 
 export interface RunningApp {
   deps: Deps;
-  telegram: RunningTelegram;
   stop(): Promise<void>;
 }
 
-/** The whole bot process: MongoDB, Redis, then Telegram. */
-export async function startApp(config: Config, opts: { clock?: Clock; log?: Logger } = {}): Promise<RunningApp> {
+async function connect(config: Config, opts: { clock?: Clock; log?: Logger }): Promise<Deps> {
   const log = opts.log ?? createLogger(config.LOG_LEVEL);
   await connectMongo(config.MONGODB_URI);
   const redis = createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX);
   await checkRedis(redis);
-  const deps: Deps = { clock: opts.clock ?? systemClock, i18n: new I18n(), log, redis, senders: {} };
+  return { clock: opts.clock ?? systemClock, i18n: new I18n(), log, redis, senders: {} };
+}
+
+async function disconnect(deps: Deps): Promise<void> {
+  await deps.redis.quit();
+  await disconnectMongo();
+}
+
+const jobsRedis = (config: Config) => ({ url: config.REDIS_URL, prefix: config.REDIS_KEY_PREFIX });
+
+/** The bot process: MongoDB, Redis, Telegram, and the jobs unless a separate worker runs them. */
+export async function startApp(config: Config, opts: { clock?: Clock; log?: Logger } = {}): Promise<RunningApp> {
+  const deps = await connect(config, opts);
   const telegram = await startTelegram(deps, config);
-  const jobs = await startJobs(deps, { url: config.REDIS_URL, prefix: config.REDIS_KEY_PREFIX });
+  const jobs = config.JOBS_IN_BOT ? await startJobs(deps, jobsRedis(config)) : null;
   return {
     deps,
-    telegram,
     async stop() {
       await telegram.stop();
+      await jobs?.stop();
+      await disconnect(deps);
+    },
+  };
+}
+
+/** The worker process (`npm run worker`): the BullMQ jobs, sending through the Bot API without polling. */
+export async function startWorker(config: Config, opts: { clock?: Clock; log?: Logger } = {}): Promise<RunningApp> {
+  const deps = await connect(config, opts);
+  deps.senders.telegram = new TelegramSender(withShortRetries(new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT })), deps.i18n);
+  const jobs = await startJobs(deps, jobsRedis(config));
+  deps.log.info('worker started');
+  return {
+    deps,
+    async stop() {
       await jobs.stop();
-      await redis.quit();
-      await disconnectMongo();
+      await disconnect(deps);
     },
   };
 }

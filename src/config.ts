@@ -16,6 +16,8 @@ export const Env = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
   REDIS_KEY_PREFIX: z.string().regex(/^[\w.-]{1,40}:$/, 'letters, digits, _ . - ending with ":"').default('sk:'),
   LOG_LEVEL: LogLevel.default('info'),
+  /** Run the BullMQ jobs inside the bot process; false when a separate `npm run worker` runs them. */
+  JOBS_IN_BOT: z.stringbool().default(true),
 }).superRefine((env, ctx) => {
   if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
     ctx.addIssue({

@@ -1,4 +1,4 @@
-import { startApp } from './app.js';
+import { startApp, startWorker } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 
 try {
@@ -16,7 +16,8 @@ try {
   process.exit(1);
 }
 
-const app = await startApp(config);
+// `tsx src/main.ts worker` runs the jobs alone (npm run worker); otherwise the bot.
+const app = process.argv[2] === 'worker' ? await startWorker(config) : await startApp(config);
 const FORCE_EXIT_MS = 15_000;
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,5 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { SCHEDULES, SUPPORT_QUEUE } from '../../jobs/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../fakes/telegram-server.js';
 import { seedUnits } from '../support/fixtures.js';
@@ -47,5 +49,18 @@ describe('npm start (the real bot process)', () => {
     expect(tg.calls.filter((c) => c.method === 'setMyCommands' && c.ok)).toHaveLength(2);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('runs the jobs in a worker process of its own (npm run worker) and stops cleanly', async () => {
+    const prefix = `sk-test-${randomBytes(4).toString('hex')}:`;
+    const env = { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'warn' };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const queue = new Queue(SUPPORT_QUEUE, { connection: { url: testRedisUrl() }, prefix: `${prefix}bull` });
+    await expect.poll(async () => (await queue.getJobSchedulers()).length, { timeout: 15_000 }).toBe(SCHEDULES.length);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    await queue.obliterate({ force: true });
+    await queue.close();
   });
 });

@@ -31,6 +31,12 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('reads JOBS_IN_BOT as a boolean word, not as any non-empty string', () => {
+    expect(loadConfig({ ...valid, JOBS_IN_BOT: 'false' }).JOBS_IN_BOT).toBe(false);
+    expect(loadConfig(valid).JOBS_IN_BOT).toBe(true);
+    expect(() => loadConfig({ ...valid, JOBS_IN_BOT: 'maybe' })).toThrow(/JOBS_IN_BOT/);
+  });
+
   it('drops a trailing slash from the API root, which grammY refuses', () => {
     expect(loadConfig({ ...valid, TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' }).TELEGRAM_API_ROOT).toBe('http://127.0.0.1:8081');
   });

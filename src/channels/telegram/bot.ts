@@ -1,4 +1,4 @@
-import { Bot, GrammyError, type Context } from 'grammy';
+import { Bot, GrammyError, type Api, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { handleEvent, COMMAND_NAMES } from '../../../handlers/index.js';
@@ -20,8 +20,7 @@ export interface TelegramOptions {
 /** The grammY bot: turns each update into an InboundEvent, lets handlers/ answer, renders the answer. */
 export function createTelegramBot(deps: Deps, opts: TelegramOptions): Bot {
   const bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot }, ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) });
-  // Direct replies ride out a short 429 or 5xx; anything longer is not worth keeping a person waiting for.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10 }));
+  withShortRetries(bot.api);
 
   bot.use(async (ctx) => {
     const event = toInboundEvent(ctx);
@@ -60,6 +59,15 @@ async function send(ctx: Context, deps: Deps, event: InboundEvent, result: Handl
 function ignoreNotModified(err: unknown): void {
   if (err instanceof GrammyError && /not modified/.test(err.description)) return;
   throw err;
+}
+
+/**
+ * Calls ride out a short 429 or 5xx; anything longer fails fast: a person is not kept waiting, and a
+ * proactive delivery stays pending for the retry job instead.
+ */
+export function withShortRetries(api: Api): Api {
+  api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10 }));
+  return api;
 }
 
 /** The command menu Telegram shows, in each language. */
