@@ -2,6 +2,7 @@ import { msg } from '../src/i18n.js';
 import type { Deps } from '../src/deps.js';
 import { CampaignModel, NudgeModel, TargetModel, type InitiativeStatus } from '../src/models/index.js';
 import { holders, toEach } from './recipients.js';
+import { progressReport } from '../handlers/support/progress-report.js';
 import { daysLeft, expectedByPace, isLagging } from '../src/pace.js';
 import { dispatch } from '../src/services/delivery.service.js';
 import { isDuplicateKey } from '../src/services/errors.js';
@@ -11,12 +12,15 @@ import type { Reply } from '../src/channels/types.js';
 import { vietnamDay } from '../src/vietnam-time.js';
 
 const DAY = 86_400_000;
+/** How long after its end a campaign's final report may still go out (a worker that was down). */
+const FINAL_REPORT_DAYS = 30;
 const COUNTED: InitiativeStatus[] = ['submitted', 'in_review', 'needs_info', 'accepted', 'recognized', 'replicated', 'rejected'];
 
 /**
  * Daily: every unit with a target in a running campaign is checked against a steady pace. A lagging
  * unit's officers and support team get a concrete nudge, at most once in `nudgeEveryDays`; when its
- * last two nudges went unanswered for a day, the parent unit's officers are told, once.
+ * last two nudges went unanswered for a day, the parent unit's officers are told, once. Once a campaign
+ * has ended, its units' officers get a final report instead.
  */
 export async function nudgeLaggingUnits(deps: Deps): Promise<number> {
   const now = deps.clock.now();
@@ -35,7 +39,21 @@ export async function nudgeLaggingUnits(deps: Deps): Promise<number> {
       await escalateUnanswered(deps, c.code, unit);
     }
   }
+  await sendFinalReports(deps, today);
   return nudged;
+}
+
+/** A campaign that ended nudges no more: each targeted unit's officers get its final numbers, once. */
+async function sendFinalReports(deps: Deps, today: Date): Promise<void> {
+  const ended = await CampaignModel.find({ endDate: { $lt: today, $gte: new Date(today.getTime() - FINAL_REPORT_DAYS * DAY) } }).lean();
+  for (const c of ended) {
+    for (const t of await TargetModel.find({ campaignCode: c.code }).lean()) {
+      const unit = await findUnit(t.unitCode);
+      const report = unit ? await progressReport(unit, deps.clock.now(), c.code) : null;
+      if (!unit || !report) continue;
+      await dispatch(deps, toEach(await holders(unit.code, ['officer']), `final:${c.code}:${unit.code}`, { parts: [msg('campaign-final', { campaign: c.name }), report] }));
+    }
+  }
 }
 
 /** No nudge for this unit in the last `everyDays` days. */

@@ -503,3 +503,4 @@ pledge-reminder = 📌 The emulation pledge of <b>{ $unit }</b> ({ $count } comm
 pledge-overdue = ⏰ The emulation pledge of <b>{ $unit }</b> is { $days } days overdue (due { $due }). Please review it and report the results.
 pledge-overdue-parent = ⏰ The emulation pledge of <b>{ $unit }</b> is { $days } days overdue (due { $due }). Please follow it up.
 pledge-see = See: /pledges
+campaign-final = 🏁 <b>{ $campaign }</b> has ended. The final results:

@@ -495,3 +495,4 @@ pledge-reminder = 📌 Giao ước thi đua của <b>{ $unit }</b> ({ $count } n
 pledge-overdue = ⏰ Giao ước thi đua của <b>{ $unit }</b> đã quá hạn { $days } ngày (hạn { $due }). Đồng chí vui lòng rà soát và báo cáo kết quả.
 pledge-overdue-parent = ⏰ Giao ước thi đua của <b>{ $unit }</b> đã quá hạn { $days } ngày (hạn { $due }). Đề nghị đơn vị cấp trên đôn đốc.
 pledge-see = Xem: /pledges
+campaign-final = 🏁 <b>{ $campaign }</b> đã kết thúc. Kết quả cuối cùng:

@@ -8,11 +8,11 @@ import { isoWeek } from '../../src/vietnam-time.js';
 const COUNTED: InitiativeStatus[] = ['submitted', 'in_review', 'needs_info', 'accepted', 'recognized', 'replicated', 'rejected'];
 const ACCEPTED: InitiativeStatus[] = ['accepted', 'recognized', 'replicated'];
 
-/** A unit's numbers in its running campaign, from the counters; null when no campaign runs for it. */
-export async function progressReport(unit: UnitRecord, now: Date): Promise<Msg | null> {
-  const campaignCode = await activeCampaignFor([...unit.ancestors, unit.code], now);
+/** A unit's numbers in a campaign (by default the one running), from the counters; null when none runs. */
+export async function progressReport(unit: UnitRecord, now: Date, campaign?: string): Promise<Msg | null> {
+  const campaignCode = campaign ?? (await activeCampaignFor([...unit.ancestors, unit.code], now));
   if (!campaignCode) return null;
-  const [counts, campaign, target] = await Promise.all([
+  const [counts, found, target] = await Promise.all([
     progressOf(campaignCode, unit.code),
     CampaignModel.findOne({ code: campaignCode }).lean(),
     TargetModel.findOne({ campaignCode, unitCode: unit.code }).lean(),
@@ -21,7 +21,7 @@ export async function progressReport(unit: UnitRecord, now: Date): Promise<Msg |
   const total = sum(COUNTED);
   return msg('progress-report', {
     unit: unit.name,
-    campaign: campaign?.name ?? campaignCode,
+    campaign: found?.name ?? campaignCode,
     total,
     week: counts.get(weekMetric(isoWeek(now))) ?? 0,
     accepted: sum(ACCEPTED),

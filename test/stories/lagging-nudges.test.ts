@@ -69,7 +69,13 @@ describe('lagging units get a friendly nudge, at most weekly, and their parent h
     expect(await NudgeModel.countDocuments({ unitCode: 'CDCS-001' })).toBe(3);
   });
 
-  it('stops once the campaign has ended', async () => {
+  it('stops nudging once the campaign has ended, and sends each officer the final report once', async () => {
     expect(await at('2027-02-20')).toBe(0);
+    const finals = (u: FakeUser) => u.transcript.filter((m) => m.plainText.includes('Đợt cao điểm đã kết thúc'));
+    expect(finals(chien)).toHaveLength(1);
+    expect(finals(chien)[0]!.plainText).toContain('Sáng kiến: 0 / chỉ tiêu 100 (0%)');
+    expect(finals(dao)[0]!.plainText).toContain('Sáng kiến: 1 / chỉ tiêu 1 (100%)');
+    expect(await at('2027-02-21')).toBe(0);
+    expect(finals(chien)).toHaveLength(1);
   });
 });
