@@ -3,6 +3,7 @@ import { CampaignModel, TargetModel, UnitModel } from '../models/index.js';
 import { readCsv, type CsvRow } from './csv.js';
 import { problem, rejected, type Checked, type Problem } from './problems.js';
 import { CODE_PATTERN, MAX_NAME, cleanName, nameLength } from './rules.js';
+import { parseDay } from '../dates.js';
 
 const TARGET_COLUMNS = ['unit_code', 'target'] as const;
 const CHUNK = 1000;
@@ -59,20 +60,6 @@ async function writeTargets(campaignCode: string, targets: { unitCode: string; t
   for (let i = 0; i < ops.length; i += CHUNK) {
     await TargetModel.bulkWrite(ops.slice(i, i + CHUNK), { ordered: false });
   }
-}
-
-/**
- * Campaign dates are Vietnam calendar days, stored as 00:00 UTC of that day (the form vietnamDay()
- * gives), so "is it running today" is a plain comparison with no time zone arithmetic.
- */
-function parseDay(text: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (!match) return null;
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC rolls 2026-02-30 over to 2026-03-02: a real day reads back the same.
-  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return real ? date : null;
 }
 
 async function checkTargets(csvText: string): Promise<Checked<{ targets: { unitCode: string; target: number }[] }>> {
