@@ -54,7 +54,7 @@ describe('create-campaign', () => {
     expect(problemsOf(await createCampaign({ ...CAMPAIGN, start: '2026-06-01', end: '2026-05-31' }))).toEqual([
       [undefined, 'admin-reason-date-order'],
     ]);
-    expect(problemsOf(await createCampaign({ ...CAMPAIGN, end: '31/12/2026' }))).toEqual([[undefined, 'admin-reason-bad-date']]);
+    expect(problemsOf(await createCampaign({ ...CAMPAIGN, end: '2026-13-01' }))).toEqual([[undefined, 'admin-reason-bad-date']]);
     expect(await CampaignModel.countDocuments()).toBe(0);
   });
 
