@@ -6,6 +6,7 @@ import { foldProgress } from './fold-progress.job.js';
 import { sendWeeklyPings } from './weekly-progress.job.js';
 import { nudgeLaggingUnits } from './lagging-nudges.job.js';
 import { remindPledges } from './pledge-deadlines.job.js';
+import { sendClusterRankings } from './cluster-rankings.job.js';
 
 export const SUPPORT_QUEUE = 'support';
 /** Scheduler ids are fixed so upserting them on every boot never adds a second one. */
@@ -16,6 +17,7 @@ export const SCHEDULES: { id: string; repeat: { every: number } | { pattern: str
   { id: 'weekly-progress', repeat: { every: 15 * 60_000 } },
   { id: 'lagging-nudges', repeat: { pattern: '0 0 8 * * *', tz: 'Asia/Ho_Chi_Minh' } },
   { id: 'pledge-deadlines', repeat: { pattern: '0 5 8 * * *', tz: 'Asia/Ho_Chi_Minh' } },
+  { id: 'cluster-rankings', repeat: { pattern: '0 0 9 1 1,4,7,10 *', tz: 'Asia/Ho_Chi_Minh' } },
 ];
 
 export interface RunningJobs {
@@ -43,6 +45,7 @@ export async function startJobs(deps: Deps, redis: { url: string; prefix: string
       if (job.name === 'weekly-progress') return { sent: await sendWeeklyPings(deps) };
       if (job.name === 'lagging-nudges') return { nudged: await nudgeLaggingUnits(deps) };
       if (job.name === 'pledge-deadlines') return { sent: await remindPledges(deps) };
+      if (job.name === 'cluster-rankings') return { sent: await sendClusterRankings(deps) };
       throw new Error(`unknown support job ${job.name}`);
     },
     { connection, prefix, concurrency: 1 },

@@ -178,6 +178,8 @@ admin-usage =
       import-units FILE.csv
           Import or update the unit tree. The CSV header is code,name,parent_code,level;
           level is one of: national, province, sector, upper, grassroots.
+      import-clusters FILE.csv
+          Import emulation clusters/blocs: header cluster_code,cluster_name,unit_code.
       create-campaign --code CODE --name "NAME" --start YYYY-MM-DD --end YYYY-MM-DD [--targets FILE.csv]
           Create an emulation campaign (or update its name and dates if the code exists).
           The targets file has the header unit_code,target.
@@ -504,3 +506,13 @@ pledge-overdue = ⏰ The emulation pledge of <b>{ $unit }</b> is { $days } days 
 pledge-overdue-parent = ⏰ The emulation pledge of <b>{ $unit }</b> is { $days } days overdue (due { $due }). Please follow it up.
 pledge-see = See: /pledges
 campaign-final = 🏁 <b>{ $campaign }</b> has ended. The final results:
+admin-clusters-done = Imported { $clusters } emulation clusters with { $units } units.
+admin-reason-duplicate-member = unit "{ $unit }" is already in cluster { $cluster }.
+ranking-header = 🏆 <b>{ $cluster } ranking</b> – quarter { $quarter }:
+ranking-item = { $rank }. { $unit }: { $initiatives } initiatives, { $perMember } per member{ $beat ->
+        [yes] {" "}– ✅ beat its quarterly target
+        [no] {" "}– below its quarterly target
+       *[none] {""}
+    }
+ranking-leader = Cluster leader (beat its own target): <b>{ $unit }</b>. Congratulations!
+ranking-no-leader = No unit beat its own target this quarter.

@@ -178,6 +178,8 @@ admin-usage =
       import-units TỆP.csv
           Nhập hoặc cập nhật cây đơn vị. Tệp CSV có tiêu đề code,name,parent_code,level;
           level là một trong: national, province, sector, upper, grassroots.
+      import-clusters TỆP.csv
+          Nhập cụm, khối thi đua: tiêu đề cluster_code,cluster_name,unit_code.
       create-campaign --code MÃ --name "TÊN" --start YYYY-MM-DD --end YYYY-MM-DD [--targets TỆP.csv]
           Tạo phong trào thi đua (hoặc cập nhật tên, ngày nếu mã đã có).
           Tệp chỉ tiêu có tiêu đề unit_code,target.
@@ -496,3 +498,13 @@ pledge-overdue = ⏰ Giao ước thi đua của <b>{ $unit }</b> đã quá hạn
 pledge-overdue-parent = ⏰ Giao ước thi đua của <b>{ $unit }</b> đã quá hạn { $days } ngày (hạn { $due }). Đề nghị đơn vị cấp trên đôn đốc.
 pledge-see = Xem: /pledges
 campaign-final = 🏁 <b>{ $campaign }</b> đã kết thúc. Kết quả cuối cùng:
+admin-clusters-done = Đã nhập { $clusters } cụm, khối thi đua với { $units } đơn vị.
+admin-reason-duplicate-member = đơn vị "{ $unit }" đã có trong cụm { $cluster }.
+ranking-header = 🏆 <b>Xếp hạng { $cluster }</b> – quý { $quarter }:
+ranking-item = { $rank }. { $unit }: { $initiatives } sáng kiến, { $perMember }/đoàn viên{ $beat ->
+        [yes] {" "}– ✅ vượt chỉ tiêu quý
+        [no] {" "}– chưa đạt chỉ tiêu quý
+       *[none] {""}
+    }
+ranking-leader = Dẫn đầu cụm (vượt chỉ tiêu của mình): <b>{ $unit }</b>. Chúc mừng!
+ranking-no-leader = Quý này chưa đơn vị nào vượt chỉ tiêu của mình.

@@ -18,3 +18,18 @@ export function isoWeek(now: Date): string {
   const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000));
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
+
+/** The calendar quarter of an instant in Vietnam, e.g. "2026-Q4". */
+export function vietnamQuarter(now: Date): string {
+  const day = vietnamDay(now);
+  return `${day.getUTCFullYear()}-Q${Math.floor(day.getUTCMonth() / 3) + 1}`;
+}
+
+/** First and last day (00:00 UTC dates) of the quarter before the one `now` is in, and its name. */
+export function previousQuarter(now: Date): { name: string; first: Date; last: Date } {
+  const day = vietnamDay(now);
+  const startMonth = Math.floor(day.getUTCMonth() / 3) * 3 - 3;
+  const first = new Date(Date.UTC(day.getUTCFullYear(), startMonth, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 3, 0));
+  return { name: vietnamQuarter(first), first, last };
+}

@@ -10,6 +10,7 @@ import { importUnits } from './import-units.js';
 import { createCampaign } from './campaigns.js';
 import { grantRoleTo, revokeRoleFrom } from './roles.js';
 import { listUnits } from './list-units.js';
+import { importClusters } from './clusters.js';
 import { recount } from '../services/progress.service.js';
 import { CampaignModel } from '../models/index.js';
 import { problem, rejected, type Checked, type Problem } from './problems.js';
@@ -114,6 +115,10 @@ async function execute(command: Action, text: string): Promise<Report> {
       }
       const result = await revokeRoleFrom(command);
       return result.ok ? { ok: true, lines: [msg(result.revoked ? 'admin-role-revoked' : 'admin-role-absent', vars)] } : result;
+    }
+    case 'import-clusters': {
+      const result = await importClusters(text);
+      return result.ok ? { ok: true, lines: [msg('admin-clusters-done', { clusters: result.clusters, units: result.units })] } : result;
     }
     case 'recount': {
       if (!(await CampaignModel.exists({ code: command.campaign }))) return rejected([problem('admin-recount-unknown-campaign', { code: command.campaign })]);

@@ -13,3 +13,4 @@ export * from './canned-reply.model.js';
 export * from './progress.model.js';
 export * from './nudge.model.js';
 export * from './pledge.model.js';
+export * from './cluster.model.js';

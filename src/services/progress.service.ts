@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { InitiativeModel, ProgressCounterModel, ProgressEntryModel, type InitiativeStatus } from '../models/index.js';
-import { isoWeek } from '../vietnam-time.js';
+import { isoWeek, vietnamQuarter } from '../vietnam-time.js';
 import { isDuplicateKey } from './errors.js';
 
 /**
@@ -12,6 +12,7 @@ import { isDuplicateKey } from './errors.js';
 
 export const statusMetric = (s: InitiativeStatus): string => `status:${s}`;
 export const weekMetric = (week: string): string => `week:${week}`;
+export const quarterMetric = (quarter: string): string => `quarter:${quarter}`;
 
 interface Placed {
   _id: Types.ObjectId;
@@ -37,6 +38,7 @@ export async function recordSubmission(i: Placed & { submittedAt: Date }): Promi
   await insertOnce([
     { ...base, key: `${String(i._id)}:0:in`, metric: statusMetric('submitted'), delta: 1 },
     { ...base, key: `${String(i._id)}:0:week`, metric: weekMetric(isoWeek(i.submittedAt)), delta: 1 },
+    { ...base, key: `${String(i._id)}:0:quarter`, metric: quarterMetric(vietnamQuarter(i.submittedAt)), delta: 1 },
   ]);
 }
 
@@ -105,7 +107,7 @@ export async function recount(campaignCode: string): Promise<{ initiatives: numb
   const initiatives = await InitiativeModel.find({ campaignCode }).select({ unitCode: 1, unitAncestors: 1, status: 1, submittedAt: 1 }).lean();
   for (const i of initiatives) {
     for (const unit of [...i.unitAncestors, i.unitCode]) {
-      for (const metric of [statusMetric(i.status), weekMetric(isoWeek(i.submittedAt))]) {
+      for (const metric of [statusMetric(i.status), weekMetric(isoWeek(i.submittedAt)), quarterMetric(vietnamQuarter(i.submittedAt))]) {
         const k = counterKey(campaignCode, unit, metric);
         expected.set(k, (expected.get(k) ?? 0) + 1);
       }

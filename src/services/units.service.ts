@@ -42,6 +42,11 @@ class UnitDirectory {
     return this.byCode.get(code) ?? this.byLowerCode.get(code.toLowerCase());
   }
 
+  /** The unit's code and every unit under it. */
+  subtree(code: string): string[] {
+    return [...this.byCode.values()].filter((u) => u.code === code || u.ancestors.includes(code)).map((u) => u.code);
+  }
+
   searchGrassroots(words: string[]): UnitRecord[] {
     return this.grassroots.filter((u) => words.every((w) => ` ${u.searchName}`.includes(` ${w}`)));
   }
@@ -63,6 +68,10 @@ export const unitDirectory = new UnitDirectory();
 
 export async function findUnit(code: string): Promise<UnitRecord | null> {
   return (await unitDirectory.fresh()).get(code) ?? null;
+}
+
+export async function subtreeOf(code: string): Promise<string[]> {
+  return (await unitDirectory.fresh()).subtree(code);
 }
 
 /** Finds a unit by the code a person typed: exact first, then ignoring case. */

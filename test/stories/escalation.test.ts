@@ -46,6 +46,7 @@ describe('an initiative nobody takes in 48 hours goes up to the parent unit, onc
     const second = await startJobs(world().deps, { url: testRedisUrl(), prefix });
     const schedulers = await second.queue.getJobSchedulers();
     expect(schedulers.map((s) => [s.key, s.every ?? `${s.pattern} ${s.tz}`]).sort()).toEqual([
+      ['cluster-rankings', '0 0 9 1 1,4,7,10 * Asia/Ho_Chi_Minh'],
       ['escalate-stale', 900_000],
       ['fold-progress', 60_000],
       ['lagging-nudges', '0 0 8 * * * Asia/Ho_Chi_Minh'],

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { lastText, registerWorker } from '../support/story.js';
-import { grant, sendQuickIdea } from '../support/support-team.js';
+import { sendQuickIdea, staff } from '../support/support-team.js';
 import { nudgeLaggingUnits } from '../../jobs/lagging-nudges.job.js';
 import { CampaignModel, NudgeModel, TargetModel } from '../../src/models/index.js';
 import type { FakeUser } from '../fakes/telegram-server.js';
@@ -28,15 +28,10 @@ describe('lagging units get a friendly nudge, at most weekly, and their parent h
       { campaignCode: 'DOT-40', unitCode: 'CDCS-001', target: 100 },
       { campaignCode: 'DOT-40', unitCode: 'CDCS-002', target: 1 },
     ]);
-    chien = world().tg.user({ id: 9801, first_name: 'Chiến' });
-    tu = world().tg.user({ id: 9802, first_name: 'Tú' });
-    hai = world().tg.user({ id: 9803, first_name: 'Hải' });
-    dao = world().tg.user({ id: 9804, first_name: 'Đào' });
-    for (const u of [chien, tu, hai, dao]) await u.send('/help');
-    await grant(chien, 'CDCS-001', 'officer');
-    await grant(tu, 'CDCS-001', 'support');
-    await grant(hai, 'KCN-TL', 'officer');
-    await grant(dao, 'CDCS-002', 'officer');
+    chien = await staff(world().tg, { id: 9801, first_name: 'Chiến' }, ['CDCS-001', 'officer']);
+    tu = await staff(world().tg, { id: 9802, first_name: 'Tú' }, ['CDCS-001', 'support']);
+    hai = await staff(world().tg, { id: 9803, first_name: 'Hải' }, ['KCN-TL', 'officer']);
+    dao = await staff(world().tg, { id: 9804, first_name: 'Đào' }, ['CDCS-002', 'officer']);
     const worker = world().tg.user({ id: 9805, first_name: 'Lan' });
     await registerWorker(worker, 'CDCS-002');
     await sendQuickIdea(worker, 'Một sáng kiến đủ chỉ tiêu');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { lastText } from '../support/story.js';
-import { grant } from '../support/support-team.js';
+import { staff } from '../support/support-team.js';
 import { remindPledges } from '../../jobs/pledge-deadlines.job.js';
 import { CampaignModel, PledgeModel } from '../../src/models/index.js';
 import type { FakeUser } from '../fakes/telegram-server.js';
@@ -20,11 +20,8 @@ describe('an officer records the unit’s emulation pledge and is reminded as it
 
   beforeAll(async () => {
     await CampaignModel.create({ code: 'MTSK-2026', name: '1 triệu sáng kiến', startDate: new Date('2026-01-01'), endDate: new Date('2027-12-31') });
-    thao = world().tg.user({ id: 9901, first_name: 'Thảo' });
-    hai = world().tg.user({ id: 9902, first_name: 'Hải' });
-    for (const u of [thao, hai]) await u.send('/help');
-    await grant(thao, 'CDCS-001', 'officer');
-    await grant(hai, 'KCN-TL', 'officer');
+    thao = await staff(world().tg, { id: 9901, first_name: 'Thảo' }, ['CDCS-001', 'officer']);
+    hai = await staff(world().tg, { id: 9902, first_name: 'Hải' }, ['KCN-TL', 'officer']);
   });
 
   it('records commitments and a due date in chat, refusing a past date', async () => {

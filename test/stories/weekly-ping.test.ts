@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { lastText, registerWorker } from '../support/story.js';
-import { grant, sendQuickIdea } from '../support/support-team.js';
+import { grant, sendQuickIdea, staff } from '../support/support-team.js';
 import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
 import { CampaignModel, TargetModel } from '../../src/models/index.js';
 import type { FakeUser } from '../fakes/telegram-server.js';
@@ -17,11 +17,8 @@ describe('officers get a weekly progress ping, once a week, never in quiet hours
   beforeAll(async () => {
     await CampaignModel.create({ code: 'MTSK-2026', name: '1 triệu sáng kiến', startDate: new Date('2026-01-01'), endDate: new Date('2026-12-31') });
     await TargetModel.create({ campaignCode: 'MTSK-2026', unitCode: 'KCN-TL', target: 10 });
-    hai = world().tg.user({ id: 9701, first_name: 'Hải' });
-    yen = world().tg.user({ id: 9702, first_name: 'Yến' });
-    for (const u of [hai, yen]) await u.send('/help');
-    await grant(hai, 'KCN-TL', 'officer');
-    await grant(yen, 'CDCS-001', 'officer');
+    hai = await staff(world().tg, { id: 9701, first_name: 'Hải' }, ['KCN-TL', 'officer']);
+    yen = await staff(world().tg, { id: 9702, first_name: 'Yến' }, ['CDCS-001', 'officer']);
     const worker = world().tg.user({ id: 9703, first_name: 'Lan' });
     await registerWorker(worker, 'CDCS-001');
     await sendQuickIdea(worker, 'Ý tưởng tuần này');

@@ -24,3 +24,11 @@ export async function sendQuickIdea(user: FakeUser, idea: string): Promise<strin
 /** The text of the toast the bot showed for the latest button press. */
 export const lastToast = (tg: FakeTelegram): string | undefined =>
   tg.calls.filter((c) => c.method === 'answerCallbackQuery').at(-1)?.params.text as string | undefined;
+
+/** Someone with roles who has written to the bot once (a bot may only write to people who wrote first). */
+export async function staff(tg: FakeTelegram, init: { id: number; first_name: string }, ...roles: [unitCode: string, role: Role][]): Promise<FakeUser> {
+  const user = tg.user(init);
+  await user.send('/help');
+  for (const [unitCode, role] of roles) await grant(user, unitCode, role);
+  return user;
+}

@@ -43,7 +43,7 @@ describe('progress counters', () => {
     const redis = createRedis(testRedisUrl(), `sk-test-${randomBytes(4).toString('hex')}:`);
     const folded = await Promise.all([foldProgress({ redis }), foldProgress({ redis })]);
     await redis.quit();
-    expect(folded.sort((a, b) => a - b)).toEqual([0, 50]);
+    expect(folded.sort((a, b) => a - b)).toEqual([0, 70]); // 20 × (status, week, quarter) + 5 × (out, in)
     expect(await ProgressEntryModel.countDocuments({ folded: false })).toBe(0);
     await expectAt('CDCS-001', 7, 5, 12);
     await expectAt('CDCS-002', 8, 0, 8);

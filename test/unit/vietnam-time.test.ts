@@ -18,3 +18,12 @@ describe('Vietnam time', () => {
     expect(isoWeek(new Date(instant))).toBe(week);
   });
 });
+
+describe('quarters in Vietnam time', () => {
+  it('names the quarter and finds the previous one across a year', async () => {
+    const { previousQuarter, vietnamQuarter } = await import('../../src/vietnam-time.js');
+    expect(vietnamQuarter(new Date('2026-09-30T17:30:00Z'))).toBe('2026-Q4'); // 1/10 00:30 in Vietnam
+    const q = previousQuarter(new Date('2027-01-01T01:00:00Z'));
+    expect([q.name, q.first.toISOString().slice(0, 10), q.last.toISOString().slice(0, 10)]).toEqual(['2026-Q4', '2026-10-01', '2026-12-31']);
+  });
+});

@@ -1,0 +1,60 @@
+import { msg } from '../src/i18n.js';
+import type { Deps } from '../src/deps.js';
+import { CampaignModel, ClusterModel, MemberModel, TargetModel } from '../src/models/index.js';
+import { expectedByPace } from '../src/pace.js';
+import { rankCluster, type RankRow } from '../src/ranking.js';
+import { activeCampaignFor } from '../src/services/campaigns.service.js';
+import { dispatch, type Outgoing } from '../src/services/delivery.service.js';
+import { progressOf, quarterMetric } from '../src/services/progress.service.js';
+import { findUnit, subtreeOf } from '../src/services/units.service.js';
+import { previousQuarter } from '../src/vietnam-time.js';
+import { holders, toEach } from './recipients.js';
+
+const DAY = 86_400_000;
+
+async function rowFor(unitCode: string, quarter: ReturnType<typeof previousQuarter>): Promise<RankRow | null> {
+  const unit = await findUnit(unitCode);
+  if (!unit) return null;
+  const campaignCode = await activeCampaignFor([...unit.ancestors, unit.code], quarter.last);
+  const campaign = campaignCode ? await CampaignModel.findOne({ code: campaignCode }).lean() : null;
+  const [counts, target, members] = await Promise.all([
+    campaignCode ? progressOf(campaignCode, unit.code) : new Map<string, number>(),
+    campaignCode ? TargetModel.findOne({ campaignCode, unitCode }).lean() : null,
+    MemberModel.countDocuments({ unitCode: { $in: await subtreeOf(unit.code) }, registeredAt: { $ne: null } }),
+  ]);
+  const quarterTarget =
+    campaign && target
+      ? expectedByPace(target.target, campaign.startDate, campaign.endDate, quarter.last) -
+        expectedByPace(target.target, campaign.startDate, campaign.endDate, new Date(quarter.first.getTime() - DAY))
+      : null;
+  return { unitCode, name: unit.name, initiatives: counts.get(quarterMetric(quarter.name)) ?? 0, members, quarterTarget };
+}
+
+/**
+ * At the start of each quarter, each cluster's ranking of the quarter just ended goes to the officers of
+ * its units, once: initiatives, per member, whether each beat its own quarterly target, and the leader.
+ */
+export async function sendClusterRankings(deps: Deps): Promise<number> {
+  const quarter = previousQuarter(deps.clock.now());
+  const items: Outgoing[] = [];
+  for (const cluster of await ClusterModel.find().lean()) {
+    const rows = (await Promise.all(cluster.unitCodes.map((code) => rowFor(code, quarter)))).filter((r): r is RankRow => r !== null);
+    const { ranked, leader } = rankCluster(rows);
+    const parts = [
+      msg('ranking-header', { cluster: cluster.name, quarter: quarter.name }),
+      ...ranked.map((r) =>
+        msg('ranking-item', {
+          rank: r.rank,
+          unit: r.name,
+          initiatives: r.initiatives,
+          perMember: r.perMember.toFixed(2),
+          beat: r.quarterTarget === null ? 'none' : r.beatTarget ? 'yes' : 'no',
+        }),
+      ),
+      leader ? msg('ranking-leader', { unit: leader.name }) : msg('ranking-no-leader'),
+    ];
+    for (const code of cluster.unitCodes) items.push(...toEach(await holders(code, ['officer']), `ranking:${cluster.code}:${quarter.name}`, { parts }));
+  }
+  const outcomes = await dispatch(deps, items);
+  return outcomes.filter((o) => o.status === 'sent').length;
+}
