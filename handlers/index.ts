@@ -15,7 +15,7 @@ import { linkgroup, queue, replyCommand, show, withdraw } from './commands/suppo
 import { merge, note, onbehalf, tpl } from './commands/support-tools.js';
 import { progress } from './commands/progress.js';
 import { ping } from './commands/ping.js';
-import { pledge, pledges } from './commands/pledges.js';
+import { pledge, pledges, startSelfCheck } from './commands/pledges.js';
 import { pressCardButton } from './support/actions.js';
 import { acknowledgeNudge } from './support/nudge-ack.js';
 import { relayFromAuthor, relayFromTeam } from './support/relay.js';
@@ -134,6 +134,7 @@ async function route(ctx: FlowCtx): Promise<Reply[]> {
       if (payload.data.startsWith(LANG_BUTTON_PREFIX)) return chooseLang(ctx, payload.data);
       if (payload.data.startsWith('c:')) return pressCardButton(ctx, payload.data);
       if (payload.data.startsWith('n:')) return acknowledgeNudge(ctx, payload.data);
+      if (payload.data.startsWith('sc:')) return startSelfCheck(ctx, payload.data);
       if (ctx.state.flow) return flows.answer(ctx, payload);
       return [reply(msg('flow-stale-button'))];
     case 'unsupported':

@@ -1,6 +1,7 @@
 import { msg } from '../src/i18n.js';
 import type { Deps } from '../src/deps.js';
-import { PledgeModel } from '../src/models/index.js';
+import type { Types } from 'mongoose';
+import { PledgeModel, PledgeSelfCheckModel } from '../src/models/index.js';
 import { formatDay } from '../src/dates.js';
 import { dispatch, type Outgoing } from '../src/services/delivery.service.js';
 import { findUnit } from '../src/services/units.service.js';
@@ -16,6 +17,7 @@ const PARENT_AFTER_DAYS = 14;
 /**
  * Daily: pledge reminders to the unit's officers as the due day comes (each stage once, also when a day
  * was missed), then weekly while overdue; after two weeks overdue, to the parent's officers as well.
+ * Six and twelve months after signing, the officer is asked for a self-check of every commitment.
  */
 export async function remindPledges(deps: Deps): Promise<number> {
   const today = vietnamDay(deps.clock.now());
@@ -26,6 +28,7 @@ export async function remindPledges(deps: Deps): Promise<number> {
     const days = Math.round((p.dueDate.getTime() - today.getTime()) / DAY);
     const vars = { unit: unit.name, due: formatDay(p.dueDate), days: Math.abs(days), count: p.commitments.length };
     const id = String(p._id);
+    items.push(...(await selfChecksDue(p, unit.name, today)));
     if (days >= 0) {
       const stage = STAGES.find((s) => days <= s);
       if (stage === undefined) continue;
@@ -42,4 +45,19 @@ export async function remindPledges(deps: Deps): Promise<number> {
   }
   const outcomes = await dispatch(deps, items);
   return outcomes.filter((o) => o.status === 'sent').length;
+}
+
+/** Months after signing when the officer reports on each commitment. */
+const SELF_CHECK_MONTHS = [6, 12] as const;
+
+async function selfChecksDue(p: { _id: Types.ObjectId; unitCode: string; signedAt: Date }, unit: string, today: Date): Promise<Outgoing[]> {
+  const items: Outgoing[] = [];
+  for (const months of SELF_CHECK_MONTHS) {
+    const due = new Date(p.signedAt);
+    due.setUTCMonth(due.getUTCMonth() + months);
+    if (today < vietnamDay(due) || (await PledgeSelfCheckModel.exists({ pledgeId: p._id, months }))) continue;
+    const reply = { parts: [msg('selfcheck-reminder', { unit, months })], buttons: [[{ label: msg('selfcheck-btn-start'), data: `sc:${String(p._id)}:${months}` }]] };
+    items.push(...toEach(await holders(p.unitCode, ['officer']), `selfcheck:${String(p._id)}:${months}`, reply));
+  }
+  return items;
 }

@@ -516,3 +516,14 @@ ranking-item = { $rank }. { $unit }: { $initiatives } initiatives, { $perMember 
     }
 ranking-leader = Cluster leader (beat its own target): <b>{ $unit }</b>. Congratulations!
 ranking-no-leader = No unit beat its own target this quarter.
+selfcheck-reminder = 📝 It is { $months } months since <b>{ $unit }</b> signed its emulation pledge. Please self-check each commitment.
+selfcheck-btn-start = 📝 Self-check now
+selfcheck-intro = Pledge self-check after { $months } months (due { $due }). For each commitment choose its state; to add a note, type it before choosing.
+selfcheck-item = <b>{ $n }/{ $total }.</b> { $text }
+selfcheck-state = { $state ->
+        [done] ✅ Done
+        [in_progress] ⏳ In progress
+       *[not_started] ⭕ Not started
+    }
+selfcheck-saved = ✅ Self-check saved. Thank you!
+selfcheck-already = This self-check has already been reported.

@@ -508,3 +508,14 @@ ranking-item = { $rank }. { $unit }: { $initiatives } sáng kiến, { $perMember
     }
 ranking-leader = Dẫn đầu cụm (vượt chỉ tiêu của mình): <b>{ $unit }</b>. Chúc mừng!
 ranking-no-leader = Quý này chưa đơn vị nào vượt chỉ tiêu của mình.
+selfcheck-reminder = 📝 Đã { $months } tháng kể từ khi <b>{ $unit }</b> ký giao ước thi đua. Đồng chí vui lòng tự kiểm tra từng nội dung cam kết.
+selfcheck-btn-start = 📝 Tự kiểm tra ngay
+selfcheck-intro = Tự kiểm tra giao ước sau { $months } tháng (hạn { $due }). Với mỗi nội dung, chọn tình trạng; muốn ghi chú thì gõ trước khi chọn.
+selfcheck-item = <b>{ $n }/{ $total }.</b> { $text }
+selfcheck-state = { $state ->
+        [done] ✅ Đã xong
+        [in_progress] ⏳ Đang làm
+       *[not_started] ⭕ Chưa bắt đầu
+    }
+selfcheck-saved = ✅ Đã lưu kết quả tự kiểm tra. Cảm ơn đồng chí!
+selfcheck-already = Kỳ tự kiểm tra này đã được báo cáo rồi.

@@ -1,6 +1,7 @@
 import { msg } from '../../src/i18n.js';
 import { reply, type Reply } from '../../src/channels/types.js';
-import { PledgeModel } from '../../src/models/index.js';
+import { Types } from 'mongoose';
+import { PledgeModel, PledgeSelfCheckModel } from '../../src/models/index.js';
 import { activeCampaignFor } from '../../src/services/campaigns.service.js';
 import { findUnit, findUnitByTypedCode } from '../../src/services/units.service.js';
 import { formatDay } from '../../src/dates.js';
@@ -39,4 +40,16 @@ export async function pledges(ctx: FlowCtx, args: string): Promise<Reply[]> {
     }),
   );
   return [reply([msg('pledges-header', { unit: unit.name }), ...lines])];
+}
+
+/** The button `sc:<pledgeId>:<months>` on a self-check reminder: the unit's officer reports each commitment. */
+export async function startSelfCheck(ctx: FlowCtx, data: string): Promise<Reply[]> {
+  const [, id = '', months = ''] = data.split(':');
+  const found = Types.ObjectId.isValid(id) ? await PledgeModel.findById(id).lean() : null;
+  if (!found || !['6', '12'].includes(months)) return [reply(msg('flow-stale-button'))];
+  if (!ctx.member.roles.some((r) => r.role === 'officer' && r.unitCode === found.unitCode)) return [reply(msg('support-not-allowed'))];
+  if (await PledgeSelfCheckModel.exists({ pledgeId: found._id, months: Number(months) })) return [reply(msg('selfcheck-already'))];
+  if (ctx.state.flow) await flows.cancel(ctx);
+  const intro = [reply(msg('selfcheck-intro', { months: Number(months), due: formatDay(found.dueDate) }))];
+  return flows.start(ctx, 'self-check', { pledgeId: id, months: Number(months), commitments: found.commitments.map((c) => c.text), results: [] }, intro);
 }

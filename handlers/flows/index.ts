@@ -4,6 +4,7 @@ import { registrationFlow } from './registration.flow.js';
 import { submitFlow } from './submit-initiative.flow.js';
 import { cardNoteFlow } from './card-note.flow.js';
 import { pledgeFlow } from './pledge.flow.js';
+import { selfCheckFlow } from './self-check.flow.js';
 
 /** Every guided flow; the same definitions serve every messenger. */
-export const flows = new FlowEngine([registrationFlow, submitFlow, quickIdeaFlow, cardNoteFlow, pledgeFlow]);
+export const flows = new FlowEngine([registrationFlow, submitFlow, quickIdeaFlow, cardNoteFlow, pledgeFlow, selfCheckFlow]);

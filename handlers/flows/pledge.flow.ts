@@ -70,6 +70,7 @@ export const pledgeFlow: FlowDef = {
         commitments: (answers.commitments as string[]).map((text) => ({ text })),
         dueDate: new Date(answers.dueDate as string),
         createdBy: ctx.member._id,
+        signedAt: ctx.deps.clock.now(),
         submissionKey: key,
       });
     } catch (err) {

@@ -9,6 +9,8 @@ const pledgeSchema = new Schema(
     /** The Vietnam calendar day it is due, stored at 00:00 UTC. */
     dueDate: { type: Date, required: true },
     createdBy: { type: Types.ObjectId, ref: 'Member', required: true },
+    /** When it was signed, by the app's clock: self-checks fall due 6 and 12 months later. */
+    signedAt: { type: Date, required: true },
     /** Identifies the flow completion that created it, so a retry does not create it twice. */
     submissionKey: { type: String, required: true, unique: true },
   },
@@ -17,3 +19,24 @@ const pledgeSchema = new Schema(
 
 export type Pledge = InferSchemaType<typeof pledgeSchema>;
 export const PledgeModel = model('Pledge', pledgeSchema);
+
+export const SELF_CHECK_STATES = ['done', 'in_progress', 'not_started'] as const;
+
+/** The officer's self-check of a pledge at 6 or 12 months: each commitment's state and a note. */
+const pledgeSelfCheckSchema = new Schema(
+  {
+    pledgeId: { type: Types.ObjectId, ref: 'Pledge', required: true },
+    months: { type: Number, enum: [6, 12], required: true },
+    at: { type: Date, required: true },
+    by: { type: Types.ObjectId, ref: 'Member', required: true },
+    results: {
+      type: [{ _id: false, text: String, state: { type: String, enum: SELF_CHECK_STATES }, note: { type: String, default: '' } }],
+      required: true,
+    },
+  },
+  { timestamps: false },
+);
+pledgeSelfCheckSchema.index({ pledgeId: 1, months: 1 }, { unique: true });
+
+export type PledgeSelfCheck = InferSchemaType<typeof pledgeSelfCheckSchema>;
+export const PledgeSelfCheckModel = model('PledgeSelfCheck', pledgeSelfCheckSchema);

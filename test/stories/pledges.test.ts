@@ -3,7 +3,7 @@ import { useWorld } from '../support/world.js';
 import { lastText } from '../support/story.js';
 import { staff } from '../support/support-team.js';
 import { remindPledges } from '../../jobs/pledge-deadlines.job.js';
-import { CampaignModel, PledgeModel } from '../../src/models/index.js';
+import { CampaignModel, PledgeModel, PledgeSelfCheckModel } from '../../src/models/index.js';
 import type { FakeUser } from '../fakes/telegram-server.js';
 
 const about = (u: FakeUser, text: string) => u.transcript.filter((m) => m.plainText.includes(text));
@@ -59,5 +59,31 @@ describe('an officer records the unit’s emulation pledge and is reminded as it
     expect(await on('2027-01-11')).toBe(1); // the parent's weekly one
     expect(about(thao, 'đã quá hạn')).toHaveLength(3);
     expect(about(hai, 'Đề nghị đơn vị cấp trên đôn đốc')).toHaveLength(2);
+  });
+
+  it('asks for a self-check of every commitment six months after signing, and stores the answers', async () => {
+    const selfChecks = () => about(thao, 'Đã 6 tháng kể từ khi');
+    await on('2027-05-22');
+    expect(selfChecks()).toHaveLength(0);
+    await on('2027-05-23'); // six months after 23/11/2026
+    expect(selfChecks()).toHaveLength(1);
+    const reminder = selfChecks()[0]!;
+    expect(reminder.plainText).toContain('Đã 6 tháng kể từ khi Công ty May Việt Tiến ký giao ước thi đua');
+    await thao.press(reminder, '📝 Tự kiểm tra ngay');
+    expect(lastText(thao)).toContain('1/2. Ít nhất 300 sáng kiến');
+    await thao.send('Đã có 320 sáng kiến');
+    await thao.pressLatest('✅ Đã xong');
+    expect(lastText(thao)).toContain('2/2. 100% đoàn viên tham gia');
+    await thao.pressLatest('⏳ Đang làm');
+    expect(lastText(thao)).toContain('Đã lưu kết quả tự kiểm tra');
+    const check = await PledgeSelfCheckModel.findOne({ months: 6 }).lean();
+    expect(check!.results).toEqual([
+      { text: 'Ít nhất 300 sáng kiến', state: 'done', note: 'Đã có 320 sáng kiến' },
+      { text: '100% đoàn viên tham gia', state: 'in_progress', note: '' },
+    ]);
+    await on('2027-05-24');
+    expect(selfChecks()).toHaveLength(1);
+    await thao.press(reminder, '📝 Tự kiểm tra ngay');
+    expect(lastText(thao)).toContain('Kỳ tự kiểm tra này đã được báo cáo rồi');
   });
 });
