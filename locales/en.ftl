@@ -180,6 +180,8 @@ admin-usage =
           level is one of: national, province, sector, upper, grassroots.
       import-clusters FILE.csv
           Import emulation clusters/blocs: header cluster_code,cluster_name,unit_code.
+      import-pledges FILE.csv
+          Import the pledges signed at cluster conferences: cluster_code,unit_code,due_date,commitment.
       create-campaign --code CODE --name "NAME" --start YYYY-MM-DD --end YYYY-MM-DD [--targets FILE.csv]
           Create an emulation campaign (or update its name and dates if the code exists).
           The targets file has the header unit_code,target.
@@ -527,3 +529,10 @@ selfcheck-state = { $state ->
     }
 selfcheck-saved = ✅ Self-check saved. Thank you!
 selfcheck-already = This self-check has already been reported.
+admin-pledges-done = Imported { $pledges } emulation pledges with { $commitments } commitments.
+admin-reason-unknown-cluster = there is no cluster "{ $cluster }" (import it with import-clusters first).
+admin-reason-not-in-cluster = unit "{ $unit }" is not in cluster { $cluster }.
+admin-reason-due-past = the due date "{ $value }" is not after today.
+admin-reason-empty-commitment = the commitment is empty.
+admin-reason-due-differs = the rows of unit "{ $unit }" give different due dates.
+admin-reason-no-campaign = unit "{ $unit }" has no campaign running now.

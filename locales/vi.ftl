@@ -180,6 +180,8 @@ admin-usage =
           level là một trong: national, province, sector, upper, grassroots.
       import-clusters TỆP.csv
           Nhập cụm, khối thi đua: tiêu đề cluster_code,cluster_name,unit_code.
+      import-pledges TỆP.csv
+          Nhập giao ước thi đua ký tại hội nghị cụm: cluster_code,unit_code,due_date,commitment.
       create-campaign --code MÃ --name "TÊN" --start YYYY-MM-DD --end YYYY-MM-DD [--targets TỆP.csv]
           Tạo phong trào thi đua (hoặc cập nhật tên, ngày nếu mã đã có).
           Tệp chỉ tiêu có tiêu đề unit_code,target.
@@ -519,3 +521,10 @@ selfcheck-state = { $state ->
     }
 selfcheck-saved = ✅ Đã lưu kết quả tự kiểm tra. Cảm ơn đồng chí!
 selfcheck-already = Kỳ tự kiểm tra này đã được báo cáo rồi.
+admin-pledges-done = Đã nhập { $pledges } giao ước thi đua với { $commitments } nội dung cam kết.
+admin-reason-unknown-cluster = không có cụm thi đua "{ $cluster }" (nhập bằng import-clusters trước).
+admin-reason-not-in-cluster = đơn vị "{ $unit }" không thuộc cụm { $cluster }.
+admin-reason-due-past = hạn "{ $value }" không phải là ngày sau hôm nay.
+admin-reason-empty-commitment = nội dung cam kết đang trống.
+admin-reason-due-differs = các dòng của đơn vị "{ $unit }" ghi hạn khác nhau.
+admin-reason-no-campaign = đơn vị "{ $unit }" hiện không có phong trào nào đang diễn ra.

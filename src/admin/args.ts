@@ -3,7 +3,7 @@ import { msg, type Msg } from '../i18n.js';
 
 export type Command =
   | { name: 'help' }
-  | { name: 'import-units' | 'import-clusters'; file: string }
+  | { name: 'import-units' | 'import-clusters' | 'import-pledges'; file: string }
   | { name: 'create-campaign'; code: string; campaignName: string; start: string; end: string; targets?: string }
   | { name: 'grant-role' | 'revoke-role'; unitCode: string; role: string; channel: Channel; externalId: string }
   | { name: 'list-units'; under?: string }
@@ -21,6 +21,7 @@ const ROLE_OPTIONS: Spec = { positionals: 0, required: ['unit', 'role'], optiona
 const SPECS: Record<Exclude<Command['name'], 'help'>, Spec> = {
   'import-units': { positionals: 1, required: [], optional: [] },
   'import-clusters': { positionals: 1, required: [], optional: [] },
+  'import-pledges': { positionals: 1, required: [], optional: [] },
   'create-campaign': { positionals: 0, required: ['code', 'name', 'start', 'end'], optional: ['targets'] },
   'grant-role': ROLE_OPTIONS,
   'revoke-role': ROLE_OPTIONS,
@@ -53,6 +54,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
   switch (name) {
     case 'import-units':
     case 'import-clusters':
+    case 'import-pledges':
       return { lang, ok: true, command: { name, file: rest[0] ?? '' } };
     case 'create-campaign': {
       const targets = options.get('targets');

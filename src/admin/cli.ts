@@ -11,6 +11,7 @@ import { createCampaign } from './campaigns.js';
 import { grantRoleTo, revokeRoleFrom } from './roles.js';
 import { listUnits } from './list-units.js';
 import { importClusters } from './clusters.js';
+import { importPledges } from './pledges.js';
 import { recount } from '../services/progress.service.js';
 import { CampaignModel } from '../models/index.js';
 import { problem, rejected, type Checked, type Problem } from './problems.js';
@@ -119,6 +120,10 @@ async function execute(command: Action, text: string): Promise<Report> {
     case 'import-clusters': {
       const result = await importClusters(text);
       return result.ok ? { ok: true, lines: [msg('admin-clusters-done', { clusters: result.clusters, units: result.units })] } : result;
+    }
+    case 'import-pledges': {
+      const result = await importPledges(text, systemClock);
+      return result.ok ? { ok: true, lines: [msg('admin-pledges-done', { pledges: result.pledges, commitments: result.commitments })] } : result;
     }
     case 'recount': {
       if (!(await CampaignModel.exists({ code: command.campaign }))) return rejected([problem('admin-recount-unknown-campaign', { code: command.campaign })]);

@@ -1,6 +1,9 @@
 import { Schema, model, Types, type InferSchemaType } from 'mongoose';
 
-/** An emulation pledge (giao ước thi đua) of one unit: its commitments and when they are due. */
+/**
+ * An emulation pledge (giao ước thi đua) of one unit: its commitments and when they are due. A cluster
+ * pledge is one of these per signatory unit, each with that unit's own commitments.
+ */
 const pledgeSchema = new Schema(
   {
     unitCode: { type: String, required: true, index: true },
@@ -8,7 +11,10 @@ const pledgeSchema = new Schema(
     commitments: { type: [{ _id: false, text: { type: String, required: true } }], required: true },
     /** The Vietnam calendar day it is due, stored at 00:00 UTC. */
     dueDate: { type: Date, required: true },
-    createdBy: { type: Types.ObjectId, ref: 'Member', required: true },
+    /** The officer who recorded it in chat; null for a cluster pledge imported by an admin. */
+    createdBy: { type: Types.ObjectId, ref: 'Member', default: null },
+    /** Set when the unit signed it at its cluster's conference (imported with `import-pledges`). */
+    clusterCode: { type: String, default: null },
     /** When it was signed, by the app's clock: self-checks fall due 6 and 12 months later. */
     signedAt: { type: Date, required: true },
     /** Identifies the flow completion that created it, so a retry does not create it twice. */

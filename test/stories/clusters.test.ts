@@ -4,7 +4,10 @@ import { registerWorker } from '../support/story.js';
 import { sendQuickIdea, staff } from '../support/support-team.js';
 import { sendClusterRankings } from '../../jobs/cluster-rankings.job.js';
 import { importClusters } from '../../src/admin/clusters.js';
-import { CampaignModel, ClusterModel, TargetModel } from '../../src/models/index.js';
+import { importPledges } from '../../src/admin/pledges.js';
+import { remindPledges } from '../../jobs/pledge-deadlines.job.js';
+import { lastText } from '../support/story.js';
+import { CampaignModel, ClusterModel, PledgeModel, TargetModel } from '../../src/models/index.js';
 import type { FakeUser } from '../fakes/telegram-server.js';
 
 const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
@@ -30,6 +33,31 @@ describe('emulation clusters are ranked every quarter and their officers hear th
     expect(await ClusterModel.countDocuments()).toBe(0);
     const good = await importClusters(csv('cluster_code,cluster_name,unit_code', 'CUM-MAY,Cụm thi đua ngành May,CDCS-001', 'CUM-MAY,Cụm thi đua ngành May,CDCS-003'));
     expect(good).toEqual({ ok: true, clusters: 1, units: 2 });
+  });
+
+  it('imports the pledges the units signed at the cluster conference; a bad file writes nothing', async () => {
+    const header = 'cluster_code,unit_code,due_date,commitment';
+    const bad = await importPledges(
+      csv(header, 'CUM-KHAC,CDCS-001,31/12/2026,Một', 'CUM-MAY,CDCS-002,31/12/2026,Hai', 'CUM-MAY,CDCS-001,01/01/2026,Ba', 'CUM-MAY,CDCS-003,31/12/2026,'),
+      world().clock,
+    );
+    expect(!bad.ok && bad.problems.map((p) => [p.line, p.reason.key])).toEqual([
+      [2, 'admin-reason-unknown-cluster'],
+      [3, 'admin-reason-not-in-cluster'],
+      [4, 'admin-reason-due-past'],
+      [5, 'admin-reason-empty-commitment'],
+    ]);
+    expect(await PledgeModel.countDocuments()).toBe(0);
+    const good = await importPledges(
+      csv(header, 'CUM-MAY,CDCS-001,20/12/2026,Ít nhất 50 sáng kiến', 'CUM-MAY,CDCS-001,20/12/2026,Mỗi tổ một ý tưởng', 'CUM-MAY,CDCS-003,20/12/2026,Ít nhất 30 sáng kiến'),
+      world().clock,
+    );
+    expect(good).toEqual({ ok: true, pledges: 2, commitments: 3 });
+    await mai.send('/pledges');
+    expect(lastText(mai)).toContain('• Ít nhất 50 sáng kiến\n• Mỗi tổ một ý tưởng');
+    world().clock.set('2026-12-06T08:05:00+07:00');
+    expect(await remindPledges(world().deps)).toBe(2); // 14 days before: each signatory's officer
+    world().clock.set('2026-11-23T09:00:00+07:00');
   });
 
   it('sends the ranking of the quarter just ended, with the leader that beat its own target, once', async () => {
