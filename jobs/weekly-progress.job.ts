@@ -7,6 +7,7 @@ import { privateChatOf } from '../src/services/support.service.js';
 import { findUnit } from '../src/services/units.service.js';
 import { isoWeek } from '../src/vietnam-time.js';
 import { progressReport } from '../handlers/support/progress-report.js';
+import { weeklyDetails } from '../handlers/support/weekly-details.js';
 
 /**
  * Each officer's weekly progress ping for each unit they serve, once per ISO week: sent at the first
@@ -29,12 +30,12 @@ export async function sendWeeklyPings(deps: Deps): Promise<number> {
     for (const role of officer.roles.filter((r) => r.role === 'officer')) {
       const unit = await findUnit(role.unitCode);
       const report = unit ? await progressReport(unit, now) : null;
-      if (!report) continue;
+      if (!unit || !report) continue;
       items.push({
         key: `weekly:${role.unitCode}:${String(officer._id)}:${week}`,
         ...chat,
         locale: officer.locale,
-        reply: { parts: [msg('weekly-intro', { week }), report, msg('weekly-outro')] },
+        reply: { parts: [msg('weekly-intro', { week }), report, ...(await weeklyDetails(unit, now)), msg('weekly-outro')] },
         kind: 'notice',
       });
     }

@@ -536,3 +536,9 @@ admin-reason-due-past = the due date "{ $value }" is not after today.
 admin-reason-empty-commitment = the commitment is empty.
 admin-reason-due-differs = the rows of unit "{ $unit }" give different due dates.
 admin-reason-no-campaign = unit "{ $unit }" has no campaign running now.
+weekly-rank = Ranked { $rank } of { $of } among sibling units (by share of target).
+weekly-lagging-child = ⚠️ Behind pace: { $unit } – { $actual } against about { $expected } at a steady pace.
+weekly-pledge = 📌 Pledge of { $unit }: { $overdue ->
+        [yes] overdue since { $due }
+       *[no] due { $due }
+    }

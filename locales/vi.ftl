@@ -528,3 +528,9 @@ admin-reason-due-past = hạn "{ $value }" không phải là ngày sau hôm nay.
 admin-reason-empty-commitment = nội dung cam kết đang trống.
 admin-reason-due-differs = các dòng của đơn vị "{ $unit }" ghi hạn khác nhau.
 admin-reason-no-campaign = đơn vị "{ $unit }" hiện không có phong trào nào đang diễn ra.
+weekly-rank = Xếp thứ { $rank }/{ $of } trong các đơn vị cùng cấp (theo tỷ lệ chỉ tiêu).
+weekly-lagging-child = ⚠️ Chậm tiến độ: { $unit } – { $actual } so với khoảng { $expected } theo nhịp đều.
+weekly-pledge = 📌 Giao ước của { $unit }: { $overdue ->
+        [yes] quá hạn từ { $due }
+       *[no] đến hạn { $due }
+    }

@@ -42,6 +42,10 @@ class UnitDirectory {
     return this.byCode.get(code) ?? this.byLowerCode.get(code.toLowerCase());
   }
 
+  childrenOf(code: string): UnitRecord[] {
+    return [...this.byCode.values()].filter((u) => u.ancestors.at(-1) === code).sort((a, b) => a.code.localeCompare(b.code));
+  }
+
   /** The unit's code and every unit under it. */
   subtree(code: string): string[] {
     return [...this.byCode.values()].filter((u) => u.code === code || u.ancestors.includes(code)).map((u) => u.code);
@@ -68,6 +72,10 @@ export const unitDirectory = new UnitDirectory();
 
 export async function findUnit(code: string): Promise<UnitRecord | null> {
   return (await unitDirectory.fresh()).get(code) ?? null;
+}
+
+export async function childrenOf(code: string): Promise<UnitRecord[]> {
+  return (await unitDirectory.fresh()).childrenOf(code);
 }
 
 export async function subtreeOf(code: string): Promise<string[]> {

@@ -3,7 +3,7 @@ import { useWorld } from '../support/world.js';
 import { lastText, registerWorker } from '../support/story.js';
 import { grant, sendQuickIdea, staff } from '../support/support-team.js';
 import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
-import { CampaignModel, TargetModel } from '../../src/models/index.js';
+import { CampaignModel, PledgeModel, TargetModel } from '../../src/models/index.js';
 import type { FakeUser } from '../fakes/telegram-server.js';
 
 const HOUR = 3_600_000;
@@ -16,7 +16,14 @@ describe('officers get a weekly progress ping, once a week, never in quiet hours
 
   beforeAll(async () => {
     await CampaignModel.create({ code: 'MTSK-2026', name: '1 triệu sáng kiến', startDate: new Date('2026-01-01'), endDate: new Date('2026-12-31') });
-    await TargetModel.create({ campaignCode: 'MTSK-2026', unitCode: 'KCN-TL', target: 10 });
+    await TargetModel.insertMany([
+      { campaignCode: 'MTSK-2026', unitCode: 'KCN-TL', target: 10 },
+      { campaignCode: 'MTSK-2026', unitCode: 'CDCS-001', target: 1 },
+      { campaignCode: 'MTSK-2026', unitCode: 'CDCS-002', target: 100 },
+    ]);
+    await PledgeModel.create({
+      unitCode: 'CDCS-001', campaignCode: 'MTSK-2026', commitments: [{ text: '50 sáng kiến' }], dueDate: new Date('2026-11-30'), signedAt: new Date('2026-01-15'), submissionKey: 'p1',
+    });
     hai = await staff(world().tg, { id: 9701, first_name: 'Hải' }, ['KCN-TL', 'officer']);
     yen = await staff(world().tg, { id: 9702, first_name: 'Yến' }, ['CDCS-001', 'officer']);
     const worker = world().tg.user({ id: 9703, first_name: 'Lan' });
@@ -29,6 +36,12 @@ describe('officers get a weekly progress ping, once a week, never in quiet hours
     expect(pings(hai)).toHaveLength(1);
     expect(pings(hai)[0]!.plainText).toContain('Báo cáo tiến độ tuần 2026-W48');
     expect(pings(hai)[0]!.plainText).toContain('Sáng kiến: 1 / chỉ tiêu 10 (10%)');
+    // Its child CDCS-002 is far behind a steady pace (100 over the year: about 90 by late November).
+    expect(pings(hai)[0]!.plainText).toContain('Chậm tiến độ: Công ty Cơ khí Hà Nội – 0 so với khoảng 90 theo nhịp đều');
+    expect(pings(hai)[0]!.plainText).not.toContain('Chậm tiến độ: Công ty May Việt Tiến');
+    // CDCS-001 reached its target; of the two siblings with targets it ranks first.
+    expect(pings(yen)[0]!.plainText).toContain('Xếp thứ 1/2 trong các đơn vị cùng cấp');
+    expect(pings(hai)[0]!.plainText).toContain('Giao ước của Công ty May Việt Tiến: đến hạn 30/11/2026');
     expect(await sendWeeklyPings(world().deps)).toBe(0);
     world().clock.advance(30 * HOUR);
     expect(await sendWeeklyPings(world().deps)).toBe(0);

@@ -1,0 +1,56 @@
+import { msg, type Msg } from '../../src/i18n.js';
+import { CampaignModel, PledgeModel, TargetModel, type InitiativeStatus } from '../../src/models/index.js';
+import { formatDay } from '../../src/dates.js';
+import { expectedByPace, isLagging } from '../../src/pace.js';
+import { activeCampaignFor } from '../../src/services/campaigns.service.js';
+import { progressOf, statusMetric } from '../../src/services/progress.service.js';
+import { childrenOf, findUnit, subtreeOf, type UnitRecord } from '../../src/services/units.service.js';
+import { vietnamDay } from '../../src/vietnam-time.js';
+
+const DAY = 86_400_000;
+const COUNTED: InitiativeStatus[] = ['submitted', 'in_review', 'needs_info', 'accepted', 'recognized', 'replicated', 'rejected'];
+const MAX_LISTED = 10;
+const PLEDGE_HORIZON_DAYS = 14;
+
+async function standing(campaignCode: string, unit: UnitRecord) {
+  const target = await TargetModel.findOne({ campaignCode, unitCode: unit.code }).lean();
+  if (!target) return null;
+  const counts = await progressOf(campaignCode, unit.code);
+  return { unit, target: target.target, actual: COUNTED.reduce((n, s) => n + (counts.get(statusMetric(s)) ?? 0), 0) };
+}
+
+/**
+ * What the weekly ping adds to the numbers: the rank among sibling units (by share of target), the
+ * child units behind pace, and the subtree's pledges due within 14 days or overdue.
+ */
+export async function weeklyDetails(unit: UnitRecord, now: Date): Promise<Msg[]> {
+  const campaignCode = await activeCampaignFor([...unit.ancestors, unit.code], now);
+  const campaign = campaignCode ? await CampaignModel.findOne({ code: campaignCode }).lean() : null;
+  if (!campaign) return [];
+  const today = vietnamDay(now);
+  const details: Msg[] = [];
+
+  const parent = unit.ancestors.at(-1);
+  if (parent) {
+    const siblings = (await Promise.all((await childrenOf(parent)).map((u) => standing(campaign.code, u)))).filter((s) => s !== null);
+    const ranked = siblings.sort((a, b) => b.actual / b.target - a.actual / a.target);
+    const rank = ranked.findIndex((s) => s.unit.code === unit.code) + 1;
+    if (rank > 0) details.push(msg('weekly-rank', { rank, of: ranked.length }));
+  }
+
+  const children = (await Promise.all((await childrenOf(unit.code)).map((u) => standing(campaign.code, u)))).filter((s) => s !== null);
+  const lagging = children
+    .map((c) => ({ ...c, expected: expectedByPace(c.target, campaign.startDate, campaign.endDate, today) }))
+    .filter((c) => isLagging(c.actual, c.expected, campaign.lagThreshold));
+  for (const c of lagging.slice(0, MAX_LISTED)) details.push(msg('weekly-lagging-child', { unit: c.unit.name, actual: c.actual, expected: c.expected }));
+
+  const pledges = await PledgeModel.find({ unitCode: { $in: await subtreeOf(unit.code) }, dueDate: { $lte: new Date(today.getTime() + PLEDGE_HORIZON_DAYS * DAY) } })
+    .sort({ dueDate: 1 })
+    .limit(MAX_LISTED)
+    .lean();
+  for (const p of pledges) {
+    const name = (await findUnit(p.unitCode))?.name ?? p.unitCode;
+    details.push(msg('weekly-pledge', { unit: name, due: formatDay(p.dueDate), overdue: p.dueDate < today ? 'yes' : 'no' }));
+  }
+  return details;
+}
