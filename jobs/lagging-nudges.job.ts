@@ -1,12 +1,12 @@
 import { msg } from '../src/i18n.js';
 import type { Deps } from '../src/deps.js';
-import { CampaignModel, NudgeModel, TargetModel, type InitiativeStatus } from '../src/models/index.js';
+import { CampaignModel, NudgeModel, TargetModel } from '../src/models/index.js';
 import { holders, toEach } from './recipients.js';
 import { progressReport } from '../handlers/support/progress-report.js';
 import { daysLeft, expectedByPace, isLagging } from '../src/pace.js';
 import { dispatch } from '../src/services/delivery.service.js';
 import { isDuplicateKey } from '../src/services/errors.js';
-import { progressOf, statusMetric } from '../src/services/progress.service.js';
+import { progressOf, sumStatuses } from '../src/services/progress.service.js';
 import { findUnit, type UnitRecord } from '../src/services/units.service.js';
 import type { Reply } from '../src/channels/types.js';
 import { vietnamDay } from '../src/vietnam-time.js';
@@ -14,7 +14,6 @@ import { vietnamDay } from '../src/vietnam-time.js';
 const DAY = 86_400_000;
 /** How long after its end a campaign's final report may still go out (a worker that was down). */
 const FINAL_REPORT_DAYS = 30;
-const COUNTED: InitiativeStatus[] = ['submitted', 'in_review', 'needs_info', 'accepted', 'recognized', 'replicated', 'rejected'];
 
 /**
  * Daily: every unit with a target in a running campaign is checked against a steady pace. A lagging
@@ -31,7 +30,7 @@ export async function nudgeLaggingUnits(deps: Deps): Promise<number> {
       const unit = await findUnit(t.unitCode);
       if (!unit) continue;
       const counts = await progressOf(c.code, unit.code);
-      const actual = COUNTED.reduce((n, s) => n + (counts.get(statusMetric(s)) ?? 0), 0);
+      const actual = sumStatuses(counts);
       const expected = expectedByPace(t.target, c.startDate, c.endDate, today);
       if (isLagging(actual, expected, c.lagThreshold) && (await dueForNudge(c.code, unit.code, today, c.nudgeEveryDays))) {
         if (await nudge(deps, { campaign: c.code, unit, today, actual, expected, target: t.target, days: daysLeft(c.endDate, today) })) nudged++;

@@ -1,14 +1,13 @@
 import { msg, type Msg } from '../../src/i18n.js';
-import { CampaignModel, PledgeModel, TargetModel, type InitiativeStatus } from '../../src/models/index.js';
+import { CampaignModel, PledgeModel, TargetModel } from '../../src/models/index.js';
 import { formatDay } from '../../src/dates.js';
 import { expectedByPace, isLagging } from '../../src/pace.js';
 import { activeCampaignFor } from '../../src/services/campaigns.service.js';
-import { progressOf, statusMetric } from '../../src/services/progress.service.js';
+import { progressOf, sumStatuses } from '../../src/services/progress.service.js';
 import { childrenOf, findUnit, subtreeOf, type UnitRecord } from '../../src/services/units.service.js';
 import { vietnamDay } from '../../src/vietnam-time.js';
 
 const DAY = 86_400_000;
-const COUNTED: InitiativeStatus[] = ['submitted', 'in_review', 'needs_info', 'accepted', 'recognized', 'replicated', 'rejected'];
 const MAX_LISTED = 10;
 const PLEDGE_HORIZON_DAYS = 14;
 
@@ -16,7 +15,7 @@ async function standing(campaignCode: string, unit: UnitRecord) {
   const target = await TargetModel.findOne({ campaignCode, unitCode: unit.code }).lean();
   if (!target) return null;
   const counts = await progressOf(campaignCode, unit.code);
-  return { unit, target: target.target, actual: COUNTED.reduce((n, s) => n + (counts.get(statusMetric(s)) ?? 0), 0) };
+  return { unit, target: target.target, actual: sumStatuses(counts) };
 }
 
 /**

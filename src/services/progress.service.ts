@@ -14,6 +14,13 @@ export const statusMetric = (s: InitiativeStatus): string => `status:${s}`;
 export const weekMetric = (week: string): string => `week:${week}`;
 export const quarterMetric = (quarter: string): string => `quarter:${quarter}`;
 
+/** Statuses that count as an initiative of the campaign: all but withdrawn. */
+const COUNTED: InitiativeStatus[] = ['submitted', 'in_review', 'needs_info', 'accepted', 'recognized', 'replicated', 'rejected'];
+
+/** The sum of some statuses' counts (by default, every initiative that counts). */
+export const sumStatuses = (counts: Map<string, number>, statuses: InitiativeStatus[] = COUNTED): number =>
+  statuses.reduce((n, s) => n + (counts.get(statusMetric(s)) ?? 0), 0);
+
 interface Placed {
   _id: Types.ObjectId;
   campaignCode?: string | null;
