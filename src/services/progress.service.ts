@@ -2,6 +2,7 @@ import type { Types } from 'mongoose';
 import { InitiativeModel, ProgressCounterModel, ProgressEntryModel, type InitiativeStatus } from '../models/index.js';
 import { isoWeek, vietnamQuarter } from '../vietnam-time.js';
 import { isDuplicateKey } from './errors.js';
+import { findUnit } from './units.service.js';
 
 /**
  * Progress counters per campaign, unit (its whole subtree) and metric, kept current without reading
@@ -106,14 +107,17 @@ export interface Drift {
 
 /**
  * Rebuilds a campaign's counters from its initiatives and reports where they had drifted. Run it when
- * nothing else folds (it folds everything itself first), e.g. after a restore or a tree change.
+ * nothing else folds (it folds everything itself first), e.g. after a restore, or after units moved in
+ * the tree: initiatives then take their unit's current ancestors, and the counters follow the move.
  */
 export async function recount(campaignCode: string): Promise<{ initiatives: number; drift: Drift[] }> {
   while ((await fold()) > 0);
   const expected = new Map<string, number>();
   const initiatives = await InitiativeModel.find({ campaignCode }).select({ unitCode: 1, unitAncestors: 1, status: 1, submittedAt: 1 }).lean();
   for (const i of initiatives) {
-    for (const unit of [...i.unitAncestors, i.unitCode]) {
+    const ancestors = (await findUnit(i.unitCode))?.ancestors ?? i.unitAncestors;
+    if (ancestors.join('/') !== i.unitAncestors.join('/')) await InitiativeModel.updateOne({ _id: i._id }, { $set: { unitAncestors: ancestors } });
+    for (const unit of [...ancestors, i.unitCode]) {
       for (const metric of [statusMetric(i.status), weekMetric(isoWeek(i.submittedAt)), quarterMetric(vietnamQuarter(i.submittedAt))]) {
         const k = counterKey(campaignCode, unit, metric);
         expected.set(k, (expected.get(k) ?? 0) + 1);

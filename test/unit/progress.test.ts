@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
-import { CampaignModel, ProgressCounterModel, ProgressEntryModel } from '../../src/models/index.js';
+import { CampaignModel, ProgressCounterModel, ProgressEntryModel, UnitModel } from '../../src/models/index.js';
+import { unitDirectory } from '../../src/services/units.service.js';
 import { submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
 import { progressOf, recount } from '../../src/services/progress.service.js';
 import { foldProgress } from '../../jobs/fold-progress.job.js';
@@ -57,5 +58,20 @@ describe('progress counters', () => {
     expect(initiatives).toBe(20);
     expect(drift).toEqual([{ unitCode: 'HN', metric: 'status:submitted', expected: 15, actual: 999 }]);
     expect((await progressOf('C1', 'HN')).get('status:submitted')).toBe(15);
+  });
+
+  it('follows a unit moved to another parent once recounted', async () => {
+    await UnitModel.create({ code: 'KCN-2', name: 'Công đoàn KCN 2', searchName: 'cong doan kcn 2', parentCode: 'HN', ancestors: ['VN', 'HN'], level: 'upper' });
+    await UnitModel.updateOne({ code: 'CDCS-002' }, { $set: { parentCode: 'KCN-2', ancestors: ['VN', 'HN', 'KCN-2'] } });
+    unitDirectory.invalidate();
+    const { drift } = await recount('C1');
+    expect(drift.filter((d) => d.metric === 'status:submitted').map((d) => [d.unitCode, d.expected, d.actual]).sort()).toEqual([
+      ['KCN-2', 8, 0],
+      ['KCN-TL', 7, 15],
+    ]);
+    expect((await progressOf('C1', 'KCN-2')).get('week:2026-W48')).toBe(8);
+    const { code } = await submit('CDCS-002', 'after-move');
+    expect(code).toMatch(/^SK-/);
+    expect((await progressOf('C1', 'KCN-2')).get('status:submitted')).toBe(9);
   });
 });
