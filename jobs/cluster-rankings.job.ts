@@ -24,8 +24,8 @@ async function rowFor(unitCode: string, quarter: ReturnType<typeof previousQuart
   ]);
   const quarterTarget =
     campaign && target
-      ? expectedByPace(target.target, campaign.startDate, campaign.endDate, quarter.last) -
-        expectedByPace(target.target, campaign.startDate, campaign.endDate, new Date(quarter.first.getTime() - DAY))
+      ? expectedByPace(target.target, campaign.startDate, campaign.endDate, quarter.last, campaign.phases) -
+        expectedByPace(target.target, campaign.startDate, campaign.endDate, new Date(quarter.first.getTime() - DAY), campaign.phases)
       : null;
   return { unitCode, name: unit.name, initiatives: counts.get(quarterMetric(quarter.name)) ?? 0, members, quarterTarget };
 }

@@ -31,7 +31,7 @@ export async function nudgeLaggingUnits(deps: Deps): Promise<number> {
       if (!unit) continue;
       const counts = await progressOf(c.code, unit.code);
       const actual = sumStatuses(counts);
-      const expected = expectedByPace(t.target, c.startDate, c.endDate, today);
+      const expected = expectedByPace(t.target, c.startDate, c.endDate, today, c.phases);
       if (isLagging(actual, expected, c.lagThreshold) && (await dueForNudge(c.code, unit.code, today, c.nudgeEveryDays))) {
         if (await nudge(deps, { campaign: c.code, unit, today, actual, expected, target: t.target, days: daysLeft(c.endDate, today) })) nudged++;
       }

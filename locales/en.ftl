@@ -182,9 +182,10 @@ admin-usage =
           Import emulation clusters/blocs: header cluster_code,cluster_name,unit_code.
       import-pledges FILE.csv
           Import the pledges signed at cluster conferences: cluster_code,unit_code,due_date,commitment.
-      create-campaign --code CODE --name "NAME" --start YYYY-MM-DD --end YYYY-MM-DD [--targets FILE.csv]
+      create-campaign --code CODE --name "NAME" --start YYYY-MM-DD --end YYYY-MM-DD [--targets FILE.csv] [--phases ...]
           Create an emulation campaign (or update its name and dates if the code exists).
           The targets file has the header unit_code,target.
+          --phases "2026-05-31=50,2026-09-30=80": phase deadlines (date = percent of target due) for the pace.
       grant-role --unit CODE --role support|officer|admin (--telegram-id ID | --zalo-id ID)
           Give a Telegram or Zalo account a role at a unit.
       revoke-role --unit CODE --role support|officer|admin (--telegram-id ID | --zalo-id ID)
@@ -542,3 +543,4 @@ weekly-pledge = 📌 Pledge of { $unit }: { $overdue ->
         [yes] overdue since { $due }
        *[no] due { $due }
     }
+admin-reason-bad-phases = the phases "{ $value }" are not valid: write DATE=PERCENT separated by commas, dates within the campaign, dates and percents (1–99) rising.

@@ -182,9 +182,10 @@ admin-usage =
           Nhập cụm, khối thi đua: tiêu đề cluster_code,cluster_name,unit_code.
       import-pledges TỆP.csv
           Nhập giao ước thi đua ký tại hội nghị cụm: cluster_code,unit_code,due_date,commitment.
-      create-campaign --code MÃ --name "TÊN" --start YYYY-MM-DD --end YYYY-MM-DD [--targets TỆP.csv]
+      create-campaign --code MÃ --name "TÊN" --start YYYY-MM-DD --end YYYY-MM-DD [--targets TỆP.csv] [--phases ...]
           Tạo phong trào thi đua (hoặc cập nhật tên, ngày nếu mã đã có).
           Tệp chỉ tiêu có tiêu đề unit_code,target.
+          --phases "2026-05-31=50,2026-09-30=80": mốc giai đoạn (ngày = % chỉ tiêu cần đạt) cho nhịp tiến độ.
       grant-role --unit MÃ --role support|officer|admin (--telegram-id ID | --zalo-id ID)
           Cấp vai trò tại một đơn vị cho một tài khoản Telegram hoặc Zalo.
       revoke-role --unit MÃ --role support|officer|admin (--telegram-id ID | --zalo-id ID)
@@ -534,3 +535,4 @@ weekly-pledge = 📌 Giao ước của { $unit }: { $overdue ->
         [yes] quá hạn từ { $due }
        *[no] đến hạn { $due }
     }
+admin-reason-bad-phases = mốc giai đoạn "{ $value }" không hợp lệ: viết NGÀY=PHẦN_TRĂM cách nhau bằng dấu phẩy, ngày nằm trong phong trào, ngày và phần trăm (1–99) tăng dần.

@@ -39,7 +39,7 @@ export async function weeklyDetails(unit: UnitRecord, now: Date): Promise<Msg[]>
 
   const children = (await Promise.all((await childrenOf(unit.code)).map((u) => standing(campaign.code, u)))).filter((s) => s !== null);
   const lagging = children
-    .map((c) => ({ ...c, expected: expectedByPace(c.target, campaign.startDate, campaign.endDate, today) }))
+    .map((c) => ({ ...c, expected: expectedByPace(c.target, campaign.startDate, campaign.endDate, today, campaign.phases) }))
     .filter((c) => isLagging(c.actual, c.expected, campaign.lagThreshold));
   for (const c of lagging.slice(0, MAX_LISTED)) details.push(msg('weekly-lagging-child', { unit: c.unit.name, actual: c.actual, expected: c.expected }));
 

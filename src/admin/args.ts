@@ -4,7 +4,7 @@ import { msg, type Msg } from '../i18n.js';
 export type Command =
   | { name: 'help' }
   | { name: 'import-units' | 'import-clusters' | 'import-pledges'; file: string }
-  | { name: 'create-campaign'; code: string; campaignName: string; start: string; end: string; targets?: string }
+  | { name: 'create-campaign'; code: string; campaignName: string; start: string; end: string; targets?: string; phases?: string }
   | { name: 'grant-role' | 'revoke-role'; unitCode: string; role: string; channel: Channel; externalId: string }
   | { name: 'list-units'; under?: string }
   | { name: 'recount'; campaign: string };
@@ -22,7 +22,7 @@ const SPECS: Record<Exclude<Command['name'], 'help'>, Spec> = {
   'import-units': { positionals: 1, required: [], optional: [] },
   'import-clusters': { positionals: 1, required: [], optional: [] },
   'import-pledges': { positionals: 1, required: [], optional: [] },
-  'create-campaign': { positionals: 0, required: ['code', 'name', 'start', 'end'], optional: ['targets'] },
+  'create-campaign': { positionals: 0, required: ['code', 'name', 'start', 'end'], optional: ['targets', 'phases'] },
   'grant-role': ROLE_OPTIONS,
   'revoke-role': ROLE_OPTIONS,
   'list-units': { positionals: 0, required: [], optional: ['under'] },
@@ -58,8 +58,9 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
       return { lang, ok: true, command: { name, file: rest[0] ?? '' } };
     case 'create-campaign': {
       const targets = options.get('targets');
+      const phases = options.get('phases');
       const command = { name, code: get('code'), campaignName: get('name'), start: get('start'), end: get('end') };
-      return { lang, ok: true, command: targets === undefined ? command : { ...command, targets } };
+      return { lang, ok: true, command: { ...command, ...(targets === undefined ? {} : { targets }), ...(phases === undefined ? {} : { phases }) } };
     }
     case 'grant-role':
     case 'revoke-role': {

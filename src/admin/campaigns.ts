@@ -16,6 +16,8 @@ export interface CampaignInput {
   end: string;
   /** Contents of a `unit_code,target` CSV, when targets come with the campaign. */
   targetsCsv?: string;
+  /** Phase deadlines for the pace: "2026-05-31=50,2026-09-30=80" (date = percent of the target by then). */
+  phases?: string;
 }
 
 export interface CampaignSummary {
@@ -38,11 +40,13 @@ export async function createCampaign(input: CampaignInput): Promise<Checked<Camp
   if (startDate && endDate && startDate > endDate) {
     problems.push(problem('admin-reason-date-order', { start: input.start, end: input.end }));
   }
+  const phases = startDate && endDate ? parsePhases(input.phases ?? '', startDate, endDate) : [];
+  if (phases === null) problems.push(problem('admin-reason-bad-phases', { value: input.phases ?? '' }));
   const targets = input.targetsCsv === undefined ? { ok: true as const, targets: [] } : await checkTargets(input.targetsCsv);
   if (!targets.ok) problems.push(...targets.problems);
-  if (problems.length > 0 || !startDate || !endDate || !targets.ok) return rejected(problems);
+  if (problems.length > 0 || !startDate || !endDate || !targets.ok || phases === null) return rejected(problems);
 
-  const saved = await CampaignModel.updateOne({ code }, { $set: { name, startDate, endDate } }, { upsert: true });
+  const saved = await CampaignModel.updateOne({ code }, { $set: { name, startDate, endDate, phases } }, { upsert: true });
   await writeTargets(code, targets.targets);
   return { ok: true, created: saved.upsertedCount === 1, targetsSet: targets.targets.length };
 }
@@ -60,6 +64,21 @@ async function writeTargets(campaignCode: string, targets: { unitCode: string; t
   for (let i = 0; i < ops.length; i += CHUNK) {
     await TargetModel.bulkWrite(ops.slice(i, i + CHUNK), { ordered: false });
   }
+}
+
+/** Phases inside the campaign, dates and percents both rising, percents 1–99; null when not so. */
+function parsePhases(text: string, start: Date, end: Date): { end: Date; percent: number }[] | null {
+  if (!text.trim()) return [];
+  const phases = text.split(',').map((item) => {
+    const [day = '', percent = ''] = item.split('=');
+    return { end: parseDay(day), percent: /^\d{1,2}$/.test(percent.trim()) ? Number(percent) : NaN };
+  });
+  const ok = phases.every(
+    (p, i) =>
+      p.end !== null && p.end >= start && p.end < end && p.percent >= 1 && p.percent <= 99 &&
+      (i === 0 || (p.end > phases[i - 1]!.end! && p.percent > phases[i - 1]!.percent)),
+  );
+  return ok ? phases.map((p) => ({ end: p.end!, percent: p.percent })) : null;
 }
 
 async function checkTargets(csvText: string): Promise<Checked<{ targets: { unitCode: string; target: number }[] }>> {

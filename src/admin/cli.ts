@@ -100,8 +100,8 @@ async function execute(command: Action, text: string): Promise<Report> {
       return { ok: true, lines: [msg('admin-import-done', { created, updated, unchanged }), ...moved] };
     }
     case 'create-campaign': {
-      const { code, campaignName: name, start, end, targets } = command;
-      const result = await createCampaign(targets === undefined ? { code, name, start, end } : { code, name, start, end, targetsCsv: text });
+      const { code, campaignName: name, start, end, targets, phases } = command;
+      const result = await createCampaign({ code, name, start, end, ...(targets === undefined ? {} : { targetsCsv: text }), ...(phases === undefined ? {} : { phases }) });
       if (!result.ok) return result;
       const saved = msg(result.created ? 'admin-campaign-created' : 'admin-campaign-updated', { code, start, end });
       const set = targets === undefined ? [] : [msg('admin-campaign-targets-set', { count: result.targetsSet })];

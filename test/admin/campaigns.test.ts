@@ -58,6 +58,16 @@ describe('create-campaign', () => {
     expect(await CampaignModel.countDocuments()).toBe(0);
   });
 
+  it('stores phase deadlines for the pace, and refuses phases that go backwards or leave the campaign', async () => {
+    const ok = await createCampaign({ ...CAMPAIGN, code: 'PHASED', phases: '2026-05-31=50, 30/9/2026=80' });
+    expect(ok.ok).toBe(true);
+    const stored = await CampaignModel.findOne({ code: 'PHASED' }).lean();
+    expect(stored!.phases.map((p) => [p.end.toISOString().slice(0, 10), p.percent])).toEqual([['2026-05-31', 50], ['2026-09-30', 80]]);
+    for (const phases of ['2026-09-30=80,2026-05-31=50', '2027-01-31=50', '2026-05-31=150', 'giữa năm']) {
+      expect(problemsOf(await createCampaign({ ...CAMPAIGN, code: 'BAD', phases }))).toEqual([[undefined, 'admin-reason-bad-phases']]);
+    }
+  });
+
   it('a bad targets file is rejected whole, with its lines, and nothing is written', async () => {
     const targetsCsv = csv(
       'unit_code,target',
