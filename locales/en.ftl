@@ -66,7 +66,9 @@ help-full =
     • /submit – the full initiative form: title, current problem, solution, benefit, yearly value, scope, category, co-authors, photos/files, confidentiality.
     • /back – previous question; /cancel – stop, your draft is kept for the next /submit.
     • /mine – your initiatives, their codes and status.
-    • /lang – change language; /start – register or change your unit.
+    • /lang – change language; /start – register or change your unit; /progress – your unit's campaign progress.
+    • Union officers: /ping (weekly report time), /pledge and /pledges (emulation pledges).
+    • Initiative support teams: /queue, /show, /reply, /note, /tpl, /onbehalf, /merge; in a group: /linkgroup.
 help-in-flow = You are in the middle of a form; the pending question is right below.
 
 ## Initiative form
