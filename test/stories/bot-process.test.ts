@@ -36,9 +36,10 @@ describe('npm start (the real bot process)', () => {
     expect(stderr).toContain('MONGODB_URI: missing');
   });
 
-  it('answers a worker by long polling and shuts down cleanly on SIGTERM', async () => {
+  it('answers a worker by long polling, runs the jobs in-process, and shuts down cleanly on SIGTERM', async () => {
+    const prefix = `sk-test-${randomBytes(4).toString('hex')}:`;
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: `sk-test-${randomBytes(4).toString('hex')}:`, LOG_LEVEL: 'warn' },
+      env: { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -47,8 +48,12 @@ describe('npm start (the real bot process)', () => {
     await lan.send('/start');
     expect(lan.lastReplies.map((m) => m.plainText).join('\n')).toContain('Chào mừng bạn đến với Sáng kiến');
     expect(tg.calls.filter((c) => c.method === 'setMyCommands' && c.ok)).toHaveLength(2);
+    const queue = new Queue(SUPPORT_QUEUE, { connection: { url: testRedisUrl() }, prefix: `${prefix}bull` });
+    await expect.poll(async () => (await queue.getJobSchedulers()).length, { timeout: 15_000 }).toBe(SCHEDULES.length);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+    await queue.obliterate({ force: true });
+    await queue.close();
   });
 
   it('runs the jobs in a worker process of its own (npm run worker) and stops cleanly', async () => {
