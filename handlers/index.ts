@@ -102,16 +102,19 @@ async function routeGroup(ctx: FlowCtx): Promise<Reply[]> {
   if (payload.kind !== 'text' && payload.kind !== 'media') return [reply(msg('group-private-only'))];
   if (ctx.state.flow === 'card-note' && ctx.state.answers.chatId === chatId) return flows.answer(ctx, payload);
   if (!replyToMessageId) return [reply(msg('group-private-only'))];
-  const delivery = await deliveryOfMessage(chatId, replyToMessageId);
-  const i = delivery?.initiativeCode ? await findInitiative(delivery.initiativeCode) : null;
+  const i = await initiativeRepliedTo(ctx.event);
   return i ? relayFromTeam(ctx, i, payload) : [reply(msg('support-not-a-card'))];
+}
+
+/** The initiative whose card or relay message this message replies to, if any. */
+async function initiativeRepliedTo(event: InboundEvent) {
+  const delivery = event.replyToMessageId ? await deliveryOfMessage(event.chatId, event.replyToMessageId) : null;
+  return delivery?.initiativeCode ? findInitiative(delivery.initiativeCode) : null;
 }
 
 /** A private message that replies to one of the bot's card or relay messages belongs to that initiative. */
 async function routeReply(ctx: FlowCtx, payload: Extract<InboundEvent['payload'], { kind: 'text' | 'media' }>): Promise<Reply[] | null> {
-  const { replyToMessageId, chatId } = ctx.event;
-  const delivery = replyToMessageId ? await deliveryOfMessage(chatId, replyToMessageId) : null;
-  const i = delivery?.initiativeCode ? await findInitiative(delivery.initiativeCode) : null;
+  const i = await initiativeRepliedTo(ctx.event);
   if (!i) return null;
   return i.authorId.equals(ctx.member._id) ? relayFromAuthor(ctx, i, payload) : relayFromTeam(ctx, i, payload);
 }

@@ -1,12 +1,12 @@
 import { msg } from '../src/i18n.js';
 import type { Deps } from '../src/deps.js';
-import { InitiativeModel, type InitiativeStatus } from '../src/models/index.js';
+import { InitiativeModel } from '../src/models/index.js';
+import { OPEN } from '../src/services/workflow.service.js';
 import { teamFor } from '../src/services/support.service.js';
 import { findUnit } from '../src/services/units.service.js';
 import { sendCards, unitName, updateCards } from '../handlers/support/notify.js';
 
 export const ESCALATE_AFTER_HOURS = 48;
-const OPEN: InitiativeStatus[] = ['submitted', 'in_review', 'needs_info'];
 const BATCH = 500;
 
 /**

@@ -1,8 +1,7 @@
-import { vietnamDay } from './vietnam-time.js';
+import { VIETNAM_OFFSET_MS, vietnamDay } from './vietnam-time.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const VIETNAM_OFFSET = 7 * HOUR;
 
 export interface PingSetting {
   /** 1 = Monday ... 7 = Sunday. */
@@ -19,7 +18,7 @@ export function pingDueThisWeek(now: Date, setting: PingSetting): Date {
   const today = vietnamDay(now);
   const weekday = (today.getUTCDay() + 6) % 7;
   const monday = today.getTime() - weekday * DAY;
-  return new Date(monday + (setting.day - 1) * DAY + setting.minute * 60_000 - VIETNAM_OFFSET);
+  return new Date(monday + (setting.day - 1) * DAY + setting.minute * 60_000 - VIETNAM_OFFSET_MS);
 }
 
 export interface QuietHours {
@@ -32,7 +31,7 @@ export const DEFAULT_QUIET: QuietHours = { from: 21, to: 7 };
 
 /** True while nothing proactive may be sent: quiet hours wrap past midnight when from > to. */
 export function inQuietHours(now: Date, quiet: QuietHours): boolean {
-  const hour = new Date(now.getTime() + VIETNAM_OFFSET).getUTCHours();
+  const hour = new Date(now.getTime() + VIETNAM_OFFSET_MS).getUTCHours();
   return quiet.from > quiet.to ? hour >= quiet.from || hour < quiet.to : hour >= quiet.from && hour < quiet.to;
 }
 

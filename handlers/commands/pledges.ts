@@ -26,7 +26,7 @@ export async function pledge(ctx: FlowCtx): Promise<Reply[]> {
 /** /pledges [unitCode]: a unit's pledges, their due dates and whether they are overdue. */
 export async function pledges(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const code = args.trim() || officerUnit(ctx) || ctx.member.unitCode;
-  const unit = code ? ((await findUnitByTypedCode(code)) ?? (await findUnit(code))) : null;
+  const unit = code ? await findUnitByTypedCode(code) : null;
   if (!unit) return [reply(msg('linkgroup-unknown-unit', { code: code ?? '' }))];
   const list = await PledgeModel.find({ unitCode: unit.code }).sort({ dueDate: 1 }).lean();
   if (list.length === 0) return [reply(msg('pledges-none', { unit: unit.name }))];

@@ -1,6 +1,6 @@
 import { msg } from '../../src/i18n.js';
 import { reply, type Reply } from '../../src/channels/types.js';
-import { findUnit, findUnitByTypedCode } from '../../src/services/units.service.js';
+import { findUnitByTypedCode } from '../../src/services/units.service.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { withPendingQuestion } from '../reprompt.js';
 import { progressReport } from '../support/progress-report.js';
@@ -12,7 +12,7 @@ import { progressReport } from '../support/progress-report.js';
  */
 export async function progress(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const code = args.trim() || ctx.member.roles[0]?.unitCode || ctx.member.unitCode;
-  const unit = code ? ((await findUnitByTypedCode(code)) ?? (await findUnit(code))) : null;
+  const unit = code ? await findUnitByTypedCode(code) : null;
   if (!unit) return withPendingQuestion(ctx, [reply(msg(code ? 'linkgroup-unknown-unit' : 'progress-usage', { code: code ?? '' }))]);
   const report = await progressReport(unit, ctx.deps.clock.now());
   return withPendingQuestion(ctx, [reply(report ?? msg('progress-no-campaign', { unit: unit.name }))]);

@@ -2,24 +2,24 @@ import { Types } from 'mongoose';
 import { msg } from '../../src/i18n.js';
 import { reply, type Reply } from '../../src/channels/types.js';
 import { CannedReplyModel, InitiativeModel, MemberModel } from '../../src/models/index.js';
-import { submitInitiative } from '../../src/services/initiatives.service.js';
+import { CODE_PATTERN, submitInitiative } from '../../src/services/initiatives.service.js';
 import { canWork } from '../../src/services/support.service.js';
 import { addToThread, findInitiative, transition } from '../../src/services/workflow.service.js';
 import { cleanText, hasContent, truncate } from '../../src/text.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { normalizePhone } from '../flows/registration.flow.js';
 import { fieldsOf } from '../flows/submit-initiative.flow.js';
+import { titleOf } from '../flows/quick-idea.flow.js';
 import { postCards, tellAuthor, unitName, updateCards } from '../support/notify.js';
 import { relayFromTeam } from '../support/relay.js';
 
-const CODE = /^SK-\d{4}-\d{6}$/;
 const TEMPLATE_NAME = /^[a-z0-9_-]{1,32}$/;
 
 const supportUnits = (ctx: FlowCtx): string[] => ctx.member.roles.filter((r) => r.role === 'support').map((r) => r.unitCode);
 
 /** Loads an initiative the member may work on, or says why not. */
 async function workable(ctx: FlowCtx, code: string): Promise<{ ok: true; i: NonNullable<Awaited<ReturnType<typeof findInitiative>>> } | { ok: false; replies: Reply[] }> {
-  const i = CODE.test(code) ? await findInitiative(code) : null;
+  const i = CODE_PATTERN.test(code) ? await findInitiative(code) : null;
   if (!i) return { ok: false, replies: [reply(msg('support-unknown-code', { code }))] };
   if (!canWork(ctx.member, i)) return { ok: false, replies: [reply(msg('support-not-allowed'))] };
   return { ok: true, i };
@@ -79,7 +79,7 @@ export async function onbehalf(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const authorId = existing?._id ?? new Types.ObjectId();
   const unitCode = existing?.unitCode ?? units[0]!;
   if (!existing) await MemberModel.create({ _id: authorId, name: rawName, phone, unitCode, registeredAt: ctx.deps.clock.now() });
-  const fields = { ...fieldsOf({ idea }), title: truncate(idea.split('\n')[0] ?? idea, 200) };
+  const fields = { ...fieldsOf({ idea }), title: titleOf(idea) };
   const { code } = await submitInitiative(
     { authorId, unitCode, channel: ctx.event.channel, quick: true, fields, submissionKey: `onbehalf:${ctx.event.channel}:${ctx.event.eventId}`, enteredBy: ctx.member._id },
     ctx.deps.clock,
@@ -95,7 +95,7 @@ export async function onbehalf(ctx: FlowCtx, args: string): Promise<Reply[]> {
 /** /merge CODE INTO: a duplicate joins the initiative it repeats; both authors keep the credit. */
 export async function merge(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const [code = '', into = ''] = args.split(/\s+/);
-  if (!CODE.test(code) || !CODE.test(into) || code === into) return [reply(msg('merge-usage'))];
+  if (!CODE_PATTERN.test(code) || !CODE_PATTERN.test(into) || code === into) return [reply(msg('merge-usage'))];
   const dup = await workable(ctx, code);
   if (!dup.ok) return dup.replies;
   const target = await workable(ctx, into);

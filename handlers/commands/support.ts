@@ -1,17 +1,16 @@
 import { msg } from '../../src/i18n.js';
 import { reply, type Reply } from '../../src/channels/types.js';
-import { InitiativeModel, type InitiativeStatus } from '../../src/models/index.js';
+import { InitiativeModel } from '../../src/models/index.js';
 import { canSeeContent, canWork, hasRole, linkGroup } from '../../src/services/support.service.js';
 import { findUnitByTypedCode } from '../../src/services/units.service.js';
-import { eventsOf, findInitiative } from '../../src/services/workflow.service.js';
+import { OPEN, eventsOf, findInitiative } from '../../src/services/workflow.service.js';
 import { truncate } from '../../src/text.js';
+import { CODE_PATTERN } from '../../src/services/initiatives.service.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { renderCard } from '../support/card.js';
 import { act } from '../support/actions.js';
 import { relayFromAuthor, relayFromTeam } from '../support/relay.js';
 
-const CODE = /^SK-\d{4}-\d{6}$/;
-const OPEN: InitiativeStatus[] = ['submitted', 'in_review', 'needs_info'];
 const QUEUE_SHOWN = 30;
 
 /** /linkgroup CODE, sent in a group: cards of that unit come here from now on. */
@@ -29,7 +28,7 @@ export async function linkgroup(ctx: FlowCtx, args: string): Promise<Reply[]> {
 export async function replyCommand(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const [code = '', ...rest] = args.split(/\s+/);
   const text = rest.join(' ');
-  if (!CODE.test(code) || !text.trim()) return [reply(msg('reply-usage'))];
+  if (!CODE_PATTERN.test(code) || !text.trim()) return [reply(msg('reply-usage'))];
   const i = await findInitiative(code);
   if (!i) return [reply(msg('support-unknown-code', { code }))];
   if (i.authorId.equals(ctx.member._id)) return relayFromAuthor(ctx, i, { kind: 'text', text });
@@ -67,7 +66,7 @@ export async function queue(ctx: FlowCtx): Promise<Reply[]> {
 /** /show CODE: one initiative with its history, for its team, admins and its author. */
 export async function show(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const code = args.trim();
-  const i = CODE.test(code) ? await findInitiative(code) : null;
+  const i = CODE_PATTERN.test(code) ? await findInitiative(code) : null;
   if (!i) return [reply(msg('support-unknown-code', { code }))];
   const isAuthor = i.authorId.equals(ctx.member._id);
   if (!isAuthor && !canWork(ctx.member, i)) return [reply(msg('support-not-allowed'))];
@@ -82,7 +81,7 @@ export async function show(ctx: FlowCtx, args: string): Promise<Reply[]> {
 /** /withdraw CODE: the author takes back an initiative not yet accepted. */
 export async function withdraw(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const code = args.trim();
-  const i = CODE.test(code) ? await findInitiative(code) : null;
+  const i = CODE_PATTERN.test(code) ? await findInitiative(code) : null;
   if (!i) return [reply(msg('support-unknown-code', { code }))];
   if (!i.authorId.equals(ctx.member._id)) return [reply(msg('withdraw-not-author', { code }))];
   return [reply(await act(ctx, code, 'withdraw', ''))];

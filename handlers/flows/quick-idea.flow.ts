@@ -8,7 +8,7 @@ import { buttonValue, readText } from './answers.js';
 import { FIELD_MAX, MAX_ATTACHMENTS, TITLE_MAX, fieldsOf } from './submit-initiative.flow.js';
 
 /** The idea as one message: its first line becomes the title the support team can refine. */
-const titleOf = (idea: string): string => truncate(idea.split('\n')[0] ?? '', TITLE_MAX);
+export const titleOf = (idea: string): string => truncate(idea.split('\n')[0] ?? '', TITLE_MAX);
 
 const confirm: Step = {
   id: 'confirm',

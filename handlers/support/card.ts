@@ -3,6 +3,7 @@ import type { Button, Reply } from '../../src/channels/types.js';
 import { maskPhone } from '../../src/logger.js';
 import { MemberModel } from '../../src/models/index.js';
 import { findUnit } from '../../src/services/units.service.js';
+import { CODE_PATTERN } from '../../src/services/initiatives.service.js';
 import { nextStatus, type Action, type InitiativeDoc } from '../../src/services/workflow.service.js';
 import { formatVnd } from '../../src/vnd.js';
 import type { Locale } from '../../src/i18n.js';
@@ -13,9 +14,9 @@ const CARD_ACTIONS: Action[] = ['take', 'info', 'accept', 'recognize', 'replicat
 export const cardButtonData = (code: string, action: Action): string => `c:${code}:${action}`;
 
 export function parseCardButton(data: string): { code: string; action: Action } | null {
-  const match = /^c:(SK-\d{4}-\d{6}):([a-z]+)$/.exec(data);
-  if (!match || !CARD_ACTIONS.includes(match[2] as Action)) return null;
-  return { code: match[1]!, action: match[2] as Action };
+  const [prefix, code = '', action = ''] = data.split(':');
+  if (prefix !== 'c' || !CODE_PATTERN.test(code) || !CARD_ACTIONS.includes(action as Action)) return null;
+  return { code, action: action as Action };
 }
 
 function cardButtons(i: InitiativeDoc): Button[][] {

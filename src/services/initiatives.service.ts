@@ -35,6 +35,8 @@ export interface NewInitiative {
 }
 
 export const formatCode = (year: number, seq: number): string => `SK-${year}-${String(seq).padStart(6, '0')}`;
+/** What formatCode produces, to check a code someone typed. */
+export const CODE_PATTERN = /^SK-\d{4}-\d{6}$/;
 
 const MAX_CODE_ATTEMPTS = 50;
 

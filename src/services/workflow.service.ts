@@ -7,7 +7,8 @@ import { recordTransition } from './progress.service.js';
 export const ACTIONS = ['take', 'info', 'accept', 'recognize', 'replicate', 'reject', 'withdraw', 'answered'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const OPEN: InitiativeStatus[] = ['submitted', 'in_review', 'needs_info'];
+/** Statuses of an initiative the support team still has to work. */
+export const OPEN: InitiativeStatus[] = ['submitted', 'in_review', 'needs_info'];
 
 /** The life cycle of DESIGN.md §3: submitted → in_review ⇄ needs_info → accepted → recognized → replicated. */
 const RULES: Record<Action, { from: InitiativeStatus[]; to: (from: InitiativeStatus) => InitiativeStatus }> = {

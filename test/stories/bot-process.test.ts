@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { SCHEDULES, SUPPORT_QUEUE } from '../../jobs/index.js';
@@ -13,6 +13,16 @@ const run = (env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> 
       resolve({ code: err ? Number(err.code) : 0, stderr }),
     );
   });
+
+/** Waits for the process to upsert every job scheduler, stops it with SIGTERM, then removes its BullMQ keys. */
+async function expectSchedulersThenStop(prefix: string, child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  const queue = new Queue(SUPPORT_QUEUE, { connection: { url: testRedisUrl() }, prefix: `${prefix}bull` });
+  await expect.poll(async () => (await queue.getJobSchedulers()).length, { timeout: 15_000 }).toBe(SCHEDULES.length);
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
+  await queue.obliterate({ force: true });
+  await queue.close();
+}
 
 describe('npm start (the real bot process)', () => {
   let tg: FakeTelegram;
@@ -48,12 +58,7 @@ describe('npm start (the real bot process)', () => {
     await lan.send('/start');
     expect(lan.lastReplies.map((m) => m.plainText).join('\n')).toContain('Chào mừng bạn đến với Sáng kiến');
     expect(tg.calls.filter((c) => c.method === 'setMyCommands' && c.ok)).toHaveLength(2);
-    const queue = new Queue(SUPPORT_QUEUE, { connection: { url: testRedisUrl() }, prefix: `${prefix}bull` });
-    await expect.poll(async () => (await queue.getJobSchedulers()).length, { timeout: 15_000 }).toBe(SCHEDULES.length);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    await queue.obliterate({ force: true });
-    await queue.close();
+    await expectSchedulersThenStop(prefix, child, exited);
   });
 
   it('runs the jobs in a worker process of its own (npm run worker) and stops cleanly', async () => {
@@ -61,11 +66,6 @@ describe('npm start (the real bot process)', () => {
     const env = { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'warn' };
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    const queue = new Queue(SUPPORT_QUEUE, { connection: { url: testRedisUrl() }, prefix: `${prefix}bull` });
-    await expect.poll(async () => (await queue.getJobSchedulers()).length, { timeout: 15_000 }).toBe(SCHEDULES.length);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    await queue.obliterate({ force: true });
-    await queue.close();
+    await expectSchedulersThenStop(prefix, child, exited);
   });
 });
