@@ -1,12 +1,10 @@
 import type { Reply } from '../src/channels/types.js';
-import { MemberModel } from '../src/models/index.js';
 import type { Outgoing } from '../src/services/delivery.service.js';
-import { hasRole, privateChatOf } from '../src/services/support.service.js';
+import { membersWithRoles, privateChatOf } from '../src/services/support.service.js';
 
 /** Private chats of the members holding one of these roles on a unit. */
 export async function holders(unitCode: string, roles: ('officer' | 'support')[]) {
-  const candidates = await MemberModel.find({ 'roles.unitCode': unitCode }).lean();
-  const chosen = candidates.filter((m) => roles.some((r) => hasRole(m, r, unitCode)));
+  const chosen = await membersWithRoles(unitCode, roles);
   const out: { id: string; locale: 'vi' | 'en'; chat: { channel: 'telegram' | 'zalo'; chatId: string } }[] = [];
   for (const m of chosen) {
     const chat = await privateChatOf(m._id);

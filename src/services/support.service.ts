@@ -28,10 +28,13 @@ export const canWork = (member: WithRoles, i: Placed): boolean =>
 export const canSeeContent = (member: WithRoles, i: Placed): boolean =>
   !i.confidential || hasRole(member, 'support', i.unitCode) || isAdminOver(member, i);
 
-export async function supportMembersOf(unitCode: string): Promise<MemberRecord[]> {
+/** Members holding any of these roles on the unit itself. */
+export async function membersWithRoles(unitCode: string, roles: Role[]): Promise<MemberRecord[]> {
   const candidates = await MemberModel.find({ 'roles.unitCode': unitCode }).lean();
-  return candidates.filter((m) => hasRole(m, 'support', unitCode));
+  return candidates.filter((m) => roles.some((r) => hasRole(m, r, unitCode)));
 }
+
+export const supportMembersOf = (unitCode: string): Promise<MemberRecord[]> => membersWithRoles(unitCode, ['support']);
 
 async function activeGroupOf(unitCode: string) {
   const group = await SupportGroupModel.findOne({ unitCode }).lean();
