@@ -17,6 +17,9 @@ import { ensureMemberForAccount, grantRole } from '../src/services/members.servi
 import { FakeTelegram, type FakeUser } from '../test/fakes/telegram-server.js';
 import { startFerretDb } from '../test/support/ferretdb.js';
 import { freePort } from '../test/support/net.js';
+import { BullOutbox } from '../jobs/delivery-queue.js';
+import { Pacer } from '../src/delivery/pacer.js';
+import type { Deps } from '../src/deps.js';
 
 // FerretDB (SQLite) saturates one core at about 30 concurrent workers; raise it against a real MongoDB.
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 30);
@@ -25,7 +28,8 @@ const SEARCHES = 200;
 const ferret = process.env.MONGODB_URI ? null : await startFerretDb();
 const mongoUri = `${process.env.MONGODB_URI ?? ferret!.uri}sk_bench_${randomBytes(3).toString('hex')}`;
 await connectMongo(mongoUri);
-const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', `sk-bench-${randomBytes(3).toString('hex')}:`);
+const redisPrefix = `sk-bench-${randomBytes(3).toString('hex')}:`;
+const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', redisPrefix);
 await checkRedis(redis);
 const tg = await FakeTelegram.start({ rateLimits: false });
 
@@ -70,7 +74,10 @@ const config = loadConfig({
   TELEGRAM_WEBHOOK_SECRET: 'bench-secret-0123456789',
   PORT: String(port),
 });
-const bot = await startTelegram({ clock: systemClock, i18n: new I18n(), log: createLogger('error'), redis, senders: {} }, config);
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const outbox = BullOutbox.open({ url: redisUrl, prefix: redisPrefix });
+const deps: Deps = { clock: systemClock, i18n: new I18n(), log: createLogger('error'), redis, senders: {}, pacer: new Pacer(redis), outbox };
+const bot = await startTelegram(deps, config);
 
 // Every province's support team works in its own group: each initiative becomes a card there.
 const teamGroups = [];
@@ -125,6 +132,7 @@ clearInterval(rssTimer);
 console.log(`peak RSS of this process (bot + fake Telegram + bench): ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
 
 await bot.stop();
+await outbox.close();
 await tg.stop();
 await redis.quit();
 await disconnectMongo();

@@ -4,7 +4,7 @@ import { CampaignModel, ClusterModel, MemberModel, TargetModel } from '../src/mo
 import { expectedByPace } from '../src/pace.js';
 import { rankCluster, type RankRow } from '../src/ranking.js';
 import { activeCampaignFor } from '../src/services/campaigns.service.js';
-import { dispatch, type Outgoing } from '../src/services/delivery.service.js';
+import { enqueue, type Outgoing } from '../src/services/delivery.service.js';
 import { progressOf, quarterMetric } from '../src/services/progress.service.js';
 import { findUnit, subtreeOf } from '../src/services/units.service.js';
 import { previousQuarter } from '../src/vietnam-time.js';
@@ -55,6 +55,5 @@ export async function sendClusterRankings(deps: Deps): Promise<number> {
     ];
     for (const code of cluster.unitCodes) items.push(...toEach(await holders(code, ['officer']), `ranking:${cluster.code}:${quarter.name}`, { parts }));
   }
-  const outcomes = await dispatch(deps, items);
-  return outcomes.filter((o) => o.status === 'sent').length;
+  return enqueue(deps, items);
 }

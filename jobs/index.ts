@@ -7,6 +7,7 @@ import { sendWeeklyPings } from './weekly-progress.job.js';
 import { nudgeLaggingUnits } from './lagging-nudges.job.js';
 import { remindPledges } from './pledge-deadlines.job.js';
 import { sendClusterRankings } from './cluster-rankings.job.js';
+import { startDeliveryWorker, type QueueConnection } from './delivery-queue.js';
 
 export const SUPPORT_QUEUE = 'support';
 /** Scheduler ids are fixed so upserting them on every boot never adds a second one. */
@@ -26,10 +27,11 @@ export interface RunningJobs {
 }
 
 /**
- * The recurring support work on BullMQ: each scheduler is upserted at start-up, and one worker runs
- * the jobs. Several bot processes may run this; BullMQ gives each job to one of them.
+ * The recurring support work on BullMQ: each scheduler is upserted at start-up, one worker runs the
+ * jobs and another the delivery queue they fill. Several processes may run this; BullMQ gives each job
+ * to one of them.
  */
-export async function startJobs(deps: Deps, redis: { url: string; prefix: string }): Promise<RunningJobs> {
+export async function startJobs(deps: Deps, redis: QueueConnection): Promise<RunningJobs> {
   const connection = { url: redis.url, maxRetriesPerRequest: null };
   const prefix = `${redis.prefix}bull`;
   const queue = new Queue(SUPPORT_QUEUE, { connection, prefix });
@@ -40,22 +42,24 @@ export async function startJobs(deps: Deps, redis: { url: string; prefix: string
     SUPPORT_QUEUE,
     async (job) => {
       if (job.name === 'escalate-stale') return { escalated: await escalateStale(deps) };
-      if (job.name === 'retry-deliveries') return { sent: await retryDeliveries(deps) };
+      if (job.name === 'retry-deliveries') return { requeued: await retryDeliveries(deps) };
       if (job.name === 'fold-progress') return { folded: await foldProgress(deps) };
-      if (job.name === 'weekly-progress') return { sent: await sendWeeklyPings(deps) };
+      if (job.name === 'weekly-progress') return { queued: await sendWeeklyPings(deps) };
       if (job.name === 'lagging-nudges') return { nudged: await nudgeLaggingUnits(deps) };
-      if (job.name === 'pledge-deadlines') return { sent: await remindPledges(deps) };
-      if (job.name === 'cluster-rankings') return { sent: await sendClusterRankings(deps) };
+      if (job.name === 'pledge-deadlines') return { queued: await remindPledges(deps) };
+      if (job.name === 'cluster-rankings') return { queued: await sendClusterRankings(deps) };
       throw new Error(`unknown support job ${job.name}`);
     },
     { connection, prefix, concurrency: 1 },
   );
   worker.on('failed', (job, err) => deps.log.error({ err, job: job?.name }, 'support job failed'));
   worker.on('error', (err) => deps.log.error({ err }, 'support worker error'));
+  const deliveries = startDeliveryWorker(deps, redis);
   return {
     queue,
     async stop() {
       await worker.close();
+      await deliveries.close();
       await queue.close();
     },
   };

@@ -4,7 +4,7 @@ import { CampaignModel, NudgeModel, TargetModel } from '../src/models/index.js';
 import { holders, toEach } from './recipients.js';
 import { progressReport } from '../handlers/support/progress-report.js';
 import { daysLeft, expectedByPace, isLagging } from '../src/pace.js';
-import { dispatch } from '../src/services/delivery.service.js';
+import { enqueue } from '../src/services/delivery.service.js';
 import { isDuplicateKey } from '../src/services/errors.js';
 import { progressOf, sumStatuses } from '../src/services/progress.service.js';
 import { findUnit, type UnitRecord } from '../src/services/units.service.js';
@@ -50,7 +50,7 @@ async function sendFinalReports(deps: Deps, today: Date): Promise<void> {
       const unit = await findUnit(t.unitCode);
       const report = unit ? await progressReport(unit, deps.clock.now(), c.code) : null;
       if (!unit || !report) continue;
-      await dispatch(deps, toEach(await holders(unit.code, ['officer']), `final:${c.code}:${unit.code}`, { parts: [msg('campaign-final', { campaign: c.name }), report] }));
+      await enqueue(deps, toEach(await holders(unit.code, ['officer']), `final:${c.code}:${unit.code}`, { parts: [msg('campaign-final', { campaign: c.name }), report] }));
     }
   }
 }
@@ -78,7 +78,7 @@ async function nudge(
     parts: [msg('nudge', { unit: n.unit.name, actual: n.actual, expected: n.expected, target: n.target, gap: n.expected - n.actual, days: n.days })],
     buttons: [[{ label: msg('nudge-btn-ack'), data: `n:${String(created._id)}` }]],
   };
-  await dispatch(deps, toEach(await holders(n.unit.code, ['officer', 'support']), `nudge:${key}`, reply));
+  await enqueue(deps, toEach(await holders(n.unit.code, ['officer', 'support']), `nudge:${key}`, reply));
   return true;
 }
 
@@ -91,5 +91,5 @@ async function escalateUnanswered(deps: Deps, campaign: string, unit: UnitRecord
   if (!parent) return;
   await NudgeModel.updateOne({ _id: latest._id }, { $set: { escalatedAt: now } });
   const reply: Reply = { parts: [msg('nudge-parent', { unit: unit.name, actual: latest.actual, expected: latest.expected })] };
-  await dispatch(deps, toEach(await holders(parent, ['officer']), `nudge-parent:${latest.key}`, reply));
+  await enqueue(deps, toEach(await holders(parent, ['officer']), `nudge-parent:${latest.key}`, reply));
 }

@@ -3,7 +3,7 @@ import type { Deps } from '../src/deps.js';
 import type { Types } from 'mongoose';
 import { PledgeModel, PledgeSelfCheckModel } from '../src/models/index.js';
 import { formatDay } from '../src/dates.js';
-import { dispatch, type Outgoing } from '../src/services/delivery.service.js';
+import { enqueue, type Outgoing } from '../src/services/delivery.service.js';
 import { findUnit } from '../src/services/units.service.js';
 import { vietnamDay } from '../src/vietnam-time.js';
 import { holders, toEach } from './recipients.js';
@@ -43,8 +43,7 @@ export async function remindPledges(deps: Deps): Promise<number> {
       items.push(...toEach(await holders(parent, ['officer']), `pledge-parent:${id}:o${parentWeeks}`, { parts: [msg('pledge-overdue-parent', vars)] }));
     }
   }
-  const outcomes = await dispatch(deps, items);
-  return outcomes.filter((o) => o.status === 'sent').length;
+  return enqueue(deps, items);
 }
 
 /** Months after signing when the officer reports on each commitment. */

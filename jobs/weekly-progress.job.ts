@@ -2,7 +2,7 @@ import { msg } from '../src/i18n.js';
 import type { Deps } from '../src/deps.js';
 import { MemberModel } from '../src/models/index.js';
 import { DEFAULT_PING, DEFAULT_QUIET, inQuietHours, pingDueThisWeek } from '../src/schedule.js';
-import { dispatch, type Outgoing } from '../src/services/delivery.service.js';
+import { enqueue, type Outgoing } from '../src/services/delivery.service.js';
 import { privateChatOf } from '../src/services/support.service.js';
 import { findUnit } from '../src/services/units.service.js';
 import { isoWeek } from '../src/vietnam-time.js';
@@ -37,9 +37,9 @@ export async function sendWeeklyPings(deps: Deps): Promise<number> {
         locale: officer.locale,
         reply: { parts: [msg('weekly-intro', { week }), report, ...(await weeklyDetails(unit, now)), msg('weekly-outro')] },
         kind: 'notice',
+        recipient: { memberId: String(officer._id), unitCode: role.unitCode },
       });
     }
   }
-  const outcomes = await dispatch(deps, items);
-  return outcomes.filter((o) => o.status === 'sent').length;
+  return enqueue(deps, items);
 }

@@ -324,6 +324,7 @@ card-ask-info = { $code }: what should the author add? Reply to this message wit
 card-ask-reject = { $code }: why is it not accepted? Reply to this message with the reason; the author will receive it.
 card-ask-recognize = { $code }: number and date of the initiative council's decision (e.g. "15/QĐ-HĐSK of 20/11/2026")? Reply to this message.
 card-author-unreachable = ⚠️ { $code }: the message could not reach the author (they may have blocked the bot). It is kept in the initiative's record.
+member-unreachable = ⚠️ The bot could not deliver its reminders to { $name } ({ $unit }): they may have blocked the bot. Please ask them to open the chat with the bot again; it resumes when they write.
 support-group-lost = ⚠️ The bot is no longer in the group "{ $title }" of unit { $unit }. New initiatives go to each support member privately until a group is linked again with /linkgroup.
 status-notice = Your initiative <b>{ $code }</b>: <b>{ $status ->
         [submitted] Submitted

@@ -314,6 +314,7 @@ card-ask-info = { $code }: cần tác giả bổ sung thông tin gì? Trả lờ
 card-ask-reject = { $code }: vì sao không chấp nhận? Trả lời tin này bằng lý do; tác giả sẽ nhận được.
 card-ask-recognize = { $code }: số và ngày quyết định công nhận của Hội đồng sáng kiến (ví dụ "15/QĐ-HĐSK ngày 20/11/2026")? Trả lời tin này.
 card-author-unreachable = ⚠️ { $code }: không gửi được tin cho tác giả (có thể họ đã chặn bot). Tin đã được lưu vào hồ sơ sáng kiến.
+member-unreachable = ⚠️ Không gửi được tin nhắc của bot cho { $name } ({ $unit }): có thể họ đã chặn bot. Nhờ anh/chị nhắn họ mở lại cuộc trò chuyện với bot; bot sẽ gửi tiếp khi họ nhắn lại.
 support-group-lost = ⚠️ Bot không còn ở nhóm "{ $title }" của đơn vị { $unit }. Sáng kiến mới sẽ được gửi riêng cho từng thành viên tổ hỗ trợ cho đến khi nhóm được gắn lại bằng /linkgroup.
 status-notice = Sáng kiến <b>{ $code }</b> của bạn: <b>{ $status ->
         [submitted] Đã gửi

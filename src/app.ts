@@ -3,7 +3,7 @@ import type { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import mongoose from 'mongoose';
 import { Api } from 'grammy';
-import { createTelegramBot, publishCommands, withShortRetries } from './channels/telegram/bot.js';
+import { createTelegramBot, publishCommands, withPacingAndRetries } from './channels/telegram/bot.js';
 import { createWebhookServer } from './channels/telegram/webhook.js';
 import { TelegramSender } from './channels/telegram/send.js';
 import { systemClock, type Clock } from './clock.js';
@@ -14,6 +14,8 @@ import { I18n } from './i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import './models/index.js';
 import { startJobs } from '../jobs/index.js';
+import { BullOutbox } from '../jobs/delivery-queue.js';
+import { Pacer } from './delivery/pacer.js';
 import { checkRedis, createRedis } from './redis.js';
 
 /** Start-up wiring lives here, in one place: connections, then the messenger channels. */
@@ -71,24 +73,33 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-async function connect(config: Config, opts: { clock?: Clock; log?: Logger }): Promise<Deps> {
-  const log = opts.log ?? createLogger(config.LOG_LEVEL);
-  await connectMongo(config.MONGODB_URI);
-  const redis = createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX);
-  await checkRedis(redis);
-  return { clock: opts.clock ?? systemClock, i18n: new I18n(), log, redis, senders: {} };
-}
-
-async function disconnect(deps: Deps): Promise<void> {
-  await deps.redis.quit();
-  await disconnectMongo();
+interface Connected {
+  deps: Deps;
+  disconnect(): Promise<void>;
 }
 
 const jobsRedis = (config: Config) => ({ url: config.REDIS_URL, prefix: config.REDIS_KEY_PREFIX });
 
+async function connect(config: Config, opts: { clock?: Clock; log?: Logger }): Promise<Connected> {
+  const log = opts.log ?? createLogger(config.LOG_LEVEL);
+  await connectMongo(config.MONGODB_URI);
+  const redis = createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX);
+  await checkRedis(redis);
+  const outbox = BullOutbox.open(jobsRedis(config));
+  const deps: Deps = { clock: opts.clock ?? systemClock, i18n: new I18n(), log, redis, senders: {}, pacer: new Pacer(redis), outbox };
+  return {
+    deps,
+    async disconnect() {
+      await outbox.close();
+      await redis.quit();
+      await disconnectMongo();
+    },
+  };
+}
+
 /** The bot process: MongoDB, Redis, Telegram, and the jobs unless a separate worker runs them. */
 export async function startApp(config: Config, opts: { clock?: Clock; log?: Logger } = {}): Promise<RunningApp> {
-  const deps = await connect(config, opts);
+  const { deps, disconnect } = await connect(config, opts);
   const telegram = await startTelegram(deps, config);
   const jobs = config.JOBS_IN_BOT ? await startJobs(deps, jobsRedis(config)) : null;
   return {
@@ -96,22 +107,23 @@ export async function startApp(config: Config, opts: { clock?: Clock; log?: Logg
     async stop() {
       await telegram.stop();
       await jobs?.stop();
-      await disconnect(deps);
+      await disconnect();
     },
   };
 }
 
 /** The worker process (`npm run worker`): the BullMQ jobs, sending through the Bot API without polling. */
 export async function startWorker(config: Config, opts: { clock?: Clock; log?: Logger } = {}): Promise<RunningApp> {
-  const deps = await connect(config, opts);
-  deps.senders.telegram = new TelegramSender(withShortRetries(new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT })), deps.i18n);
+  const { deps, disconnect } = await connect(config, opts);
+  const api = withPacingAndRetries(new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT }), deps.pacer);
+  deps.senders.telegram = new TelegramSender(api, deps.i18n);
   const jobs = await startJobs(deps, jobsRedis(config));
   deps.log.info('worker started');
   return {
     deps,
     async stop() {
       await jobs.stop();
-      await disconnect(deps);
+      await disconnect();
     },
   };
 }

@@ -2,7 +2,8 @@ import type { Redis } from 'ioredis';
 import type { Clock } from './clock.js';
 import type { I18n } from './i18n.js';
 import type { Logger } from './logger.js';
-import type { Senders } from './services/delivery.service.js';
+import type { Senders, Outbox } from './services/delivery.service.js';
+import type { Pacer } from './delivery/pacer.js';
 
 /** What handlers and adapters need from the outside world; built once in src/app.ts. */
 export interface Deps {
@@ -12,4 +13,8 @@ export interface Deps {
   redis: Redis;
   /** One sender per running messenger, registered as each channel starts. */
   senders: Senders;
+  /** Holds each message until the messenger's rate limits allow it. */
+  pacer: Pacer;
+  /** The delivery queue: proactive messages wait here for the delivery worker. */
+  outbox: Outbox;
 }

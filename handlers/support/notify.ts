@@ -119,7 +119,7 @@ export async function tellTeam(deps: Deps, i: InitiativeDoc, reply: Reply, key: 
   return items.length;
 }
 
-/** Something for the author, on the messenger they use. False when they cannot be reached. */
+/** Something for the author, on the messenger they use (now, or queued for a retry). False when they cannot be reached. */
 export async function tellAuthor(deps: Deps, i: InitiativeDoc, reply: (locale: Locale) => Reply, key: string, kind: 'relay' | 'notice'): Promise<boolean> {
   const target = await memberTarget(i.authorId);
   if (!target) {
@@ -130,7 +130,7 @@ export async function tellAuthor(deps: Deps, i: InitiativeDoc, reply: (locale: L
     { key, channel: target.channel, chatId: target.chatId, locale: target.locale, reply: reply(target.locale), kind, initiativeCode: i.code },
   ]);
   await settle(deps, i, outcomes);
-  return outcomes.every((o) => o.status === 'sent' || o.status === 'duplicate');
+  return outcomes.every((o) => o.status === 'sent' || o.status === 'duplicate' || o.status === 'retry');
 }
 
 /**

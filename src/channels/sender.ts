@@ -4,9 +4,23 @@ import type { Reply } from './types.js';
 /** The messenger refused for good: the person blocked the bot, or the bot is no longer in the group. */
 export class UnreachableError extends Error {}
 
+/** The messenger refused this message as it is (a bad request): sending it again would not help. */
+export class RejectedError extends Error {}
+
+/** The messenger asked to wait (Telegram 429 retry_after, Zalo over its rate limit): try again after this long. */
+export class RetryLaterError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
 /** How the delivery path reaches a chat on one messenger, whoever wrote last. */
 export interface ChannelSender {
-  /** Sends the reply; returns the ids of the messages it became. Throws UnreachableError on 403. */
+  /** Sends the reply; returns the ids of the messages it became. Throws UnreachableError on 403, RetryLaterError on 429, RejectedError on other 4xx. */
   send(chatId: string, locale: Locale, reply: Reply): Promise<string[]>;
   /** Replaces the text and buttons of a message sent earlier (a card whose status changed). */
   edit(chatId: string, messageId: string, locale: Locale, reply: Reply): Promise<void>;

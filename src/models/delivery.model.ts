@@ -19,8 +19,11 @@ const deliverySchema = new Schema(
     reply: { type: String, required: true },
     /** Edit this earlier message instead of sending a new one (a card whose status changed). */
     editMessageId: { type: String, default: null },
-    status: { type: String, enum: ['pending', 'sent', 'failed'], default: 'pending', index: true },
+    /** pending → sending → sent; failed when refused for good, given up, or interrupted mid-send. */
+    status: { type: String, enum: ['pending', 'sending', 'sent', 'failed'], default: 'pending', index: true },
     attempts: { type: Number, default: 0 },
+    /** When it was recorded, by the bot's clock. */
+    queuedAt: { type: Date, required: true },
     lastAttemptAt: { type: Date, default: null },
     lastError: { type: String, default: null },
     /** Messenger ids of what was sent: a reply to one of them is a reply to this notification. */
@@ -31,6 +34,9 @@ const deliverySchema = new Schema(
     /** For cards: whether this team sees the content ('full') or only that a trade secret exists. */
     view: { type: String, enum: ['full', 'existence', null], default: null },
     sentAt: { type: Date, default: null },
+    /** For notices to a member: who, and for which unit, so someone is told when they cannot be reached. */
+    recipientId: { type: String, default: null },
+    recipientUnit: { type: String, default: null },
   },
   { timestamps: true },
 );

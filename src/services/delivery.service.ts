@@ -1,11 +1,17 @@
 import { DeliveryModel, type Channel, type Locale } from '../models/index.js';
-import { UnreachableError, type ChannelSender } from '../channels/sender.js';
+import { RejectedError, RetryLaterError, UnreachableError, type ChannelSender } from '../channels/sender.js';
 import type { Reply } from '../channels/types.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
 import { isDuplicateKey } from './errors.js';
 
 export type Senders = Partial<Record<Channel, ChannelSender>>;
+
+/** The delivery queue, as the senders of notifications see it. */
+export interface Outbox {
+  /** Queues the recorded delivery with this key (again: a key already waiting is not queued twice). */
+  add(key: string, delayMs?: number): Promise<void>;
+}
 
 export interface Outgoing {
   /** Names the logical notification: the same key is never delivered twice. */
@@ -18,93 +24,139 @@ export interface Outgoing {
   initiativeCode?: string;
   editMessageId?: string;
   view?: 'full' | 'existence';
+  /** The member it is for and the unit they were reached for: whom to tell if they cannot be reached. */
+  recipient?: { memberId: string; unitCode: string };
 }
 
 export type Outcome =
   | { key: string; status: 'sent'; messageIds: string[] }
-  | { key: string; status: 'duplicate' | 'failed' }
+  | { key: string; status: 'duplicate' | 'failed' | 'interrupted' }
+  | { key: string; status: 'retry'; item: Outgoing; afterMs: number | null }
   | { key: string; status: 'unreachable'; item: Outgoing };
 
 export interface DeliveryDeps {
   senders: Senders;
   clock: Clock;
   log: Logger;
+  outbox: Outbox;
+}
+
+/** Records the notification under its key; false when that key was recorded before. */
+async function record(item: Outgoing, clock: Clock): Promise<boolean> {
+  try {
+    await DeliveryModel.create({
+      ...item,
+      queuedAt: clock.now(),
+      reply: JSON.stringify(item.reply),
+      initiativeCode: item.initiativeCode ?? null,
+      editMessageId: item.editMessageId ?? null,
+      recipientId: item.recipient?.memberId ?? null,
+      recipientUnit: item.recipient?.unitCode ?? null,
+    });
+    return true;
+  } catch (err) {
+    if (isDuplicateKey(err)) return false;
+    throw err;
+  }
 }
 
 /**
- * The one path for messages to people other than the one who just wrote. Each is recorded first under
- * its unique key (a second dispatch of the same key does nothing), then sent; a transient failure stays
- * pending for retryPending(). Issue #5 moves the sending onto a rate-limited BullMQ queue.
+ * Sends now, for messages that answer someone's action (cards, relays, status notices): recorded first
+ * under its unique key, then sent; what the messenger will not take right now goes to the delivery queue.
  */
 export async function dispatch(deps: DeliveryDeps, items: Outgoing[]): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const item of items) {
-    try {
-      await DeliveryModel.create({ ...item, reply: JSON.stringify(item.reply), initiativeCode: item.initiativeCode ?? null, editMessageId: item.editMessageId ?? null });
-    } catch (err) {
-      if (isDuplicateKey(err)) {
-        outcomes.push({ key: item.key, status: 'duplicate' });
-        continue;
-      }
-      throw err;
+    if (!(await record(item, deps.clock))) {
+      outcomes.push({ key: item.key, status: 'duplicate' });
+      continue;
     }
-    outcomes.push(await attempt(deps, item));
+    const outcome = await deliver(deps, item.key);
+    if (outcome.status === 'retry') await deps.outbox.add(item.key, outcome.afterMs ?? RETRY_AFTER_MS);
+    outcomes.push(outcome);
   }
   return outcomes;
 }
 
-async function attempt(deps: DeliveryDeps, item: Outgoing): Promise<Outcome> {
+/** Queues a fan-out (pings, nudges, reminders) for the delivery worker; returns how many were new. */
+export async function enqueue(deps: DeliveryDeps, items: Outgoing[]): Promise<number> {
+  let queued = 0;
+  for (const item of items) {
+    if (!(await record(item, deps.clock))) continue;
+    await deps.outbox.add(item.key);
+    queued += 1;
+  }
+  return queued;
+}
+
+/** A transient failure is tried again after this long (the queue backs off further on repeats). */
+export const RETRY_AFTER_MS = 60_000;
+const MAX_ATTEMPTS = 10;
+
+/**
+ * The one sending step. The delivery is marked `sending` before the messenger is called and `sent`
+ * after, so a process that dies in between leaves it `sending`: it is then never sent again, because
+ * the messenger may already have shown it (at most once is the promise; the log says which one).
+ */
+export async function deliver(deps: DeliveryDeps, key: string): Promise<Outcome> {
+  const d = await DeliveryModel.findOne({ key }).lean();
+  if (!d || d.status === 'sent' || d.status === 'failed') return { key, status: 'duplicate' };
+  if (d.status === 'sending') {
+    deps.log.warn({ key, chatId: d.chatId }, 'delivery was interrupted while sending; not sent again');
+    await DeliveryModel.updateOne({ key }, { $set: { status: 'failed', lastError: 'interrupted while sending' } });
+    return { key, status: 'interrupted' };
+  }
+  const item = toOutgoing(d);
+  const now = deps.clock.now();
+  await DeliveryModel.updateOne({ key }, { $set: { status: 'sending', lastAttemptAt: now }, $inc: { attempts: 1 } });
   const sender = deps.senders[item.channel];
   try {
     if (!sender) throw new Error(`no ${item.channel} sender is running`);
     const messageIds = item.editMessageId
       ? (await sender.edit(item.chatId, item.editMessageId, item.locale, item.reply), [item.editMessageId])
       : await sender.send(item.chatId, item.locale, item.reply);
-    await DeliveryModel.updateOne({ key: item.key }, { $set: { status: 'sent', sentMessageIds: messageIds, sentAt: deps.clock.now(), lastAttemptAt: deps.clock.now() }, $inc: { attempts: 1 } });
-    return { key: item.key, status: 'sent', messageIds };
+    await DeliveryModel.updateOne({ key }, { $set: { status: 'sent', sentMessageIds: messageIds, sentAt: deps.clock.now() } });
+    return { key, status: 'sent', messageIds };
   } catch (err) {
     const unreachable = err instanceof UnreachableError;
-    deps.log.warn({ err, key: item.key, chatId: item.chatId }, unreachable ? 'delivery refused: unreachable' : 'delivery failed; will retry');
-    await DeliveryModel.updateOne(
-      { key: item.key },
-      {
-        $set: { status: unreachable ? 'failed' : 'pending', lastError: err instanceof Error ? err.message : String(err), lastAttemptAt: deps.clock.now() },
-        $inc: { attempts: 1 },
-      },
-    );
-    return unreachable ? { key: item.key, status: 'unreachable', item } : { key: item.key, status: 'failed' };
+    const giveUp = unreachable || err instanceof RejectedError || d.attempts + 1 >= MAX_ATTEMPTS;
+    deps.log.warn({ err, key, chatId: item.chatId, attempts: d.attempts + 1 }, unreachable ? 'delivery refused: unreachable' : giveUp ? 'delivery failed; giving up' : 'delivery failed; will retry');
+    await DeliveryModel.updateOne({ key }, { $set: { status: giveUp ? 'failed' : 'pending', lastError: err instanceof Error ? err.message : String(err) } });
+    if (unreachable) return { key, status: 'unreachable', item };
+    if (giveUp) return { key, status: 'failed' };
+    return { key, status: 'retry', item, afterMs: err instanceof RetryLaterError ? err.retryAfterMs : null };
   }
 }
 
-const MAX_ATTEMPTS = 10;
+function toOutgoing(d: NonNullable<Awaited<ReturnType<typeof findDelivery>>>): Outgoing {
+  return {
+    key: d.key,
+    channel: d.channel,
+    chatId: d.chatId,
+    locale: d.locale,
+    reply: JSON.parse(d.reply) as Reply,
+    kind: d.kind,
+    ...(d.initiativeCode ? { initiativeCode: d.initiativeCode } : {}),
+    ...(d.editMessageId ? { editMessageId: d.editMessageId } : {}),
+    ...(d.view ? { view: d.view } : {}),
+    ...(d.recipientId && d.recipientUnit ? { recipient: { memberId: d.recipientId, unitCode: d.recipientUnit } } : {}),
+  };
+}
+
+const findDelivery = (key: string) => DeliveryModel.findOne({ key }).lean();
 
 /**
- * Sends again what a transient failure (network, 5xx, a long 429) left pending for at least `olderThanMs`;
- * run by one scheduled job at a time. Gives up after 10 attempts, keeping the record as failed.
+ * Puts back on the queue what is pending in MongoDB but may have no job in Redis: a process that died
+ * between recording and queueing, or a Redis that was flushed. Queueing a key twice is harmless.
  */
-export async function retryPending(deps: DeliveryDeps, olderThanMs: number, limit = 200): Promise<Outcome[]> {
+export async function requeueStranded(deps: DeliveryDeps, olderThanMs: number, limit = 500): Promise<number> {
   const before = new Date(deps.clock.now().getTime() - olderThanMs);
-  const pending = await DeliveryModel.find({ status: 'pending', lastAttemptAt: { $lt: before } }).sort({ createdAt: 1 }).limit(limit).lean();
-  const outcomes: Outcome[] = [];
-  for (const d of pending) {
-    if (d.attempts >= MAX_ATTEMPTS) {
-      await DeliveryModel.updateOne({ key: d.key }, { $set: { status: 'failed' } });
-      continue;
-    }
-    const item: Outgoing = {
-      key: d.key,
-      channel: d.channel,
-      chatId: d.chatId,
-      locale: d.locale,
-      reply: JSON.parse(d.reply) as Reply,
-      kind: d.kind,
-      ...(d.initiativeCode ? { initiativeCode: d.initiativeCode } : {}),
-      ...(d.editMessageId ? { editMessageId: d.editMessageId } : {}),
-      ...(d.view ? { view: d.view } : {}),
-    };
-    outcomes.push(await attempt(deps, item));
-  }
-  return outcomes;
+  const pending = await DeliveryModel.find({ status: 'pending', $or: [{ lastAttemptAt: { $lt: before } }, { lastAttemptAt: null, queuedAt: { $lt: before } }] })
+    .sort({ queuedAt: 1 })
+    .limit(limit)
+    .lean();
+  for (const d of pending) await deps.outbox.add(d.key);
+  return pending.length;
 }
 
 /** The notification a message in a chat belongs to, to route a reply to it. */

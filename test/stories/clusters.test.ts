@@ -56,7 +56,7 @@ describe('emulation clusters are ranked every quarter and their officers hear th
     await mai.send('/pledges');
     expect(lastText(mai)).toContain('• Ít nhất 50 sáng kiến\n• Mỗi tổ một ý tưởng');
     world().clock.set('2026-12-06T08:05:00+07:00');
-    expect(await remindPledges(world().deps)).toBe(2); // 14 days before: each signatory's officer
+    expect(await world().run(remindPledges)).toBe(2); // 14 days before: each signatory's officer
     world().clock.set('2026-11-23T09:00:00+07:00');
   });
 
@@ -70,13 +70,13 @@ describe('emulation clusters are ranked every quarter and their officers hear th
     await sendQuickIdea(b, 'Ý tưởng của Thăng Long');
 
     world().clock.set('2027-01-01T09:00:00+07:00');
-    expect(await sendClusterRankings(world().deps)).toBe(2);
+    expect(await world().run(sendClusterRankings)).toBe(2);
     const ranking = mai.transcript.at(-1)!.plainText;
     expect(ranking).toContain('Xếp hạng Cụm thi đua ngành May – quý 2026-Q4');
     expect(ranking).toContain('1. Công ty May Việt Tiến: 2 sáng kiến, 2.00/đoàn viên – ✅ vượt chỉ tiêu quý');
     expect(ranking).toContain('2. Công ty May Thăng Long: 1 sáng kiến, 1.00/đoàn viên – chưa đạt chỉ tiêu quý');
     expect(ranking).toContain('Dẫn đầu cụm (vượt chỉ tiêu của mình): Công ty May Việt Tiến');
     expect(son.transcript.at(-1)!.plainText).toBe(ranking);
-    expect(await sendClusterRankings(world().deps)).toBe(0);
+    expect(await world().run(sendClusterRankings)).toBe(0);
   });
 });

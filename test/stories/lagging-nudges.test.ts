@@ -18,7 +18,7 @@ describe('lagging units get a friendly nudge, at most weekly, and their parent h
 
   const at = async (day: string) => {
     world().clock.set(`${day}T08:00:00+07:00`);
-    return nudgeLaggingUnits(world().deps);
+    return world().run(nudgeLaggingUnits);
   };
 
   beforeAll(async () => {

@@ -15,7 +15,7 @@ describe('an officer records the unit’s emulation pledge and is reminded as it
 
   const on = async (day: string) => {
     world().clock.set(`${day}T08:05:00+07:00`);
-    return remindPledges(world().deps);
+    return world().run(remindPledges);
   };
 
   beforeAll(async () => {

@@ -32,7 +32,7 @@ describe('officers get a weekly progress ping, once a week, never in quiet hours
   });
 
   it('sends the Monday 07:30 ping with the numbers once, even when the job runs again or late', async () => {
-    expect(await sendWeeklyPings(world().deps)).toBe(2);
+    expect(await world().run(sendWeeklyPings)).toBe(2);
     expect(pings(hai)).toHaveLength(1);
     expect(pings(hai)[0]!.plainText).toContain('Báo cáo tiến độ tuần 2026-W48');
     expect(pings(hai)[0]!.plainText).toContain('Sáng kiến: 1 / chỉ tiêu 10 (10%)');
@@ -42,9 +42,9 @@ describe('officers get a weekly progress ping, once a week, never in quiet hours
     // CDCS-001 reached its target; of the two siblings with targets it ranks first.
     expect(pings(yen)[0]!.plainText).toContain('Xếp thứ 1/2 trong các đơn vị cùng cấp');
     expect(pings(hai)[0]!.plainText).toContain('Giao ước của Công ty May Việt Tiến: đến hạn 30/11/2026');
-    expect(await sendWeeklyPings(world().deps)).toBe(0);
+    expect(await world().run(sendWeeklyPings)).toBe(0);
     world().clock.advance(30 * HOUR);
-    expect(await sendWeeklyPings(world().deps)).toBe(0);
+    expect(await world().run(sendWeeklyPings)).toBe(0);
     expect(pings(hai)).toHaveLength(1);
   });
 
@@ -53,7 +53,7 @@ describe('officers get a weekly progress ping, once a week, never in quiet hours
     expect(lastText(yen)).toContain('thứ Tư lúc 22:00');
     const at = async (vietnamTime: string, expected: number) => {
       world().clock.set(`${vietnamTime}+07:00`);
-      expect(await sendWeeklyPings(world().deps), vietnamTime).toBe(expected);
+      expect(await world().run(sendWeeklyPings), vietnamTime).toBe(expected);
     };
     await at('2026-11-25T22:00:00', 0); // Yến's time, but quiet hours (and W48 went out on Monday)
     await at('2026-11-30T06:00:00', 0); // W49: quiet, and before Hải's 07:30
@@ -70,7 +70,7 @@ describe('officers get a weekly progress ping, once a week, never in quiet hours
     const silent = world().tg.user({ id: 9704, first_name: 'Chưa nhắn' });
     await grant(silent, 'HN', 'officer');
     world().clock.set('2026-12-08T10:00:00+07:00'); // Tuesday of W50: Hải off, Yến's day not yet
-    expect(await sendWeeklyPings(world().deps)).toBe(0);
+    expect(await world().run(sendWeeklyPings)).toBe(0);
     const worker = world().tg.user({ id: 9705, first_name: 'Công nhân' });
     await worker.send('/ping');
     expect(lastText(worker)).toContain('dành cho cán bộ công đoàn');

@@ -11,6 +11,9 @@ import { FakeTelegram, type FakeTelegramOptions } from '../fakes/telegram-server
 import { testRedisUrl, withTestDatabase } from './servers.js';
 import { freePort } from './net.js';
 import { seedUnits, TestClock } from './fixtures.js';
+import { Queue, type Worker } from 'bullmq';
+import { BullOutbox, DELIVERY_QUEUE, startDeliveryWorker } from '../../jobs/delivery-queue.js';
+import { Pacer, type PacerTime } from '../../src/delivery/pacer.js';
 
 export { TestClock } from './fixtures.js';
 
@@ -19,28 +22,53 @@ export interface World {
   deps: Deps;
   clock: TestClock;
   mongoUri: string;
+  /** This world's Redis key prefix (a bot or worker process of the test shares it). */
+  redisPrefix: string;
   bots: RunningTelegram[];
+  /** The delivery queue the jobs fill; its worker runs in this process. */
+  deliveries: Queue;
+  deliveryWorker: Worker;
+  /** Resolves once every queued delivery has been handled (sent, or given up). */
+  drain(timeoutMs?: number): Promise<void>;
+  /** Runs a job's work the way its scheduler would, then waits for what it queued to be delivered. */
+  run<T>(job: (deps: Deps) => Promise<T>): Promise<T>;
   /** Starts one more bot process on the same database and Redis (webhook mode needs a port each). */
   startBot(mode?: 'polling' | 'webhook'): Promise<RunningTelegram>;
   stopBots(): Promise<void>;
   close(): Promise<void>;
 }
 
-// People type slower than tests do: the fake's rate-limit clock runs 20x faster than the wall clock,
-// so story tests stay within Telegram's per-chat limits while a storm of sends still trips them.
+// People type slower than tests do: messenger time (the fake's rate limits, our pacer, retry_after
+// and backoff delays) runs 20x faster than the wall clock, so story tests stay within Telegram's
+// per-chat limits while a storm of sends still trips them.
+const SPEED = 20;
 const acceleratedNow = (): (() => number) => {
   const start = Date.now();
-  return () => start + (Date.now() - start) * 20;
+  return () => start + (Date.now() - start) * SPEED;
 };
+const acceleratedTime = (now: () => number): PacerTime => ({ now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms / SPEED)) });
 
 /** A real bot (grammY over HTTP) against the fake Telegram, on a fresh database and Redis key space. */
 export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: FakeTelegramOptions } = {}): Promise<World> {
   const db = await withTestDatabase();
-  const tg = await FakeTelegram.start({ now: acceleratedNow(), ...opts.fake });
-  const redis: Redis = createRedis(testRedisUrl(), `sk-test-${randomBytes(4).toString('hex')}:`);
+  const now = acceleratedNow();
+  const tg = await FakeTelegram.start({ now, ...opts.fake });
+  const prefix = `sk-test-${randomBytes(4).toString('hex')}:`;
+  const redis: Redis = createRedis(testRedisUrl(), prefix);
   await checkRedis(redis);
   const clock = new TestClock(new Date('2026-11-23T02:00:00Z'));
-  const deps: Deps = { clock, i18n: new I18n(), log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), redis, senders: {} };
+  const queueConnection = { url: testRedisUrl(), prefix, timeScale: 1 / SPEED };
+  const deliveries = new Queue(DELIVERY_QUEUE, { connection: { url: testRedisUrl() }, prefix: `${prefix}bull` });
+  const deps: Deps = {
+    clock,
+    i18n: new I18n(),
+    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    redis,
+    senders: {},
+    pacer: new Pacer(redis, acceleratedTime(now)),
+    outbox: new BullOutbox(deliveries, 1 / SPEED),
+  };
+  const deliveryWorker: Worker = startDeliveryWorker(deps, queueConnection);
   const bots: RunningTelegram[] = [];
 
   const world: World = {
@@ -48,7 +76,24 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
     deps,
     clock,
     mongoUri: db.uri,
+    redisPrefix: prefix,
     bots,
+    deliveries,
+    deliveryWorker,
+    async drain(timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const counts = await deliveries.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+        if (Object.values(counts).every((n) => n === 0)) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error('drain: deliveries still queued after the timeout');
+    },
+    async run(job) {
+      const result = await job(deps);
+      await world.drain();
+      return result;
+    },
     async startBot(mode = opts.mode ?? 'polling') {
       const webhook = mode === 'webhook' ? { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${await freePort()}/telegram/hook`, TELEGRAM_WEBHOOK_SECRET: 'test-secret-0123456789' } : {};
       const config = loadConfig({
@@ -67,6 +112,9 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
     },
     async close() {
       await world.stopBots();
+      await deliveryWorker.close();
+      await deliveries.obliterate({ force: true });
+      await deliveries.close();
       await tg.stop();
       await redis.quit();
       await db.close();

@@ -9,6 +9,7 @@ import type { HandleResult, InboundEvent } from '../types.js';
 import { toInboundEvent } from './inbound.js';
 import { TelegramSender } from './send.js';
 import { UnreachableError } from '../sender.js';
+import type { Pacer } from '../../delivery/pacer.js';
 
 export interface TelegramOptions {
   token: string;
@@ -20,7 +21,7 @@ export interface TelegramOptions {
 /** The grammY bot: turns each update into an InboundEvent, lets handlers/ answer, renders the answer. */
 export function createTelegramBot(deps: Deps, opts: TelegramOptions): Bot {
   const bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot }, ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) });
-  withShortRetries(bot.api);
+  withPacingAndRetries(bot.api, deps.pacer);
 
   bot.use(async (ctx) => {
     const event = toInboundEvent(ctx);
@@ -61,12 +62,31 @@ function ignoreNotModified(err: unknown): void {
   throw err;
 }
 
+/** Methods that put a message in a chat, and so count against Telegram's flood limits. */
+const PACED_METHOD = /^(send(?!ChatAction)|edit|copy|forward)/;
+/** A 429 asking for a longer wait than this fails the call: a proactive delivery goes back to the queue. */
+const MAX_INLINE_WAIT_S = 10;
+
 /**
- * Calls ride out a short 429 or 5xx; anything longer fails fast: a person is not kept waiting, and a
- * proactive delivery stays pending for the retry job instead.
+ * Every message waits for its turn under Telegram's limits, shared with other processes through Redis.
+ * A 429 holds back every process for its retry_after, then the call is tried again (twice at most);
+ * 5xx answers are retried with a short backoff. Anything longer fails fast: a person is not kept
+ * waiting, and a proactive delivery goes back to the delivery queue instead.
  */
-export function withShortRetries(api: Api): Api {
-  api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10 }));
+export function withPacingAndRetries(api: Api, pacer: Pacer): Api {
+  api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 0, rethrowHttpErrors: true }));
+  api.config.use(async (prev, method, payload, signal) => {
+    const chatId = (payload as { chat_id?: number | string }).chat_id;
+    if (!PACED_METHOD.test(method) || chatId === undefined) return prev(method, payload, signal);
+    const chat = String(chatId);
+    for (let attempt = 0; ; attempt++) {
+      await pacer.wait('telegram', chat, chat.startsWith('-') ? 'group' : 'private');
+      const res = await prev(method, payload, signal);
+      const retryAfter = res.ok ? undefined : res.parameters?.retry_after;
+      if (retryAfter === undefined || retryAfter > MAX_INLINE_WAIT_S || attempt >= 2) return res;
+      await pacer.holdOff('telegram', retryAfter * 1000);
+    }
+  });
   return api;
 }
 

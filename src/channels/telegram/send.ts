@@ -1,6 +1,6 @@
 import { GrammyError, type Api } from 'grammy';
 import type { I18n, Locale } from '../../i18n.js';
-import { UnreachableError, type ChannelSender } from '../sender.js';
+import { RejectedError, RetryLaterError, UnreachableError, type ChannelSender } from '../sender.js';
 import type { Reply } from '../types.js';
 import { renderForTelegram } from './render.js';
 
@@ -43,6 +43,10 @@ export class TelegramSender implements ChannelSender {
 }
 
 function unreachableOr(err: unknown): unknown {
-  if (err instanceof GrammyError && err.error_code === 403) return new UnreachableError(err.description, { cause: err });
+  if (!(err instanceof GrammyError)) return err;
+  // "chat not found": the person never opened the bot, which is as good as blocking it.
+  if (err.error_code === 403 || /chat not found/.test(err.description)) return new UnreachableError(err.description, { cause: err });
+  if (err.error_code === 429) return new RetryLaterError(err.description, (err.parameters.retry_after ?? 1) * 1000, { cause: err });
+  if (err.error_code >= 400 && err.error_code < 500) return new RejectedError(err.description, { cause: err });
   return err;
 }

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { useWorld } from '../support/world.js';
+import { registerWorker } from '../support/story.js';
+import { grant, sendQuickIdea } from '../support/support-team.js';
+import { seedCampaign, seedOfficers } from '../support/officers.js';
+import { retryDeliveries } from '../../jobs/retry-deliveries.job.js';
+import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
+import { ChannelAccountModel, DeliveryModel } from '../../src/models/index.js';
+import type { FakeUser } from '../fakes/telegram-server.js';
+
+const UNITS = ['CDCS-001', 'CDCS-002', 'CDCS-003'];
+const pingsOf = (u: FakeUser) => u.transcript.filter((m) => m.plainText.includes('Báo cáo tiến độ tuần 2026-W48'));
+
+/** Per chat, the messages went out in the order their deliveries were queued. */
+async function expectQueueOrderPerChat(): Promise<void> {
+  const sent = await DeliveryModel.find({ status: 'sent', key: /^weekly:/ }).sort({ _id: 1 }).lean();
+  const byChat = new Map<string, number[]>();
+  for (const d of sent) byChat.set(d.chatId, [...(byChat.get(d.chatId) ?? []), Number(d.sentMessageIds[0])]);
+  for (const ids of byChat.values()) expect(ids).toEqual([...ids].sort((a, b) => a - b));
+}
+
+describe('a card that Telegram would not take right now is delivered later, once', () => {
+  const world = useWorld();
+
+  it('waits out a long 429 on the delivery queue and sends the card once', async () => {
+    const dung = world().tg.user({ id: 9501, first_name: 'Dũng' });
+    await dung.send('/help');
+    await grant(dung, 'CDCS-002', 'support');
+    const nam = world().tg.user({ id: 9502, first_name: 'Nam' });
+    await registerWorker(nam, 'CDCS-002');
+
+    // Longer than the bot waits inline (10 s): the card goes back to the queue instead of holding up the worker.
+    world().tg.failNext({ method: 'sendMessage', code: 429, retryAfter: 30, chatId: dung.chatId });
+    const code = await sendQuickIdea(nam, 'Gắn bánh xe cho thùng dụng cụ');
+    const cards = () => dung.transcript.filter((m) => m.plainText.startsWith(`📥 ${code}`));
+    expect(cards()).toHaveLength(0);
+    expect(await DeliveryModel.findOne({ key: { $regex: `^card:${code}` } }).lean()).toMatchObject({ status: 'pending', attempts: 1 });
+
+    await world().drain();
+    expect(cards()).toHaveLength(1);
+    expect(await DeliveryModel.findOne({ key: { $regex: `^card:${code}` } }).lean()).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+});
+
+describe('weekly pings fan out through the delivery queue', () => {
+  const world = useWorld();
+
+  it('survives a Redis flush: what MongoDB holds as pending is queued again, what was sent is never resent', async () => {
+    await seedCampaign(UNITS);
+    const officers = await seedOfficers(world().tg, world().clock, 6, 9600, UNITS);
+    await world().deliveryWorker.pause();
+    expect(await sendWeeklyPings(world().deps)).toBe(18);
+    await world().deliveries.obliterate({ force: true }); // Redis lost the queue before the worker got to it
+    world().deliveryWorker.resume();
+    expect(officers.flatMap(pingsOf)).toHaveLength(0);
+
+    expect(await world().run(retryDeliveries)).toBe(0); // pending for less than a minute: maybe still queued
+    world().clock.advance(61_000);
+    expect(await world().run(retryDeliveries)).toBe(18);
+    for (const o of officers) expect(pingsOf(o)).toHaveLength(3);
+
+    // Flushed again, and the scheduler fires again: nothing goes out twice.
+    await world().deliveries.obliterate({ force: true });
+    expect(await world().run(sendWeeklyPings)).toBe(0);
+    world().clock.advance(61_000);
+    expect(await world().run(retryDeliveries)).toBe(0);
+    for (const o of officers) expect(pingsOf(o)).toHaveLength(3);
+  });
+
+  it('never resends a message whose sending was interrupted (the process died mid-call), and says so', async () => {
+    const [officer] = await seedOfficers(world().tg, world().clock, 1, 9640, ['CDCS-002']);
+    await world().deliveryWorker.pause();
+    world().clock.advance(7 * 86_400_000);
+    await sendWeeklyPings(world().deps);
+    const updated = await DeliveryModel.updateOne({ chatId: String(officer!.chatId) }, { $set: { status: 'sending' } }); // as a killed worker leaves it
+    expect(updated.modifiedCount).toBe(1);
+    world().deliveryWorker.resume();
+    await world().drain();
+    expect(officer!.transcript.filter((m) => m.plainText.includes('Báo cáo tiến độ tuần'))).toHaveLength(0);
+    expect(await DeliveryModel.findOne({ chatId: String(officer!.chatId) }).lean()).toMatchObject({ status: 'failed', lastError: 'interrupted while sending' });
+    world().clock.advance(7 * 86_400_000);
+    await world().run(sendWeeklyPings); // the next week is not affected
+    expect(officer!.transcript.filter((m) => m.plainText.includes('Báo cáo tiến độ tuần'))).toHaveLength(1);
+  });
+
+  it('tells the unit once when an officer has blocked the bot, and stops writing to them', async () => {
+    const [blocked] = await seedOfficers(world().tg, world().clock, 1, 9650, ['CDCS-001']);
+    const [colleague] = await seedOfficers(world().tg, world().clock, 1, 9651, ['CDCS-001']);
+    world().tg.block(blocked!.id);
+    world().clock.advance(7 * 86_400_000); // next Monday: a new week's pings
+    await world().run(sendWeeklyPings);
+    const told = () => colleague!.transcript.filter((m) => m.plainText.includes('Không gửi được tin nhắc của bot cho Cán bộ 1'));
+    expect(told()).toHaveLength(1);
+    expect((await ChannelAccountModel.findOne({ externalId: String(blocked!.id) }).lean())!.unreachableAt).not.toBeNull();
+
+    world().clock.advance(7 * 86_400_000);
+    await world().run(sendWeeklyPings);
+    expect(told()).toHaveLength(1);
+    expect(await DeliveryModel.countDocuments({ chatId: String(blocked!.chatId), status: 'failed' })).toBe(1);
+  });
+});
+
+describe('a 429 storm from Telegram', () => {
+  // Far stricter than Telegram: the bot's own pacing (30/s) trips it on nearly every message.
+  const world = useWorld({ fake: { rateLimits: { globalPerSecond: 2, privatePerSecond: 1, privateBurst: 1, groupPerMinute: 20 } } });
+
+  it('still delivers every ping, once, in order per chat', async () => {
+    await seedCampaign(UNITS);
+    const officers = await seedOfficers(world().tg, world().clock, 12, 9700, UNITS);
+    expect(await world().run(sendWeeklyPings)).toBe(36);
+    expect(world().tg.calls.filter((c) => c.method === 'sendMessage' && c.errorCode === 429).length).toBeGreaterThan(10);
+    for (const o of officers) {
+      expect(pingsOf(o)).toHaveLength(3);
+      expect(new Set(pingsOf(o).map((m) => m.plainText)).size).toBe(3);
+    }
+    await expectQueueOrderPerChat();
+  });
+});
