@@ -8,6 +8,7 @@ import { findUnit } from '../src/services/units.service.js';
 import { isoWeek } from '../src/vietnam-time.js';
 import { progressReport } from '../handlers/support/progress-report.js';
 import { weeklyDetails } from '../handlers/support/weekly-details.js';
+import { progressChart } from '../handlers/support/progress-chart.js';
 
 /**
  * Each officer's weekly progress ping for each unit they serve, once per ISO week: sent at the first
@@ -31,11 +32,12 @@ export async function sendWeeklyPings(deps: Deps): Promise<number> {
       const unit = await findUnit(role.unitCode);
       const report = unit ? await progressReport(unit, now) : null;
       if (!unit || !report) continue;
+      const chart = await progressChart(unit, now);
       items.push({
         key: `weekly:${role.unitCode}:${String(officer._id)}:${week}`,
         ...chat,
         locale: officer.locale,
-        reply: { parts: [msg('weekly-intro', { week }), report, ...(await weeklyDetails(unit, now)), msg('weekly-outro')] },
+        reply: { parts: [msg('weekly-intro', { week }), report, ...(await weeklyDetails(unit, now)), msg('weekly-outro')], ...(chart ? { chart } : {}) },
         kind: 'notice',
         recipient: { memberId: String(officer._id), unitCode: role.unitCode },
       });

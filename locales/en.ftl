@@ -547,3 +547,7 @@ weekly-pledge = 📌 Pledge of { $unit }: { $overdue ->
        *[no] due { $due }
     }
 admin-reason-bad-phases = the phases "{ $value }" are not valid: write DATE=PERCENT separated by commas, dates within the campaign, dates and percents (1–99) rising.
+
+chart-actual = Actual
+chart-target = Target
+chart-pace = Steady pace

@@ -539,3 +539,7 @@ weekly-pledge = 📌 Giao ước của { $unit }: { $overdue ->
        *[no] đến hạn { $due }
     }
 admin-reason-bad-phases = mốc giai đoạn "{ $value }" không hợp lệ: viết NGÀY=PHẦN_TRĂM cách nhau bằng dấu phẩy, ngày nằm trong phong trào, ngày và phần trăm (1–99) tăng dần.
+
+chart-actual = Thực hiện
+chart-target = Chỉ tiêu
+chart-pace = Nhịp đều

@@ -4,9 +4,10 @@ import { findUnitByTypedCode } from '../../src/services/units.service.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { withPendingQuestion } from '../reprompt.js';
 import { progressReport } from '../support/progress-report.js';
+import { progressChart } from '../support/progress-chart.js';
 
 /**
- * /progress [unitCode]: a unit's numbers in its running campaign. Progress is public, as the unions
+ * /progress [unitCode]: a unit's numbers in its running campaign, with the chart of its child units. Progress is public, as the unions
  * want results "public, transparent and timely"; without a code it is the unit of the member's first
  * role, or their own.
  */
@@ -14,6 +15,9 @@ export async function progress(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const code = args.trim() || ctx.member.roles[0]?.unitCode || ctx.member.unitCode;
   const unit = code ? await findUnitByTypedCode(code) : null;
   if (!unit) return withPendingQuestion(ctx, [reply(msg(code ? 'linkgroup-unknown-unit' : 'progress-usage', { code: code ?? '' }))]);
-  const report = await progressReport(unit, ctx.deps.clock.now());
-  return withPendingQuestion(ctx, [reply(report ?? msg('progress-no-campaign', { unit: unit.name }))]);
+  const now = ctx.deps.clock.now();
+  const report = await progressReport(unit, now);
+  if (!report) return withPendingQuestion(ctx, [reply(msg('progress-no-campaign', { unit: unit.name }))]);
+  const chart = await progressChart(unit, now);
+  return withPendingQuestion(ctx, [reply(report, chart ? { chart } : {})]);
 }

@@ -11,7 +11,8 @@ const DAY = 86_400_000;
 const MAX_LISTED = 10;
 const PLEDGE_HORIZON_DAYS = 14;
 
-async function standing(campaignCode: string, unit: UnitRecord) {
+/** A unit's actual against its target in a campaign; null when it has no target. */
+export async function standing(campaignCode: string, unit: UnitRecord) {
   const target = await TargetModel.findOne({ campaignCode, unitCode: unit.code }).lean();
   if (!target) return null;
   const counts = await progressOf(campaignCode, unit.code);

@@ -1,5 +1,6 @@
 import type { Channel } from '../models/channel-account.model.js';
 import type { Msg } from '../i18n.js';
+import type { ChartBar } from '../charts/progress-chart.js';
 
 export type { Channel };
 
@@ -40,6 +41,15 @@ export interface InboundEvent {
   payload: InboundPayload;
 }
 
+/** A progress chart (child units' actual against target, with the pace mark), drawn when sent. */
+export interface ChartSpec {
+  title: string;
+  bars: ChartBar[];
+  /** Share of the target a steady pace expects by now. */
+  paceRatio: number;
+  lagThreshold: number;
+}
+
 export interface Button {
   label: Msg;
   data: string;
@@ -53,6 +63,8 @@ export interface Reply {
   keyboard?: { kind: 'contact'; share: Msg; skip: Msg } | { kind: 'remove' } | { kind: 'force_reply' };
   /** Files re-sent after the text, by the messenger's own file ids. */
   attachments?: { kind: 'photo' | 'document'; fileId: string }[];
+  /** Sent as a picture after the text. */
+  chart?: ChartSpec;
   /** Sent as a reply to this message of the same chat. */
   replyToMessageId?: string;
 }

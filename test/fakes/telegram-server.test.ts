@@ -746,7 +746,7 @@ describe('HTTP surface and update delivery', () => {
     expect(await me.json()).toMatchObject({ ok: true, result: { id: 123456, is_bot: true, username: 'sang_kien_test_bot' } });
   });
 
-  it('refuses file uploads (multipart) instead of pretending to store them', async () => {
+  it('takes a photo upload (multipart) only when it is an image, and keeps the bytes it received', async () => {
     const fake = await startFake();
     const api = apiFor(fake);
     const lan = lanOf(fake);
@@ -754,8 +754,14 @@ describe('HTTP surface and update delivery', () => {
 
     expect(await failure(api.sendPhoto(lan.chatId, new InputFile(Buffer.from('không phải ảnh'), 'anh.jpg')))).toEqual({
       code: 400,
-      description: 'Bad Request: file uploads are not supported by this fake',
+      description: 'Bad Request: IMAGE_PROCESS_FAILED',
     });
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('rest of the image')]);
+    const sent = await api.sendPhoto(lan.chatId, new InputFile(png, 'tien-do.png'), { caption: 'Tiến độ', reply_markup: new InlineKeyboard().text('OK', 'ok') });
+    expect(sent.photo?.length).toBeGreaterThan(0);
+    const [view] = fake.botMessages(lan.chatId).filter((m) => m.kind === 'photo');
+    expect(view).toMatchObject({ caption: 'Tiến độ', inlineButtons: [[{ text: 'OK', callback_data: 'ok' }]], upload: { fileName: 'tien-do.png' } });
+    expect(Buffer.from(view!.upload!.bytes).equals(png)).toBe(true);
   });
 
   it('holds a long poll until an update arrives and resolves the action only once it is confirmed', async () => {

@@ -79,6 +79,8 @@ export interface BotMessage {
   caption?: string;
   parse_mode?: string;
   file_id?: string;
+  /** The file the bot uploaded with this message (multipart), as received. */
+  upload?: { fileName: string; bytes: Buffer };
   /** Current markup, after editMessageReplyMarkup / editMessageText. */
   reply_markup?: unknown;
   reply_to_message_id?: number;
@@ -684,7 +686,7 @@ type NewMessageFields = Omit<Message, 'message_id' | 'date' | 'chat'>;
 interface Outgoing {
   kind: BotMessage['kind'];
   fields: NewMessageFields;
-  source: Pick<BotMessage, 'text' | 'caption' | 'parse_mode' | 'file_id' | 'plainText'>;
+  source: Pick<BotMessage, 'text' | 'caption' | 'parse_mode' | 'file_id' | 'plainText' | 'upload'>;
   markup: ParsedMarkup | undefined;
   replyTo: StoredMessage | undefined;
 }
@@ -1157,7 +1159,8 @@ const SendCommon = z.object({
   allow_sending_without_reply: z.boolean().optional(),
 });
 const SendMessageSchema = SendCommon.extend({ text: z.string().optional() });
-const SendPhotoSchema = SendCommon.extend({ photo: z.string().optional(), caption: z.string().optional() });
+const UploadSchema = z.object({ fileName: z.string(), bytes: z.instanceof(Buffer) });
+const SendPhotoSchema = SendCommon.extend({ photo: z.union([z.string(), UploadSchema]).optional(), caption: z.string().optional() });
 const SendDocumentSchema = SendCommon.extend({ document: z.string().optional(), caption: z.string().optional() });
 const EditTargetSchema = z.object({ chat_id: ChatId, message_id: z.number().int(), reply_markup: z.unknown().optional() });
 const EditTextSchema = EditTargetSchema.extend({ text: z.string().optional(), parse_mode: z.string().optional() });
@@ -1214,13 +1217,26 @@ function sendPhoto(env: MethodEnv, params: Params): Message {
   const p = parseParams(SendPhotoSchema, params);
   const chat = env.world.writableChat(p.chat_id);
   if (p.photo === undefined) throw badRequest('there is no photo in the request');
-  const { sizes } = env.world.fileToResend(p.photo, 'photo');
+  const upload = typeof p.photo === 'string' ? undefined : checkedImage(p.photo);
+  const sizes = upload ? env.world.newPhoto() : env.world.fileToResend(p.photo as string, 'photo').sizes;
   const caption = checkedCaption(p.caption, p.parse_mode);
   return postMessage(env, chat, p, {
     kind: 'photo',
     fields: { photo: sizes, ...captionFields(caption) },
-    source: { caption: p.caption, parse_mode: p.parse_mode, plainText: caption.text, file_id: p.photo },
+    source: { caption: p.caption, parse_mode: p.parse_mode, plainText: caption.text, file_id: sizes.at(-1)!.file_id, ...(upload ? { upload } : {}) },
   });
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const JPEG_SIGNATURE = Buffer.from([0xff, 0xd8, 0xff]);
+const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+
+/** Telegram decodes an uploaded photo: anything but an image (here: PNG or JPEG) up to 10 MB is refused. */
+function checkedImage(upload: z.output<typeof UploadSchema>): z.output<typeof UploadSchema> {
+  if (upload.bytes.length > MAX_PHOTO_BYTES) throw badRequest('PHOTO_INVALID_DIMENSIONS');
+  const isImage = upload.bytes.subarray(0, 8).equals(PNG_SIGNATURE) || upload.bytes.subarray(0, 3).equals(JPEG_SIGNATURE);
+  if (!isImage) throw badRequest('IMAGE_PROCESS_FAILED');
+  return upload;
 }
 
 function sendDocument(env: MethodEnv, params: Params): Message {
@@ -1399,20 +1415,67 @@ function errorResponse(error: TelegramError): ApiResponse {
   return { ok: false, error_code: error.code, description: error.description, parameters: error.parameters };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
 
-function parseBody(contentType: string | undefined, body: string): Params {
-  if (body === '') return {};
+/**
+ * multipart/form-data as the Bot API takes it: each field a part (objects as JSON text), each file a
+ * part with a filename, referenced from a field as "attach://<part name>".
+ */
+function parseMultipart(contentType: string, body: Buffer): Params {
+  const boundary = /boundary=("?)([^";]+)\1/i.exec(contentType)?.[2];
+  if (!boundary) throw badRequest('multipart body without a boundary');
+  const fields: Params = {};
+  const files = new Map<string, { fileName: string; bytes: Buffer }>();
+  const delimiter = Buffer.from(`--${boundary}`);
+  let at = body.indexOf(delimiter);
+  while (at !== -1) {
+    const start = at + delimiter.length;
+    if (body.subarray(start, start + 2).toString() === '--') break;
+    const next = body.indexOf(delimiter, start);
+    if (next === -1) throw badRequest('multipart body is not terminated');
+    const part = body.subarray(start + 2, next - 2); // drop the CRLF after the delimiter and before the next
+    const headerEnd = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, headerEnd).toString('utf8');
+    const content = part.subarray(headerEnd + 4);
+    const name = /name="([^"]+)"/i.exec(headers)?.[1];
+    if (!name) throw badRequest('multipart part without a name');
+    const fileName = /filename="?([^";\r\n]+)"?/i.exec(headers)?.[1];
+    if (fileName) files.set(name, { fileName, bytes: Buffer.from(content) });
+    else fields[name] = multipartValue(content.toString('utf8'));
+    at = next;
+  }
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value !== 'string' || !value.startsWith('attach://')) continue;
+    const file = files.get(value.slice('attach://'.length));
+    if (!file) throw badRequest(`file ${value} is not in the request`);
+    fields[key] = file;
+  }
+  return fields;
+}
+
+/** Numbers, booleans and objects arrive as JSON text; anything else is the string itself. */
+function multipartValue(text: string): unknown {
+  if (!/^[[{\d-]|^(true|false)$/.test(text)) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function parseBody(contentType: string | undefined, raw: Buffer): Params {
+  if (raw.length === 0) return {};
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type === 'multipart/form-data') throw badRequest('file uploads are not supported by this fake');
-  if (type !== 'application/json') throw badRequest(`unsupported content type "${type}": this fake accepts JSON bodies only`);
+  if (type === 'multipart/form-data') return parseMultipart(contentType!, raw);
+  if (type !== 'application/json') throw badRequest(`unsupported content type "${type}": this fake accepts JSON and multipart bodies`);
+  const body = raw.toString('utf8');
   const params = parseJson(body);
   if (typeof params !== 'object' || params === null || Array.isArray(params)) throw badRequest('parameters must be a JSON object');
   return params as Params;

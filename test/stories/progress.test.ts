@@ -3,6 +3,7 @@ import { useWorld } from '../support/world.js';
 import { lastText, registerWorker } from '../support/story.js';
 import { grant, sendQuickIdea } from '../support/support-team.js';
 import { foldProgress } from '../../jobs/fold-progress.job.js';
+import { bars, decodePng, isTargetGrey } from '../support/png.js';
 import { CampaignModel, TargetModel } from '../../src/models/index.js';
 
 describe('an officer asks for progress on demand', () => {
@@ -34,5 +35,12 @@ describe('an officer asks for progress on demand', () => {
     await a.send('/progress');
     expect(lastText(a)).toContain('📊 Công ty May Việt Tiến – 1 triệu sáng kiến');
     expect(lastText(a)).toContain('Sáng kiến: 1');
+
+    // Once child units have targets, the chart of them comes with the numbers.
+    await TargetModel.create({ campaignCode: 'MTSK-2026', unitCode: 'CDCS-001', target: 2 });
+    await officer.send('/progress KCN-TL');
+    const chart = officer.lastReplies.find((m) => m.kind === 'photo');
+    expect(chart?.caption).toBe('Công đoàn các KCN-CX Hà Nội – 1 triệu sáng kiến');
+    expect(bars(decodePng(chart!.upload!.bytes), isTargetGrey)).toHaveLength(1);
   });
 });

@@ -5,8 +5,10 @@ import { grant, sendQuickIdea, staff } from '../support/support-team.js';
 import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
 import { CampaignModel, PledgeModel, TargetModel } from '../../src/models/index.js';
 import type { FakeUser } from '../fakes/telegram-server.js';
+import { bars, decodePng, isBlue, isTargetGrey } from '../support/png.js';
 
 const HOUR = 3_600_000;
+const charts = (u: FakeUser) => u.transcript.filter((m) => m.kind === 'photo' && m.upload);
 const pings = (u: FakeUser) => u.transcript.filter((m) => m.plainText.includes('Báo cáo tiến độ tuần'));
 
 describe('officers get a weekly progress ping, once a week, never in quiet hours', () => {
@@ -42,6 +44,18 @@ describe('officers get a weekly progress ping, once a week, never in quiet hours
     // CDCS-001 reached its target; of the two siblings with targets it ranks first.
     expect(pings(yen)[0]!.plainText).toContain('Xếp thứ 1/2 trong các đơn vị cùng cấp');
     expect(pings(hai)[0]!.plainText).toContain('Giao ước của Công ty May Việt Tiến: đến hạn 30/11/2026');
+
+    // With it, the chart of its child units: a valid PNG with a target bar for each of the two with a
+    // target, CDCS-001's actual bar on pace (blue), and CDCS-002's nothing at all.
+    const chart = charts(hai);
+    expect(chart).toHaveLength(1);
+    expect(chart[0]!.caption).toBe('Công đoàn các KCN-CX Hà Nội – 1 triệu sáng kiến');
+    const img = decodePng(chart[0]!.upload!.bytes);
+    expect([img.width, img.height]).toEqual([800, 450]);
+    expect(bars(img, isTargetGrey)).toHaveLength(2);
+    expect(bars(img, isBlue)).toHaveLength(1);
+    expect(charts(yen)).toHaveLength(0); // a grassroots union has no child units to chart
+
     expect(await world().run(sendWeeklyPings)).toBe(0);
     world().clock.advance(30 * HOUR);
     expect(await world().run(sendWeeklyPings)).toBe(0);

@@ -1,7 +1,8 @@
-import { GrammyError, type Api } from 'grammy';
+import { GrammyError, InputFile, type Api } from 'grammy';
 import type { I18n, Locale } from '../../i18n.js';
 import { RejectedError, RetryLaterError, UnreachableError, type ChannelSender } from '../sender.js';
-import type { Reply } from '../types.js';
+import type { ChartSpec, Reply } from '../types.js';
+import { renderProgressChart } from '../../charts/progress-chart.js';
 import { renderForTelegram } from './render.js';
 
 /** Sends rendered replies through the Bot API: text parts, then the files, all in one chat. */
@@ -24,10 +25,16 @@ export class TelegramSender implements ChannelSender {
           file.kind === 'photo' ? await this.api.sendPhoto(chatId, file.fileId, replyTo) : await this.api.sendDocument(chatId, file.fileId, replyTo);
         ids.push(String(sent.message_id));
       }
+      if (reply.chart) ids.push(String((await this.api.sendPhoto(chatId, this.chartFile(locale, reply.chart), { caption: reply.chart.title })).message_id));
     } catch (err) {
       throw unreachableOr(err);
     }
     return ids;
+  }
+
+  private chartFile(locale: Locale, chart: ChartSpec): InputFile {
+    const legend = { actual: this.i18n.t(locale, 'chart-actual'), target: this.i18n.t(locale, 'chart-target'), pace: this.i18n.t(locale, 'chart-pace') };
+    return new InputFile(renderProgressChart({ ...chart, legend }), 'progress.png');
   }
 
   async edit(chatId: string, messageId: string, locale: Locale, reply: Reply): Promise<void> {
