@@ -551,3 +551,9 @@ admin-reason-bad-phases = the phases "{ $value }" are not valid: write DATE=PERC
 chart-actual = Actual
 chart-target = Target
 chart-pace = Steady pace
+
+zalo-choose-by-number = (Type a number to choose.)
+zalo-phone-form-title = Share your phone number
+zalo-phone-form-subtitle = So the union can reach you when needed, and to link your Zalo and Telegram accounts.
+zalo-file-link = 📎 Attachment: { $url }
+zalo-file-elsewhere = 📎 (A file sent on Telegram came with this; it is kept in the initiative’s record.)

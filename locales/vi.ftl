@@ -543,3 +543,9 @@ admin-reason-bad-phases = mốc giai đoạn "{ $value }" không hợp lệ: vi�
 chart-actual = Thực hiện
 chart-target = Chỉ tiêu
 chart-pace = Nhịp đều
+
+zalo-choose-by-number = (Gõ số để chọn.)
+zalo-phone-form-title = Chia sẻ số điện thoại
+zalo-phone-form-subtitle = Để công đoàn liên hệ khi cần và để nối tài khoản Zalo với Telegram của bạn.
+zalo-file-link = 📎 Tệp đính kèm: { $url }
+zalo-file-elsewhere = 📎 (Kèm một tệp gửi qua Telegram; tệp được lưu trong hồ sơ sáng kiến.)

@@ -1,15 +1,24 @@
-import type { Server } from 'node:http';
 import type { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import mongoose from 'mongoose';
 import { Api } from 'grammy';
 import { createTelegramBot, publishCommands, withPacingAndRetries } from './channels/telegram/bot.js';
-import { createWebhookServer } from './channels/telegram/webhook.js';
+import { telegramWebhook } from './channels/telegram/webhook.js';
 import { TelegramSender } from './channels/telegram/send.js';
+import { ZaloBotApi } from './channels/zalo/bot-api.js';
+import { botWebhook, startBotPolling, type BotChannel } from './channels/zalo/bot-channel.js';
+import { ChoiceMemory } from './channels/zalo/choices.js';
+import { ZaloOaApi } from './channels/zalo/oa-api.js';
+import { oaWebhook, type OaChannel } from './channels/zalo/oa-channel.js';
+import { MongoOaTokenStore } from './channels/zalo/oa-token-store.js';
+import { OaTokenManager } from './channels/zalo/oa-tokens.js';
+import { RedisLock } from './channels/zalo/redis-lock.js';
+import { ZaloBotSender, ZaloOaSender } from './channels/zalo/send.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { connectMongo, disconnectMongo } from './db.js';
 import type { Deps } from './deps.js';
+import { HttpServer } from './http.js';
 import { I18n } from './i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import './models/index.js';
@@ -18,29 +27,31 @@ import { BullOutbox } from '../jobs/delivery-queue.js';
 import { Pacer } from './delivery/pacer.js';
 import { checkRedis, createRedis } from './redis.js';
 
-/** Start-up wiring lives here, in one place: connections, then the messenger channels. */
+/**
+ * Start-up wiring lives here, in one place: connections, the HTTP server for webhooks, then each
+ * messenger that is configured (Telegram, and the Zalo OA or a Zalo Bot), then the jobs.
+ */
 
-export type TelegramConfig = Pick<
-  Config,
-  'TELEGRAM_BOT_TOKEN' | 'TELEGRAM_API_ROOT' | 'TELEGRAM_WEBHOOK_URL' | 'TELEGRAM_WEBHOOK_SECRET' | 'PORT'
->;
+export type TelegramConfig = Pick<Config, 'TELEGRAM_API_ROOT' | 'TELEGRAM_WEBHOOK_URL' | 'TELEGRAM_WEBHOOK_SECRET' | 'PORT'> & { TELEGRAM_BOT_TOKEN: string };
 
-export interface RunningTelegram {
+export interface Running {
+  stop(): Promise<void>;
+}
+
+export interface RunningTelegram extends Running {
   bot: Bot;
   /** The webhook HTTP server, in webhook mode. */
-  server: Server | null;
-  stop(): Promise<void>;
+  server: HttpServer | null;
 }
 
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 
-/** Long polling by default; a webhook server when TELEGRAM_WEBHOOK_URL is set. */
-export async function startTelegram(deps: Deps, config: TelegramConfig, botInfo?: UserFromGetMe): Promise<RunningTelegram> {
-  const bot = createTelegramBot(deps, {
-    token: config.TELEGRAM_BOT_TOKEN,
-    apiRoot: config.TELEGRAM_API_ROOT,
-    ...(botInfo ? { botInfo } : {}),
-  });
+/**
+ * Long polling by default; the webhook when TELEGRAM_WEBHOOK_URL is set, on `http` (the process's
+ * server) or, without one, on a server of its own.
+ */
+export async function startTelegram(deps: Deps, config: TelegramConfig, opts: { botInfo?: UserFromGetMe; http?: HttpServer } = {}): Promise<RunningTelegram> {
+  const bot = createTelegramBot(deps, { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) });
   await bot.init();
   deps.senders.telegram = new TelegramSender(bot.api, deps.i18n);
   await publishCommands(bot, deps);
@@ -53,13 +64,65 @@ export async function startTelegram(deps: Deps, config: TelegramConfig, botInfo?
   }
 
   const url = new URL(config.TELEGRAM_WEBHOOK_URL);
-  const server = createWebhookServer(bot, { path: url.pathname, secretToken: config.TELEGRAM_WEBHOOK_SECRET! }, deps.log, () =>
-    isHealthy(deps),
-  );
-  await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
+  const own = opts.http ? null : new HttpServer(deps.log, () => isHealthy(deps));
+  const http = opts.http ?? own!;
+  http.route(url.pathname, telegramWebhook(bot, config.TELEGRAM_WEBHOOK_SECRET!));
+  if (own) await own.listen(config.PORT);
   await bot.api.setWebhook(url.toString(), { secret_token: config.TELEGRAM_WEBHOOK_SECRET!, allowed_updates: ALLOWED_UPDATES });
-  deps.log.info({ bot: bot.botInfo.username, port: config.PORT, path: url.pathname }, 'Telegram webhook started');
-  return { bot, server, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  deps.log.info({ bot: bot.botInfo.username, path: url.pathname }, 'Telegram webhook started');
+  return { bot, server: own, stop: async () => own?.close() };
+}
+
+/** The Zalo surface the settings name, as a sender (what jobs need) and, for the bot process, its inbound side. */
+function zaloChannel(deps: Deps, config: Config): { oa: OaChannel } | { bot: BotChannel } | null {
+  const choices = new ChoiceMemory(deps.redis);
+  if (config.ZALO_OA_APP_ID) {
+    const store = new MongoOaTokenStore();
+    const tokens = new OaTokenManager({
+      oauthRoot: config.ZALO_OAUTH_ROOT,
+      appId: config.ZALO_OA_APP_ID,
+      appSecretKey: config.ZALO_OA_APP_SECRET!,
+      store: { load: (id) => store.seed(id, config.ZALO_OA_REFRESH_TOKEN!).then(() => store.load(id)), save: (id, pair) => store.save(id, pair) },
+      lock: new RedisLock(deps.redis),
+      clock: deps.clock,
+      log: deps.log,
+    });
+    const api = new ZaloOaApi({ apiRoot: config.ZALO_OA_API_ROOT, tokens });
+    const sender = new ZaloOaSender(api, deps.i18n, choices, deps.pacer, { imageUrl: config.ZALO_OA_PHONE_FORM_IMAGE_URL! });
+    return { oa: { appId: config.ZALO_OA_APP_ID, oaId: config.ZALO_OA_ID!, oaSecretKey: config.ZALO_OA_SECRET_KEY!, api, sender, choices } };
+  }
+  if (config.ZALO_BOT_TOKEN) {
+    const api = new ZaloBotApi({ apiRoot: config.ZALO_BOT_API_ROOT, token: config.ZALO_BOT_TOKEN });
+    return { bot: { api, sender: new ZaloBotSender(api, deps.i18n, choices, deps.pacer), choices } };
+  }
+  return null;
+}
+
+/** Zalo's inbound side: the OA webhook, or the Zalo Bot's webhook or long polling. */
+export async function startZalo(deps: Deps, config: Config, http: HttpServer | null): Promise<Running | null> {
+  const zalo = zaloChannel(deps, config);
+  if (!zalo) return null;
+  const server = () => {
+    if (!http) throw new Error('a Zalo webhook needs the HTTP server');
+    return http;
+  };
+  if ('oa' in zalo) {
+    deps.senders.zalo = zalo.oa.sender;
+    server().route(config.ZALO_OA_WEBHOOK_PATH, oaWebhook(deps, zalo.oa));
+    deps.log.info({ path: config.ZALO_OA_WEBHOOK_PATH }, 'Zalo OA webhook started');
+    return { stop: async () => undefined };
+  }
+  deps.senders.zalo = zalo.bot.sender;
+  if (!config.ZALO_BOT_WEBHOOK_URL) {
+    const polling = startBotPolling(deps, zalo.bot);
+    deps.log.info('Zalo Bot long polling started');
+    return polling;
+  }
+  const url = new URL(config.ZALO_BOT_WEBHOOK_URL);
+  server().route(url.pathname, botWebhook(deps, zalo.bot, config.ZALO_BOT_WEBHOOK_SECRET!));
+  await zalo.bot.api.setWebhook(url.toString(), config.ZALO_BOT_WEBHOOK_SECRET!);
+  deps.log.info({ path: url.pathname }, 'Zalo Bot webhook started');
+  return { stop: async () => undefined };
 }
 
 async function isHealthy(deps: Deps): Promise<boolean> {
@@ -68,9 +131,8 @@ async function isHealthy(deps: Deps): Promise<boolean> {
   return mongoUp && redisUp;
 }
 
-export interface RunningApp {
+export interface RunningApp extends Running {
   deps: Deps;
-  stop(): Promise<void>;
 }
 
 interface Connected {
@@ -97,26 +159,37 @@ async function connect(config: Config, opts: { clock?: Clock; log?: Logger }): P
   };
 }
 
-/** The bot process: MongoDB, Redis, Telegram, and the jobs unless a separate worker runs them. */
+const needsHttp = (config: Config): boolean => Boolean(config.TELEGRAM_WEBHOOK_URL || config.ZALO_OA_APP_ID || config.ZALO_BOT_WEBHOOK_URL);
+
+/** The bot process: MongoDB, Redis, the configured messengers, and the jobs unless a separate worker runs them. */
 export async function startApp(config: Config, opts: { clock?: Clock; log?: Logger } = {}): Promise<RunningApp> {
   const { deps, disconnect } = await connect(config, opts);
-  const telegram = await startTelegram(deps, config);
+  const http = needsHttp(config) ? new HttpServer(deps.log, () => isHealthy(deps)) : null;
+  await http?.listen(config.PORT);
+  const telegram = config.TELEGRAM_BOT_TOKEN ? await startTelegram(deps, { ...config, TELEGRAM_BOT_TOKEN: config.TELEGRAM_BOT_TOKEN }, http ? { http } : {}) : null;
+  const zalo = await startZalo(deps, config, http);
   const jobs = config.JOBS_IN_BOT ? await startJobs(deps, jobsRedis(config)) : null;
   return {
     deps,
     async stop() {
-      await telegram.stop();
+      await telegram?.stop();
+      await zalo?.stop();
+      await http?.close();
       await jobs?.stop();
       await disconnect();
     },
   };
 }
 
-/** The worker process (`npm run worker`): the BullMQ jobs, sending through the Bot API without polling. */
+/** The worker process (`npm run worker`): the BullMQ jobs, sending through the messengers' APIs without receiving. */
 export async function startWorker(config: Config, opts: { clock?: Clock; log?: Logger } = {}): Promise<RunningApp> {
   const { deps, disconnect } = await connect(config, opts);
-  const api = withPacingAndRetries(new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT }), deps.pacer);
-  deps.senders.telegram = new TelegramSender(api, deps.i18n);
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const api = withPacingAndRetries(new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT }), deps.pacer);
+    deps.senders.telegram = new TelegramSender(api, deps.i18n);
+  }
+  const zalo = zaloChannel(deps, config);
+  if (zalo) deps.senders.zalo = 'oa' in zalo ? zalo.oa.sender : zalo.bot.sender;
   const jobs = await startJobs(deps, jobsRedis(config));
   deps.log.info('worker started');
   return {

@@ -3,14 +3,36 @@ import { z } from 'zod';
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 /** The whole environment the bot reads, in the order `.env.example` lists it. */
+const ZaloId = z.string().regex(/^\d{5,25}$/, 'expected the numeric id Zalo shows');
+
 export const Env = z.object({
-  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, 'expected a Bot API token like 123456:ABC-DEF...'),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, 'expected a Bot API token like 123456:ABC-DEF...').optional(),
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org').transform((u) => u.replace(/\/+$/, '')),
   TELEGRAM_WEBHOOK_URL: z.url().optional(),
   TELEGRAM_WEBHOOK_SECRET: z
     .string()
     .regex(/^[A-Za-z0-9_-]{12,256}$/, '12 to 256 characters of A-Z, a-z, 0-9, _ and -')
     .optional(),
+  /** Zalo Official Account (OA Open API v3): the union's OA, through a Zalo app. */
+  ZALO_OA_APP_ID: ZaloId.optional(),
+  ZALO_OA_ID: ZaloId.optional(),
+  /** The app's secret key: sent when refreshing tokens. */
+  ZALO_OA_APP_SECRET: z.string().min(8).optional(),
+  /** The OA secret key of the webhook settings: checks X-ZEvent-Signature (it is not the app secret). */
+  ZALO_OA_SECRET_KEY: z.string().min(8).optional(),
+  /** The refresh token of the OA admin's consent; used once, then the rotated tokens live in MongoDB. */
+  ZALO_OA_REFRESH_TOKEN: z.string().min(8).optional(),
+  ZALO_OA_WEBHOOK_PATH: z.string().regex(/^\/[\w/-]*$/, 'a path such as /zalo/oa').default('/zalo/oa'),
+  /** The picture on Zalo's "share your phone number" form (an https URL, e.g. the OA's logo). */
+  ZALO_OA_PHONE_FORM_IMAGE_URL: z.url().optional(),
+  ZALO_OA_API_ROOT: z.url().default('https://openapi.zalo.me'),
+  ZALO_OAUTH_ROOT: z.url().default('https://oauth.zaloapp.com'),
+  /** Zalo Bot Platform: the token the Zalo Bot Creator gave, `<bot id>:<secret>`. */
+  ZALO_BOT_TOKEN: z.string().regex(/^\d+:[\w-]{8,}$/, 'expected a Zalo Bot token like 1234567890:AbCd...').optional(),
+  ZALO_BOT_API_ROOT: z.url().default('https://bot-api.zaloplatforms.com'),
+  /** Webhook mode for the Zalo Bot (long polling without it). */
+  ZALO_BOT_WEBHOOK_URL: z.url().optional(),
+  ZALO_BOT_WEBHOOK_SECRET: z.string().regex(/^[\w-]{8,256}$/, '8 to 256 characters of A-Z, a-z, 0-9, _ and -').optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// URI'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
@@ -19,12 +41,19 @@ export const Env = z.object({
   /** Run the BullMQ jobs inside the bot process; false when a separate `npm run worker` runs them. */
   JOBS_IN_BOT: z.stringbool().default(true),
 }).superRefine((env, ctx) => {
-  if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['TELEGRAM_WEBHOOK_SECRET'],
-      message: 'required when TELEGRAM_WEBHOOK_URL is set',
-    });
+  const need = (name: keyof typeof env, when: string) => {
+    if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required when ${when} is set` });
+  };
+  if (env.TELEGRAM_WEBHOOK_URL) need('TELEGRAM_WEBHOOK_SECRET', 'TELEGRAM_WEBHOOK_URL');
+  if (env.ZALO_BOT_WEBHOOK_URL) need('ZALO_BOT_WEBHOOK_SECRET', 'ZALO_BOT_WEBHOOK_URL');
+  if (env.ZALO_OA_APP_ID) {
+    for (const name of ['ZALO_OA_ID', 'ZALO_OA_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_OA_REFRESH_TOKEN', 'ZALO_OA_PHONE_FORM_IMAGE_URL'] as const) need(name, 'ZALO_OA_APP_ID');
+  }
+  if (env.ZALO_OA_APP_ID && env.ZALO_BOT_TOKEN) {
+    ctx.addIssue({ code: 'custom', path: ['ZALO_BOT_TOKEN'], message: 'choose one Zalo surface: the OA (ZALO_OA_APP_ID) or the Zalo Bot, not both' });
+  }
+  if (!env.TELEGRAM_BOT_TOKEN && !env.ZALO_OA_APP_ID && !env.ZALO_BOT_TOKEN) {
+    ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'missing: set it, or a Zalo OA (ZALO_OA_APP_ID) or a Zalo Bot (ZALO_BOT_TOKEN)' });
   }
 });
 

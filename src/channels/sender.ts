@@ -7,6 +7,12 @@ export class UnreachableError extends Error {}
 /** The messenger refused this message as it is (a bad request): sending it again would not help. */
 export class RejectedError extends Error {}
 
+/**
+ * The messenger takes this message only after the person writes again: Zalo's interaction window has
+ * closed or the quota for this person is used up. Another messenger of theirs may still reach them.
+ */
+export class WindowClosedError extends Error {}
+
 /** The messenger asked to wait (Telegram 429 retry_after, Zalo over its rate limit): try again after this long. */
 export class RetryLaterError extends Error {
   constructor(
@@ -20,8 +26,11 @@ export class RetryLaterError extends Error {
 
 /** How the delivery path reaches a chat on one messenger, whoever wrote last. */
 export interface ChannelSender {
-  /** Sends the reply; returns the ids of the messages it became. Throws UnreachableError on 403, RetryLaterError on 429, RejectedError on other 4xx. */
+  /** Sends the reply; returns the ids of the messages it became. Throws UnreachableError (blocked), RetryLaterError (429), WindowClosedError (Zalo's window or quota), RejectedError (other 4xx). */
   send(chatId: string, locale: Locale, reply: Reply): Promise<string[]>;
-  /** Replaces the text and buttons of a message sent earlier (a card whose status changed). */
-  edit(chatId: string, messageId: string, locale: Locale, reply: Reply): Promise<void>;
+  /**
+   * Replaces the text and buttons of a message sent earlier (a card whose status changed); returns the
+   * ids the message has now (a messenger without edits sends it anew).
+   */
+  edit(chatId: string, messageId: string, locale: Locale, reply: Reply): Promise<string[]>;
 }

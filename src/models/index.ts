@@ -14,3 +14,4 @@ export * from './progress.model.js';
 export * from './nudge.model.js';
 export * from './pledge.model.js';
 export * from './cluster.model.js';
+export * from './zalo-token.model.js';

@@ -113,7 +113,7 @@ export async function deliver(deps: DeliveryDeps, key: string): Promise<Outcome>
   try {
     if (!sender) throw new Error(`no ${item.channel} sender is running`);
     const messageIds = item.editMessageId
-      ? (await sender.edit(item.chatId, item.editMessageId, item.locale, item.reply), [item.editMessageId])
+      ? await sender.edit(item.chatId, item.editMessageId, item.locale, item.reply)
       : await sender.send(item.chatId, item.locale, item.reply);
     await DeliveryModel.updateOne({ key }, { $set: { status: 'sent', sentMessageIds: messageIds, sentAt: deps.clock.now() } });
     return { key, status: 'sent', messageIds };

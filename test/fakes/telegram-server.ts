@@ -1218,7 +1218,9 @@ function sendPhoto(env: MethodEnv, params: Params): Message {
   const chat = env.world.writableChat(p.chat_id);
   if (p.photo === undefined) throw badRequest('there is no photo in the request');
   const upload = typeof p.photo === 'string' ? undefined : checkedImage(p.photo);
-  const sizes = upload ? env.world.newPhoto() : env.world.fileToResend(p.photo as string, 'photo').sizes;
+  // An HTTP URL: Telegram downloads the picture itself (the fake takes any https URL for one).
+  const byUrl = typeof p.photo === 'string' && /^https:\/\/\S+$/.test(p.photo);
+  const sizes = upload || byUrl ? env.world.newPhoto() : env.world.fileToResend(p.photo as string, 'photo').sizes;
   const caption = checkedCaption(p.caption, p.parse_mode);
   return postMessage(env, chat, p, {
     kind: 'photo',
@@ -1243,7 +1245,10 @@ function sendDocument(env: MethodEnv, params: Params): Message {
   const p = parseParams(SendDocumentSchema, params);
   const chat = env.world.writableChat(p.chat_id);
   if (p.document === undefined) throw badRequest('there is no document in the request');
-  const { document } = env.world.fileToResend(p.document, 'document');
+  const byUrl = /^https:\/\/\S+$/.test(p.document);
+  const document = byUrl
+    ? env.world.newDocument({ fileName: decodeURIComponent(new URL(p.document).pathname.split('/').pop() || 'file'), mimeType: 'application/octet-stream' })
+    : env.world.fileToResend(p.document, 'document').document;
   const caption = checkedCaption(p.caption, p.parse_mode);
   return postMessage(env, chat, p, {
     kind: 'document',

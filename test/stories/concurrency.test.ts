@@ -9,7 +9,7 @@ const SECRET = 'test-secret-0123456789';
 
 /** Plays Telegram behind a load balancer: posts an update straight to one bot process's webhook. */
 async function post(bot: RunningTelegram, update: object, secret = SECRET): Promise<number> {
-  const { port } = bot.server!.address() as AddressInfo;
+  const { port } = bot.server!.server.address() as AddressInfo;
   const res = await fetch(`http://127.0.0.1:${port}/telegram/hook`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },

@@ -16,6 +16,7 @@ describe.each(SUBMITTER_CHANNELS)('a worker on $name and the support team in its
   let group: FakeGroup;
 
   beforeAll(async () => {
+    await channel.setup(world());
     lan = channel.person(world(), { id: 9101, first_name: 'Lan' });
     hung = world().tg.user({ id: 9102, first_name: 'Hùng' });
     thu = world().tg.user({ id: 9103, first_name: 'Thu' });

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import type { Redis } from 'ioredis';
-import { startTelegram, type RunningTelegram } from '../../src/app.js';
+import { startTelegram, startZalo, type Running, type RunningTelegram } from '../../src/app.js';
+import { HttpServer } from '../../src/http.js';
+import { FakeZalo } from '../fakes/zalo-server.js';
 import { loadConfig } from '../../src/config.js';
 import type { Deps } from '../../src/deps.js';
 import { I18n } from '../../src/i18n.js';
@@ -32,6 +34,13 @@ export interface World {
   drain(timeoutMs?: number): Promise<void>;
   /** Runs a job's work the way its scheduler would, then waits for what it queued to be delivered. */
   run<T>(job: (deps: Deps) => Promise<T>): Promise<T>;
+  /** The fake Zalo of startZalo(); undefined before. */
+  zalo: FakeZalo | undefined;
+  /**
+   * Connects the bot to a fake Zalo as well: the union's OA (its signed webhook) or a Zalo Bot
+   * (long polling, or its webhook). The fake shares the world's clock.
+   */
+  startZalo(surface: 'oa' | 'bot', mode?: 'polling' | 'webhook'): Promise<FakeZalo>;
   /** Starts one more bot process on the same database and Redis (webhook mode needs a port each). */
   startBot(mode?: 'polling' | 'webhook'): Promise<RunningTelegram>;
   stopBots(): Promise<void>;
@@ -42,6 +51,8 @@ export interface World {
 // and backoff delays) runs 20x faster than the wall clock, so story tests stay within Telegram's
 // per-chat limits while a storm of sends still trips them.
 const SPEED = 20;
+const ZALO_APP_SECRET = 'zalo-app-secret-for-tests';
+const ZALO_OA_SECRET = 'zalo-oa-secret-for-tests';
 const acceleratedNow = (): (() => number) => {
   const start = Date.now();
   return () => start + (Date.now() - start) * SPEED;
@@ -70,6 +81,7 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
   };
   const deliveryWorker: Worker = startDeliveryWorker(deps, queueConnection);
   const bots: RunningTelegram[] = [];
+  const zaloParts: { fake: FakeZalo; running: Running | null; http: HttpServer }[] = [];
 
   const world: World = {
     tg,
@@ -80,6 +92,38 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
     bots,
     deliveries,
     deliveryWorker,
+    get zalo() {
+      return zaloParts[0]?.fake;
+    },
+    async startZalo(surface, mode = 'webhook') {
+      const fake = new FakeZalo({ now: () => clock.now().getTime(), appSecretKey: ZALO_APP_SECRET, oaSecretKey: ZALO_OA_SECRET, allowHttpLocalhostWebhook: true });
+      await fake.start();
+      const port = await freePort();
+      const http = new HttpServer(deps.log, async () => true);
+      await http.listen(port);
+      const surfaceConfig =
+        surface === 'oa'
+          ? {
+              ZALO_OA_APP_ID: fake.appId,
+              ZALO_OA_ID: fake.oaId,
+              ZALO_OA_APP_SECRET: ZALO_APP_SECRET,
+              ZALO_OA_SECRET_KEY: ZALO_OA_SECRET,
+              ZALO_OA_REFRESH_TOKEN: fake.issueTokens().refreshToken,
+              ZALO_OA_PHONE_FORM_IMAGE_URL: 'https://cong-doan.example/logo.png',
+              ZALO_OA_API_ROOT: fake.url,
+              ZALO_OAUTH_ROOT: fake.url,
+            }
+          : {
+              ZALO_BOT_TOKEN: fake.botToken,
+              ZALO_BOT_API_ROOT: fake.url,
+              ...(mode === 'webhook' ? { ZALO_BOT_WEBHOOK_URL: `http://127.0.0.1:${port}/zalo/bot`, ZALO_BOT_WEBHOOK_SECRET: 'zalo-bot-secret-123' } : {}),
+            };
+      const config = loadConfig({ MONGODB_URI: db.uri, PORT: String(port), ...surfaceConfig });
+      const running = await startZalo(deps, config, http);
+      if (surface === 'oa') fake.setOaWebhook(`http://127.0.0.1:${port}${config.ZALO_OA_WEBHOOK_PATH}`);
+      zaloParts.push({ fake, running, http });
+      return fake;
+    },
     async drain(timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
@@ -103,7 +147,7 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
         ...webhook,
         PORT: webhook.TELEGRAM_WEBHOOK_URL ? new URL(webhook.TELEGRAM_WEBHOOK_URL).port : '8080',
       });
-      const bot = await startTelegram(deps, config);
+      const bot = await startTelegram(deps, { ...config, TELEGRAM_BOT_TOKEN: tg.token });
       bots.push(bot);
       return bot;
     },
@@ -112,6 +156,11 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
     },
     async close() {
       await world.stopBots();
+      for (const z of zaloParts.splice(0)) {
+        await z.running?.stop();
+        await z.http.close();
+        await z.fake.stop();
+      }
       await deliveryWorker.close();
       await deliveries.obliterate({ force: true });
       await deliveries.close();

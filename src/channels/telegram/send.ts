@@ -37,15 +37,15 @@ export class TelegramSender implements ChannelSender {
     return new InputFile(renderProgressChart({ ...chart, legend }), 'progress.png');
   }
 
-  async edit(chatId: string, messageId: string, locale: Locale, reply: Reply): Promise<void> {
+  async edit(chatId: string, messageId: string, locale: Locale, reply: Reply): Promise<string[]> {
     const [m] = renderForTelegram(this.i18n, locale, reply, { single: true });
     const markup = m?.reply_markup && 'inline_keyboard' in m.reply_markup ? m.reply_markup : { inline_keyboard: [] };
     try {
       await this.api.editMessageText(chatId, Number(messageId), m?.text ?? '', { parse_mode: 'HTML', reply_markup: markup });
     } catch (err) {
-      if (err instanceof GrammyError && /not modified/.test(err.description)) return;
-      throw unreachableOr(err);
+      if (!(err instanceof GrammyError && /not modified/.test(err.description))) throw unreachableOr(err);
     }
+    return [messageId];
   }
 }
 

@@ -1,0 +1,24 @@
+import { handleEvent } from '../../../handlers/index.js';
+import type { Deps } from '../../deps.js';
+import { msg } from '../../i18n.js';
+import { UnreachableError, type ChannelSender } from '../sender.js';
+import type { HandleResult, InboundEvent } from '../types.js';
+
+/**
+ * Lets handlers/ answer one Zalo event and sends the answer. Zalo shows no notice for a pressed
+ * button, so a button's notice is sent as a message of its own.
+ */
+export async function answerZaloEvent(deps: Deps, event: InboundEvent, sender: ChannelSender): Promise<void> {
+  const result: HandleResult | null = await handleEvent(event, deps).catch((err: unknown) => {
+    deps.log.error({ err, eventId: event.eventId }, 'handling a Zalo event failed');
+    return { locale: 'vi', replies: [{ parts: [msg('error-generic')] }] } satisfies HandleResult;
+  });
+  if (!result) return;
+  const replies = result.buttonNotice ? [{ parts: [result.buttonNotice] }, ...result.replies] : result.replies;
+  try {
+    for (const r of replies) await sender.send(event.chatId, result.locale, r);
+  } catch (err) {
+    if (!(err instanceof UnreachableError)) throw err;
+    deps.log.warn({ eventId: event.eventId }, 'cannot answer on Zalo: the person blocked or left the OA');
+  }
+}

@@ -1,0 +1,75 @@
+import type { Deps } from '../../deps.js';
+import { answer, BodyTooLargeError, readBody, type RouteHandler } from '../../http.js';
+import type { ChannelSender } from '../sender.js';
+import { answerZaloEvent } from './answer.js';
+import type { ZaloBotApi } from './bot-api.js';
+import type { ZaloBotUpdate } from './bot-update.js';
+import { parseBotWebhookBody, verifyBotSecret } from './bot-webhook.js';
+import type { ChoiceMemory } from './choices.js';
+import { fromBotUpdate, withChoice } from './inbound.js';
+import { MAX_WEBHOOK_BYTES } from './oa-channel.js';
+
+export interface BotChannel {
+  api: ZaloBotApi;
+  sender: ChannelSender;
+  choices: ChoiceMemory;
+}
+
+async function handleUpdate(deps: Deps, bot: BotChannel, update: ZaloBotUpdate): Promise<void> {
+  const event = fromBotUpdate(update);
+  if (!event) {
+    deps.log.info({ event: update.eventName }, 'zalo bot: an update without content (protected sender), ignored');
+    return;
+  }
+  await answerZaloEvent(deps, await withChoice(event, bot.choices), bot.sender);
+}
+
+/** Webhook mode: the secret token given to setWebhook must come back in X-Bot-Api-Secret-Token (403 otherwise). */
+export function botWebhook(deps: Deps, bot: BotChannel, secret: string): RouteHandler {
+  return async (req, res) => {
+    if (!verifyBotSecret(req.headers['x-bot-api-secret-token'], secret)) {
+      deps.log.warn('zalo bot webhook: wrong secret token, refused');
+      return answer(res, 403, { message: 'Forbidden' });
+    }
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, MAX_WEBHOOK_BYTES);
+    } catch (err) {
+      if (!(err instanceof BodyTooLargeError)) throw err;
+      return answer(res, 413, { message: 'body too large' }, true);
+    }
+    const update = parseBotWebhookBody(raw);
+    if (!update) {
+      deps.log.warn({ bytes: raw.length }, 'zalo bot webhook: not an update, refused');
+      return answer(res, 400, { message: 'malformed update' });
+    }
+    await handleUpdate(deps, bot, update);
+    answer(res, 200, { message: 'Success' });
+  };
+}
+
+const POLL_SECONDS = 30;
+const RETRY_MS = 3_000;
+
+/** Long polling: one update at a time, as the Bot Platform gives them (it keeps the cursor itself). */
+export function startBotPolling(deps: Deps, bot: BotChannel): { stop(): Promise<void> } {
+  const stopping = new AbortController();
+  const loop = (async () => {
+    await bot.api.deleteWebhook();
+    while (!stopping.signal.aborted) {
+      try {
+        for (const update of await bot.api.getUpdates(POLL_SECONDS, stopping.signal)) await handleUpdate(deps, bot, update);
+      } catch (err) {
+        if (stopping.signal.aborted) break;
+        deps.log.error({ err }, 'zalo bot polling failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
+    }
+  })();
+  return {
+    async stop() {
+      stopping.abort();
+      await loop;
+    },
+  };
+}

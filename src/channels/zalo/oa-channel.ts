@@ -1,0 +1,83 @@
+import type { Deps } from '../../deps.js';
+import { answer, BodyTooLargeError, readBody, type RouteHandler } from '../../http.js';
+import { markUnreachable } from '../../services/support.service.js';
+import type { ChannelSender } from '../sender.js';
+import { answerZaloEvent } from './answer.js';
+import type { ChoiceMemory } from './choices.js';
+import { fromOaEvent, withChoice } from './inbound.js';
+import type { ZaloOaApi } from './oa-api.js';
+import { parseOaEvent, verifyOaSignature, type OaEvent } from './oa-webhook.js';
+
+/** A Zalo OA event is a few kilobytes; anything much larger is refused unread. */
+export const MAX_WEBHOOK_BYTES = 64 * 1024;
+const NAME_TTL_SECONDS = 24 * 60 * 60;
+
+export interface OaChannel {
+  appId: string;
+  oaId: string;
+  /** The OA secret key that signs webhook events (not the app secret). */
+  oaSecretKey: string;
+  api: ZaloOaApi;
+  sender: ChannelSender;
+  choices: ChoiceMemory;
+}
+
+/**
+ * The OA webhook. Only a body signed with our OA secret key for our app and OA is processed: another
+ * app's or OA's gets 403, a forged or unsigned one 401, malformed JSON 400, an oversized body 413, each
+ * logged and not processed. The event is handled before the 200, so a crash means Zalo resends it. Zalo resends an event it got no 200 for; a msg_id already handled is not handled again.
+ */
+export function oaWebhook(deps: Deps, oa: OaChannel): RouteHandler {
+  return async (req, res) => {
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, MAX_WEBHOOK_BYTES);
+    } catch (err) {
+      if (!(err instanceof BodyTooLargeError)) throw err;
+      deps.log.warn({ limit: MAX_WEBHOOK_BYTES }, 'zalo oa webhook: body too large, refused');
+      return answer(res, 413, { error: 'body too large' }, true);
+    }
+    const event = parseOaEvent(raw);
+    if (!event) {
+      deps.log.warn({ bytes: raw.length }, 'zalo oa webhook: not a Zalo OA event, refused');
+      return answer(res, 400, { error: 'malformed event' });
+    }
+    if (event.appId !== oa.appId || ('oaId' in event && event.oaId !== oa.oaId)) {
+      deps.log.warn({ event: event.eventName, appId: event.appId }, 'zalo oa webhook: event for another app or OA, refused');
+      return answer(res, 403, { error: 'unknown app or OA' });
+    }
+    const signature = req.headers['x-zevent-signature'];
+    if (!verifyOaSignature(raw, typeof signature === 'string' ? signature : undefined, event.appId, event.timestamp, oa.oaSecretKey)) {
+      deps.log.warn({ event: event.eventName }, 'zalo oa webhook: bad or missing signature, refused');
+      return answer(res, 401, { error: 'bad signature' });
+    }
+    await handleOaEvent(deps, oa, event);
+    answer(res, 200, { message: 'Success' });
+  };
+}
+
+async function handleOaEvent(deps: Deps, oa: OaChannel, e: OaEvent): Promise<void> {
+  if (e.kind === 'unfollow') {
+    await markUnreachable('zalo', e.userId, deps.clock.now());
+    return;
+  }
+  if (e.kind === 'ignored' || e.kind === 'echo') return;
+  const event = fromOaEvent(e, await displayName(deps, oa.api, e.userId));
+  if (event) await answerZaloEvent(deps, await withChoice(event, oa.choices), oa.sender);
+}
+
+/** OA events carry no name: it is asked once a day per person (best effort: unknown stays ''). */
+async function displayName(deps: Deps, api: ZaloOaApi, userId: string): Promise<string> {
+  const key = `zalo:name:${userId}`;
+  const cached = await deps.redis.get(key);
+  if (cached !== null) return cached;
+  const name = await api.userDetail(userId).then(
+    (d) => d.displayName,
+    (err: unknown) => {
+      deps.log.warn({ err }, 'zalo oa: could not read the person’s display name');
+      return '';
+    },
+  );
+  await deps.redis.set(key, name, 'EX', NAME_TTL_SECONDS);
+  return name;
+}

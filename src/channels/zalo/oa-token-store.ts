@@ -1,0 +1,27 @@
+import { ZaloTokenModel } from '../../models/zalo-token.model.js';
+import { isDuplicateKey } from '../../services/errors.js';
+import type { OaTokenPair, OaTokenStore } from './oa-tokens.js';
+
+/** One document per app id in MongoDB. */
+export class MongoOaTokenStore implements OaTokenStore {
+  async load(appId: string): Promise<OaTokenPair | null> {
+    const doc = await ZaloTokenModel.findById(appId).lean();
+    return doc ? { accessToken: doc.accessToken, refreshToken: doc.refreshToken, accessExpiresAt: doc.accessExpiresAt } : null;
+  }
+
+  /**
+   * The first start: the refresh token an OA admin's consent gave (from the settings) is stored with
+   * no usable access token, so the first call refreshes. Later starts keep the rotated pair stored.
+   */
+  async seed(appId: string, refreshToken: string): Promise<void> {
+    try {
+      await ZaloTokenModel.create({ _id: appId, accessToken: '-', refreshToken, accessExpiresAt: new Date(0) });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
+  }
+
+  async save(appId: string, pair: OaTokenPair): Promise<void> {
+    await ZaloTokenModel.updateOne({ _id: appId }, { $set: pair }, { upsert: true });
+  }
+}

@@ -1,0 +1,53 @@
+import type { I18n, Locale, Msg } from '../../i18n.js';
+import { escapeHtml, splitMessage, truncate } from '../../text.js';
+import type { Reply } from '../types.js';
+import type { Choice } from './choices.js';
+
+/** Zalo refuses longer texts (OA -210, Bot 400) rather than cutting them. */
+export const ZALO_TEXT_MAX = 2000;
+/** OA template messages take at most 5 buttons, titles of at most 100 characters. */
+export const OA_MAX_BUTTONS = 5;
+const OA_BUTTON_TITLE_MAX = 100;
+
+/** Text and choices of one reply, ready for either Zalo surface. */
+export interface ZaloReply {
+  /** Plain text, split at Zalo's limit; the numbered choices end the last part. */
+  texts: string[];
+  /** What typing 1, 2, ... means, in order; empty when the reply offers nothing to choose. */
+  choices: Choice[];
+  /** Titles for real buttons, when the surface has them (the OA) and the choices fit. */
+  buttonTitles: string[];
+  /** The reply asks for the person's phone number (Telegram's contact button). */
+  asksPhone: boolean;
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
+
+/**
+ * Locale texts carry Telegram HTML; Zalo shows plain text. Variables are escaped before the tags are
+ * removed and unescaped after, so what a person wrote comes through exactly, "<b>" included.
+ */
+export function plainText(i18n: I18n, locale: Locale, m: Msg): string {
+  const vars = m.vars && Object.fromEntries(Object.entries(m.vars).map(([k, v]) => [k, typeof v === 'string' ? escapeHtml(v) : v]));
+  return i18n
+    .t(locale, m.key, vars)
+    .replace(/<\/?[a-z][^<>]*>/gi, '')
+    .replace(/&(amp|lt|gt|quot);/g, (e) => ENTITIES[e]!);
+}
+
+/** Zalo has no inline keyboards on the Bot Platform and few buttons on the OA: choices are numbered too. */
+export function renderForZalo(i18n: I18n, locale: Locale, r: Reply): ZaloReply {
+  const labelled: { label: string; choice: Choice }[] = (r.buttons ?? []).flat().map((b) => ({ label: i18n.render(locale, b.label), choice: { kind: 'button', data: b.data } }));
+  if (r.keyboard?.kind === 'contact') labelled.push({ label: i18n.render(locale, r.keyboard.skip), choice: { kind: 'text', text: i18n.render(locale, r.keyboard.skip) } });
+  let text = r.parts.map((p) => plainText(i18n, locale, p)).join('\n\n');
+  if (labelled.length > 0) {
+    const list = labelled.map((l, i) => `${i + 1}. ${l.label}`).join('\n');
+    text = `${text}\n\n${list}\n${i18n.t(locale, 'zalo-choose-by-number')}`;
+  }
+  return {
+    texts: splitMessage(text, ZALO_TEXT_MAX),
+    choices: labelled.map((l) => l.choice),
+    buttonTitles: labelled.length <= OA_MAX_BUTTONS ? labelled.map((l, i) => truncate(`${i + 1}. ${l.label}`, OA_BUTTON_TITLE_MAX)) : [],
+    asksPhone: r.keyboard?.kind === 'contact',
+  };
+}

@@ -1,0 +1,140 @@
+import type { I18n, Locale } from '../../i18n.js';
+import type { Pacer } from '../../delivery/pacer.js';
+import { renderProgressChart } from '../../charts/progress-chart.js';
+import { RejectedError, RetryLaterError, UnreachableError, WindowClosedError, type ChannelSender } from '../sender.js';
+import type { ChartSpec, Reply } from '../types.js';
+import type { ZaloBotApi } from './bot-api.js';
+import { ZaloBotError } from './bot-api.js';
+import { BUTTON_PAYLOAD_PREFIX, type Choice, type ChoiceMemory } from './choices.js';
+import { ZaloOaError, type OaRecipient, type ZaloOaApi } from './oa-api.js';
+import { plainText, renderForZalo } from './render.js';
+
+const MINUTE = 60_000;
+
+const payloadOf = (c: Choice): string => (c.kind === 'button' ? `${BUTTON_PAYLOAD_PREFIX}${c.data}` : c.text);
+
+function chartPng(i18n: I18n, locale: Locale, chart: ChartSpec): Buffer {
+  const legend = { actual: i18n.t(locale, 'chart-actual'), target: i18n.t(locale, 'chart-target'), pace: i18n.t(locale, 'chart-pace') };
+  return renderProgressChart({ ...chart, legend });
+}
+
+/** A file sent on Zalo lives on Zalo's servers: it goes by its link. One sent on Telegram stays there. */
+const isUrl = (fileId: string): boolean => /^https?:\/\//.test(fileId);
+const fileNote = (i18n: I18n, locale: Locale, fileId: string): string =>
+  isUrl(fileId) ? plainText(i18n, locale, { key: 'zalo-file-link', vars: { url: fileId } }) : plainText(i18n, locale, { key: 'zalo-file-elsewhere' });
+
+/**
+ * Replies as customer-service messages of the union's Official Account. Choices become OA buttons
+ * when they fit (and are numbered in the text either way); a phone request becomes Zalo's
+ * request-user-info form; the OA cannot edit, so a changed card is sent anew.
+ */
+export class ZaloOaSender implements ChannelSender {
+  constructor(
+    private readonly api: ZaloOaApi,
+    private readonly i18n: I18n,
+    private readonly choices: ChoiceMemory,
+    private readonly pacer: Pacer,
+    private readonly phoneForm: { imageUrl: string },
+  ) {}
+
+  async send(chatId: string, locale: Locale, reply: Reply): Promise<string[]> {
+    const to: OaRecipient = { userId: chatId };
+    const r = renderForZalo(this.i18n, locale, reply);
+    const ids: string[] = [];
+    const quote = reply.replyToMessageId ? { quoteMessageId: reply.replyToMessageId } : {};
+    const paced = async (send: () => Promise<{ messageId: string }>) => {
+      await this.pacer.wait('zalo', chatId, 'private');
+      ids.push((await send()).messageId);
+    };
+    try {
+      for (const [i, text] of r.texts.entries()) {
+        const withButtons = i === r.texts.length - 1 && r.buttonTitles.length > 0;
+        const buttons = r.buttonTitles.map((title, n) => ({ title, payload: payloadOf(r.choices[n]!) }));
+        await paced(() => (withButtons ? this.api.sendButtons(to, text, buttons) : this.api.sendText(to, text, i === 0 ? quote : {})));
+      }
+      if (r.asksPhone) {
+        const form = { title: this.i18n.t(locale, 'zalo-phone-form-title'), subtitle: this.i18n.t(locale, 'zalo-phone-form-subtitle'), imageUrl: this.phoneForm.imageUrl };
+        await paced(() => this.api.requestUserInfo(to, form));
+      }
+      for (const file of reply.attachments ?? []) {
+        await paced(() => (file.kind === 'photo' && isUrl(file.fileId) ? this.api.sendImage(to, { url: file.fileId }) : this.api.sendText(to, fileNote(this.i18n, locale, file.fileId))));
+      }
+      if (reply.chart) {
+        const attachmentId = await this.api.uploadImage(chartPng(this.i18n, locale, reply.chart), 'progress.png', 'image/png');
+        await paced(() => this.api.sendImage(to, { attachmentId }, reply.chart!.title));
+      }
+    } catch (err) {
+      throw oaFailure(err);
+    }
+    await this.choices.remember(chatId, r.choices);
+    return ids;
+  }
+
+  edit(chatId: string, _messageId: string, locale: Locale, reply: Reply): Promise<string[]> {
+    return this.send(chatId, locale, reply);
+  }
+}
+
+function oaFailure(err: unknown): unknown {
+  if (!(err instanceof ZaloOaError)) return err;
+  switch (err.kind) {
+    case 'window':
+      // -213 unfollowed, -217 blocked: gone until they come back. The rest: they must write first.
+      return err.code === -213 || err.code === -217 ? new UnreachableError(err.message, { cause: err }) : new WindowClosedError(err.message, { cause: err });
+    case 'quota':
+      return new WindowClosedError(err.message, { cause: err });
+    case 'rate':
+      return new RetryLaterError(err.message, MINUTE, { cause: err });
+    case 'night':
+      return new RetryLaterError(err.message, 60 * MINUTE, { cause: err });
+    case 'too_long':
+    case 'invalid':
+      return new RejectedError(err.message, { cause: err });
+    default:
+      return err;
+  }
+}
+
+/**
+ * Replies through a Zalo Bot (the Telegram-like Bot Platform): text only, choices numbered, photos by
+ * URL. It has no edits and no upload, so a changed card is sent anew and charts stay on the OA and Telegram.
+ */
+export class ZaloBotSender implements ChannelSender {
+  constructor(
+    private readonly api: ZaloBotApi,
+    private readonly i18n: I18n,
+    private readonly choices: ChoiceMemory,
+    private readonly pacer: Pacer,
+  ) {}
+
+  async send(chatId: string, locale: Locale, reply: Reply): Promise<string[]> {
+    const r = renderForZalo(this.i18n, locale, reply);
+    const ids: string[] = [];
+    const paced = async (send: () => Promise<{ messageId: string }>) => {
+      await this.pacer.wait('zalo', chatId, 'private');
+      ids.push((await send()).messageId);
+    };
+    try {
+      for (const text of r.texts) await paced(() => this.api.sendMessage(chatId, text));
+      for (const file of reply.attachments ?? []) {
+        await paced(() => (file.kind === 'photo' && isUrl(file.fileId) ? this.api.sendPhoto(chatId, file.fileId) : this.api.sendMessage(chatId, fileNote(this.i18n, locale, file.fileId))));
+      }
+    } catch (err) {
+      throw botFailure(err);
+    }
+    await this.choices.remember(chatId, r.choices);
+    return ids;
+  }
+
+  edit(chatId: string, _messageId: string, locale: Locale, reply: Reply): Promise<string[]> {
+    return this.send(chatId, locale, reply);
+  }
+}
+
+function botFailure(err: unknown): unknown {
+  if (!(err instanceof ZaloBotError)) return err;
+  if (err.isRateLimited) return new RetryLaterError(err.message, MINUTE, { cause: err });
+  if (err.errorCode === 404) return new UnreachableError(err.message, { cause: err });
+  if (err.errorCode === 400) return new RejectedError(err.message, { cause: err });
+  return err;
+}

@@ -1,0 +1,78 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Logger } from './logger.js';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/**
+ * The one HTTP server of a bot process: the messengers' webhooks (POST, one path each) and /healthz.
+ * Routes may be added after it listens; until then their path answers 404, as any unknown path does.
+ */
+export class HttpServer {
+  private readonly routes = new Map<string, RouteHandler>();
+  readonly server: Server;
+
+  constructor(log: Logger, health: () => Promise<boolean>) {
+    this.server = createServer((req, res) => {
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      if (req.method === 'GET' && path === '/healthz') {
+        health().then(
+          (ok) => res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok })),
+          () => res.writeHead(503).end(),
+        );
+        return;
+      }
+      const handler = req.method === 'POST' ? this.routes.get(path) : undefined;
+      if (!handler) {
+        res.writeHead(404).end();
+        return;
+      }
+      handler(req, res).catch((err: unknown) => {
+        log.error({ err, path }, 'webhook request failed');
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
+  }
+
+  route(path: string, handler: RouteHandler): void {
+    this.routes.set(path, handler);
+  }
+
+  listen(port: number): Promise<void> {
+    return new Promise((resolve) => this.server.listen(port, resolve));
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+}
+
+export class BodyTooLargeError extends Error {}
+
+/** A short JSON answer; `close` ends the connection (after a refused body, for one). */
+export function answer(res: ServerResponse, status: number, body: object, close = false): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...(close ? { connection: 'close' } : {}) }).end(JSON.stringify(body));
+}
+
+/** The raw request body, refused past `maxBytes` (webhooks are small: a huge body is an attack or a mistake). */
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        // Stop keeping it; the caller answers 413 and the connection is closed after that.
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new BodyTooLargeError(`request body over ${maxBytes} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
