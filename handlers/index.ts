@@ -13,13 +13,13 @@ import { start } from './commands/start.js';
 import { submit } from './commands/submit.js';
 import { linkgroup, queue, replyCommand, show, withdraw } from './commands/support.js';
 import { merge, note, onbehalf, tpl } from './commands/support-tools.js';
-import { progress } from './commands/progress.js';
+import { progress, PROGRESS_BUTTON_PREFIX } from './commands/progress.js';
 import { ping } from './commands/ping.js';
 import { pledge, pledges, startSelfCheck } from './commands/pledges.js';
 import { pressCardButton } from './support/actions.js';
 import { acknowledgeNudge } from './support/nudge-ack.js';
 import { relayFromAuthor, relayFromTeam } from './support/relay.js';
-import { deliveryOfMessage } from '../src/services/delivery.service.js';
+import { deliveryOfMessage, releaseHeld } from '../src/services/delivery.service.js';
 import { findInitiative } from '../src/services/workflow.service.js';
 import { InitiativeModel } from '../src/models/index.js';
 import { parseFlowButton, type FlowCtx } from './flows/engine.js';
@@ -81,6 +81,8 @@ async function handleAs(event: InboundEvent, deps: Deps): Promise<HandleResult> 
     { name: event.profile.name, chatId: event.chatType === 'private' ? event.chatId : null },
     deps.clock,
   );
+  // Zalo let nothing through while they were silent: now that they wrote, what waited goes out.
+  if (event.chatType === 'private') await releaseHeld(deps, event.channel, event.chatId);
   const state = await loadFlowState(String(member._id));
   const ctx: FlowCtx = { deps, event, member, locale: member.locale as Locale, state };
   const closeButtons = event.payload.kind === 'button' && parseFlowButton(event.payload.data)?.rev === state.rev;
@@ -138,6 +140,7 @@ async function route(ctx: FlowCtx): Promise<Reply[]> {
       if (payload.data.startsWith('c:')) return pressCardButton(ctx, payload.data);
       if (payload.data.startsWith('n:')) return acknowledgeNudge(ctx, payload.data);
       if (payload.data.startsWith('sc:')) return startSelfCheck(ctx, payload.data);
+      if (payload.data.startsWith(PROGRESS_BUTTON_PREFIX)) return progress(ctx, payload.data.slice(PROGRESS_BUTTON_PREFIX.length));
       if (ctx.state.flow) return flows.answer(ctx, payload);
       return [reply(msg('flow-stale-button'))];
     case 'unsupported':

@@ -9,6 +9,7 @@ import { isoWeek } from '../src/vietnam-time.js';
 import { progressReport } from '../handlers/support/progress-report.js';
 import { weeklyDetails } from '../handlers/support/weekly-details.js';
 import { progressChart } from '../handlers/support/progress-chart.js';
+import { PROGRESS_BUTTON_PREFIX } from '../handlers/commands/progress.js';
 
 /**
  * Each officer's weekly progress ping for each unit they serve, once per ISO week: sent at the first
@@ -37,7 +38,11 @@ export async function sendWeeklyPings(deps: Deps): Promise<number> {
         key: `weekly:${role.unitCode}:${String(officer._id)}:${week}`,
         ...chat,
         locale: officer.locale,
-        reply: { parts: [msg('weekly-intro', { week }), report, ...(await weeklyDetails(unit, now)), msg('weekly-outro')], ...(chart ? { chart } : {}) },
+        reply: {
+          parts: [msg('weekly-intro', { week }), report, ...(await weeklyDetails(unit, now)), msg('weekly-outro')],
+          buttons: [[{ label: msg('weekly-btn-details'), data: `${PROGRESS_BUTTON_PREFIX}${unit.code}` }]],
+          ...(chart ? { chart } : {}),
+        },
         kind: 'notice',
         recipient: { memberId: String(officer._id), unitCode: role.unitCode },
       });

@@ -6,6 +6,9 @@ import { withPendingQuestion } from '../reprompt.js';
 import { progressReport } from '../support/progress-report.js';
 import { progressChart } from '../support/progress-chart.js';
 
+/** A "see details" button on the weekly ping: the same as /progress for its unit (on Zalo, tapping it also keeps the OA's reply window open). */
+export const PROGRESS_BUTTON_PREFIX = 'p:';
+
 /**
  * /progress [unitCode]: a unit's numbers in its running campaign, with the chart of its child units. Progress is public, as the unions
  * want results "public, transparent and timely"; without a code it is the unit of the member's first

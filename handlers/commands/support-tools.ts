@@ -87,7 +87,7 @@ export async function onbehalf(ctx: FlowCtx, args: string): Promise<Reply[]> {
   await postCards(ctx.deps, code);
   const i = (await findInitiative(code))!;
   const told = existing
-    ? await tellAuthor(ctx.deps, i, () => reply(msg('onbehalf-told', { code, team: ctx.member.name || '—' })), `onbehalf:${code}`, 'notice')
+    ? (await tellAuthor(ctx.deps, i, () => reply(msg('onbehalf-told', { code, team: ctx.member.name || '—' })), `onbehalf:${code}`, 'notice')) !== 'unreachable'
     : false;
   return [reply(msg(told ? 'onbehalf-done-told' : 'onbehalf-done', { code, unit: await unitName(unitCode) }))];
 }

@@ -31,12 +31,16 @@ interface Target {
   locale: Locale;
   /** Distinguishes the targets of one notification in its key. */
   id: string;
+  /** A person (not a group): their other messenger may carry what one refuses. */
+  memberId?: string;
 }
 
 async function memberTarget(memberId: Types.ObjectId): Promise<Target | null> {
   const [member, chat] = await Promise.all([MemberModel.findById(memberId).lean(), privateChatOf(memberId)]);
-  return member && chat ? { ...chat, locale: member.locale, id: String(memberId) } : null;
+  return member && chat ? { ...chat, locale: member.locale, id: String(memberId), memberId: String(memberId) } : null;
 }
+
+const recipientOf = (t: Target, unitCode: string): Pick<Outgoing, 'recipient'> => (t.memberId ? { recipient: { memberId: t.memberId, unitCode } } : {});
 
 async function teamTargets(team: SupportTeam): Promise<Target[]> {
   if (team.group) return [{ ...team.group, locale: 'vi', id: team.group.chatId }];
@@ -67,7 +71,7 @@ export async function sendCards(deps: Deps, i: InitiativeDoc, team: SupportTeam,
   for (const t of await teamTargets(team)) {
     const card = await renderCard(i, view, t.locale, notes);
     const files = view === 'full' ? filesFor(i, t.channel) : [];
-    items.push({ key: `${keyPrefix}:${i.code}:${t.id}`, channel: t.channel, chatId: t.chatId, locale: t.locale, reply: { ...card, attachments: files }, kind: 'card', initiativeCode: i.code, view });
+    items.push({ key: `${keyPrefix}:${i.code}:${t.id}`, channel: t.channel, chatId: t.chatId, locale: t.locale, reply: { ...card, attachments: files }, kind: 'card', initiativeCode: i.code, view, ...recipientOf(t, team.unitCode) });
   }
   await settle(deps, i, await dispatch(deps, items));
 }
@@ -119,18 +123,24 @@ export async function tellTeam(deps: Deps, i: InitiativeDoc, reply: Reply, key: 
   return items.length;
 }
 
-/** Something for the author, on the messenger they use (now, or queued for a retry). False when they cannot be reached. */
-export async function tellAuthor(deps: Deps, i: InitiativeDoc, reply: (locale: Locale) => Reply, key: string, kind: 'relay' | 'notice'): Promise<boolean> {
+export type Told = 'sent' | 'held' | 'unreachable';
+
+/**
+ * Something for the author, on the messenger they used last: sent (now, or queued for a retry), held
+ * until they write again (Zalo's window), or unreachable.
+ */
+export async function tellAuthor(deps: Deps, i: InitiativeDoc, reply: (locale: Locale) => Reply, key: string, kind: 'relay' | 'notice'): Promise<Told> {
   const target = await memberTarget(i.authorId);
   if (!target) {
     await tellTeam(deps, i, { parts: [msg('card-author-unreachable', { code: i.code })] }, `unreachable:${key}`);
-    return false;
+    return 'unreachable';
   }
   const outcomes = await dispatch(deps, [
-    { key, channel: target.channel, chatId: target.chatId, locale: target.locale, reply: reply(target.locale), kind, initiativeCode: i.code },
+    { key, channel: target.channel, chatId: target.chatId, locale: target.locale, reply: reply(target.locale), kind, initiativeCode: i.code, ...recipientOf(target, i.unitCode) },
   ]);
   await settle(deps, i, outcomes);
-  return outcomes.every((o) => o.status === 'sent' || o.status === 'duplicate' || o.status === 'retry');
+  if (outcomes.some((o) => o.status === 'held')) return 'held';
+  return outcomes.every((o) => o.status === 'sent' || o.status === 'duplicate' || o.status === 'retry') ? 'sent' : 'unreachable';
 }
 
 /**

@@ -17,6 +17,8 @@ const storedFiles = (said: Said, ctx: FlowCtx) => (said.kind === 'media' ? [{ ..
  * A support member wrote on an initiative (a reply to its card, or /reply CODE text): it reaches the
  * author signed by the team, not by the member. Text starting with "!" is a private team note.
  */
+const TOLD_REPLY = { sent: 'support-relayed', held: 'support-relay-held', unreachable: 'card-author-unreachable' } as const;
+
 export async function relayFromTeam(ctx: FlowCtx, i: InitiativeDoc, said: Said): Promise<Reply[]> {
   if (!canWork(ctx.member, i)) return [reply(msg('support-not-allowed'))];
   const text = textOf(said);
@@ -27,7 +29,7 @@ export async function relayFromTeam(ctx: FlowCtx, i: InitiativeDoc, said: Said):
   if (i.status === 'withdrawn') return [reply(msg('support-withdrawn', { code: i.code }))];
   const team = await unitName(i.routedTo ?? i.unitCode);
   const files = filesOf(said);
-  const reached = await tellAuthor(
+  const told = await tellAuthor(
     ctx.deps,
     i,
     () => ({ parts: [msg('relay-to-author', { code: i.code, team, text: text || '—' })], attachments: files }),
@@ -35,7 +37,7 @@ export async function relayFromTeam(ctx: FlowCtx, i: InitiativeDoc, said: Said):
     'relay',
   );
   await addToThread({ initiativeId: i._id, by: ctx.member._id, direction: 'to_submitter', text, attachments: storedFiles(said, ctx), clock: ctx.deps.clock });
-  return [reply(msg(reached ? 'support-relayed' : 'card-author-unreachable', { code: i.code }))];
+  return [reply(msg(TOLD_REPLY[told], { code: i.code }))];
 }
 
 /** The author answered (a reply to the team's message, /reply CODE text, or any message while info is needed). */

@@ -19,8 +19,11 @@ const deliverySchema = new Schema(
     reply: { type: String, required: true },
     /** Edit this earlier message instead of sending a new one (a card whose status changed). */
     editMessageId: { type: String, default: null },
-    /** pending → sending → sent; failed when refused for good, given up, or interrupted mid-send. */
-    status: { type: String, enum: ['pending', 'sending', 'sent', 'failed'], default: 'pending', index: true },
+    /**
+     * pending → sending → sent; failed when refused for good, given up, or interrupted mid-send; held
+     * while Zalo takes it only after the person writes again (and they have no other messenger).
+     */
+    status: { type: String, enum: ['pending', 'sending', 'sent', 'failed', 'held'], default: 'pending', index: true },
     attempts: { type: Number, default: 0 },
     /** When it was recorded, by the bot's clock. */
     queuedAt: { type: Date, required: true },

@@ -1,9 +1,12 @@
 import { DeliveryModel, type Channel, type Locale } from '../models/index.js';
-import { RejectedError, RetryLaterError, UnreachableError, type ChannelSender } from '../channels/sender.js';
+import { RejectedError, RetryLaterError, UnreachableError, WindowClosedError, type ChannelSender } from '../channels/sender.js';
 import type { Reply } from '../channels/types.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
 import { isDuplicateKey } from './errors.js';
+import { privateChatOf } from './support.service.js';
+import type { Redis } from 'ioredis';
+import { Types } from 'mongoose';
 
 export type Senders = Partial<Record<Channel, ChannelSender>>;
 
@@ -32,13 +35,14 @@ export type Outcome =
   | { key: string; status: 'sent'; messageIds: string[] }
   | { key: string; status: 'duplicate' | 'failed' | 'interrupted' }
   | { key: string; status: 'retry'; item: Outgoing; afterMs: number | null }
-  | { key: string; status: 'unreachable'; item: Outgoing };
+  | { key: string; status: 'unreachable' | 'held'; item: Outgoing };
 
 export interface DeliveryDeps {
   senders: Senders;
   clock: Clock;
   log: Logger;
   outbox: Outbox;
+  redis: Redis;
 }
 
 /** Records the notification under its key; false when that key was recorded before. */
@@ -118,6 +122,7 @@ export async function deliver(deps: DeliveryDeps, key: string): Promise<Outcome>
     await DeliveryModel.updateOne({ key }, { $set: { status: 'sent', sentMessageIds: messageIds, sentAt: deps.clock.now() } });
     return { key, status: 'sent', messageIds };
   } catch (err) {
+    if (err instanceof WindowClosedError) return windowClosed(deps, item, d.recipientId ?? null, err);
     const unreachable = err instanceof UnreachableError;
     const giveUp = unreachable || err instanceof RejectedError || d.attempts + 1 >= MAX_ATTEMPTS;
     deps.log.warn({ err, key, chatId: item.chatId, attempts: d.attempts + 1 }, unreachable ? 'delivery refused: unreachable' : giveUp ? 'delivery failed; giving up' : 'delivery failed; will retry');
@@ -126,6 +131,39 @@ export async function deliver(deps: DeliveryDeps, key: string): Promise<Outcome>
     if (giveUp) return { key, status: 'failed' };
     return { key, status: 'retry', item, afterMs: err instanceof RetryLaterError ? err.retryAfterMs : null };
   }
+}
+
+const heldKey = (channel: Channel, chatId: string) => `held:${channel}:${chatId}`;
+
+/**
+ * Zalo takes the message only after the person writes again. It goes through their other messenger if
+ * they have one; otherwise it is held and sent when they next write (releaseHeld). A changed card is
+ * not worth holding: the next change sends it anew.
+ */
+async function windowClosed(deps: DeliveryDeps, item: Outgoing, recipientId: string | null, err: WindowClosedError): Promise<Outcome> {
+  const elsewhere = recipientId && !item.editMessageId ? await privateChatOf(new Types.ObjectId(recipientId), { except: item.channel }) : null;
+  if (elsewhere) {
+    deps.log.info({ key: item.key, to: elsewhere.channel }, 'delivery: the Zalo window is closed; sending through the other messenger');
+    await DeliveryModel.updateOne({ key: item.key }, { $set: { status: 'pending', channel: elsewhere.channel, chatId: elsewhere.chatId, lastError: err.message } });
+    return deliver(deps, item.key);
+  }
+  const status = item.editMessageId ? 'failed' : 'held';
+  await DeliveryModel.updateOne({ key: item.key }, { $set: { status, lastError: err.message } });
+  if (status === 'failed') return { key: item.key, status: 'failed' };
+  await deps.redis.set(heldKey(item.channel, item.chatId), '1');
+  deps.log.info({ key: item.key }, 'delivery held until the person writes again');
+  return { key: item.key, status: 'held', item };
+}
+
+/** The person wrote: what was held for this chat goes out now, oldest first. A Redis flag keeps this check cheap. */
+export async function releaseHeld(deps: DeliveryDeps, channel: Channel, chatId: string): Promise<number> {
+  if (!(await deps.redis.del(heldKey(channel, chatId)))) return 0;
+  const held = await DeliveryModel.find({ channel, chatId, status: 'held' }).sort({ queuedAt: 1 }).lean();
+  for (const d of held) {
+    await DeliveryModel.updateOne({ key: d.key }, { $set: { status: 'pending' } });
+    await deps.outbox.add(d.key);
+  }
+  return held.length;
 }
 
 function toOutgoing(d: NonNullable<Awaited<ReturnType<typeof findDelivery>>>): Outgoing {

@@ -59,8 +59,10 @@ export async function teamFor(unitCode: string): Promise<SupportTeam | null> {
 }
 
 /** Where to write to a member privately: the account they used last that still accepts messages. */
-export async function privateChatOf(memberId: Types.ObjectId): Promise<{ channel: Channel; chatId: string } | null> {
-  const accounts = await ChannelAccountModel.find({ memberId, unreachableAt: null }).sort({ lastSeenAt: -1 }).lean();
+export async function privateChatOf(memberId: Types.ObjectId, opts: { except?: Channel } = {}): Promise<{ channel: Channel; chatId: string } | null> {
+  const accounts = await ChannelAccountModel.find({ memberId, unreachableAt: null, ...(opts.except ? { channel: { $ne: opts.except } } : {}) })
+    .sort({ lastSeenAt: -1 })
+    .lean();
   const account = accounts.find((a) => a.chatId);
   return account ? { channel: account.channel, chatId: account.chatId! } : null;
 }

@@ -55,6 +55,8 @@ describe('officers get a weekly progress ping, once a week, never in quiet hours
     expect(bars(img, isTargetGrey)).toHaveLength(2);
     expect(bars(img, isBlue)).toHaveLength(1);
     expect(charts(yen)).toHaveLength(0); // a grassroots union has no child units to chart
+    await hai.press(pings(hai)[0]!, '📊 Xem chi tiết');
+    expect(lastText(hai)).toContain('Sáng kiến: 1 / chỉ tiêu 10 (10%)');
 
     expect(await world().run(sendWeeklyPings)).toBe(0);
     world().clock.advance(30 * HOUR);

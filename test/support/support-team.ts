@@ -4,10 +4,12 @@ import { systemClock } from '../../src/clock.js';
 import { ensureMemberForAccount, grantRole } from '../../src/services/members.service.js';
 import type { FakeTelegram, FakeUser } from '../fakes/telegram-server.js';
 import { lastText } from './story.js';
+import { zaloIdOf } from './zalo-person.js';
 
-/** Gives a Telegram user a role on a unit, as `npm run admin -- grant-role` does. */
+/** Gives a person (Telegram, or Zalo through the same interface) a role on a unit, as `npm run admin -- grant-role` does. */
 export async function grant(user: FakeUser, unitCode: string, role: Role): Promise<void> {
-  const member = await ensureMemberForAccount({ channel: 'telegram', externalId: String(user.id) }, systemClock);
+  const zaloId = zaloIdOf(user);
+  const member = await ensureMemberForAccount(zaloId ? { channel: 'zalo', externalId: zaloId } : { channel: 'telegram', externalId: String(user.id) }, systemClock);
   await grantRole(member._id, unitCode, role);
 }
 

@@ -56,10 +56,13 @@ export function fromOaEvent(e: OaEvent, name: string): InboundEvent | null {
   }
 }
 
-/** A Bot Platform update as the handlers see it; null when Zalo withheld the content. */
+/**
+ * A Bot Platform update as the handlers see it; null when Zalo withheld the content (a sender in a
+ * protected group): there is nothing to answer, and "send text instead" would be wrong for them.
+ */
 export function fromBotUpdate(u: ZaloBotUpdate): InboundEvent | null {
   const m = u.message;
-  if (!m) return null;
+  if (!m || u.eventName === 'message.unsupported.received') return null;
   const payload: InboundPayload =
     u.eventName === 'message.text.received' && m.text !== null
       ? textPayload(m.text)
