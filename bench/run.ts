@@ -14,7 +14,10 @@ import '../src/models/index.js';
 import { checkRedis, createRedis } from '../src/redis.js';
 import { searchGrassroots } from '../src/services/units.service.js';
 import { ensureMemberForAccount, grantRole } from '../src/services/members.service.js';
-import { FakeTelegram, type FakeUser } from '../test/fakes/telegram-server.js';
+import { DEFAULT_RATE_LIMITS, FakeTelegram, type FakeUser } from '../test/fakes/telegram-server.js';
+import { startDeliveryWorker } from '../jobs/delivery-queue.js';
+import { sendWeeklyPings } from '../jobs/weekly-progress.job.js';
+import { CampaignModel, DeliveryModel, TargetModel } from '../src/models/index.js';
 import { startFerretDb } from '../test/support/ferretdb.js';
 import { freePort } from '../test/support/net.js';
 import { BullOutbox } from '../jobs/delivery-queue.js';
@@ -128,6 +131,37 @@ console.log(
 );
 const cards = teamGroups.reduce((n, g) => n + g.transcript.filter((m) => m.plainText.startsWith('📥')).length, 0);
 console.log(`cards posted to the 20 provincial team groups: ${cards} of ${WORKERS * 2} initiatives`);
+// 4. Monday morning: every officer's weekly ping (numbers + chart) fans out through the delivery
+// queue, against the fake Telegram's real flood limits (30 messages/s, 1/s per chat with short bursts).
+const OFFICERS = Number(process.env.BENCH_OFFICERS ?? 300);
+await CampaignModel.create({ code: 'BENCH', name: 'Bench', startDate: new Date('2026-01-01'), endDate: new Date('2026-12-31') });
+const provinces = Array.from({ length: 20 }, (_, p) => `P${p + 1}`);
+await TargetModel.insertMany(provinces.flatMap((p) => [p, ...[1, 2, 3, 4, 5].map((d) => `${p}-D${d}`)]).map((unitCode) => ({ campaignCode: 'BENCH', unitCode, target: 1000 })));
+for (let i = 0; i < OFFICERS; i++) {
+  const officer = tg.user({ id: 700_000 + i, first_name: `Cán bộ ${i}` });
+  await officer.send('/help');
+  const member = await ensureMemberForAccount({ channel: 'telegram', externalId: String(officer.id) }, systemClock);
+  await grantRole(member._id, provinces[i % provinces.length]!, 'officer');
+}
+tg.setRateLimits(DEFAULT_RATE_LIMITS);
+const monday = { ...deps, clock: { now: () => new Date('2026-11-23T01:00:00Z') } }; // 08:00 in Vietnam
+const deliveryWorker = startDeliveryWorker(monday, { url: redisUrl, prefix: redisPrefix });
+const sendsBefore = tg.calls.length;
+t = performance.now();
+const queued = await sendWeeklyPings(monday);
+const queuedIn = performance.now() - t;
+while ((await DeliveryModel.countDocuments({ key: /^weekly:/, status: { $in: ['pending', 'sending'] } })) > 0) await new Promise((r) => setTimeout(r, 100));
+const fanOut = (performance.now() - t) / 1000;
+const sends = tg.calls.slice(sendsBefore).filter((c) => c.method === 'sendMessage' || c.method === 'sendPhoto');
+const delivered = sends.filter((c) => c.ok).length;
+const tooMany = sends.filter((c) => c.errorCode === 429).length;
+const pings = new Map<number, number>();
+for (const c of sends) if (c.ok && c.method === 'sendMessage') pings.set(Number(c.params.chat_id), (pings.get(Number(c.params.chat_id)) ?? 0) + 1);
+console.log(
+  `weekly pings to ${OFFICERS} officers: ${queued} queued in ${ms(queuedIn)}, ${delivered} messages (text + chart) delivered in ${fanOut.toFixed(1)} s` +
+    ` = ${(delivered / fanOut).toFixed(1)} messages/s under Telegram's 30/s; 429 answers: ${tooMany}; officers with more than one ping: ${[...pings.values()].filter((n) => n > 1).length}`,
+);
+await deliveryWorker.close();
 clearInterval(rssTimer);
 console.log(`peak RSS of this process (bot + fake Telegram + bench): ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
 

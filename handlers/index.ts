@@ -8,6 +8,7 @@ import { back } from './commands/back.js';
 import { cancel } from './commands/cancel.js';
 import { help } from './commands/help.js';
 import { chooseLang, lang, LANG_BUTTON_PREFIX } from './commands/lang.js';
+import { link } from './commands/link.js';
 import { mine } from './commands/mine.js';
 import { start } from './commands/start.js';
 import { submit } from './commands/submit.js';
@@ -36,6 +37,7 @@ const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Reply[]> 
   mine,
   help,
   lang,
+  link,
   reply: replyCommand,
   queue,
   show,

@@ -559,3 +559,24 @@ zalo-phone-form-subtitle = So the union can reach you when needed, and to link y
 zalo-file-link = 📎 Attachment: { $url }
 zalo-file-elsewhere = 📎 (A file sent on Telegram came with this; it is kept in the initiative’s record.)
 support-relay-held = ⏳ { $code }: the author uses Zalo and has not written to the bot for a while, so Zalo does not let it through yet. It goes out as soon as the author writes again.
+
+## Linking Telegram and Zalo (/link, and the phone at registration)
+
+command-link = Use one account on both Telegram and Zalo
+help-link = • /link – use Telegram and Zalo as one account: /link here gives a code, then send /link with that code on the other messenger.
+link-code =
+    🔗 Your link code: <b>{ $code }</b>
+    Open the bot on { $other ->
+        [zalo] Zalo
+       *[telegram] Telegram
+    } and send: /link { $code }
+    The code works once, within { $minutes } minutes.
+link-unknown = I don't know that code. Please check the six digits; only the latest code from /link works.
+link-used = That code has already been used. Send /link on your other messenger to get a new one.
+link-expired = That code has expired. Send /link on your other messenger to get a new one, and type it within { $minutes } minutes.
+link-same-member = That code belongs to this same account. Please type it on your other messenger.
+link-messenger-taken = The account that made this code already has another account on this messenger, so I can't add a second one. The code was not used; please ask a union admin to check.
+link-has-history = This account already has its own registration, initiatives or roles, so I won't merge it on my own, and the code was not used. If your account on the other messenger is new, do it the other way round: send /link here and type the code there. Otherwise ask a union admin to merge the two accounts, then try again.
+link-done = ✅ Linked: your Telegram and Zalo are now one account. Your initiatives and roles follow you, and notifications go to the messenger you used last.
+link-phone-recognised = 🔗 Welcome back, { $name }! This phone number is already registered with <b>{ $unit }</b> on your other messenger, so I linked the two: your Telegram and Zalo are now one account, and your initiatives follow you.
+link-phone-taken = ⚠️ This phone number is already used by another account, so I registered you without it. A union admin needs to check this; your registration is kept.

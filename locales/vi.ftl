@@ -551,3 +551,24 @@ zalo-phone-form-subtitle = Để công đoàn liên hệ khi cần và để n�
 zalo-file-link = 📎 Tệp đính kèm: { $url }
 zalo-file-elsewhere = 📎 (Kèm một tệp gửi qua Telegram; tệp được lưu trong hồ sơ sáng kiến.)
 support-relay-held = ⏳ { $code }: tác giả dùng Zalo và lâu chưa nhắn cho bot, nên Zalo chưa cho gửi. Tin sẽ được gửi ngay khi tác giả nhắn lại.
+
+## Nối Telegram và Zalo (/link, và số điện thoại khi đăng ký)
+
+command-link = Dùng một tài khoản cho cả Telegram và Zalo
+help-link = • /link – dùng Telegram và Zalo như một tài khoản: gõ /link ở đây để lấy mã, rồi gửi /link kèm mã đó ở ứng dụng còn lại.
+link-code =
+    🔗 Mã nối tài khoản của bạn: <b>{ $code }</b>
+    Bạn mở bot trên { $other ->
+        [zalo] Zalo
+       *[telegram] Telegram
+    } và gửi: /link { $code }
+    Mã chỉ dùng được một lần, trong vòng { $minutes } phút.
+link-unknown = Mình không tìm thấy mã này. Bạn kiểm tra lại 6 chữ số nhé; chỉ mã mới nhất từ /link còn dùng được.
+link-used = Mã này đã được dùng rồi. Bạn gửi /link ở ứng dụng còn lại để lấy mã mới nhé.
+link-expired = Mã này đã hết hạn. Bạn gửi /link ở ứng dụng còn lại để lấy mã mới, rồi gõ mã trong vòng { $minutes } phút nhé.
+link-same-member = Mã này là của chính tài khoản này. Bạn hãy gõ mã ở ứng dụng nhắn tin còn lại nhé.
+link-messenger-taken = Tài khoản tạo mã này đã có một tài khoản khác trên ứng dụng này, nên mình không nối thêm được. Mã chưa được dùng; bạn vui lòng nhờ quản trị viên công đoàn kiểm tra giúp.
+link-has-history = Tài khoản này đã có đăng ký, sáng kiến hoặc vai trò riêng nên mình không tự gộp, và mã chưa được dùng. Nếu tài khoản ở ứng dụng còn lại mới lập, bạn làm ngược lại: gửi /link ở đây rồi gõ mã ở bên kia. Nếu không, bạn nhờ quản trị viên công đoàn gộp hai tài khoản rồi thử lại nhé.
+link-done = ✅ Đã nối: Telegram và Zalo của bạn nay là một tài khoản. Sáng kiến và vai trò đi theo bạn; thông báo sẽ gửi tới ứng dụng bạn dùng gần nhất.
+link-phone-recognised = 🔗 Chào { $name }! Số điện thoại này đã đăng ký với <b>{ $unit }</b> trên ứng dụng còn lại của bạn, nên mình đã nối hai tài khoản: Telegram và Zalo của bạn nay là một, sáng kiến của bạn đi theo bạn.
+link-phone-taken = ⚠️ Số điện thoại này đã được một tài khoản khác dùng, nên mình đăng ký cho bạn mà không kèm số. Quản trị viên công đoàn cần kiểm tra lại; đăng ký của bạn vẫn được giữ.

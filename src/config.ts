@@ -69,7 +69,9 @@ export type AdminConfig = z.infer<typeof AdminEnv>;
 export class ConfigError extends Error {}
 
 /** Parses the environment; names every bad or missing variable in one message. */
-export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+export function parseEnv<S extends z.ZodType>(schema: S, raw: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  // `NAME=` in .env means "not set", as .env.example writes the optional ones.
+  const env = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {

@@ -1,7 +1,8 @@
 import { msg } from '../../src/i18n.js';
 import { reply, type Reply } from '../../src/channels/types.js';
 import { LOCALES, type Locale } from '../../src/models/index.js';
-import { completeRegistration, setLocale } from '../../src/services/members.service.js';
+import { completeRegistration, setLocale, type MemberRecord } from '../../src/services/members.service.js';
+import { matchPhone } from '../../src/services/linking.service.js';
 import { findUnit, findUnitByTypedCode, searchGrassroots } from '../../src/services/units.service.js';
 import { flowButton, type FlowCtx, type FlowDef, type Step, type StepOutcome } from './engine.js';
 import { buttonValue, isSkip, readText } from './answers.js';
@@ -90,11 +91,19 @@ export const registrationFlow: FlowDef = {
     const unitCode = answers.unitCode as string;
     const found = await findUnit(unitCode);
     if (!found) throw new Error(`registration picked unit ${unitCode}, which no longer exists`);
-    await completeRegistration(
-      ctx.member._id,
-      { unitCode, phone: (answers.phone as string | null) ?? null, name: ctx.event.profile.name },
-      ctx.deps.clock,
-    );
-    return [reply([msg('register-done', { unit: found.name }), msg('help-short')], { keyboard: { kind: 'remove' } })];
+    const phone = (answers.phone as string | null) ?? null;
+    const match = phone ? await matchPhone({ channel: ctx.event.channel, externalId: ctx.event.userId }, ctx.member, phone) : null;
+    if (match?.kind === 'linked') return recognised(ctx, match.member);
+    const taken = match?.kind === 'taken';
+    await completeRegistration(ctx.member._id, { unitCode, phone: taken ? null : phone, name: ctx.event.profile.name }, ctx.deps.clock);
+    const done = [msg('register-done', { unit: found.name }), ...(taken ? [msg('link-phone-taken')] : []), msg('help-short')];
+    return [reply(done, { keyboard: { kind: 'remove' } })];
   },
 };
+
+/** The phone belongs to a member registered on the other messenger: this account now is that member. */
+async function recognised(ctx: FlowCtx, member: MemberRecord): Promise<Reply[]> {
+  ctx.locale = member.locale as Locale;
+  const unitName = (await findUnit(member.unitCode!))?.name ?? member.unitCode!;
+  return [reply([msg('link-phone-recognised', { name: member.name, unit: unitName }), msg('help-short')], { keyboard: { kind: 'remove' } })];
+}

@@ -8,7 +8,9 @@ import { LOCALES } from './member.model.js';
  */
 const deliverySchema = new Schema(
   {
-    key: { type: String, required: true, unique: true },
+    /** The key itself: FerretDB 1.x finds documents fast only by _id, and every send looks its delivery up. */
+    _id: { type: String, required: true },
+    key: { type: String, required: true },
     channel: { type: String, enum: CHANNELS, required: true },
     chatId: { type: String, required: true },
     locale: { type: String, enum: LOCALES, required: true },

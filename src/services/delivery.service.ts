@@ -50,6 +50,7 @@ async function record(item: Outgoing, clock: Clock): Promise<boolean> {
   try {
     await DeliveryModel.create({
       ...item,
+      _id: item.key,
       queuedAt: clock.now(),
       reply: JSON.stringify(item.reply),
       initiativeCode: item.initiativeCode ?? null,
@@ -82,6 +83,11 @@ export async function dispatch(deps: DeliveryDeps, items: Outgoing[]): Promise<O
   return outcomes;
 }
 
+/** Whether a notification was recorded already (its work need not be done again). */
+export async function isRecorded(key: string): Promise<boolean> {
+  return (await DeliveryModel.exists({ _id: key })) !== null;
+}
+
 /** Queues a fan-out (pings, nudges, reminders) for the delivery worker; returns how many were new. */
 export async function enqueue(deps: DeliveryDeps, items: Outgoing[]): Promise<number> {
   let queued = 0;
@@ -103,30 +109,30 @@ const MAX_ATTEMPTS = 10;
  * the messenger may already have shown it (at most once is the promise; the log says which one).
  */
 export async function deliver(deps: DeliveryDeps, key: string): Promise<Outcome> {
-  const d = await DeliveryModel.findOne({ key }).lean();
+  const d = await DeliveryModel.findById(key).lean();
   if (!d || d.status === 'sent' || d.status === 'failed') return { key, status: 'duplicate' };
   if (d.status === 'sending') {
     deps.log.warn({ key, chatId: d.chatId }, 'delivery was interrupted while sending; not sent again');
-    await DeliveryModel.updateOne({ key }, { $set: { status: 'failed', lastError: 'interrupted while sending' } });
+    await DeliveryModel.updateOne({ _id: key }, { $set: { status: 'failed', lastError: 'interrupted while sending' } });
     return { key, status: 'interrupted' };
   }
   const item = toOutgoing(d);
   const now = deps.clock.now();
-  await DeliveryModel.updateOne({ key }, { $set: { status: 'sending', lastAttemptAt: now }, $inc: { attempts: 1 } });
+  await DeliveryModel.updateOne({ _id: key }, { $set: { status: 'sending', lastAttemptAt: now }, $inc: { attempts: 1 } });
   const sender = deps.senders[item.channel];
   try {
     if (!sender) throw new Error(`no ${item.channel} sender is running`);
     const messageIds = item.editMessageId
       ? await sender.edit(item.chatId, item.editMessageId, item.locale, item.reply)
       : await sender.send(item.chatId, item.locale, item.reply);
-    await DeliveryModel.updateOne({ key }, { $set: { status: 'sent', sentMessageIds: messageIds, sentAt: deps.clock.now() } });
+    await DeliveryModel.updateOne({ _id: key }, { $set: { status: 'sent', sentMessageIds: messageIds, sentAt: deps.clock.now() } });
     return { key, status: 'sent', messageIds };
   } catch (err) {
     if (err instanceof WindowClosedError) return windowClosed(deps, item, d.recipientId ?? null, err);
     const unreachable = err instanceof UnreachableError;
     const giveUp = unreachable || err instanceof RejectedError || d.attempts + 1 >= MAX_ATTEMPTS;
     deps.log.warn({ err, key, chatId: item.chatId, attempts: d.attempts + 1 }, unreachable ? 'delivery refused: unreachable' : giveUp ? 'delivery failed; giving up' : 'delivery failed; will retry');
-    await DeliveryModel.updateOne({ key }, { $set: { status: giveUp ? 'failed' : 'pending', lastError: err instanceof Error ? err.message : String(err) } });
+    await DeliveryModel.updateOne({ _id: key }, { $set: { status: giveUp ? 'failed' : 'pending', lastError: err instanceof Error ? err.message : String(err) } });
     if (unreachable) return { key, status: 'unreachable', item };
     if (giveUp) return { key, status: 'failed' };
     return { key, status: 'retry', item, afterMs: err instanceof RetryLaterError ? err.retryAfterMs : null };
@@ -144,11 +150,11 @@ async function windowClosed(deps: DeliveryDeps, item: Outgoing, recipientId: str
   const elsewhere = recipientId && !item.editMessageId ? await privateChatOf(new Types.ObjectId(recipientId), { except: item.channel }) : null;
   if (elsewhere) {
     deps.log.info({ key: item.key, to: elsewhere.channel }, 'delivery: the Zalo window is closed; sending through the other messenger');
-    await DeliveryModel.updateOne({ key: item.key }, { $set: { status: 'pending', channel: elsewhere.channel, chatId: elsewhere.chatId, lastError: err.message } });
+    await DeliveryModel.updateOne({ _id: item.key }, { $set: { status: 'pending', channel: elsewhere.channel, chatId: elsewhere.chatId, lastError: err.message } });
     return deliver(deps, item.key);
   }
   const status = item.editMessageId ? 'failed' : 'held';
-  await DeliveryModel.updateOne({ key: item.key }, { $set: { status, lastError: err.message } });
+  await DeliveryModel.updateOne({ _id: item.key }, { $set: { status, lastError: err.message } });
   if (status === 'failed') return { key: item.key, status: 'failed' };
   await deps.redis.set(heldKey(item.channel, item.chatId), '1');
   deps.log.info({ key: item.key }, 'delivery held until the person writes again');
@@ -160,7 +166,7 @@ export async function releaseHeld(deps: DeliveryDeps, channel: Channel, chatId: 
   if (!(await deps.redis.del(heldKey(channel, chatId)))) return 0;
   const held = await DeliveryModel.find({ channel, chatId, status: 'held' }).sort({ queuedAt: 1 }).lean();
   for (const d of held) {
-    await DeliveryModel.updateOne({ key: d.key }, { $set: { status: 'pending' } });
+    await DeliveryModel.updateOne({ _id: d.key }, { $set: { status: 'pending' } });
     await deps.outbox.add(d.key);
   }
   return held.length;
@@ -181,7 +187,7 @@ function toOutgoing(d: NonNullable<Awaited<ReturnType<typeof findDelivery>>>): O
   };
 }
 
-const findDelivery = (key: string) => DeliveryModel.findOne({ key }).lean();
+const findDelivery = (key: string) => DeliveryModel.findById(key).lean();
 
 /**
  * Puts back on the queue what is pending in MongoDB but may have no job in Redis: a process that died

@@ -166,7 +166,7 @@ export interface FakeGroup {
 
 const DEFAULT_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 const DEFAULT_BOT_USERNAME = 'sang_kien_test_bot';
-const DEFAULT_RATE_LIMITS: RateLimits = { privatePerSecond: 1, privateBurst: 5, groupPerMinute: 20, globalPerSecond: 30 };
+export const DEFAULT_RATE_LIMITS: RateLimits = { privatePerSecond: 1, privateBurst: 5, groupPerMinute: 20, globalPerSecond: 30 };
 const DEFAULT_PHONE = '+84901234567';
 const DEFAULT_WAIT_MS = 5000;
 const MAX_TEXT_LENGTH = 4096;
@@ -1578,6 +1578,11 @@ export class FakeTelegram {
     const limiter = limits === false ? undefined : new RateLimiter(limits, this.now);
     this.env = { world: this.world, delivery: this.delivery, limiter, botInfo: this.botInfo };
     server.on('request', (req: IncomingMessage, res: ServerResponse) => void this.handle(req, res));
+  }
+
+  /** Turns the flood limits on (or off) from now on. */
+  setRateLimits(limits: RateLimits | false): void {
+    this.env.limiter = limits === false ? undefined : new RateLimiter(limits, this.now);
   }
 
   static async start(opts: FakeTelegramOptions = {}): Promise<FakeTelegram> {

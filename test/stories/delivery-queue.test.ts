@@ -13,7 +13,7 @@ const pingsOf = (u: FakeUser) => u.transcript.filter((m) => m.plainText.includes
 
 /** Per chat, the messages went out in the order their deliveries were queued. */
 async function expectQueueOrderPerChat(): Promise<void> {
-  const sent = await DeliveryModel.find({ status: 'sent', key: /^weekly:/ }).sort({ _id: 1 }).lean();
+  const sent = await DeliveryModel.find({ status: 'sent', key: /^weekly:/ }).sort({ queuedAt: 1, _id: 1 }).lean();
   const byChat = new Map<string, number[]>();
   for (const d of sent) byChat.set(d.chatId, [...(byChat.get(d.chatId) ?? []), Number(d.sentMessageIds[0])]);
   for (const ids of byChat.values()) expect(ids).toEqual([...ids].sort((a, b) => a - b));

@@ -138,5 +138,6 @@ function zaloPerson(surface: Surface, init: { id: number; first_name: string }):
   return person;
 }
 
-export const zaloOaPerson = (fake: FakeZalo, init: { id: number; first_name: string }): FakeUser => zaloPerson(oaSurface(fake.oaUser({ name: init.first_name })), init);
+export const zaloOaPerson = (fake: FakeZalo, init: { id: number; first_name: string; phone?: string }): FakeUser =>
+  zaloPerson(oaSurface(fake.oaUser({ name: init.first_name, ...(init.phone ? { phone: init.phone } : {}) })), init);
 export const zaloBotPerson = (fake: FakeZalo, init: { id: number; first_name: string }): FakeUser => zaloPerson(botSurface(fake.botUser({ name: init.first_name })), init);

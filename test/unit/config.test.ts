@@ -40,4 +40,20 @@ describe('configuration from the environment', () => {
   it('drops a trailing slash from the API root, which grammY refuses', () => {
     expect(loadConfig({ ...valid, TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' }).TELEGRAM_API_ROOT).toBe('http://127.0.0.1:8081');
   });
+
+  it('reads an empty NAME= line (as .env.example has them) as not set', () => {
+    expect(loadConfig({ ...valid, TELEGRAM_WEBHOOK_URL: '', ZALO_BOT_TOKEN: '' }).TELEGRAM_WEBHOOK_URL).toBeUndefined();
+  });
+
+  it('runs on Zalo alone, and asks for every OA setting once the OA is named', () => {
+    const zaloBot = { MONGODB_URI: valid.MONGODB_URI, ZALO_BOT_TOKEN: '1234567890:AbCdEfGhIj' };
+    expect(loadConfig(zaloBot).ZALO_BOT_TOKEN).toBe('1234567890:AbCdEfGhIj');
+    expect(() => loadConfig({ MONGODB_URI: valid.MONGODB_URI })).toThrow(/TELEGRAM_BOT_TOKEN: missing: set it, or a Zalo OA/);
+    const attempt = () => loadConfig({ ...valid, ZALO_OA_APP_ID: '2553928453557884079' });
+    for (const name of ['ZALO_OA_ID', 'ZALO_OA_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_OA_REFRESH_TOKEN', 'ZALO_OA_PHONE_FORM_IMAGE_URL']) {
+      expect(attempt).toThrow(new RegExp(`${name}: required when ZALO_OA_APP_ID is set`));
+    }
+    expect(() => loadConfig({ ...zaloBot, ZALO_OA_APP_ID: '2553928453557884079' })).toThrow(/choose one Zalo surface/);
+    expect(() => loadConfig({ ...zaloBot, ZALO_BOT_WEBHOOK_URL: 'https://bot.example.org/zalo' })).toThrow(/ZALO_BOT_WEBHOOK_SECRET: required/);
+  });
 });

@@ -1,0 +1,84 @@
+import { randomInt } from 'node:crypto';
+import type { Types } from 'mongoose';
+import { ChannelAccountModel, FlowStateModel, InitiativeModel, LinkClaimModel, LinkCodeModel, MemberModel } from '../models/index.js';
+import type { Clock } from '../clock.js';
+import { isDuplicateKey } from './errors.js';
+import type { AccountRef, MemberRecord } from './members.service.js';
+
+export const LINK_CODE_MINUTES = 10;
+const MINUTE = 60_000;
+/** Expired codes are kept a day so they can be told apart from mistyped ones, then their digits are free again. */
+const FORGET_AFTER_MS = 24 * 60 * MINUTE;
+const ISSUE_ATTEMPTS = 5;
+
+/** A fresh single-use code for `memberId`; their earlier codes stop working. */
+export async function issueLinkCode(memberId: Types.ObjectId, clock: Clock): Promise<string> {
+  const now = clock.now().getTime();
+  await LinkCodeModel.deleteMany({ $or: [{ memberId }, { expiresAt: { $lt: new Date(now - FORGET_AFTER_MS) } }] });
+  for (let attempt = 1; ; attempt++) {
+    const code = String(randomInt(1_000_000)).padStart(6, '0');
+    try {
+      await LinkCodeModel.create({ _id: code, memberId, expiresAt: new Date(now + LINK_CODE_MINUTES * MINUTE) });
+      return code;
+    } catch (err) {
+      // Someone else's code has these digits: draw again.
+      if (!isDuplicateKey(err) || attempt >= ISSUE_ATTEMPTS) throw err;
+    }
+  }
+}
+
+export type LinkRefusal = 'unknown' | 'used' | 'expired' | 'same-member' | 'messenger-taken' | 'has-history';
+export type LinkOutcome = { kind: 'linked'; member: MemberRecord } | { kind: LinkRefusal };
+
+/**
+ * `/link CODE` typed from `account`, whose member is `typedBy`: the account joins the code's member.
+ * Only an empty member is folded away; anything with history is left for an admin to merge.
+ */
+export async function redeemLinkCode(code: string, account: AccountRef, typedBy: MemberRecord, clock: Clock): Promise<LinkOutcome> {
+  const found = await LinkCodeModel.findById(code).lean();
+  if (!found) return { kind: 'unknown' };
+  if (await LinkClaimModel.exists({ _id: found.issue })) return { kind: 'used' };
+  if (found.expiresAt <= clock.now()) return { kind: 'expired' };
+  if (found.memberId.equals(typedBy._id)) return { kind: 'same-member' };
+  if (await hasAccountOn(found.memberId, account)) return { kind: 'messenger-taken' };
+  if (await hasHistory(typedBy)) return { kind: 'has-history' };
+  try {
+    await LinkClaimModel.create({ _id: found.issue, at: clock.now() });
+  } catch (err) {
+    if (isDuplicateKey(err)) return { kind: 'used' };
+    throw err;
+  }
+  return { kind: 'linked', member: await moveAccount(account, typedBy._id, found.memberId) };
+}
+
+export type PhoneMatch = { kind: 'linked'; member: MemberRecord } | { kind: 'taken' } | { kind: 'free' };
+
+/**
+ * A phone verified by the messenger at registration. When another registered member has it, this
+ * is the same person: a fresh member with no account of theirs on this messenger joins them;
+ * otherwise the phone is `taken` and an admin must look.
+ */
+export async function matchPhone(account: AccountRef, registering: MemberRecord, phone: string): Promise<PhoneMatch> {
+  const owner = await MemberModel.findOne({ phone, registeredAt: { $ne: null }, _id: { $ne: registering._id } }).lean();
+  if (!owner) return { kind: 'free' };
+  if ((await hasAccountOn(owner._id, account)) || (await hasHistory(registering))) return { kind: 'taken' };
+  return { kind: 'linked', member: await moveAccount(account, registering._id, owner._id) };
+}
+
+async function hasAccountOn(memberId: Types.ObjectId, account: AccountRef): Promise<boolean> {
+  return (await ChannelAccountModel.exists({ memberId, channel: account.channel })) !== null;
+}
+
+async function hasHistory(member: MemberRecord): Promise<boolean> {
+  return member.registeredAt !== null || member.roles.length > 0 || (await InitiativeModel.exists({ authorId: member._id })) !== null;
+}
+
+/** Re-points the account to `to` and removes the empty member `from` with the flow state it started. */
+async function moveAccount(account: AccountRef, from: Types.ObjectId, to: Types.ObjectId): Promise<MemberRecord> {
+  await ChannelAccountModel.updateOne({ channel: account.channel, externalId: account.externalId }, { $set: { memberId: to } });
+  await FlowStateModel.deleteMany({ owner: String(from) });
+  await MemberModel.deleteOne({ _id: from });
+  const member = await MemberModel.findById(to).lean();
+  if (!member) throw new Error(`member ${String(to)} vanished while an account was linked to it`);
+  return member;
+}
