@@ -16,6 +16,7 @@ import { linkgroup, queue, replyCommand, show, withdraw } from './commands/suppo
 import { merge, note, onbehalf, tpl } from './commands/support-tools.js';
 import { progress, PROGRESS_BUTTON_PREFIX } from './commands/progress.js';
 import { ping } from './commands/ping.js';
+import { quiet } from './commands/quiet.js';
 import { pledge, pledges, startSelfCheck } from './commands/pledges.js';
 import { pressCardButton } from './support/actions.js';
 import { acknowledgeNudge } from './support/nudge-ack.js';
@@ -49,6 +50,7 @@ const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Reply[]> 
   merge,
   progress,
   ping,
+  quiet,
   pledge,
   pledges,
 };

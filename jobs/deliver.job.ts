@@ -1,7 +1,8 @@
 import { msg } from '../src/i18n.js';
 import type { Deps } from '../src/deps.js';
-import { MemberModel } from '../src/models/index.js';
-import { deliver, enqueue, type Outcome, type Outgoing } from '../src/services/delivery.service.js';
+import { DeliveryModel, MemberModel } from '../src/models/index.js';
+import { DEFAULT_QUIET, inQuietHours, quietEndsAt } from '../src/schedule.js';
+import { defer, deliver, enqueue, type Outcome, type Outgoing } from '../src/services/delivery.service.js';
 import { markUnreachable } from '../src/services/support.service.js';
 import { findUnit } from '../src/services/units.service.js';
 import { findInitiative } from '../src/services/workflow.service.js';
@@ -9,11 +10,29 @@ import { vietnamDay } from '../src/vietnam-time.js';
 import { settle } from '../handlers/support/notify.js';
 import { holders, toEach } from './recipients.js';
 
-/** Sends one queued delivery; someone who turned out to be unreachable is reported, once. */
-export async function deliverQueued(deps: Deps, key: string): Promise<Outcome> {
+/**
+ * Sends one queued delivery, unless it is a reminder for someone in their quiet hours: that waits for
+ * the morning. Someone who turned out to be unreachable is reported, once.
+ */
+export async function deliverQueued(deps: Deps, key: string): Promise<Outcome | { key: string; status: 'deferred' }> {
+  const quietUntil = await quietHoursEnd(deps, key);
+  if (quietUntil) {
+    await defer(key, quietUntil);
+    return { key, status: 'deferred' };
+  }
   const outcome = await deliver(deps, key);
   if (outcome.status === 'unreachable') await reportUnreachable(deps, outcome.item);
   return outcome;
+}
+
+async function quietHoursEnd(deps: Deps, key: string): Promise<Date | null> {
+  const d = await DeliveryModel.findById(key).lean();
+  if (!d?.recipientId || d.kind !== 'notice' || d.status !== 'pending') return null;
+  if (d.notBefore && d.notBefore <= deps.clock.now()) return null;
+  const member = await MemberModel.findById(d.recipientId).lean();
+  const quiet = member?.quiet ?? DEFAULT_QUIET;
+  const now = deps.clock.now();
+  return inQuietHours(now, quiet) ? quietEndsAt(now, quiet) : null;
 }
 
 /**

@@ -67,7 +67,7 @@ help-full =
     • /back – previous question; /cancel – stop, your draft is kept for the next /submit.
     • /mine – your initiatives, their codes and status.
     • /lang – change language; /start – register or change your unit; /progress – your unit's campaign progress.
-    • Union officers: /ping (weekly report time), /pledge and /pledges (emulation pledges).
+    • Union officers: /ping (weekly report time), /quiet (quiet hours), /pledge and /pledges (emulation pledges).
     • Initiative support teams: /queue, /show, /reply, /note, /tpl, /onbehalf, /merge; in a group: /linkgroup.
 help-in-flow = You are in the middle of a form; the pending question is right below.
 
@@ -478,6 +478,10 @@ ping-at = You get the progress report every { $day ->
        *[7] Sunday
     } at { $time }.
 ping-usage = Change it: /ping mon 7:30 (mon…sun, or t2…cn) · off: /ping off · back on: /ping on
+command-quiet = Quiet hours: when the bot sends no reminders
+quiet-now = From { $from }:00 to { $to }:00 (Vietnam time) the bot sends no reminders or reports; they wait for the morning.
+quiet-none = Quiet hours are off: reminders and reports come at any time.
+quiet-usage = Change them: /quiet 22-6 · turn off: /quiet off
 nudge =
     📣 <b>{ $unit }</b> is behind pace: <b>{ $actual }</b> initiatives so far, where a steady pace would have about { $expected } by now (target { $target }). { $gap } to catch up, { $days } days left.
     Suggestion: ask your support team to collect quick ideas in every team and line this week – each person only needs to send the bot one line.

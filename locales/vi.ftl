@@ -67,7 +67,7 @@ help-full =
     • /back – quay lại câu trước; /cancel – dừng lại, bản nháp được giữ cho lần /submit sau.
     • /mine – xem sáng kiến đã gửi, mã số và trạng thái.
     • /lang – đổi ngôn ngữ; /start – đăng ký hoặc đổi đơn vị; /progress – tiến độ phong trào của đơn vị.
-    • Cán bộ công đoàn: /ping (giờ nhận báo cáo tuần), /pledge và /pledges (giao ước thi đua).
+    • Cán bộ công đoàn: /ping (giờ nhận báo cáo tuần), /quiet (giờ yên lặng), /pledge và /pledges (giao ước thi đua).
     • Tổ hỗ trợ sáng kiến: /queue, /show, /reply, /note, /tpl, /onbehalf, /merge; trong nhóm: /linkgroup.
 help-in-flow = Bạn đang trả lời dở một mẫu; câu hỏi đang chờ ở ngay dưới đây.
 
@@ -470,6 +470,10 @@ ping-at = Bạn nhận báo cáo tiến độ vào { $day ->
         }
     } lúc { $time } hằng tuần.
 ping-usage = Đổi giờ: /ping t2 7:30 (t2…t7, cn) · tắt: /ping off · bật lại: /ping on
+command-quiet = Giờ yên lặng: khi nào bot không gửi nhắc nhở
+quiet-now = Từ { $from }:00 đến { $to }:00 (giờ Việt Nam) bot không gửi nhắc nhở hay báo cáo; chúng chờ đến sáng.
+quiet-none = Bạn đã tắt giờ yên lặng: nhắc nhở và báo cáo đến bất cứ lúc nào.
+quiet-usage = Đổi giờ yên lặng: /quiet 22-6 · tắt: /quiet off
 nudge =
     📣 <b>{ $unit }</b> đang chậm so với tiến độ: mới có <b>{ $actual }</b> sáng kiến, trong khi theo nhịp đều lẽ ra đã có khoảng { $expected } (chỉ tiêu { $target }). Còn thiếu { $gap }, còn { $days } ngày.
     Gợi ý: nhờ tổ hỗ trợ sáng kiến đi thu ý tưởng nhanh ở các tổ, chuyền trong tuần này – mỗi người chỉ cần nhắn một dòng cho bot.

@@ -35,6 +35,22 @@ export function inQuietHours(now: Date, quiet: QuietHours): boolean {
   return quiet.from > quiet.to ? hour >= quiet.from || hour < quiet.to : hour >= quiet.from && hour < quiet.to;
 }
 
+/** The end of the quiet hours `now` falls in: the next `to` o'clock, Vietnam time. */
+export function quietEndsAt(now: Date, quiet: QuietHours): Date {
+  const local = new Date(now.getTime() + VIETNAM_OFFSET_MS);
+  const end = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), quiet.to) - VIETNAM_OFFSET_MS;
+  return new Date(end > now.getTime() ? end : end + DAY);
+}
+
+/** "22-6", "21 - 7" → quiet hours; null when it cannot be read (hours 0-23, two different ones). */
+export function parseQuietHours(text: string): QuietHours | null {
+  const match = /^\s*(\d{1,2})\s*[-–]\s*(\d{1,2})\s*$/.exec(text);
+  if (!match) return null;
+  const from = Number(match[1]);
+  const to = Number(match[2]);
+  return from <= 23 && to <= 23 && from !== to ? { from, to } : null;
+}
+
 /** "t2 7:30", "mon 07:30", "cn 20:00" → a setting; null when it cannot be read. */
 export function parsePingSetting(text: string): PingSetting | null {
   const match = /^\s*(t2|t3|t4|t5|t6|t7|cn|mon|tue|wed|thu|fri|sat|sun)\s+(\d{1,2})[:h](\d{2})\s*$/i.exec(text);

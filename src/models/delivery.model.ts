@@ -29,6 +29,8 @@ const deliverySchema = new Schema(
     attempts: { type: Number, default: 0 },
     /** When it was recorded, by the bot's clock. */
     queuedAt: { type: Date, required: true },
+    /** Not before this (the recipient's quiet hours end then). */
+    notBefore: { type: Date, default: null },
     lastAttemptAt: { type: Date, default: null },
     lastError: { type: String, default: null },
     /** Messenger ids of what was sent: a reply to one of them is a reply to this notification. */

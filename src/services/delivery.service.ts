@@ -189,13 +189,25 @@ function toOutgoing(d: NonNullable<Awaited<ReturnType<typeof findDelivery>>>): O
 
 const findDelivery = (key: string) => DeliveryModel.findById(key).lean();
 
+/** It waits, pending, until `notBefore`; then requeueStranded puts it back on the queue. */
+export async function defer(key: string, notBefore: Date): Promise<void> {
+  await DeliveryModel.updateOne({ _id: key }, { $set: { notBefore } });
+}
+
 /**
- * Puts back on the queue what is pending in MongoDB but may have no job in Redis: a process that died
- * between recording and queueing, or a Redis that was flushed. Queueing a key twice is harmless.
+ * Puts back on the queue what is pending in MongoDB but may have no job in Redis (a process that died
+ * between recording and queueing, a Redis that was flushed) and what waited for quiet hours to end.
+ * Queueing a key twice is harmless.
  */
 export async function requeueStranded(deps: DeliveryDeps, olderThanMs: number, limit = 500): Promise<number> {
   const before = new Date(deps.clock.now().getTime() - olderThanMs);
-  const pending = await DeliveryModel.find({ status: 'pending', $or: [{ lastAttemptAt: { $lt: before } }, { lastAttemptAt: null, queuedAt: { $lt: before } }] })
+  const pending = await DeliveryModel.find({
+    status: 'pending',
+    $and: [
+      { $or: [{ lastAttemptAt: { $lt: before } }, { lastAttemptAt: null, queuedAt: { $lt: before } }] },
+      { $or: [{ notBefore: null }, { notBefore: { $lte: deps.clock.now() } }] },
+    ],
+  })
     .sort({ queuedAt: 1 })
     .limit(limit)
     .lean();

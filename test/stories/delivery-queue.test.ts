@@ -7,6 +7,10 @@ import { retryDeliveries } from '../../jobs/retry-deliveries.job.js';
 import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
 import { ChannelAccountModel, DeliveryModel } from '../../src/models/index.js';
 import type { FakeUser } from '../fakes/telegram-server.js';
+import { lastText } from '../support/story.js';
+import { holders, toEach } from '../../jobs/recipients.js';
+import { enqueue } from '../../src/services/delivery.service.js';
+import { msg } from '../../src/i18n.js';
 
 const UNITS = ['CDCS-001', 'CDCS-002', 'CDCS-003'];
 const pingsOf = (u: FakeUser) => u.transcript.filter((m) => m.plainText.includes('Báo cáo tiến độ tuần 2026-W48'));
@@ -97,6 +101,25 @@ describe('weekly pings fan out through the delivery queue', () => {
     await world().run(sendWeeklyPings);
     expect(told()).toHaveLength(1);
     expect(await DeliveryModel.countDocuments({ chatId: String(blocked!.chatId), status: 'failed' })).toBe(1);
+  });
+  it('lets a reminder for someone in their quiet hours wait for the morning, then sends it once', async () => {
+    world().clock.set('2027-01-04T02:00:00Z'); // 09:00 in Vietnam
+    const [lam] = await seedOfficers(world().tg, world().clock, 1, 9660, ['HN']);
+    await lam!.send('/quiet 8-10');
+    expect(lastText(lam!)).toContain('Từ 8:00 đến 10:00 (giờ Việt Nam) bot không gửi nhắc nhở');
+    const reminder = { parts: [msg('pledge-see')] };
+    expect(await enqueue(world().deps, toEach(await holders('HN', ['officer']), 'quiet-test', reminder))).toBe(1);
+    await world().drain();
+    const got = () => lam!.transcript.filter((m) => m.plainText === 'Xem: /pledges');
+    expect(got()).toHaveLength(0);
+
+    world().clock.advance(30 * 60_000); // 09:30: still quiet
+    expect(await world().run(retryDeliveries)).toBe(0);
+    world().clock.advance(31 * 60_000); // 10:01
+    expect(await world().run(retryDeliveries)).toBe(1);
+    expect(got()).toHaveLength(1);
+    world().clock.advance(61_000);
+    expect(await world().run(retryDeliveries)).toBe(0);
   });
 });
 

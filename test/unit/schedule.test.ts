@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PING, DEFAULT_QUIET, inQuietHours, parsePingSetting, pingDueThisWeek } from '../../src/schedule.js';
+import { DEFAULT_PING, DEFAULT_QUIET, inQuietHours, parsePingSetting, parseQuietHours, pingDueThisWeek, quietEndsAt } from '../../src/schedule.js';
 
 describe('ping schedules in Vietnam time', () => {
   it('puts the default Monday 07:30 ping of the current week', () => {
@@ -24,5 +24,19 @@ describe('ping schedules in Vietnam time', () => {
     expect(parsePingSetting('FRI 16h00')).toEqual({ day: 5, minute: 960, off: false });
     expect(parsePingSetting('cn 25:00')).toBeNull();
     expect(parsePingSetting('thứ hai')).toBeNull();
+  });
+
+  it('ends quiet hours at the next "to" o’clock in Vietnam, across midnight too', () => {
+    expect(quietEndsAt(new Date('2026-11-23T14:30:00Z'), DEFAULT_QUIET).toISOString()).toBe('2026-11-24T00:00:00.000Z'); // 21:30 → 07:00 next day
+    expect(quietEndsAt(new Date('2026-11-23T18:00:00Z'), DEFAULT_QUIET).toISOString()).toBe('2026-11-24T00:00:00.000Z'); // 01:00 → 07:00
+    expect(quietEndsAt(new Date('2026-11-23T02:00:00Z'), { from: 8, to: 10 }).toISOString()).toBe('2026-11-23T03:00:00.000Z'); // 09:00 → 10:00
+  });
+
+  it('reads quiet hours "22-6" and refuses nonsense', () => {
+    expect(parseQuietHours('22-6')).toEqual({ from: 22, to: 6 });
+    expect(parseQuietHours(' 21 – 7 ')).toEqual({ from: 21, to: 7 });
+    expect(parseQuietHours('25-6')).toBeNull();
+    expect(parseQuietHours('7-7')).toBeNull();
+    expect(parseQuietHours('tối')).toBeNull();
   });
 });
