@@ -15,6 +15,7 @@ import { submit } from './commands/submit.js';
 import { linkgroup, queue, replyCommand, show, withdraw } from './commands/support.js';
 import { merge, note, onbehalf, tpl } from './commands/support-tools.js';
 import { progress, PROGRESS_BUTTON_PREFIX } from './commands/progress.js';
+import { lagging } from './commands/lagging.js';
 import { ping } from './commands/ping.js';
 import { quiet } from './commands/quiet.js';
 import { pledge, pledges, startSelfCheck } from './commands/pledges.js';
@@ -49,13 +50,14 @@ const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Reply[]> 
   onbehalf,
   merge,
   progress,
+  lagging,
   ping,
   quiet,
   pledge,
   pledges,
 };
 /** What works in a group chat; everything else is for private chat. */
-const GROUP_COMMANDS = new Set(['linkgroup', 'queue', 'show', 'reply', 'note', 'tpl', 'merge', 'progress']);
+const GROUP_COMMANDS = new Set(['linkgroup', 'queue', 'show', 'reply', 'note', 'tpl', 'merge', 'progress', 'lagging']);
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 
 /** Two processes may handle the same person at once; the loser of a flow-state race retries from fresh state. */

@@ -66,7 +66,7 @@ help-full =
     • /submit – the full initiative form: title, current problem, solution, benefit, yearly value, scope, category, co-authors, photos/files, confidentiality.
     • /back – previous question; /cancel – stop, your draft is kept for the next /submit.
     • /mine – your initiatives, their codes and status.
-    • /lang – change language; /start – register or change your unit; /progress – your unit's campaign progress.
+    • /lang – change language; /start – register or change your unit; /progress – your unit's campaign progress; /lagging – child units behind pace.
     • Union officers: /ping (weekly report time), /quiet (quiet hours), /pledge and /pledges (emulation pledges).
     • Initiative support teams: /queue, /show, /reply, /note, /tpl, /onbehalf, /merge; in a group: /linkgroup.
 help-in-flow = You are in the middle of a form; the pending question is right below.
@@ -466,6 +466,9 @@ command-ping = Officers: when to get the weekly progress report
 weekly-intro = 🗓 <b>Progress report, week { $week }</b>
 weekly-outro = Details any time: /progress
 weekly-btn-details = 📊 See details
+command-lagging = Units behind pace
+lagging-title = ⚠️ { $unit }: { $count } child units are behind a steady pace:
+lagging-none = ✓ { $unit }: no child unit is behind pace.
 ping-not-officer = The weekly report is for union officers; you do not have an officer role.
 ping-off = You turned the weekly progress report off.
 ping-at = You get the progress report every { $day ->

@@ -66,7 +66,7 @@ help-full =
     • /submit – gửi sáng kiến theo mẫu đầy đủ: tên, thực trạng, giải pháp, hiệu quả, giá trị làm lợi, phạm vi, lĩnh vực, đồng tác giả, ảnh/tài liệu, bảo mật.
     • /back – quay lại câu trước; /cancel – dừng lại, bản nháp được giữ cho lần /submit sau.
     • /mine – xem sáng kiến đã gửi, mã số và trạng thái.
-    • /lang – đổi ngôn ngữ; /start – đăng ký hoặc đổi đơn vị; /progress – tiến độ phong trào của đơn vị.
+    • /lang – đổi ngôn ngữ; /start – đăng ký hoặc đổi đơn vị; /progress – tiến độ phong trào của đơn vị; /lagging – các đơn vị trực thuộc chậm tiến độ.
     • Cán bộ công đoàn: /ping (giờ nhận báo cáo tuần), /quiet (giờ yên lặng), /pledge và /pledges (giao ước thi đua).
     • Tổ hỗ trợ sáng kiến: /queue, /show, /reply, /note, /tpl, /onbehalf, /merge; trong nhóm: /linkgroup.
 help-in-flow = Bạn đang trả lời dở một mẫu; câu hỏi đang chờ ở ngay dưới đây.
@@ -456,6 +456,9 @@ command-ping = Cán bộ: giờ nhận báo cáo tiến độ hằng tuần
 weekly-intro = 🗓 <b>Báo cáo tiến độ tuần { $week }</b>
 weekly-outro = Xem chi tiết bất cứ lúc nào: /progress
 weekly-btn-details = 📊 Xem chi tiết
+command-lagging = Các đơn vị chậm tiến độ
+lagging-title = ⚠️ { $unit }: { $count } đơn vị trực thuộc chậm so với nhịp đều:
+lagging-none = ✓ { $unit }: không có đơn vị trực thuộc nào chậm tiến độ.
 ping-not-officer = Báo cáo hằng tuần dành cho cán bộ công đoàn; bạn chưa có vai trò cán bộ.
 ping-off = Bạn đã tắt báo cáo tiến độ hằng tuần.
 ping-at = Bạn nhận báo cáo tiến độ vào { $day ->

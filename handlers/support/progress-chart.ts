@@ -1,10 +1,8 @@
 import type { ChartSpec } from '../../src/channels/types.js';
-import { CampaignModel } from '../../src/models/index.js';
 import { expectedByPace } from '../../src/pace.js';
-import { activeCampaignFor } from '../../src/services/campaigns.service.js';
 import { childrenOf, type UnitRecord } from '../../src/services/units.service.js';
 import { vietnamDay } from '../../src/vietnam-time.js';
-import { standing } from './weekly-details.js';
+import { runningCampaign, standing } from './weekly-details.js';
 
 const MAX_BARS = 30;
 // The pace is the same share of every target; computed on a large one to keep rounding out of it.
@@ -12,8 +10,7 @@ const SHARE_BASE = 1_000_000;
 
 /** The chart of a unit's child units in the running campaign: actual against target, and the pace. */
 export async function progressChart(unit: UnitRecord, now: Date): Promise<ChartSpec | null> {
-  const campaignCode = await activeCampaignFor([...unit.ancestors, unit.code], now);
-  const campaign = campaignCode ? await CampaignModel.findOne({ code: campaignCode }).lean() : null;
+  const campaign = await runningCampaign(unit, now);
   if (!campaign) return null;
   const children = (await Promise.all((await childrenOf(unit.code)).map((u) => standing(campaign.code, u)))).filter((s) => s !== null);
   if (children.length === 0) return null;

@@ -19,13 +19,30 @@ export async function standing(campaignCode: string, unit: UnitRecord) {
   return { unit, target: target.target, actual: sumStatuses(counts) };
 }
 
+type CampaignDoc = NonNullable<Awaited<ReturnType<typeof runningCampaign>>>;
+
+/** The campaign running for a unit (its own or an ancestor's), or null. */
+export async function runningCampaign(unit: UnitRecord, now: Date) {
+  const code = await activeCampaignFor([...unit.ancestors, unit.code], now);
+  return code ? CampaignModel.findOne({ code }).lean() : null;
+}
+
+/** The unit's child units behind a steady pace, most behind first, each with its numbers. */
+export async function laggingChildren(unit: UnitRecord, campaign: CampaignDoc, today: Date): Promise<Msg[]> {
+  const children = (await Promise.all((await childrenOf(unit.code)).map((u) => standing(campaign.code, u)))).filter((s) => s !== null);
+  return children
+    .map((c) => ({ ...c, expected: expectedByPace(c.target, campaign.startDate, campaign.endDate, today, campaign.phases) }))
+    .filter((c) => isLagging(c.actual, c.expected, campaign.lagThreshold))
+    .sort((a, b) => b.expected - b.actual - (a.expected - a.actual))
+    .map((c) => msg('weekly-lagging-child', { unit: c.unit.name, actual: c.actual, expected: c.expected }));
+}
+
 /**
  * What the weekly ping adds to the numbers: the rank among sibling units (by share of target), the
  * child units behind pace, and the subtree's pledges due within 14 days or overdue.
  */
 export async function weeklyDetails(unit: UnitRecord, now: Date): Promise<Msg[]> {
-  const campaignCode = await activeCampaignFor([...unit.ancestors, unit.code], now);
-  const campaign = campaignCode ? await CampaignModel.findOne({ code: campaignCode }).lean() : null;
+  const campaign = await runningCampaign(unit, now);
   if (!campaign) return [];
   const today = vietnamDay(now);
   const details: Msg[] = [];
@@ -38,11 +55,7 @@ export async function weeklyDetails(unit: UnitRecord, now: Date): Promise<Msg[]>
     if (rank > 0) details.push(msg('weekly-rank', { rank, of: ranked.length }));
   }
 
-  const children = (await Promise.all((await childrenOf(unit.code)).map((u) => standing(campaign.code, u)))).filter((s) => s !== null);
-  const lagging = children
-    .map((c) => ({ ...c, expected: expectedByPace(c.target, campaign.startDate, campaign.endDate, today, campaign.phases) }))
-    .filter((c) => isLagging(c.actual, c.expected, campaign.lagThreshold));
-  for (const c of lagging.slice(0, MAX_LISTED)) details.push(msg('weekly-lagging-child', { unit: c.unit.name, actual: c.actual, expected: c.expected }));
+  details.push(...(await laggingChildren(unit, campaign, today)).slice(0, MAX_LISTED));
 
   const pledges = await PledgeModel.find({ unitCode: { $in: await subtreeOf(unit.code) }, dueDate: { $lte: new Date(today.getTime() + PLEDGE_HORIZON_DAYS * DAY) } })
     .sort({ dueDate: 1 })

@@ -113,8 +113,12 @@ export interface FakeZaloOaUser {
   submitInfo(): Promise<number>;
   /** Blocks the OA: sends fail with -217. Zalo pushes no event for it. */
   block(): void;
-  /** Sends the OA may still make to this person before -218; undefined for no limit. */
-  setQuota(remaining: number | undefined): void;
+  /**
+   * Sends the OA may still make to this person before -218; undefined for no limit. With
+   * `refillOnInteraction`, each message of the person gives the OA that many again (zalo.md §1.5: the
+   * older "8 replies per interaction" model).
+   */
+  setQuota(remaining: number | undefined, refillOnInteraction?: number): void;
 }
 
 export interface FakeZaloBotUser {
@@ -411,6 +415,8 @@ interface OaUserState {
   blocked: boolean;
   lastInteractionAt: number | undefined;
   quota: number | undefined;
+  /** What each interaction of the person gives the OA again (the "N replies per interaction" model). */
+  quotaRefill: number | undefined;
   sharedInfo: boolean;
   inbox: OaOutbound[];
   /** msg_ids of this conversation, both ways: what may be quoted. */
@@ -671,8 +677,9 @@ class OaUserDriver implements FakeZaloOaUser {
     this.state.blocked = true;
   }
 
-  setQuota(remaining: number | undefined): void {
+  setQuota(remaining: number | undefined, refillOnInteraction?: number): void {
     this.state.quota = remaining;
+    this.state.quotaRefill = refillOnInteraction;
   }
 
   private message(eventName: string, message: Record<string, unknown>): Promise<number> {
@@ -695,6 +702,7 @@ class OaUserDriver implements FakeZaloOaUser {
 
   private interact(): void {
     this.state.lastInteractionAt = this.fake.now();
+    if (this.state.quotaRefill !== undefined) this.state.quota = this.state.quotaRefill;
   }
 }
 
@@ -1029,6 +1037,7 @@ export class FakeZalo {
       blocked: false,
       lastInteractionAt: undefined,
       quota: undefined,
+      quotaRefill: undefined,
       sharedInfo: false,
       inbox: [],
       messageIds: new Set(),

@@ -57,6 +57,11 @@ describe('officers get a weekly progress ping, once a week, never in quiet hours
     expect(charts(yen)).toHaveLength(0); // a grassroots union has no child units to chart
     await hai.press(pings(hai)[0]!, '📊 Xem chi tiết');
     expect(lastText(hai)).toContain('Sáng kiến: 1 / chỉ tiêu 10 (10%)');
+    await hai.send('/lagging');
+    expect(lastText(hai)).toContain('Công đoàn các KCN-CX Hà Nội: 1 đơn vị trực thuộc chậm so với nhịp đều');
+    expect(lastText(hai)).toContain('Công ty Cơ khí Hà Nội – 0 so với khoảng 90');
+    await yen.send('/lagging');
+    expect(lastText(yen)).toContain('Công ty May Việt Tiến: không có đơn vị trực thuộc nào chậm tiến độ');
 
     expect(await world().run(sendWeeklyPings)).toBe(0);
     world().clock.advance(30 * HOUR);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { initiativesOf, lastText, memberOf, registerWorker } from '../support/story.js';
 import { grant, sendQuickIdea } from '../support/support-team.js';
-import { zaloOaPerson } from '../support/zalo-person.js';
+import { oaUserOf, zaloIdOf, zaloOaPerson } from '../support/zalo-person.js';
 import type { FakeGroup, FakeUser } from '../fakes/telegram-server.js';
 import type { FakeZalo } from '../fakes/zalo-server.js';
 import { ChannelAccountModel, DeliveryModel, ZaloTokenModel } from '../../src/models/index.js';
@@ -125,6 +125,28 @@ describe('a Zalo OA worker and a support team on Telegram, when Zalo’s window 
     await world().drain();
     expect(lan.transcript.some((m) => m.plainText.includes('Bạn cho biết kích thước khuôn nhé?'))).toBe(true);
     expect(await DeliveryModel.countDocuments({ status: 'held' })).toBe(0);
+  });
+
+  it('holds it too when the OA’s quota for the worker is used up, until their next message gives it more', async () => {
+    const code = await sendQuickIdea(lan, 'Dán mã màu lên tủ dụng cụ');
+    const card = group.transcript.find((m) => m.plainText.startsWith(`📥 ${code}`))!;
+    oaUserOf(lan).setQuota(0, 8);
+    await group.replyTo(hung, card, 'Tủ nào cần dán trước?');
+    expect(group.lastReplies.at(-1)!.plainText).toContain('lâu chưa nhắn cho bot');
+    expect(lan.transcript.some((m) => m.plainText.includes('Tủ nào cần dán trước?'))).toBe(false);
+    await lan.send('/mine');
+    await world().drain();
+    expect(lan.transcript.some((m) => m.plainText.includes('Tủ nào cần dán trước?'))).toBe(true);
+  });
+
+  it('stops writing to a worker who unfollowed the OA, and starts again when they follow it back', async () => {
+    await oaUserOf(lan).unfollow();
+    const account = () => ChannelAccountModel.findOne({ channel: 'zalo', externalId: zaloIdOf(lan)! }).lean();
+    expect((await account())!.unreachableAt).not.toBeNull();
+    const before = lan.transcript.length;
+    await oaUserOf(lan).follow(); // following is writing: the bot greets them, as for /start
+    expect(lan.transcript.length).toBeGreaterThan(before);
+    expect((await account())!.unreachableAt).toBeNull();
   });
 
   it('sends it through the worker’s Telegram instead, when they have linked one', async () => {

@@ -8,6 +8,9 @@ export type ZaloMessage = BotMessage & { zaloId: string };
 /** The Zalo id behind a person driven through the FakeUser interface (for lookups by account). */
 const zaloIds = new WeakMap<FakeUser, string>();
 export const zaloIdOf = (user: FakeUser): string | undefined => zaloIds.get(user);
+/** The fake's own handle of an OA person, for what only Zalo has (quota, unfollowing, blocking). */
+const oaUsers = new WeakMap<FakeUser, FakeZaloOaUser>();
+export const oaUserOf = (user: FakeUser): FakeZaloOaUser => oaUsers.get(user)!;
 
 const CHOICE_LINE = /^(\d{1,2})\. (.+)$/;
 
@@ -138,6 +141,10 @@ function zaloPerson(surface: Surface, init: { id: number; first_name: string }):
   return person;
 }
 
-export const zaloOaPerson = (fake: FakeZalo, init: { id: number; first_name: string; phone?: string }): FakeUser =>
-  zaloPerson(oaSurface(fake.oaUser({ name: init.first_name, ...(init.phone ? { phone: init.phone } : {}) })), init);
+export function zaloOaPerson(fake: FakeZalo, init: { id: number; first_name: string; phone?: string }): FakeUser {
+  const oaUser = fake.oaUser({ name: init.first_name, ...(init.phone ? { phone: init.phone } : {}) });
+  const person = zaloPerson(oaSurface(oaUser), init);
+  oaUsers.set(person, oaUser);
+  return person;
+}
 export const zaloBotPerson = (fake: FakeZalo, init: { id: number; first_name: string }): FakeUser => zaloPerson(botSurface(fake.botUser({ name: init.first_name })), init);
