@@ -1,6 +1,6 @@
 import { msg } from '../../src/i18n.js';
 import { reply, type Reply } from '../../src/channels/types.js';
-import { findUnitByTypedCode } from '../../src/services/units.service.js';
+import { findUnitByTypedCode, type UnitRecord } from '../../src/services/units.service.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { withPendingQuestion } from '../reprompt.js';
 import { progressReport } from '../support/progress-report.js';
@@ -10,17 +10,25 @@ import { progressChart } from '../support/progress-chart.js';
 export const PROGRESS_BUTTON_PREFIX = 'p:';
 
 /**
- * /progress [unitCode]: a unit's numbers in its running campaign, with the chart of its child units. Progress is public, as the unions
- * want results "public, transparent and timely"; without a code it is the unit of the member's first
- * role, or their own.
+ * The unit a progress command asks about: the code typed, else the unit of the member's first role, or
+ * their own. Progress is public, as the unions want results "public, transparent and timely".
  */
-export async function progress(ctx: FlowCtx, args: string): Promise<Reply[]> {
+export async function askedUnit(ctx: FlowCtx, args: string): Promise<{ unit: UnitRecord } | { answer: Reply[] }> {
   const code = args.trim() || ctx.member.roles[0]?.unitCode || ctx.member.unitCode;
   const unit = code ? await findUnitByTypedCode(code) : null;
-  if (!unit) return withPendingQuestion(ctx, [reply(msg(code ? 'linkgroup-unknown-unit' : 'progress-usage', { code: code ?? '' }))]);
+  return unit ? { unit } : { answer: await withPendingQuestion(ctx, [reply(msg(code ? 'linkgroup-unknown-unit' : 'progress-usage', { code: code ?? '' }))]) };
+}
+
+export const noCampaign = (ctx: FlowCtx, unit: UnitRecord): Promise<Reply[]> => withPendingQuestion(ctx, [reply(msg('progress-no-campaign', { unit: unit.name }))]);
+
+/** /progress [unitCode]: a unit's numbers in its running campaign, with the chart of its child units. */
+export async function progress(ctx: FlowCtx, args: string): Promise<Reply[]> {
+  const asked = await askedUnit(ctx, args);
+  if ('answer' in asked) return asked.answer;
+  const { unit } = asked;
   const now = ctx.deps.clock.now();
   const report = await progressReport(unit, now);
-  if (!report) return withPendingQuestion(ctx, [reply(msg('progress-no-campaign', { unit: unit.name }))]);
+  if (!report) return noCampaign(ctx, unit);
   const chart = await progressChart(unit, now);
   return withPendingQuestion(ctx, [reply(report, chart ? { chart } : {})]);
 }
