@@ -80,6 +80,13 @@ describe('a worker on the Zalo OA', () => {
     expect(hoa.transcript).toHaveLength(answers);
   });
 
+  it('takes an event even when Zalo refuses the answer (rate limit), and answers the next one', async () => {
+    zalo.failNext(-32);
+    expect(await oaUserOf(hoa).send('/help')).toBe(200);
+    await hoa.send('/mine');
+    expect(lastText(hoa)).toContain('Gá kẹp vải tự động');
+  });
+
   it('refuses forged, unsigned, foreign, malformed and oversized webhook calls, and processes none of them', async () => {
     const answers = hoa.transcript.length;
     const genuine = zalo.lastPush!;

@@ -18,7 +18,8 @@ export async function answerZaloEvent(deps: Deps, event: InboundEvent, sender: C
   try {
     for (const r of replies) await sender.send(event.chatId, result.locale, r);
   } catch (err) {
-    if (!(err instanceof UnreachableError)) throw err;
-    deps.log.warn({ eventId: event.eventId }, 'cannot answer on Zalo: the person blocked or left the OA');
+    // The event itself was handled (and is marked so): Zalo resending it would not bring the answer back.
+    if (err instanceof UnreachableError) deps.log.warn({ eventId: event.eventId }, 'cannot answer on Zalo: the person blocked or left the OA');
+    else deps.log.error({ err, eventId: event.eventId }, 'answering on Zalo failed');
   }
 }
