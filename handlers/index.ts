@@ -18,6 +18,7 @@ import { progress, PROGRESS_BUTTON_PREFIX } from './commands/progress.js';
 import { lagging } from './commands/lagging.js';
 import { ping } from './commands/ping.js';
 import { quiet } from './commands/quiet.js';
+import { messenger } from './commands/messenger.js';
 import { pledge, pledges, startSelfCheck } from './commands/pledges.js';
 import { pressCardButton } from './support/actions.js';
 import { acknowledgeNudge } from './support/nudge-ack.js';
@@ -53,6 +54,7 @@ const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Reply[]> 
   lagging,
   ping,
   quiet,
+  messenger,
   pledge,
   pledges,
 };

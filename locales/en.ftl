@@ -485,6 +485,11 @@ command-quiet = Quiet hours: when the bot sends no reminders
 quiet-now = From { $from }:00 to { $to }:00 (Vietnam time) the bot sends no reminders or reports; they wait for the morning.
 quiet-none = Quiet hours are off: reminders and reports come at any time.
 quiet-usage = Change them: /quiet 22-6 · turn off: /quiet off
+command-messenger = Get notifications on Telegram or Zalo
+messenger-last = Notifications go to the messenger you last wrote to the bot from.
+messenger-fixed = Notifications always go to { $messenger }.
+messenger-usage = Choose: /messenger telegram · /messenger zalo · /messenger auto (the one you wrote from last)
+messenger-not-linked = Your { $messenger } account is not linked yet.
 nudge =
     📣 <b>{ $unit }</b> is behind pace: <b>{ $actual }</b> initiatives so far, where a steady pace would have about { $expected } by now (target { $target }). { $gap } to catch up, { $days } days left.
     Suggestion: ask your support team to collect quick ideas in every team and line this week – each person only needs to send the bot one line.
@@ -570,7 +575,7 @@ support-relay-held = ⏳ { $code }: the author uses Zalo and has not written to 
 ## Linking Telegram and Zalo (/link, and the phone at registration)
 
 command-link = Use one account on both Telegram and Zalo
-help-link = • /link – use Telegram and Zalo as one account: /link here gives a code, then send /link with that code on the other messenger.
+help-link = • /link – use Telegram and Zalo as one account: /link here gives a code, then send /link with that code on the other messenger. /messenger – choose where notifications go.
 link-code =
     🔗 Your link code: <b>{ $code }</b>
     Open the bot on { $other ->

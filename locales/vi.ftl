@@ -477,6 +477,11 @@ command-quiet = Giờ yên lặng: khi nào bot không gửi nhắc nhở
 quiet-now = Từ { $from }:00 đến { $to }:00 (giờ Việt Nam) bot không gửi nhắc nhở hay báo cáo; chúng chờ đến sáng.
 quiet-none = Bạn đã tắt giờ yên lặng: nhắc nhở và báo cáo đến bất cứ lúc nào.
 quiet-usage = Đổi giờ yên lặng: /quiet 22-6 · tắt: /quiet off
+command-messenger = Nhận thông báo qua Telegram hay Zalo
+messenger-last = Thông báo đến ứng dụng bạn nhắn cho bot gần nhất.
+messenger-fixed = Thông báo luôn đến { $messenger }.
+messenger-usage = Chọn: /messenger telegram · /messenger zalo · /messenger auto (ứng dụng nhắn gần nhất)
+messenger-not-linked = Tài khoản { $messenger } của bạn chưa được nối với bot.
 nudge =
     📣 <b>{ $unit }</b> đang chậm so với tiến độ: mới có <b>{ $actual }</b> sáng kiến, trong khi theo nhịp đều lẽ ra đã có khoảng { $expected } (chỉ tiêu { $target }). Còn thiếu { $gap }, còn { $days } ngày.
     Gợi ý: nhờ tổ hỗ trợ sáng kiến đi thu ý tưởng nhanh ở các tổ, chuyền trong tuần này – mỗi người chỉ cần nhắn một dòng cho bot.
@@ -562,7 +567,7 @@ support-relay-held = ⏳ { $code }: tác giả dùng Zalo và lâu chưa nhắn 
 ## Nối Telegram và Zalo (/link, và số điện thoại khi đăng ký)
 
 command-link = Dùng một tài khoản cho cả Telegram và Zalo
-help-link = • /link – dùng Telegram và Zalo như một tài khoản: gõ /link ở đây để lấy mã, rồi gửi /link kèm mã đó ở ứng dụng còn lại.
+help-link = • /link – dùng Telegram và Zalo như một tài khoản: gõ /link ở đây để lấy mã, rồi gửi /link kèm mã đó ở ứng dụng còn lại. /messenger – chọn nhận thông báo qua Telegram hay Zalo.
 link-code =
     🔗 Mã nối tài khoản của bạn: <b>{ $code }</b>
     Bạn mở bot trên { $other ->

@@ -1,5 +1,6 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { DEFAULT_PING, DEFAULT_QUIET } from '../schedule.js';
+import { CHANNELS } from './channel-account.model.js';
 
 export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -13,6 +14,8 @@ const memberSchema = new Schema(
     /** Grassroots unit the member registered to; null until registration completes. */
     unitCode: { type: String, default: null, index: true },
     locale: { type: String, enum: LOCALES, default: 'vi' },
+    /** The messenger notifications go to; null: the one they wrote from last. */
+    preferredChannel: { type: String, enum: [...CHANNELS, null], default: null },
     /** E.164, only when the member shared it with the messenger's own contact button. */
     phone: { type: String, default: null },
     roles: {

@@ -59,11 +59,19 @@ export async function teamFor(unitCode: string): Promise<SupportTeam | null> {
 }
 
 /** Where to write to a member privately: the account they used last that still accepts messages. */
+/**
+ * Where to write to a member privately: the messenger they chose (/messenger), else the one they wrote
+ * from last; never one that refused delivery. `except` skips a messenger (it just refused a message).
+ */
 export async function privateChatOf(memberId: Types.ObjectId, opts: { except?: Channel } = {}): Promise<{ channel: Channel; chatId: string } | null> {
-  const accounts = await ChannelAccountModel.find({ memberId, unreachableAt: null, ...(opts.except ? { channel: { $ne: opts.except } } : {}) })
-    .sort({ lastSeenAt: -1 })
-    .lean();
-  const account = accounts.find((a) => a.chatId);
+  const [member, accounts] = await Promise.all([
+    MemberModel.findById(memberId, { preferredChannel: 1 }).lean(),
+    ChannelAccountModel.find({ memberId, unreachableAt: null, ...(opts.except ? { channel: { $ne: opts.except } } : {}) })
+      .sort({ lastSeenAt: -1 })
+      .lean(),
+  ]);
+  const usable = accounts.filter((a) => a.chatId);
+  const account = usable.find((a) => a.channel === member?.preferredChannel) ?? usable[0];
   return account ? { channel: account.channel, chatId: account.chatId! } : null;
 }
 

@@ -168,6 +168,16 @@ describe('a Zalo OA worker and a support team on Telegram, when Zalo’s window 
     await group.replyTo(hung, card, 'Vạch sơn màu vàng được không?');
     expect(group.lastReplies.at(-1)!.plainText).toContain(`Đã chuyển tới tác giả của ${code}`);
     expect(lastText(lanOnTelegram)).toContain('Vạch sơn màu vàng được không?');
+
+    // She chooses Telegram for notifications, though she writes on Zalo.
+    await lan.send('/messenger telegram');
+    expect(lastText(lan)).toContain('Thông báo luôn đến Telegram');
+    await group.replyTo(hung, card, 'Tuần sau tổ sơn thử nhé.');
+    expect(lastText(lanOnTelegram)).toContain('Tuần sau tổ sơn thử nhé.');
+    expect(lan.transcript.some((m) => m.plainText.includes('Tuần sau tổ sơn thử nhé.'))).toBe(false);
+    await lan.send('/messenger auto');
+    await group.replyTo(hung, card, 'Đã có sơn.');
+    expect(lastText(lan)).toContain('Đã có sơn.');
   });
 });
 
