@@ -1,13 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { initiativesOf, lastText, registerWorker } from '../support/story.js';
 import { FlowStateModel } from '../../src/models/index.js';
+import { SUBMITTER_CHANNELS } from '../support/channels.js';
 
-describe('bad input gets a short, polite answer and nothing half-written is stored', () => {
+describe.each(SUBMITTER_CHANNELS)('bad input on $name gets a short, polite answer and nothing half-written is stored', (channel) => {
   const world = useWorld();
+  beforeAll(() => channel.setup(world()));
 
   it('refuses an over-long title, empty and emoji-only answers, and media where text is expected', async () => {
-    const lam = world().tg.user({ id: 5001, first_name: 'Lâm' });
+    const lam = channel.person(world(), { id: 5001, first_name: 'Lâm' });
     await registerWorker(lam, 'CDCS-001');
     await lam.send('/submit');
 
@@ -35,7 +37,7 @@ describe('bad input gets a short, polite answer and nothing half-written is stor
   });
 
   it('normalises text to NFC and strips control characters before storing', async () => {
-    const tien = world().tg.user({ id: 5002, first_name: 'Tiến' });
+    const tien = channel.person(world(), { id: 5002, first_name: 'Tiến' });
     await registerWorker(tien, 'CDCS-002');
     await tien.send('Tie\u0302\u0301t kie\u0323\u0302m\u0007 đie\u0323\u0302n\u200b');
     await tien.pressLatest('📨 Gửi ý tưởng');
@@ -44,7 +46,7 @@ describe('bad input gets a short, polite answer and nothing half-written is stor
   });
 
   it('answers unknown commands, typed text where buttons are needed, and a late /start mid-form', async () => {
-    const ly = world().tg.user({ id: 5003, first_name: 'Ly' });
+    const ly = channel.person(world(), { id: 5003, first_name: 'Ly' });
     await registerWorker(ly, 'CDCS-003');
     await ly.send('/xoa');
     expect(lastText(ly)).toContain('Mình chưa hiểu lệnh /xoa');
@@ -57,6 +59,10 @@ describe('bad input gets a short, polite answer and nothing half-written is stor
     expect(lastText(ly)).toContain('Chào Ly!');
     expect(lastText(ly)).toContain('Câu 7/10');
   });
+});
+
+describe('a Telegram group chat', () => {
+  const world = useWorld();
 
   it('tells people in a group chat to write privately, without registering anyone', async () => {
     const a = world().tg.user({ id: 5004, first_name: 'A' });

@@ -1,12 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { initiativesOf, lastText, registerWorker } from '../support/story.js';
+import { SUBMITTER_CHANNELS } from '../support/channels.js';
 
-describe('a worker moves around the form: back, cancel, resume, and a bot restart', () => {
+describe.each(SUBMITTER_CHANNELS)('a worker on $name moves around the form: back, cancel, resume, stale buttons', (channel) => {
   const world = useWorld();
+  beforeAll(() => channel.setup(world()));
 
   it('goes /back to change an answer, keeps the draft on /cancel and resumes it with /submit', async () => {
-    const tuan = world().tg.user({ id: 4001, first_name: 'Tuấn' });
+    const tuan = channel.person(world(), { id: 4001, first_name: 'Tuấn' });
     await registerWorker(tuan, 'CDCS-001');
     await tuan.send('/back');
     expect(lastText(tuan)).toContain('Hiện không có câu hỏi nào để quay lại');
@@ -34,7 +36,7 @@ describe('a worker moves around the form: back, cancel, resume, and a bot restar
   });
 
   it('discards a saved draft with the start-over button', async () => {
-    const vy = world().tg.user({ id: 4002, first_name: 'Vy' });
+    const vy = channel.person(world(), { id: 4002, first_name: 'Vy' });
     await registerWorker(vy, 'CDCS-002');
     await vy.send('/submit');
     await vy.send('Bản nháp thứ nhất');
@@ -44,6 +46,25 @@ describe('a worker moves around the form: back, cancel, resume, and a bot restar
     expect(lastText(vy)).toContain('Câu 1/10');
     expect(lastText(vy)).not.toContain('Câu trả lời hiện tại');
   });
+
+  it('answers a button from an old message with a polite note and the current question', async () => {
+    const nga = channel.person(world(), { id: 4004, first_name: 'Nga' });
+    await registerWorker(nga, 'CDCS-001');
+    await nga.send('/submit');
+    for (const a of ['T', 'P', 'S', 'B', 'bỏ qua', 'Sc']) await nga.send(a);
+    const categoryQuestion = nga.lastReplies.at(-1)!;
+    await nga.send('/back');
+    await nga.send('Phạm vi mới');
+    // The category question was asked again; the first one's buttons are still on screen but stale.
+    await nga.press(categoryQuestion, 'Sáng tạo');
+    expect(lastText(nga)).toContain('Nút này thuộc một tin nhắn cũ');
+    expect(lastText(nga)).toContain('Câu 7/10');
+    expect(world().tg.unansweredCallbackQueries()).toEqual([]);
+  });
+});
+
+describe('a worker on Telegram when the bot process restarts', () => {
+  const world = useWorld();
 
   it('resumes at the same step with the answers kept after the bot process restarts', async () => {
     const quang = world().tg.user({ id: 4003, first_name: 'Quang' });
@@ -65,20 +86,5 @@ describe('a worker moves around the form: back, cancel, resume, and a bot restar
     await quang.pressLatest('✅ Gửi sáng kiến');
     const [stored] = await initiativesOf(quang);
     expect(stored).toMatchObject({ title: 'Băng tải tự dừng', problem: 'Băng tải chạy không tải nhiều giờ', solution: 'Gắn cảm biến tự dừng băng tải', valueVnd: null });
-  });
-
-  it('answers a button from an old message with a polite note and the current question', async () => {
-    const nga = world().tg.user({ id: 4004, first_name: 'Nga' });
-    await registerWorker(nga, 'CDCS-001');
-    await nga.send('/submit');
-    for (const a of ['T', 'P', 'S', 'B', 'bỏ qua', 'Sc']) await nga.send(a);
-    const categoryQuestion = nga.lastReplies.at(-1)!;
-    await nga.send('/back');
-    await nga.send('Phạm vi mới');
-    // The category question was asked again; the first one's buttons are still on screen but stale.
-    await nga.press(categoryQuestion, 'Sáng tạo');
-    expect(lastText(nga)).toContain('Nút này thuộc một tin nhắn cũ');
-    expect(lastText(nga)).toContain('Câu 7/10');
-    expect(world().tg.unansweredCallbackQueries()).toEqual([]);
   });
 });

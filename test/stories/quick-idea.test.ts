@@ -1,12 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { initiativesOf, lastText, registerWorker } from '../support/story.js';
+import { SUBMITTER_CHANNELS } from '../support/channels.js';
 
-describe('a registered worker just writes an idea', () => {
+describe.each(SUBMITTER_CHANNELS)('a registered worker on $name just writes an idea', (channel) => {
   const world = useWorld();
+  beforeAll(() => channel.setup(world()));
 
   it('is offered to send it as a quick idea, and on yes it is stored as a draft initiative with a code', async () => {
-    const mai = world().tg.user({ id: 3001, first_name: 'Mai' });
+    const mai = channel.person(world(), { id: 3001, first_name: 'Mai' });
     await registerWorker(mai, 'CDCS-001');
     await mai.send('Nên gắn đèn LED ở kho vải để tiết kiệm điện');
     expect(lastText(mai)).toContain('Bạn có muốn gửi nội dung này như một ý tưởng nhanh không?');
@@ -26,7 +28,7 @@ describe('a registered worker just writes an idea', () => {
   });
 
   it('sends a photo with a caption the same way, and asks for a caption when there is none', async () => {
-    const duc = world().tg.user({ id: 3002, first_name: 'Đức' });
+    const duc = channel.person(world(), { id: 3002, first_name: 'Đức' });
     await registerWorker(duc, 'CDCS-002');
     await duc.sendPhoto();
     expect(lastText(duc)).toContain('chưa có lời mô tả');
@@ -40,7 +42,7 @@ describe('a registered worker just writes an idea', () => {
   });
 
   it('stores nothing when the worker declines', async () => {
-    const ha = world().tg.user({ id: 3003, first_name: 'Hà' });
+    const ha = channel.person(world(), { id: 3003, first_name: 'Hà' });
     await registerWorker(ha, 'CDCS-003');
     await ha.send('ý tưởng chưa chín');
     await ha.pressLatest('Không gửi');
@@ -49,7 +51,7 @@ describe('a registered worker just writes an idea', () => {
   });
 
   it('asks someone who has not registered to /start first', async () => {
-    const stranger = world().tg.user({ id: 3004, first_name: 'Khách' });
+    const stranger = channel.person(world(), { id: 3004, first_name: 'Khách' });
     await stranger.send('Tôi có một ý tưởng');
     expect(lastText(stranger)).toContain('Bạn chưa đăng ký. Gõ /start');
   });

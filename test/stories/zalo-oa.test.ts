@@ -60,6 +60,17 @@ describe('a worker on the Zalo OA', () => {
     ]);
   });
 
+  it('switches language with /lang by typing the number', async () => {
+    await hoa.send('/lang');
+    await hoa.send('2');
+    expect(lastText(hoa)).toContain('Switched to English.');
+    await hoa.send('/help');
+    expect(lastText(hoa)).toContain('Sáng kiến – guide');
+    await hoa.send('/lang');
+    await hoa.pressLatest('🇻🇳 Tiếng Việt');
+    expect((await memberOf(hoa))!.locale).toBe('vi');
+  });
+
   it('does not notice an access token expiring mid-conversation: one refresh, saved, and the answer arrives', async () => {
     const refreshes = zalo.refreshCalls;
     const before = await ZaloTokenModel.findById(zalo.appId).lean();
