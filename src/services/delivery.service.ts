@@ -1,4 +1,4 @@
-import { DeliveryModel, type Channel, type Locale } from '../models/index.js';
+import { DeliveryModel, type Channel, type Delivery, type Locale } from '../models/index.js';
 import { RejectedError, RetryLaterError, UnreachableError, WindowClosedError, type ChannelSender } from '../channels/sender.js';
 import type { Reply } from '../channels/types.js';
 import type { Logger } from '../logger.js';
@@ -110,7 +110,8 @@ const MAX_ATTEMPTS = 10;
  */
 export async function deliver(deps: DeliveryDeps, key: string): Promise<Outcome> {
   const d = await DeliveryModel.findById(key).lean();
-  if (!d || d.status === 'sent' || d.status === 'failed') return { key, status: 'duplicate' };
+  // Sent, failed, or held for the person's next message: nothing to do now.
+  if (!d || (d.status !== 'pending' && d.status !== 'sending')) return { key, status: 'duplicate' };
   if (d.status === 'sending') {
     deps.log.warn({ key, chatId: d.chatId }, 'delivery was interrupted while sending; not sent again');
     await DeliveryModel.updateOne({ _id: key }, { $set: { status: 'failed', lastError: 'interrupted while sending' } });
@@ -172,7 +173,7 @@ export async function releaseHeld(deps: DeliveryDeps, channel: Channel, chatId: 
   return held.length;
 }
 
-function toOutgoing(d: NonNullable<Awaited<ReturnType<typeof findDelivery>>>): Outgoing {
+function toOutgoing(d: Delivery): Outgoing {
   return {
     key: d.key,
     channel: d.channel,
@@ -186,8 +187,6 @@ function toOutgoing(d: NonNullable<Awaited<ReturnType<typeof findDelivery>>>): O
     ...(d.recipientId && d.recipientUnit ? { recipient: { memberId: d.recipientId, unitCode: d.recipientUnit } } : {}),
   };
 }
-
-const findDelivery = (key: string) => DeliveryModel.findById(key).lean();
 
 /** It waits, pending, until `notBefore`; then requeueStranded puts it back on the queue. */
 export async function defer(key: string, notBefore: Date): Promise<void> {
