@@ -21,9 +21,11 @@ import { similarTo } from '../../src/services/similarity.js';
 /** A team sees a card's content unless it is a trade secret and the team is not its own unit's. */
 export const cardView = (i: InitiativeDoc, teamUnit: string): 'full' | 'existence' => (!i.confidential || teamUnit === i.unitCode ? 'full' : 'existence');
 
-/** Files can be re-sent only on the messenger that holds them (file ids are per bot). */
-const filesFor = (i: InitiativeDoc, channel: Channel): NonNullable<Reply['attachments']> =>
-  i.attachments.filter((a) => a.channel === channel).map((a) => ({ kind: a.kind, fileId: a.fileId }));
+/**
+ * The initiative's files for a card: Telegram re-sends its own by file id and fetches Zalo's by their
+ * link; a Zalo card notes a Telegram file it cannot show (see the Zalo senders).
+ */
+const filesOf = (i: InitiativeDoc): NonNullable<Reply['attachments']> => i.attachments.map((a) => ({ kind: a.kind, fileId: a.fileId }));
 
 interface Target {
   channel: Channel;
@@ -70,7 +72,7 @@ export async function sendCards(deps: Deps, i: InitiativeDoc, team: SupportTeam,
   const view = cardView(i, team.unitCode);
   for (const t of await teamTargets(team)) {
     const card = await renderCard(i, view, t.locale, notes);
-    const files = view === 'full' ? filesFor(i, t.channel) : [];
+    const files = view === 'full' ? filesOf(i) : [];
     items.push({ key: `${keyPrefix}:${i.code}:${t.id}`, channel: t.channel, chatId: t.chatId, locale: t.locale, reply: { ...card, attachments: files }, kind: 'card', initiativeCode: i.code, view, ...recipientOf(t, team.unitCode) });
   }
   await settle(deps, i, await dispatch(deps, items));

@@ -130,6 +130,15 @@ describe('a Zalo OA worker and a support team on Telegram, when Zalo’s window 
     await registerWorker(lan, 'CDCS-002', { sharePhone: true });
   });
 
+  it('shows the team the photo a Zalo worker sent with a quick idea (Telegram fetches it by its link)', async () => {
+    await lan.sendPhoto({ caption: 'Móc treo khuôn bị gãy, nên thay loại thép' });
+    await lan.pressLatest('📨 Gửi ý tưởng');
+    const code = /SK-\d{4}-\d{6}/.exec(lastText(lan))![0];
+    const cardAt = group.transcript.findIndex((m) => m.plainText.startsWith(`📥 ${code}`));
+    expect(cardAt).toBeGreaterThanOrEqual(0);
+    expect(group.transcript[cardAt + 1]?.kind).toBe('photo');
+  });
+
   it('holds the team’s reply, tells the team, and delivers it as soon as the worker writes again', async () => {
     const code = await sendQuickIdea(lan, 'Thêm giá để khuôn cạnh máy dập');
     const card = group.transcript.find((m) => m.plainText.startsWith(`📥 ${code}`))!;
