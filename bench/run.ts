@@ -79,7 +79,7 @@ const config = loadConfig({
 });
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const outbox = BullOutbox.open({ url: redisUrl, prefix: redisPrefix });
-const deps: Deps = { clock: systemClock, i18n: new I18n(), log: createLogger('error'), redis, senders: {}, pacer: new Pacer(redis), outbox };
+const deps: Deps = { clock: systemClock, i18n: new I18n(), log: createLogger('error'), redis, senders: {}, pacer: new Pacer(redis), outbox, files: {} };
 const bot = await startTelegram(deps, { ...config, TELEGRAM_BOT_TOKEN: tg.token });
 
 // Every province's support team works in its own group: each initiative becomes a card there.

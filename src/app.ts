@@ -5,6 +5,7 @@ import { Api } from 'grammy';
 import { createTelegramBot, publishCommands, withPacingAndRetries } from './channels/telegram/bot.js';
 import { telegramWebhook } from './channels/telegram/webhook.js';
 import { TelegramSender } from './channels/telegram/send.js';
+import { TelegramFiles } from './channels/telegram/files.js';
 import { ZaloBotApi } from './channels/zalo/bot-api.js';
 import { botWebhook, startBotPolling, type BotChannel } from './channels/zalo/bot-channel.js';
 import { ChoiceMemory } from './channels/zalo/choices.js';
@@ -54,6 +55,7 @@ export async function startTelegram(deps: Deps, config: TelegramConfig, opts: { 
   const bot = createTelegramBot(deps, { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) });
   await bot.init();
   deps.senders.telegram = new TelegramSender(bot.api, deps.i18n);
+  deps.files.telegram = new TelegramFiles(bot.api, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT);
   await publishCommands(bot, deps);
 
   if (!config.TELEGRAM_WEBHOOK_URL) {
@@ -88,7 +90,7 @@ function zaloChannel(deps: Deps, config: Config): { oa: OaChannel } | { bot: Bot
       log: deps.log,
     });
     const api = new ZaloOaApi({ apiRoot: config.ZALO_OA_API_ROOT, tokens });
-    const sender = new ZaloOaSender(api, deps.i18n, choices, deps.pacer, { imageUrl: config.ZALO_OA_PHONE_FORM_IMAGE_URL! });
+    const sender = new ZaloOaSender(api, deps.i18n, choices, deps.pacer, deps.files, { imageUrl: config.ZALO_OA_PHONE_FORM_IMAGE_URL! });
     return { oa: { appId: config.ZALO_OA_APP_ID, oaId: config.ZALO_OA_ID!, oaSecretKey: config.ZALO_OA_SECRET_KEY!, api, sender, choices } };
   }
   if (config.ZALO_BOT_TOKEN) {
@@ -148,7 +150,7 @@ async function connect(config: Config, opts: { clock?: Clock; log?: Logger }): P
   const redis = createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX);
   await checkRedis(redis);
   const outbox = BullOutbox.open(jobsRedis(config));
-  const deps: Deps = { clock: opts.clock ?? systemClock, i18n: new I18n(), log, redis, senders: {}, pacer: new Pacer(redis), outbox };
+  const deps: Deps = { clock: opts.clock ?? systemClock, i18n: new I18n(), log, redis, senders: {}, pacer: new Pacer(redis), outbox, files: {} };
   return {
     deps,
     async disconnect() {
@@ -187,6 +189,7 @@ export async function startWorker(config: Config, opts: { clock?: Clock; log?: L
   if (config.TELEGRAM_BOT_TOKEN) {
     const api = withPacingAndRetries(new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT }), deps.pacer);
     deps.senders.telegram = new TelegramSender(api, deps.i18n);
+    deps.files.telegram = new TelegramFiles(api, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT);
   }
   const zalo = zaloChannel(deps, config);
   if (zalo) deps.senders.zalo = 'oa' in zalo ? zalo.oa.sender : zalo.bot.sender;

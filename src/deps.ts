@@ -4,6 +4,8 @@ import type { I18n } from './i18n.js';
 import type { Logger } from './logger.js';
 import type { Senders, Outbox } from './services/delivery.service.js';
 import type { Pacer } from './delivery/pacer.js';
+import type { FileFetcher } from './channels/sender.js';
+import type { Channel } from './models/index.js';
 
 /** What handlers and adapters need from the outside world; built once in src/app.ts. */
 export interface Deps {
@@ -17,4 +19,6 @@ export interface Deps {
   pacer: Pacer;
   /** The delivery queue: proactive messages wait here for the delivery worker. */
   outbox: Outbox;
+  /** Where a file sent on one messenger can be fetched to pass it to another, per messenger. */
+  files: Partial<Record<Channel, FileFetcher>>;
 }

@@ -34,3 +34,8 @@ export interface ChannelSender {
    */
   edit(chatId: string, messageId: string, locale: Locale, reply: Reply): Promise<string[]>;
 }
+
+/** Gets the bytes of a file a messenger holds, to pass it to another messenger. */
+export interface FileFetcher {
+  fetch(fileId: string): Promise<{ bytes: Buffer; fileName: string }>;
+}

@@ -764,6 +764,19 @@ describe('HTTP surface and update delivery', () => {
     expect(Buffer.from(view!.upload!.bytes).equals(png)).toBe(true);
   });
 
+  it('serves the bytes of a file getFile described, and only with the bot token', async () => {
+    const fake = await startFake();
+    const api = apiFor(fake);
+    const lan = lanOf(fake);
+    await openChat(api, lan);
+    const photo = await api.sendPhoto(lan.chatId, new InputFile(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('x')]), 'a.png'));
+    const file = await api.getFile(photo.photo!.at(-1)!.file_id);
+    const bytes = Buffer.from(await (await fetch(`${fake.apiRoot}/file/bot${fake.token}/${file.file_path}`)).arrayBuffer());
+    expect(bytes.length).toBe(file.file_size);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]); // Telegram keeps photos as JPEG
+    expect((await fetch(`${fake.apiRoot}/file/botwrong-token/${file.file_path}`)).status).toBe(404);
+  });
+
   it('holds a long poll until an update arrives and resolves the action only once it is confirmed', async () => {
     const fake = await startFake();
     const api = apiFor(fake);

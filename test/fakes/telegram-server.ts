@@ -1337,6 +1337,18 @@ function setMyCommands(_env: MethodEnv, params: Params): true {
   return true;
 }
 
+const MAGIC: Record<string, Buffer> = {
+  jpg: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+  png: PNG_SIGNATURE,
+  pdf: Buffer.from('%PDF-1.7\n'),
+};
+
+/** Stand-in contents of a stored file: its format's magic bytes, then filler up to its size. */
+function fileBytes(path: string, size: number): Buffer {
+  const magic = MAGIC[path.split('.').pop() ?? ''] ?? Buffer.alloc(0);
+  return Buffer.concat([magic, Buffer.alloc(Math.max(0, size - magic.length), 0x20)]);
+}
+
 function getFile(env: MethodEnv, params: Params): Omit<StoredFile, 'media'> {
   const p = parseParams(FileRefSchema, params);
   const file = env.world.files.get(p.file_id);
@@ -1672,6 +1684,8 @@ export class FakeTelegram {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const signal = abortWhenClientLeaves(res);
     const body = await readBody(req);
+    const download = /^\/file\/bot([^/]*)\/(.+)$/.exec(req.url ?? '');
+    if (download && req.method === 'GET') return this.download(res, download[1]!, download[2]!);
     const route = /^\/bot([^/]*)\/([^/?]*)/.exec(req.url ?? '');
     if (!route) return respond(res, errorResponse(new TelegramError(404, 'Not Found')));
     const [, token, method = ''] = route;
@@ -1680,6 +1694,16 @@ export class FakeTelegram {
         ? await this.call(method, () => parseBody(req.headers['content-type'], body), signal)
         : this.fail(method, {}, new TelegramError(401, 'Unauthorized'));
     respond(res, response);
+  }
+
+  /** https://api.telegram.org/file/bot<token>/<file_path>: the bytes of a file getFile described. */
+  private download(res: ServerResponse, token: string, path: string): void {
+    const file = [...this.world.files.values()].find((f) => f.file_path === decodeURIComponent(path));
+    if (token !== this.token || !file) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(fileBytes(file.file_path, file.file_size));
   }
 
   /** Runs one Bot API method and records it in `calls`. */

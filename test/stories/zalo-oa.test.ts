@@ -139,6 +139,17 @@ describe('a Zalo OA worker and a support team on Telegram, when Zalo’s window 
     expect(group.transcript[cardAt + 1]?.kind).toBe('photo');
   });
 
+  it('passes the team’s photo and PDF from Telegram to the Zalo worker, uploaded to the OA', async () => {
+    const code = await sendQuickIdea(lan, 'Làm giá đỡ phôi cho máy phay');
+    const card = group.transcript.find((m) => m.plainText.startsWith(`📥 ${code}`))!;
+    await group.replyWithPhoto(hung, card, { caption: 'Mẫu giá đỡ như thế này được không?' });
+    await group.replyWithDocument(hung, card, { fileName: 'ban-ve-gia-do.pdf', mimeType: 'application/pdf', caption: 'Bản vẽ kèm theo' });
+    const inbox = oaUserOf(lan).inbox;
+    expect(inbox.some((m) => m.kind === 'image' && m.image?.attachmentId)).toBe(true);
+    expect(inbox.some((m) => m.kind === 'file' && m.file?.token)).toBe(true);
+    expect(lastText(lan)).toContain('Mẫu giá đỡ như thế này được không?');
+  });
+
   it('holds the team’s reply, tells the team, and delivers it as soon as the worker writes again', async () => {
     const code = await sendQuickIdea(lan, 'Thêm giá để khuôn cạnh máy dập');
     const card = group.transcript.find((m) => m.plainText.startsWith(`📥 ${code}`))!;

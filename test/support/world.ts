@@ -78,6 +78,7 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
     senders: {},
     pacer: new Pacer(redis, acceleratedTime(now)),
     outbox: new BullOutbox(deliveries, 1 / SPEED),
+    files: {},
   };
   const deliveryWorker: Worker = startDeliveryWorker(deps, queueConnection);
   const bots: RunningTelegram[] = [];

@@ -1,7 +1,8 @@
 import type { I18n, Locale } from '../../i18n.js';
 import type { Pacer } from '../../delivery/pacer.js';
 import { renderProgressChart } from '../../charts/progress-chart.js';
-import { RejectedError, RetryLaterError, UnreachableError, WindowClosedError, type ChannelSender } from '../sender.js';
+import { RejectedError, RetryLaterError, UnreachableError, WindowClosedError, type ChannelSender, type FileFetcher } from '../sender.js';
+import type { Channel } from '../../models/index.js';
 import type { ChartSpec, Reply } from '../types.js';
 import type { ZaloBotApi } from './bot-api.js';
 import { ZaloBotError } from './bot-api.js';
@@ -34,6 +35,8 @@ export class ZaloOaSender implements ChannelSender {
     private readonly i18n: I18n,
     private readonly choices: ChoiceMemory,
     private readonly pacer: Pacer,
+    /** Files sent on Telegram are fetched from there and uploaded to the OA. */
+    private readonly files: Partial<Record<Channel, FileFetcher>>,
     private readonly phoneForm: { imageUrl: string },
   ) {}
 
@@ -57,7 +60,13 @@ export class ZaloOaSender implements ChannelSender {
         await paced(() => this.api.requestUserInfo(to, form));
       }
       for (const file of reply.attachments ?? []) {
-        await paced(() => (file.kind === 'photo' && isUrl(file.fileId) ? this.api.sendImage(to, { url: file.fileId }) : this.api.sendText(to, fileNote(this.i18n, locale, file.fileId))));
+        const uploaded = isUrl(file.fileId) ? null : await this.uploadFromTelegram(file);
+        await paced(() => {
+          if (uploaded?.kind === 'image') return this.api.sendImage(to, { attachmentId: uploaded.id });
+          if (uploaded?.kind === 'file') return this.api.sendFile(to, uploaded.id);
+          if (file.kind === 'photo' && isUrl(file.fileId)) return this.api.sendImage(to, { url: file.fileId });
+          return this.api.sendText(to, fileNote(this.i18n, locale, file.fileId));
+        });
       }
       if (reply.chart) {
         const attachmentId = await this.api.uploadImage(chartPng(this.i18n, locale, reply.chart), 'progress.png', 'image/png');
@@ -73,7 +82,37 @@ export class ZaloOaSender implements ChannelSender {
   edit(chatId: string, _messageId: string, locale: Locale, reply: Reply): Promise<string[]> {
     return this.send(chatId, locale, reply);
   }
+
+  /**
+   * A photo or document sent on Telegram, uploaded to the OA (jpg/png up to 1 MB, pdf/doc/docx up to
+   * 5 MB); null when the OA does not take it (other types, too big): a note goes instead.
+   */
+  private async uploadFromTelegram(file: { kind: 'photo' | 'document'; fileId: string }): Promise<{ kind: 'image' | 'file'; id: string } | null> {
+    const source = this.files.telegram;
+    if (!source) return null;
+    try {
+      const { bytes, fileName } = await source.fetch(file.fileId);
+      const mime = MIME[fileName.split('.').pop()?.toLowerCase() ?? ''];
+      if (!mime) return null;
+      return mime.startsWith('image/')
+        ? { kind: 'image', id: await this.api.uploadImage(bytes, fileName, mime) }
+        : { kind: 'file', id: await this.api.uploadFile(bytes, fileName, mime) };
+    } catch (err) {
+      if (err instanceof ZaloOaError && (err.kind === 'too_long' || err.kind === 'invalid')) return null;
+      throw err;
+    }
+  }
 }
+
+/** What the OA's upload endpoints take. */
+const MIME: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  pdf: 'application/pdf',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
 
 function oaFailure(err: unknown): unknown {
   if (!(err instanceof ZaloOaError)) return err;
