@@ -1,8 +1,8 @@
 import { msg } from '../src/i18n.js';
 import type { Deps } from '../src/deps.js';
-import { DeliveryModel, MemberModel } from '../src/models/index.js';
+import { DeliveryModel, MemberModel, type Delivery } from '../src/models/index.js';
 import { DEFAULT_QUIET, inQuietHours, quietEndsAt } from '../src/schedule.js';
-import { defer, deliver, enqueue, type Outcome, type Outgoing } from '../src/services/delivery.service.js';
+import { defer, deliverRecord, enqueue, type Outcome, type Outgoing } from '../src/services/delivery.service.js';
 import { markUnreachable } from '../src/services/support.service.js';
 import { findUnit } from '../src/services/units.service.js';
 import { findInitiative } from '../src/services/workflow.service.js';
@@ -15,19 +15,19 @@ import { holders, toEach } from './recipients.js';
  * the morning. Someone who turned out to be unreachable is reported, once.
  */
 export async function deliverQueued(deps: Deps, key: string): Promise<Outcome | { key: string; status: 'deferred' }> {
-  const quietUntil = await quietHoursEnd(deps, key);
+  const d = await DeliveryModel.findById(key).lean();
+  const quietUntil = d ? await quietHoursEnd(deps, d) : null;
   if (quietUntil) {
     await defer(key, quietUntil);
     return { key, status: 'deferred' };
   }
-  const outcome = await deliver(deps, key);
+  const outcome = await deliverRecord(deps, key, d);
   if (outcome.status === 'unreachable') await reportUnreachable(deps, outcome.item);
   return outcome;
 }
 
-async function quietHoursEnd(deps: Deps, key: string): Promise<Date | null> {
-  const d = await DeliveryModel.findById(key).lean();
-  if (!d?.recipientId || d.kind !== 'notice' || d.status !== 'pending') return null;
+async function quietHoursEnd(deps: Deps, d: Delivery): Promise<Date | null> {
+  if (!d.recipientId || d.kind !== 'notice' || d.status !== 'pending') return null;
   if (d.notBefore && d.notBefore <= deps.clock.now()) return null;
   const member = await MemberModel.findById(d.recipientId).lean();
   const quiet = member?.quiet ?? DEFAULT_QUIET;

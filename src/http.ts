@@ -49,15 +49,29 @@ export class HttpServer {
   }
 }
 
-export class BodyTooLargeError extends Error {}
+class BodyTooLargeError extends Error {}
 
 /** A short JSON answer; `close` ends the connection (after a refused body, for one). */
 export function answer(res: ServerResponse, status: number, body: object, close = false): void {
   res.writeHead(status, { 'content-type': 'application/json', ...(close ? { connection: 'close' } : {}) }).end(JSON.stringify(body));
 }
 
-/** The raw request body, refused past `maxBytes` (webhooks are small: a huge body is an attack or a mistake). */
-export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+/**
+ * A webhook's raw body; null once it went past `maxBytes` (webhooks are small: a huge body is an attack
+ * or a mistake), after answering 413 with `refusal` and closing the connection.
+ */
+export async function readWebhookBody(req: IncomingMessage, res: ServerResponse, maxBytes: number, log: Logger, refusal: object): Promise<Buffer | null> {
+  try {
+    return await readBody(req, maxBytes);
+  } catch (err) {
+    if (!(err instanceof BodyTooLargeError)) throw err;
+    log.warn({ path: req.url?.split('?')[0], limit: maxBytes }, 'webhook body too large, refused');
+    answer(res, 413, refusal, true);
+    return null;
+  }
+}
+
+function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -109,7 +109,11 @@ const MAX_ATTEMPTS = 10;
  * the messenger may already have shown it (at most once is the promise; the log says which one).
  */
 export async function deliver(deps: DeliveryDeps, key: string): Promise<Outcome> {
-  const d = await DeliveryModel.findById(key).lean();
+  return deliverRecord(deps, key, await DeliveryModel.findById(key).lean());
+}
+
+/** deliver() for a record the caller has just read. */
+export async function deliverRecord(deps: DeliveryDeps, key: string, d: Delivery | null): Promise<Outcome> {
   // Sent, failed, or held for the person's next message: nothing to do now.
   if (!d || (d.status !== 'pending' && d.status !== 'sending')) return { key, status: 'duplicate' };
   if (d.status === 'sending') {

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.js';
-import { answer, BodyTooLargeError, readBody, type RouteHandler } from '../../http.js';
+import { answer, readWebhookBody, type RouteHandler } from '../../http.js';
 import type { ChannelSender } from '../sender.js';
 import { answerZaloEvent } from './answer.js';
 import type { ZaloBotApi } from './bot-api.js';
@@ -31,13 +31,8 @@ export function botWebhook(deps: Deps, bot: BotChannel, secret: string): RouteHa
       deps.log.warn('zalo bot webhook: wrong secret token, refused');
       return answer(res, 403, { message: 'Forbidden' });
     }
-    let raw: Buffer;
-    try {
-      raw = await readBody(req, MAX_WEBHOOK_BYTES);
-    } catch (err) {
-      if (!(err instanceof BodyTooLargeError)) throw err;
-      return answer(res, 413, { message: 'body too large' }, true);
-    }
+    const raw = await readWebhookBody(req, res, MAX_WEBHOOK_BYTES, deps.log, { message: 'body too large' });
+    if (!raw) return;
     const update = parseBotWebhookBody(raw);
     if (!update) {
       deps.log.warn({ bytes: raw.length }, 'zalo bot webhook: not an update, refused');

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.js';
-import { answer, BodyTooLargeError, readBody, type RouteHandler } from '../../http.js';
+import { answer, readWebhookBody, type RouteHandler } from '../../http.js';
 import { markUnreachable } from '../../services/support.service.js';
 import type { ChannelSender } from '../sender.js';
 import { answerZaloEvent } from './answer.js';
@@ -25,18 +25,13 @@ export interface OaChannel {
 /**
  * The OA webhook. Only a body signed with our OA secret key for our app and OA is processed: another
  * app's or OA's gets 403, a forged or unsigned one 401, malformed JSON 400, an oversized body 413, each
- * logged and not processed. The event is handled before the 200, so a crash means Zalo resends it. Zalo resends an event it got no 200 for; a msg_id already handled is not handled again.
+ * logged and not processed. The event is handled before the 200, so a crash means Zalo resends it;
+ * a msg_id already handled is not handled again.
  */
 export function oaWebhook(deps: Deps, oa: OaChannel): RouteHandler {
   return async (req, res) => {
-    let raw: Buffer;
-    try {
-      raw = await readBody(req, MAX_WEBHOOK_BYTES);
-    } catch (err) {
-      if (!(err instanceof BodyTooLargeError)) throw err;
-      deps.log.warn({ limit: MAX_WEBHOOK_BYTES }, 'zalo oa webhook: body too large, refused');
-      return answer(res, 413, { error: 'body too large' }, true);
-    }
+    const raw = await readWebhookBody(req, res, MAX_WEBHOOK_BYTES, deps.log, { error: 'body too large' });
+    if (!raw) return;
     const event = parseOaEvent(raw);
     if (!event) {
       deps.log.warn({ bytes: raw.length }, 'zalo oa webhook: not a Zalo OA event, refused');
