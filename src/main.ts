@@ -17,11 +17,13 @@ try {
 }
 
 // `tsx src/main.ts worker` runs the jobs alone (npm run worker); otherwise the bot.
-const app = process.argv[2] === 'worker' ? await startWorker(config) : await startApp(config);
+const starting = process.argv[2] === 'worker' ? startWorker(config) : startApp(config);
 const FORCE_EXIT_MS = 15_000;
 
+// Listening before start-up ends: a signal that comes while it runs lets it finish, then stops cleanly.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  process.once(signal, async () => {
+    const app = await starting;
     app.deps.log.info({ signal }, 'shutting down');
     setTimeout(() => process.exit(1), FORCE_EXIT_MS).unref();
     app.stop().then(
@@ -33,3 +35,5 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     );
   });
 }
+
+await starting;
