@@ -4,10 +4,12 @@ import mongoose from 'mongoose';
 mongoose.set('strictQuery', 'throw');
 
 /** Connects mongoose and builds the indexes; unique indexes are part of the consistency story. */
-export async function connectMongo(uri: string, opts: { serverSelectionTimeoutMS?: number } = {}): Promise<typeof mongoose> {
+export async function connectMongo(uri: string, opts: { serverSelectionTimeoutMS?: number; monitorCommands?: boolean } = {}): Promise<typeof mongoose> {
   const conn = await mongoose.connect(uri, {
     serverSelectionTimeoutMS: opts.serverSelectionTimeoutMS ?? 10_000,
     autoIndex: false,
+    // Tests and the bench count the commands each action sends (test/support/db-commands.ts).
+    monitorCommands: opts.monitorCommands ?? false,
   });
   await Promise.all(Object.values(conn.models).map((model) => model.createIndexes()));
   return conn;

@@ -14,7 +14,7 @@ export const testRedisUrl = (): string => inject('redisUrl');
 
 export async function withTestDatabase(): Promise<{ uri: string; close: () => Promise<void> }> {
   const uri = testMongoUri();
-  await connectMongo(uri, { serverSelectionTimeoutMS: 5_000 });
+  await connectMongo(uri, { serverSelectionTimeoutMS: 5_000, monitorCommands: true });
   return { uri, close: disconnectMongo };
 }
 
