@@ -4,6 +4,7 @@ import type { Deps } from '../src/deps.js';
 import type { Locale } from '../src/models/index.js';
 import { identify } from '../src/services/members.service.js';
 import { FlowConflictError, loadFlowState } from '../src/services/flow-state.service.js';
+import { claimUpdate, markDone } from '../src/services/inbound-claims.js';
 import { back } from './commands/back.js';
 import { cancel } from './commands/cancel.js';
 import { help } from './commands/help.js';
@@ -64,18 +65,18 @@ export const COMMAND_NAMES = Object.keys(COMMANDS);
 
 /** Two processes may handle the same person at once; the loser of a flow-state race retries from fresh state. */
 const CONFLICT_RETRIES = 3;
-const SEEN_TTL_SECONDS = 24 * 60 * 60;
 
 /**
  * Where every message from every messenger comes in. Returns what to answer, or null for a duplicate
- * delivery of an update already handled.
+ * delivery of an update already handled. The update counts as handled once its effect is stored.
  */
 export async function handleEvent(event: InboundEvent, deps: Deps): Promise<HandleResult | null> {
-  const first = await deps.redis.set(`seen:${event.channel}:${event.eventId}`, '1', 'EX', SEEN_TTL_SECONDS, 'NX');
-  if (first === null) return null;
+  if ((await claimUpdate(deps.redis, event.channel, event.eventId)) === 'duplicate') return null;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await handleAs(event, deps);
+      const result = await handleAs(event, deps);
+      await markDone(deps.redis, event.channel, event.eventId);
+      return result;
     } catch (err) {
       if (!(err instanceof FlowConflictError) || attempt >= CONFLICT_RETRIES) throw err;
       deps.log.info({ eventId: event.eventId, attempt }, 'flow state changed underneath; retrying');

@@ -4,6 +4,7 @@ import mongoose from 'mongoose';
 import { Api } from 'grammy';
 import { createTelegramBot, publishCommands, withPacingAndRetries } from './channels/telegram/bot.js';
 import { telegramWebhook } from './channels/telegram/webhook.js';
+import { startLongPolling } from './channels/telegram/polling.js';
 import { TelegramSender } from './channels/telegram/send.js';
 import { TelegramFiles } from './channels/telegram/files.js';
 import { ZaloBotApi } from './channels/zalo/bot-api.js';
@@ -51,7 +52,7 @@ const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
  * Long polling by default; the webhook when TELEGRAM_WEBHOOK_URL is set, on `http` (the process's
  * server) or, without one, on a server of its own.
  */
-export async function startTelegram(deps: Deps, config: TelegramConfig, opts: { botInfo?: UserFromGetMe; http?: HttpServer } = {}): Promise<RunningTelegram> {
+export async function startTelegram(deps: Deps, config: TelegramConfig, opts: { botInfo?: UserFromGetMe; http?: HttpServer; onFatal?: (err: unknown) => void } = {}): Promise<RunningTelegram> {
   const bot = createTelegramBot(deps, { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) });
   await bot.init();
   deps.senders.telegram = new TelegramSender(bot.api, deps.i18n);
@@ -59,10 +60,10 @@ export async function startTelegram(deps: Deps, config: TelegramConfig, opts: { 
   await publishCommands(bot, deps);
 
   if (!config.TELEGRAM_WEBHOOK_URL) {
-    const polling = bot.start({ allowed_updates: ALLOWED_UPDATES, drop_pending_updates: false });
-    polling.catch((err: unknown) => deps.log.fatal({ err }, 'long polling stopped'));
+    await bot.api.deleteWebhook();
+    const polling = startLongPolling(bot, { allowedUpdates: ALLOWED_UPDATES, log: deps.log, onFatal: opts.onFatal ?? (() => undefined) });
     deps.log.info({ bot: bot.botInfo.username }, 'Telegram long polling started');
-    return { bot, server: null, stop: () => bot.stop() };
+    return { bot, server: null, stop: () => polling.stop() };
   }
 
   const url = new URL(config.TELEGRAM_WEBHOOK_URL);
@@ -164,11 +165,11 @@ async function connect(config: Config, opts: { clock?: Clock; log?: Logger }): P
 const needsHttp = (config: Config): boolean => Boolean(config.TELEGRAM_WEBHOOK_URL || config.ZALO_OA_APP_ID || config.ZALO_BOT_WEBHOOK_URL);
 
 /** The bot process: MongoDB, Redis, the configured messengers, and the jobs unless a separate worker runs them. */
-export async function startApp(config: Config, opts: { clock?: Clock; log?: Logger } = {}): Promise<RunningApp> {
+export async function startApp(config: Config, opts: { clock?: Clock; log?: Logger; onFatal?: (err: unknown) => void } = {}): Promise<RunningApp> {
   const { deps, disconnect } = await connect(config, opts);
   const http = needsHttp(config) ? new HttpServer(deps.log, () => isHealthy(deps)) : null;
   await http?.listen(config.PORT);
-  const telegram = config.TELEGRAM_BOT_TOKEN ? await startTelegram(deps, { ...config, TELEGRAM_BOT_TOKEN: config.TELEGRAM_BOT_TOKEN }, http ? { http } : {}) : null;
+  const telegram = config.TELEGRAM_BOT_TOKEN ? await startTelegram(deps, { ...config, TELEGRAM_BOT_TOKEN: config.TELEGRAM_BOT_TOKEN }, { ...(http ? { http } : {}), ...(opts.onFatal ? { onFatal: opts.onFatal } : {}) }) : null;
   const zalo = await startZalo(deps, config, http);
   const jobs = config.JOBS_IN_BOT ? await startJobs(deps, jobsRedis(config)) : null;
   return {

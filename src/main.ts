@@ -17,7 +17,10 @@ try {
 }
 
 // `tsx src/main.ts worker` runs the jobs alone (npm run worker); otherwise the bot.
-const starting = process.argv[2] === 'worker' ? startWorker(config) : startApp(config);
+// A bot that can no longer receive (another process took the token's long polling) exits non-zero, so
+// a supervisor restarts it instead of leaving a process alive that answers nobody.
+const onFatal = () => process.exit(2);
+const starting = process.argv[2] === 'worker' ? startWorker(config) : startApp(config, { onFatal });
 const FORCE_EXIT_MS = 15_000;
 
 // Listening before start-up ends: a signal that comes while it runs lets it finish, then stops cleanly.

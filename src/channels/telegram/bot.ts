@@ -1,6 +1,7 @@
 import { Bot, GrammyError, type Api, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
+import { sequentialize } from '@grammyjs/runner';
 import { handleEvent, COMMAND_NAMES } from '../../../handlers/index.js';
 import type { Deps } from '../../deps.js';
 import { msg } from '../../i18n.js';
@@ -22,6 +23,9 @@ export interface TelegramOptions {
 export function createTelegramBot(deps: Deps, opts: TelegramOptions): Bot {
   const bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot }, ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) });
   withPacingAndRetries(bot.api, deps.pacer);
+  // Concurrent across chats (long polling through the runner, parallel webhook requests), one at a
+  // time per chat and per person, so a person's messages are answered in the order they were sent.
+  bot.use(sequentialize(updateLanes));
 
   bot.use(async (ctx) => {
     const event = toInboundEvent(ctx);
@@ -42,6 +46,13 @@ export function createTelegramBot(deps: Deps, opts: TelegramOptions): Bot {
   });
   bot.catch((err) => deps.log.error({ err: err.error, updateId: err.ctx.update.update_id }, 'unhandled bot error'));
   return bot;
+}
+
+function updateLanes(ctx: Context): string[] {
+  const lanes: string[] = [];
+  if (ctx.chat) lanes.push(`chat:${ctx.chat.id}`);
+  if (ctx.from) lanes.push(`user:${ctx.from.id}`);
+  return lanes;
 }
 
 async function send(ctx: Context, deps: Deps, event: InboundEvent, result: HandleResult): Promise<void> {

@@ -1,8 +1,16 @@
+import { sequentialize } from '@grammyjs/runner';
 import { handleEvent } from '../../../handlers/index.js';
 import type { Deps } from '../../deps.js';
 import { msg } from '../../i18n.js';
 import { UnreachableError, type ChannelSender } from '../sender.js';
 import type { HandleResult, InboundEvent } from '../types.js';
+
+// Zalo events of different people are handled at once (parallel webhook requests, a polled batch);
+// one person's, one at a time in the order they came, as on Telegram.
+const oneAtATimePerPerson = sequentialize<{ chatId: string }>((e) => `zalo:${e.chatId}`);
+
+/** Runs `task` for this Zalo chat after the chat's earlier events are done. */
+export const inChatOrder = (chatId: string, task: () => Promise<void>): Promise<void> => oneAtATimePerPerson({ chatId }, task);
 
 /**
  * Lets handlers/ answer one Zalo event and sends the answer. Zalo shows no notice for a pressed

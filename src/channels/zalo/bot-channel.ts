@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.js';
 import { answer, readWebhookBody, type RouteHandler } from '../../http.js';
 import type { ChannelSender } from '../sender.js';
-import { answerZaloEvent } from './answer.js';
+import { answerZaloEvent, inChatOrder } from './answer.js';
 import type { ZaloBotApi } from './bot-api.js';
 import type { ZaloBotUpdate } from './bot-update.js';
 import { parseBotWebhookBody, verifyBotSecret } from './bot-webhook.js';
@@ -21,7 +21,7 @@ async function handleUpdate(deps: Deps, bot: BotChannel, update: ZaloBotUpdate):
     deps.log.info({ event: update.eventName }, 'zalo bot: an update without content (protected sender), ignored');
     return;
   }
-  await answerZaloEvent(deps, await withChoice(event, bot.choices), bot.sender);
+  await inChatOrder(event.chatId, async () => answerZaloEvent(deps, await withChoice(event, bot.choices), bot.sender));
 }
 
 /** Webhook mode: the secret token given to setWebhook must come back in X-Bot-Api-Secret-Token (403 otherwise). */
@@ -46,14 +46,18 @@ export function botWebhook(deps: Deps, bot: BotChannel, secret: string): RouteHa
 const POLL_SECONDS = 30;
 const RETRY_MS = 3_000;
 
-/** Long polling: one update at a time, as the Bot Platform gives them (it keeps the cursor itself). */
+/**
+ * Long polling. The Bot Platform keeps the cursor itself, so a batch is handled whole before the next
+ * is asked for: its updates concurrently across people, in order for each.
+ */
 export function startBotPolling(deps: Deps, bot: BotChannel): { stop(): Promise<void> } {
   const stopping = new AbortController();
   const loop = (async () => {
     await bot.api.deleteWebhook();
     while (!stopping.signal.aborted) {
       try {
-        for (const update of await bot.api.getUpdates(POLL_SECONDS, stopping.signal)) await handleUpdate(deps, bot, update);
+        const updates = await bot.api.getUpdates(POLL_SECONDS, stopping.signal);
+        await Promise.all(updates.map((update) => handleUpdate(deps, bot, update)));
       } catch (err) {
         if (stopping.signal.aborted) break;
         deps.log.error({ err }, 'zalo bot polling failed; retrying');

@@ -2,7 +2,7 @@ import type { Deps } from '../../deps.js';
 import { answer, readWebhookBody, type RouteHandler } from '../../http.js';
 import { markUnreachable } from '../../services/support.service.js';
 import type { ChannelSender } from '../sender.js';
-import { answerZaloEvent } from './answer.js';
+import { answerZaloEvent, inChatOrder } from './answer.js';
 import type { ChoiceMemory } from './choices.js';
 import { fromOaEvent, withChoice } from './inbound.js';
 import type { ZaloOaApi } from './oa-api.js';
@@ -57,8 +57,10 @@ async function handleOaEvent(deps: Deps, oa: OaChannel, e: OaEvent): Promise<voi
     return;
   }
   if (e.kind === 'ignored' || e.kind === 'echo') return;
-  const event = fromOaEvent(e, await displayName(deps, oa.api, e.userId));
-  if (event) await answerZaloEvent(deps, await withChoice(event, oa.choices), oa.sender);
+  await inChatOrder(e.userId, async () => {
+    const event = fromOaEvent(e, await displayName(deps, oa.api, e.userId));
+    if (event) await answerZaloEvent(deps, await withChoice(event, oa.choices), oa.sender);
+  });
 }
 
 /** OA events carry no name: it is asked once a day per person (best effort: unknown stays ''). */
