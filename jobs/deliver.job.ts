@@ -23,6 +23,7 @@ export async function deliverQueued(deps: Deps, key: string): Promise<Outcome | 
   }
   const outcome = await deliverRecord(deps, key, d);
   if (outcome.status === 'unreachable') await reportUnreachable(deps, outcome.item);
+  if (outcome.status === 'held') await reportHeld(deps, outcome.item);
   return outcome;
 }
 
@@ -33,6 +34,12 @@ async function quietHoursEnd(deps: Deps, d: Delivery): Promise<Date | null> {
   const quiet = member?.quiet ?? DEFAULT_QUIET;
   const now = deps.clock.now();
   return inQuietHours(now, quiet) ? quietEndsAt(now, quiet) : null;
+}
+
+/** A relay Zalo holds until its author writes again: the team working the initiative is told. */
+async function reportHeld(deps: Deps, item: Outgoing): Promise<void> {
+  const i = item.initiativeCode ? await findInitiative(item.initiativeCode) : null;
+  if (i) await settle(deps, i, [{ key: item.key, status: 'held', item }]);
 }
 
 /**

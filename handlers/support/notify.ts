@@ -3,7 +3,7 @@ import { msg, type Msg } from '../../src/i18n.js';
 import type { Reply } from '../../src/channels/types.js';
 import type { Deps } from '../../src/deps.js';
 import { MemberModel, type Channel, type Locale } from '../../src/models/index.js';
-import { cardsOf, dispatch, type Outcome, type Outgoing } from '../../src/services/delivery.service.js';
+import { cardsOf, enqueue, type Outcome, type Outgoing } from '../../src/services/delivery.service.js';
 import {
   adminsOver,
   groupOfChat,
@@ -75,7 +75,7 @@ export async function sendCards(deps: Deps, i: InitiativeDoc, team: SupportTeam,
     const files = view === 'full' ? filesOf(i) : [];
     items.push({ key: `${keyPrefix}:${i.code}:${t.id}`, channel: t.channel, chatId: t.chatId, locale: t.locale, reply: { ...card, attachments: files }, kind: 'card', initiativeCode: i.code, view, ...recipientOf(t, team.unitCode) });
   }
-  await settle(deps, i, await dispatch(deps, items));
+  await enqueue(deps, items);
 }
 
 /** Re-renders every card of an initiative after a change (status, assignee), once per revision. */
@@ -98,7 +98,7 @@ export async function updateCards(deps: Deps, i: InitiativeDoc, notes: Msg[] = [
       view,
     });
   }
-  await settle(deps, i, await dispatch(deps, items));
+  await enqueue(deps, items);
 }
 
 /**
@@ -121,15 +121,16 @@ export async function tellTeam(deps: Deps, i: InitiativeDoc, reply: Reply, key: 
       initiativeCode: i.code,
     });
   }
-  await settle(deps, i, await dispatch(deps, items));
+  await enqueue(deps, items);
   return items.length;
 }
 
-export type Told = 'sent' | 'held' | 'unreachable';
+export type Told = 'sent' | 'unreachable';
 
 /**
- * Something for the author, on the messenger they used last: sent (now, or queued for a retry), held
- * until they write again (Zalo's window), or unreachable.
+ * Something for the author, on the messenger they used last, through the delivery queue: 'sent' once
+ * queued (what the messenger then refuses comes back to the team, see settle), 'unreachable' when they
+ * have no messenger the bot may write to.
  */
 export async function tellAuthor(deps: Deps, i: InitiativeDoc, reply: (locale: Locale) => Reply, key: string, kind: 'relay' | 'notice'): Promise<Told> {
   const target = await memberTarget(i.authorId);
@@ -137,21 +138,24 @@ export async function tellAuthor(deps: Deps, i: InitiativeDoc, reply: (locale: L
     await tellTeam(deps, i, { parts: [msg('card-author-unreachable', { code: i.code })] }, `unreachable:${key}`);
     return 'unreachable';
   }
-  const outcomes = await dispatch(deps, [
+  await enqueue(deps, [
     { key, channel: target.channel, chatId: target.chatId, locale: target.locale, reply: reply(target.locale), kind, initiativeCode: i.code, ...recipientOf(target, i.unitCode) },
   ]);
-  await settle(deps, i, outcomes);
-  if (outcomes.some((o) => o.status === 'held')) return 'held';
-  return outcomes.every((o) => o.status === 'sent' || o.status === 'duplicate' || o.status === 'retry') ? 'sent' : 'unreachable';
+  return 'sent';
 }
 
 /**
- * What a refused delivery means: a person who blocked the bot is marked unreachable and the team is told
- * on the card; a group the bot was removed from is marked lost, its cards go to the members privately,
- * and the admins are told.
+ * What the delivery worker's outcome for a message about an initiative means: a person who blocked the
+ * bot is marked unreachable and the team is told on the card; a group the bot was removed from is
+ * marked lost, its cards go to the members privately, and the admins are told; a relay Zalo holds until
+ * the author writes again is announced to the team.
  */
 export async function settle(deps: Deps, i: InitiativeDoc, outcomes: Outcome[]): Promise<void> {
   for (const o of outcomes) {
+    if (o.status === 'held' && o.item.kind === 'relay' && o.item.recipient?.memberId === String(i.authorId)) {
+      await tellTeam(deps, i, { parts: [msg('support-relay-held', { code: i.code })] }, `held:${o.key}`);
+      continue;
+    }
     if (o.status !== 'unreachable') continue;
     const { item } = o;
     const group = await groupOfChat(item.channel, item.chatId);
@@ -172,7 +176,7 @@ async function tellAdmins(deps: Deps, unitCode: string, text: Msg, key: string):
     const t = await memberTarget(admin._id);
     if (t) items.push({ key: `${key}:${t.id}`, channel: t.channel, chatId: t.chatId, locale: t.locale, reply: { parts: [text] }, kind: 'notice' });
   }
-  await dispatch(deps, items);
+  await enqueue(deps, items);
 }
 
 export const unitName = async (code: string): Promise<string> => (await findUnit(code))?.name ?? code;

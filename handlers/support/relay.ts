@@ -17,7 +17,7 @@ const storedFiles = (said: Said, ctx: FlowCtx) => (said.kind === 'media' ? [{ ..
  * A support member wrote on an initiative (a reply to its card, or /reply CODE text): it reaches the
  * author signed by the team, not by the member. Text starting with "!" is a private team note.
  */
-const TOLD_REPLY = { sent: 'support-relayed', held: 'support-relay-held', unreachable: 'card-author-unreachable' } as const;
+const TOLD_REPLY = { sent: 'support-relayed', unreachable: 'card-author-unreachable' } as const;
 
 export async function relayFromTeam(ctx: FlowCtx, i: InitiativeDoc, said: Said): Promise<Reply[]> {
   if (!canWork(ctx.member, i)) return [reply(msg('support-not-allowed'))];

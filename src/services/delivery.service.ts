@@ -65,30 +65,17 @@ async function record(item: Outgoing, clock: Clock): Promise<boolean> {
   }
 }
 
-/**
- * Sends now, for messages that answer someone's action (cards, relays, status notices): recorded first
- * under its unique key, then sent; what the messenger will not take right now goes to the delivery queue.
- */
-export async function dispatch(deps: DeliveryDeps, items: Outgoing[]): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
-  for (const item of items) {
-    if (!(await record(item, deps.clock))) {
-      outcomes.push({ key: item.key, status: 'duplicate' });
-      continue;
-    }
-    const outcome = await deliver(deps, item.key);
-    if (outcome.status === 'retry') await deps.outbox.add(item.key, outcome.afterMs ?? RETRY_AFTER_MS);
-    outcomes.push(outcome);
-  }
-  return outcomes;
-}
-
 /** Whether a notification was recorded already (its work need not be done again). */
 export async function isRecorded(key: string): Promise<boolean> {
   return (await DeliveryModel.exists({ _id: key })) !== null;
 }
 
-/** Queues a fan-out (pings, nudges, reminders) for the delivery worker; returns how many were new. */
+/**
+ * Queues messages for people other than the one who just wrote (cards, relays, notices, and the jobs'
+ * pings, nudges and reminders) for the delivery worker, each recorded under its unique key first: the
+ * person who acted is answered at once, and nobody waits for someone else's messages. Returns how many
+ * were new.
+ */
 export async function enqueue(deps: DeliveryDeps, items: Outgoing[]): Promise<number> {
   let queued = 0;
   for (const item of items) {

@@ -1670,15 +1670,22 @@ export class FakeTelegram {
     return [...this.world.callbackQueries].filter(([, q]) => !q.answered).map(([id]) => id);
   }
 
+  /**
+   * Runs after each update a person sent was handled, before their action resolves. A test harness sets
+   * it to wait for what the bot does after answering (its delivery queue), the way a person sees the
+   * consequences of their action a moment later.
+   */
+  afterUpdate: () => Promise<void> = async () => undefined;
+
   /** Injects any update, e.g. one with a repeated update_id; update_id is assigned when missing. */
   deliverRaw(update: object): Promise<void> {
     const raw = update as Params;
     const id = typeof raw.update_id === 'number' ? raw.update_id : this.delivery.allocateId();
-    return this.delivery.deliver({ ...raw, update_id: id });
+    return this.delivery.deliver({ ...raw, update_id: id }).then(() => this.afterUpdate());
   }
 
   private deliver(payload: Params): Promise<void> {
-    return this.delivery.deliver({ update_id: this.delivery.allocateId(), ...payload });
+    return this.delivery.deliver({ update_id: this.delivery.allocateId(), ...payload }).then(() => this.afterUpdate());
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

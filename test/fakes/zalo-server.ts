@@ -935,6 +935,11 @@ class BotUserDriver implements FakeZaloBotUser {
 type OaRoute = (req: IncomingMessage, body: Buffer, url: URL) => Promise<object> | object;
 
 export class FakeZalo {
+  /**
+   * Runs after each thing a person did reached the bot, before their action resolves: a test harness
+   * sets it to wait for what the bot does after answering (its delivery queue).
+   */
+  afterEvent: () => Promise<void> = async () => undefined;
   readonly appId: string;
   readonly oaId: string;
   readonly pushes: Push[] = [];

@@ -23,16 +23,16 @@ describe('an initiative nobody takes in 48 hours goes up to the parent unit, onc
     expect(cardOf(an)).toHaveLength(1);
 
     world().clock.advance(47 * 3_600_000);
-    expect(await escalateStale(world().deps)).toBe(0);
+    expect(await world().run(escalateStale)).toBe(0);
     world().clock.advance(2 * 3_600_000);
-    expect(await escalateStale(world().deps)).toBe(1);
+    expect(await world().run(escalateStale)).toBe(1);
     expect(cardOf(binh)).toHaveLength(1);
     expect(cardOf(binh)[0]!.plainText).toContain('Chuyển lên từ Công ty May Việt Tiến: chưa ai nhận xử lý sau 48 giờ');
     expect(cardOf(an)[0]!.plainText).toContain('đã chuyển lên tổ hỗ trợ của Công đoàn các KCN-CX Hà Nội');
     expect(await InitiativeModel.findOne({ code }).lean()).toMatchObject({ routedTo: 'KCN-TL' });
 
     world().clock.advance(72 * 3_600_000);
-    expect(await escalateStale(world().deps)).toBe(0);
+    expect(await world().run(escalateStale)).toBe(0);
     expect(cardOf(binh)).toHaveLength(1);
 
     await binh.press(cardOf(binh)[0]!, '🙋 Nhận xử lý');

@@ -98,6 +98,7 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
     },
     async startZalo(surface, mode = 'webhook') {
       const fake = new FakeZalo({ now: () => clock.now().getTime(), appSecretKey: ZALO_APP_SECRET, oaSecretKey: ZALO_OA_SECRET, allowHttpLocalhostWebhook: true });
+      fake.afterEvent = () => world.drain();
       await fake.start();
       const port = await freePort();
       const http = new HttpServer(deps.log, async () => true);
@@ -170,6 +171,9 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
       await db.close();
     },
   };
+  // A person sees the consequences of their action (cards, relays, notices: the delivery queue) before
+  // the story goes on.
+  tg.afterUpdate = () => world.drain();
   await world.startBot();
   return world;
 }

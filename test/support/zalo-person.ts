@@ -94,11 +94,12 @@ function botSurface(u: FakeZaloBotUser): Surface {
  * A person on Zalo driven through the FakeUser interface, so stories written for Telegram run with a
  * Zalo worker. Buttons are the OA's buttons, or the numbered choices typed back as numbers.
  */
-function zaloPerson(surface: Surface, init: { id: number; first_name: string }): FakeUser {
+function zaloPerson(surface: Surface, init: { id: number; first_name: string }, fake: FakeZalo): FakeUser {
   let seen = 0;
   const act = async (action: () => Promise<unknown>) => {
     seen = surface.inbox().length;
     await action();
+    await fake.afterEvent();
   };
   const latestWith = (label: string): { message: ZaloMessage; choice: { text: string; callback_data?: string } } => {
     const messages = surface.inbox();
@@ -143,8 +144,8 @@ function zaloPerson(surface: Surface, init: { id: number; first_name: string }):
 
 export function zaloOaPerson(fake: FakeZalo, init: { id: number; first_name: string; phone?: string }): FakeUser {
   const oaUser = fake.oaUser({ name: init.first_name, ...(init.phone ? { phone: init.phone } : {}) });
-  const person = zaloPerson(oaSurface(oaUser), init);
+  const person = zaloPerson(oaSurface(oaUser), init, fake);
   oaUsers.set(person, oaUser);
   return person;
 }
-export const zaloBotPerson = (fake: FakeZalo, init: { id: number; first_name: string }): FakeUser => zaloPerson(botSurface(fake.botUser({ name: init.first_name })), init);
+export const zaloBotPerson = (fake: FakeZalo, init: { id: number; first_name: string }): FakeUser => zaloPerson(botSurface(fake.botUser({ name: init.first_name })), init, fake);
