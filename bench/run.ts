@@ -21,6 +21,7 @@ import { CampaignModel, DeliveryModel, TargetModel } from '../src/models/index.j
 import { startFerretDb } from '../test/support/ferretdb.js';
 import { freePort } from '../test/support/net.js';
 import { BullOutbox } from '../jobs/delivery-queue.js';
+import { BullFollowUps, startFollowUpWorker } from '../jobs/follow-ups.js';
 import { Pacer } from '../src/delivery/pacer.js';
 import type { Deps } from '../src/deps.js';
 
@@ -79,7 +80,9 @@ const config = loadConfig({
 });
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const outbox = BullOutbox.open({ url: redisUrl, prefix: redisPrefix });
-const deps: Deps = { clock: systemClock, i18n: new I18n(), log: createLogger('error'), redis, senders: {}, pacer: new Pacer(redis), outbox, files: {} };
+const followUps = BullFollowUps.open({ url: redisUrl, prefix: redisPrefix });
+const deps: Deps = { clock: systemClock, i18n: new I18n(), log: createLogger('error'), redis, senders: {}, pacer: new Pacer(redis), outbox, followUps, files: {} };
+const followUpWorker = startFollowUpWorker(deps, { url: redisUrl, prefix: redisPrefix });
 const bot = await startTelegram(deps, { ...config, TELEGRAM_BOT_TOKEN: tg.token });
 
 // Every province's support team works in its own group: each initiative becomes a card there.
@@ -170,6 +173,8 @@ clearInterval(rssTimer);
 console.log(`peak RSS of this process (bot + fake Telegram + bench): ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
 
 await bot.stop();
+await followUpWorker.close();
+await followUps.close();
 await outbox.close();
 await tg.stop();
 await redis.quit();

@@ -16,7 +16,7 @@ export interface QueueConnection {
   timeScale?: number;
 }
 
-const bullOptions = (c: QueueConnection) => ({ connection: { url: c.url, maxRetriesPerRequest: null }, prefix: `${c.prefix}bull` });
+export const bullOptions = (c: QueueConnection) => ({ connection: { url: c.url, maxRetriesPerRequest: null }, prefix: `${c.prefix}bull` });
 
 // BullMQ refuses ':' in custom job ids; a digest of the key is stable and safe.
 const jobIdOf = (key: string): string => createHash('sha1').update(key).digest('hex');

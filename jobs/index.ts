@@ -8,6 +8,7 @@ import { nudgeLaggingUnits } from './lagging-nudges.job.js';
 import { remindPledges } from './pledge-deadlines.job.js';
 import { sendClusterRankings } from './cluster-rankings.job.js';
 import { startDeliveryWorker, type QueueConnection } from './delivery-queue.js';
+import { startFollowUpWorker } from './follow-ups.js';
 
 export const SUPPORT_QUEUE = 'support';
 /** Scheduler ids are fixed so upserting them on every boot never adds a second one. */
@@ -28,8 +29,8 @@ export interface RunningJobs {
 
 /**
  * The recurring support work on BullMQ: each scheduler is upserted at start-up, one worker runs the
- * jobs and another the delivery queue they fill. Several processes may run this; BullMQ gives each job
- * to one of them.
+ * jobs, another the delivery queue they fill, a third the follow-ups of people's actions (cards).
+ * Several processes may run this; BullMQ gives each job to one of them.
  */
 export async function startJobs(deps: Deps, redis: QueueConnection): Promise<RunningJobs> {
   const connection = { url: redis.url, maxRetriesPerRequest: null };
@@ -55,10 +56,12 @@ export async function startJobs(deps: Deps, redis: QueueConnection): Promise<Run
   worker.on('failed', (job, err) => deps.log.error({ err, job: job?.name }, 'support job failed'));
   worker.on('error', (err) => deps.log.error({ err }, 'support worker error'));
   const deliveries = startDeliveryWorker(deps, redis);
+  const followUps = startFollowUpWorker(deps, redis);
   return {
     queue,
     async stop() {
       await worker.close();
+      await followUps.close();
       await deliveries.close();
       await queue.close();
     },

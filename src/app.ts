@@ -26,6 +26,7 @@ import { createLogger, type Logger } from './logger.js';
 import './models/index.js';
 import { startJobs } from '../jobs/index.js';
 import { BullOutbox } from '../jobs/delivery-queue.js';
+import { BullFollowUps } from '../jobs/follow-ups.js';
 import { Pacer } from './delivery/pacer.js';
 import { checkRedis, createRedis } from './redis.js';
 
@@ -151,11 +152,13 @@ async function connect(config: Config, opts: { clock?: Clock; log?: Logger }): P
   const redis = createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX);
   await checkRedis(redis);
   const outbox = BullOutbox.open(jobsRedis(config));
-  const deps: Deps = { clock: opts.clock ?? systemClock, i18n: new I18n(), log, redis, senders: {}, pacer: new Pacer(redis), outbox, files: {} };
+  const followUps = BullFollowUps.open(jobsRedis(config));
+  const deps: Deps = { clock: opts.clock ?? systemClock, i18n: new I18n(), log, redis, senders: {}, pacer: new Pacer(redis), outbox, followUps, files: {} };
   return {
     deps,
     async disconnect() {
       await outbox.close();
+      await followUps.close();
       await redis.quit();
       await disconnectMongo();
     },

@@ -7,6 +7,13 @@ import type { Pacer } from './delivery/pacer.js';
 import type { FileFetcher } from './channels/sender.js';
 import type { Channel } from './models/index.js';
 
+/** Cards to post for a new initiative, or to refresh after it changed (its revision). */
+export type FollowUp = { kind: 'post-cards'; code: string } | { kind: 'update-cards'; code: string; rev: number };
+
+export interface FollowUps {
+  add(task: FollowUp): Promise<void>;
+}
+
 /** What handlers and adapters need from the outside world; built once in src/app.ts. */
 export interface Deps {
   clock: Clock;
@@ -19,6 +26,8 @@ export interface Deps {
   pacer: Pacer;
   /** The delivery queue: proactive messages wait here for the delivery worker. */
   outbox: Outbox;
+  /** Work that follows a person's action but is for other people: done after they have their answer. */
+  followUps: FollowUps;
   /** Where a file sent on one messenger can be fetched to pass it to another, per messenger. */
   files: Partial<Record<Channel, FileFetcher>>;
 }

@@ -10,7 +10,7 @@ import type { FlowCtx } from '../flows/engine.js';
 import { normalizePhone } from '../flows/registration.flow.js';
 import { fieldsOf } from '../flows/submit-initiative.flow.js';
 import { titleOf } from '../flows/quick-idea.flow.js';
-import { postCards, tellAuthor, unitName, updateCards } from '../support/notify.js';
+import { tellAuthor, unitName } from '../support/notify.js';
 import { relayFromTeam } from '../support/relay.js';
 
 const TEMPLATE_NAME = /^[a-z0-9_-]{1,32}$/;
@@ -84,7 +84,7 @@ export async function onbehalf(ctx: FlowCtx, args: string): Promise<Reply[]> {
     { authorId, unitCode, channel: ctx.event.channel, quick: true, fields, submissionKey: `onbehalf:${ctx.event.channel}:${ctx.event.eventId}`, enteredBy: ctx.member._id },
     ctx.deps.clock,
   );
-  await postCards(ctx.deps, code);
+  await ctx.deps.followUps.add({ kind: 'post-cards', code });
   const i = (await findInitiative(code))!;
   const told = existing
     ? (await tellAuthor(ctx.deps, i, () => reply(msg('onbehalf-told', { code, team: ctx.member.name || '—' })), `onbehalf:${code}`, 'notice')) !== 'unreachable'
@@ -105,7 +105,7 @@ export async function merge(ctx: FlowCtx, args: string): Promise<Reply[]> {
   if (!closed.ok) return [reply(msg('support-illegal', { code, status: dup.i.status, action: 'merge' }))];
   await InitiativeModel.updateOne({ _id: dup.i._id }, { $set: { mergedInto: into } });
   await InitiativeModel.updateOne({ _id: target.i._id }, { $addToSet: { coAuthorIds: dup.i.authorId } });
-  await updateCards(ctx.deps, closed.initiative);
+  await ctx.deps.followUps.add({ kind: 'update-cards', code: closed.initiative.code, rev: closed.initiative.rev });
   await tellAuthor(ctx.deps, closed.initiative, () => reply(msg('merge-told', { code, into })), `merge:${code}`, 'notice');
   return [reply(msg('merge-done', { code, into }))];
 }

@@ -2,7 +2,6 @@ import { msg } from '../../src/i18n.js';
 import { reply, type InboundAttachment } from '../../src/channels/types.js';
 import { submitInitiative } from '../../src/services/initiatives.service.js';
 import { cleanText, truncate } from '../../src/text.js';
-import { postCards } from '../support/notify.js';
 import { flowButton, type FlowDef, type Step } from './engine.js';
 import { buttonValue, readText } from './answers.js';
 import { FIELD_MAX, MAX_ATTACHMENTS, TITLE_MAX, fieldsOf } from './submit-initiative.flow.js';
@@ -58,7 +57,7 @@ export const quickIdeaFlow: FlowDef = {
       },
       ctx.deps.clock,
     );
-    await postCards(ctx.deps, code);
+    await ctx.deps.followUps.add({ kind: 'post-cards', code });
     return [reply(msg('quick-done', { code }))];
   },
 };

@@ -4,7 +4,6 @@ import { CATEGORIES, type Category } from '../../src/models/index.js';
 import { submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
 import { truncate } from '../../src/text.js';
 import { formatVnd, parseVnd } from '../../src/vnd.js';
-import { postCards } from '../support/notify.js';
 import { flowButton, type Answers, type FlowCtx, type FlowDef, type Step } from './engine.js';
 import { buttonValue, isDone, isSkip, readText } from './answers.js';
 
@@ -193,7 +192,7 @@ export const submitFlow: FlowDef = {
       { authorId: ctx.member._id, unitCode, channel: ctx.event.channel, quick: false, fields: fieldsOf(answers), submissionKey: key },
       ctx.deps.clock,
     );
-    await postCards(ctx.deps, code);
+    await ctx.deps.followUps.add({ kind: 'post-cards', code });
     return [reply(msg('submit-done', { code }))];
   },
 };

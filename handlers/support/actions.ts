@@ -6,7 +6,7 @@ import { findInitiative, transition, type Action } from '../../src/services/work
 import type { FlowCtx } from '../flows/engine.js';
 import { flows } from '../flows/index.js';
 import { parseCardButton } from './card.js';
-import { tellAuthor, updateCards } from './notify.js';
+import { tellAuthor } from './notify.js';
 
 /** Actions that need a few words first: the question, the reason, the council's decision. */
 export const ACTIONS_WITH_NOTE: Action[] = ['info', 'reject', 'recognize'];
@@ -41,7 +41,7 @@ export async function act(ctx: FlowCtx, code: string, action: Action, note: stri
   }
   const i = result.initiative;
   if (action === 'recognize') await InitiativeModel.updateOne({ _id: i._id }, { $set: { recognitionDecision: note } });
-  await updateCards(ctx.deps, i);
+  await ctx.deps.followUps.add({ kind: 'update-cards', code: i.code, rev: i.rev });
   if (result.from !== result.to) {
     await tellAuthor(ctx.deps, i, () => reply(msg('status-notice', { code, status: result.to, note: note || '—' })), `notice:${code}:r${result.rev}`, 'notice');
   }

@@ -4,7 +4,7 @@ import { canWork } from '../../src/services/support.service.js';
 import { addToThread, transition, type InitiativeDoc } from '../../src/services/workflow.service.js';
 import { cleanText } from '../../src/text.js';
 import type { FlowCtx } from '../flows/engine.js';
-import { tellAuthor, tellTeam, unitName, updateCards } from './notify.js';
+import { tellAuthor, tellTeam, unitName } from './notify.js';
 
 type Said = Extract<InboundPayload, { kind: 'text' } | { kind: 'media' }>;
 
@@ -53,7 +53,7 @@ export async function relayFromAuthor(ctx: FlowCtx, i: InitiativeDoc, said: Said
   await addToThread({ initiativeId: i._id, by: ctx.member._id, direction: 'from_submitter', text, attachments: storedFiles(said, ctx), clock: ctx.deps.clock });
   if (i.status === 'needs_info') {
     const moved = await transition({ code: i.code, action: 'answered', by: ctx.member._id }, ctx.deps.clock);
-    if (moved.ok) await updateCards(ctx.deps, moved.initiative);
+    if (moved.ok) await ctx.deps.followUps.add({ kind: 'update-cards', code: i.code, rev: moved.initiative.rev });
   }
   return [reply(msg(sent > 0 ? 'relay-sent-to-team' : 'relay-queued', { code: i.code }))];
 }

@@ -15,6 +15,7 @@ import { freePort } from './net.js';
 import { seedUnits, TestClock } from './fixtures.js';
 import { Queue, type Worker } from 'bullmq';
 import { BullOutbox, DELIVERY_QUEUE, startDeliveryWorker } from '../../jobs/delivery-queue.js';
+import { BullFollowUps, startFollowUpWorker } from '../../jobs/follow-ups.js';
 import { Pacer, type PacerTime } from '../../src/delivery/pacer.js';
 
 export { TestClock } from './fixtures.js';
@@ -70,6 +71,7 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
   const clock = new TestClock(new Date('2026-11-23T02:00:00Z'));
   const queueConnection = { url: testRedisUrl(), prefix, timeScale: 1 / SPEED };
   const deliveries = new Queue(DELIVERY_QUEUE, { connection: { url: testRedisUrl() }, prefix: `${prefix}bull` });
+  const followUps = BullFollowUps.open(queueConnection);
   const deps: Deps = {
     clock,
     i18n: new I18n(),
@@ -78,9 +80,11 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
     senders: {},
     pacer: new Pacer(redis, acceleratedTime(now)),
     outbox: new BullOutbox(deliveries, 1 / SPEED),
+    followUps,
     files: {},
   };
   const deliveryWorker: Worker = startDeliveryWorker(deps, queueConnection);
+  const followUpWorker: Worker = startFollowUpWorker(deps, queueConnection);
   const bots: RunningTelegram[] = [];
   const zaloParts: { fake: FakeZalo; running: Running | null; http: HttpServer }[] = [];
 
@@ -128,9 +132,10 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
     },
     async drain(timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
+      const idle = async (queue: Queue) => Object.values(await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')).every((n) => n === 0);
       while (Date.now() < deadline) {
-        const counts = await deliveries.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
-        if (Object.values(counts).every((n) => n === 0)) return;
+        // Follow-ups queue deliveries: both idle, follow-ups first, means nothing more is coming.
+        if ((await idle(followUps.queue)) && (await idle(deliveries))) return;
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
       throw new Error('drain: deliveries still queued after the timeout');
@@ -163,6 +168,9 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
         await z.http.close();
         await z.fake.stop();
       }
+      await followUpWorker.close();
+      await followUps.queue.obliterate({ force: true });
+      await followUps.close();
       await deliveryWorker.close();
       await deliveries.obliterate({ force: true });
       await deliveries.close();
