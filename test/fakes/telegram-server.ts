@@ -1550,6 +1550,13 @@ function commandEntities(text: string): MessageEntity[] | undefined {
 
 type Deliver = (payload: Params) => Promise<void>;
 
+/** Telegram taking its time over one call (a slow network, a big upload): answered after `ms`. */
+interface Slowness {
+  method: string;
+  chatId: number;
+  ms: number;
+}
+
 interface Fault {
   method: string;
   chatId?: number;
@@ -1570,6 +1577,7 @@ export class FakeTelegram {
   private readonly delivery: UpdateDelivery;
   private readonly env: MethodEnv;
   private readonly faults: Fault[] = [];
+  private readonly slow: Slowness[] = [];
   private readonly waiters = new Set<CallWaiter>();
 
   private constructor(
@@ -1654,6 +1662,11 @@ export class FakeTelegram {
     });
   }
 
+  /** The next call of `method` for this chat is answered only after `ms` of real time. */
+  slowNext(s: { method: string; chatId: number; ms: number }): void {
+    this.slow.push({ ...s, method: s.method.toLowerCase() });
+  }
+
   failNext(f: FailNextOptions): void {
     this.faults.push({ method: f.method.toLowerCase(), chatId: f.chatId, error: injectedError(f), remaining: f.times ?? 1 });
   }
@@ -1676,6 +1689,11 @@ export class FakeTelegram {
    * consequences of their action a moment later.
    */
   afterUpdate: () => Promise<void> = async () => undefined;
+
+  /** The id the next update will carry, taken now (for a test that must know it before delivering). */
+  takeUpdateId(): number {
+    return this.delivery.allocateId();
+  }
 
   /** Injects any update, e.g. one with a repeated update_id; update_id is assigned when missing. */
   deliverRaw(update: object): Promise<void> {
@@ -1721,6 +1739,7 @@ export class FakeTelegram {
       if (!method) throw new TelegramError(404, 'Not Found: method not found');
       params = readParams();
       this.throwInjectedFault(method.name, params);
+      await this.takeYourTime(method.name, params);
       const result = await method.handler(this.env, params, signal);
       this.record({ method: method.name, params, ok: true, result, at: this.now() });
       return { ok: true, result };
@@ -1734,6 +1753,13 @@ export class FakeTelegram {
   private fail(method: string, params: Params, error: TelegramError): ApiResponse {
     this.record({ method, params, ok: false, errorCode: error.code, description: error.description, at: this.now() });
     return errorResponse(error);
+  }
+
+  private async takeYourTime(method: string, params: Params): Promise<void> {
+    const index = this.slow.findIndex((s) => s.method === method.toLowerCase() && s.chatId === toChatId(params.chat_id));
+    if (index < 0) return;
+    const [slowness] = this.slow.splice(index, 1);
+    await delay(slowness!.ms);
   }
 
   private throwInjectedFault(method: string, params: Params): void {

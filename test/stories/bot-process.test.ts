@@ -61,6 +61,29 @@ describe('npm start (the real bot process)', () => {
     await expectSchedulersThenStop(prefix, child, exited);
   });
 
+  it('exits non-zero with one clear line when another process takes over the long polling (409)', async () => {
+    const prefix = `sk-test-${randomBytes(4).toString('hex')}:`;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'warn', JOBS_IN_BOT: 'false' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let logs = '';
+    child.stdout!.on('data', (chunk: Buffer) => (logs += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    await tg.waitForCall((c) => c.method === 'deleteWebhook', 15_000);
+    // A second copy of the bot, started by mistake with the same token, polls too, again and again.
+    let gone = false;
+    void exited.then(() => (gone = true));
+    while (!gone) {
+      await fetch(`${tg.apiRoot}/bot${tg.token}/getUpdates`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(await exited).toBe(2);
+    const fatal = logs.split('\n').filter((line) => line.includes('"level":60'));
+    expect(fatal).toHaveLength(1);
+    expect(fatal[0]).toContain('another process polls this bot token');
+  });
+
   it('runs the jobs in a worker process of its own (npm run worker) and stops cleanly', async () => {
     const prefix = `sk-test-${randomBytes(4).toString('hex')}:`;
     const env = { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'warn' };

@@ -1,4 +1,4 @@
-import type { Bot } from 'grammy';
+import { GrammyError, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Logger } from '../../logger.js';
@@ -77,8 +77,8 @@ export function startLongPolling(bot: Bot, opts: { allowedUpdates: readonly stri
   const getUpdates = async (args: { timeout: number; limit: number }, signal: RunnerSignal): Promise<Update[]> => {
     for (;;) {
       const updates = await bot.api.getUpdates({ ...args, offset: ledger.offset(), allowed_updates: opts.allowedUpdates as never }, signal).catch((err: unknown) => {
-        // The runner retries with a backoff, or gives up on 401/409 (below); it logs nothing itself.
-        if (!signal.aborted) opts.log.warn({ err: describe(err) }, 'getUpdates failed');
+        // The runner retries with a backoff, or gives up on 401/409 (logged below); it logs nothing itself.
+        if (!signal.aborted && !isFatal(err)) opts.log.warn({ err: describe(err) }, 'getUpdates failed; retrying');
         throw err;
       });
       const fresh = ledger.admit(updates);
@@ -121,4 +121,5 @@ export function startLongPolling(bot: Bot, opts: { allowedUpdates: readonly stri
   };
 }
 
+const isFatal = (err: unknown): boolean => err instanceof GrammyError && (err.error_code === 401 || err.error_code === 409);
 const describe = (err: unknown) => (err instanceof Error ? { name: err.name, message: err.message } : err);
