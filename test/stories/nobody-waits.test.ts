@@ -39,6 +39,19 @@ describe.each(['polling', 'webhook'] as const)('on a busy day (%s), nobody waits
     expect(state.answers).toMatchObject({ title: 'Tiêu đề nhanh', problem: 'Thực trạng nhanh', solution: 'Giải pháp nhanh' });
   });
 
+  it('stops the button’s spinner first, then answers', async () => {
+    const quang = world().tg.user({ id: 9905, first_name: 'Quang' });
+    await registerWorker(quang, 'CDCS-001');
+    await quang.send('Đặt thùng phân loại rác ở mỗi xưởng');
+    world().tg.slowNext({ method: 'sendMessage', chatId: quang.chatId, ms: 1000 });
+    await quang.pressLatest('📨 Gửi ý tưởng');
+    const calls = world().tg.calls;
+    const toast = calls.findLastIndex((c) => c.method === 'answerCallbackQuery');
+    const code = calls.findLastIndex((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === quang.chatId && /SK-\d{4}-\d{6}/.test(String(c.params.text)));
+    expect(toast).toBeGreaterThan(-1);
+    expect(toast).toBeLessThan(code);
+  });
+
   it('answers a message whose bot process died while handling it, after the restart, once', async () => {
     const tuan = world().tg.user({ id: 9904, first_name: 'Tuấn' });
     await tuan.send('/help');

@@ -29,19 +29,24 @@ export function createTelegramBot(deps: Deps, opts: TelegramOptions): Bot {
 
   bot.use(async (ctx) => {
     const event = toInboundEvent(ctx);
-    let notice: string | undefined;
+    let toastShown = false;
+    // A pressed button spins until answered (and Telegram refuses answers after ~15 s): the toast goes
+    // out as soon as the press is handled, before the replies.
+    const showToast = async (notice?: string) => {
+      if (!ctx.callbackQuery || toastShown) return;
+      toastShown = true;
+      await ctx.answerCallbackQuery(notice ? { text: notice } : {}).catch((err: unknown) => deps.log.warn({ err }, 'answerCallbackQuery failed'));
+    };
     try {
       if (!event) return;
       const result: HandleResult | null = await handleEvent(event, deps).catch(async (err: unknown) => {
         deps.log.error({ err, eventId: event.eventId, chatId: event.chatId }, 'handling an update failed');
         return { locale: 'vi', replies: [{ parts: [msg('error-generic')] }] } satisfies HandleResult;
       });
-      if (result?.buttonNotice) notice = deps.i18n.render(result.locale, result.buttonNotice);
+      await showToast(result?.buttonNotice ? deps.i18n.render(result.locale, result.buttonNotice) : undefined);
       if (result) await send(ctx, deps, event, result);
     } finally {
-      if (ctx.callbackQuery) {
-        await ctx.answerCallbackQuery(notice ? { text: notice } : {}).catch((err: unknown) => deps.log.warn({ err }, 'answerCallbackQuery failed'));
-      }
+      await showToast();
     }
   });
   bot.catch((err) => deps.log.error({ err: err.error, updateId: err.ctx.update.update_id }, 'unhandled bot error'));
