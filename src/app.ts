@@ -2,7 +2,7 @@ import type { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import mongoose from 'mongoose';
 import { Api } from 'grammy';
-import { createTelegramBot, publishCommands, withPacingAndRetries } from './channels/telegram/bot.js';
+import { createTelegramBot, introduce, publishCommands, withPacingAndRetries } from './channels/telegram/bot.js';
 import { telegramWebhook } from './channels/telegram/webhook.js';
 import { startLongPolling } from './channels/telegram/polling.js';
 import { TelegramSender } from './channels/telegram/send.js';
@@ -55,7 +55,7 @@ const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
  */
 export async function startTelegram(deps: Deps, config: TelegramConfig, opts: { botInfo?: UserFromGetMe; http?: HttpServer; onFatal?: (err: unknown) => void } = {}): Promise<RunningTelegram> {
   const bot = createTelegramBot(deps, { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) });
-  await bot.init();
+  await introduce(bot, config.TELEGRAM_API_ROOT);
   deps.senders.telegram = new TelegramSender(bot.api, deps.i18n);
   deps.files.telegram = new TelegramFiles(bot.api, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT);
   await publishCommands(bot, deps);

@@ -40,22 +40,41 @@ export const Env = z.object({
   LOG_LEVEL: LogLevel.default('info'),
   /** Run the BullMQ jobs inside the bot process; false when a separate `npm run worker` runs them. */
   JOBS_IN_BOT: z.stringbool().default(true),
-}).superRefine((env, ctx) => {
-  const need = (name: keyof typeof env, when: string) => {
-    if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required when ${when} is set` });
+});
+
+type Problem = { name: string; message: string };
+type RawEnv = Record<string, string | undefined>;
+
+/** Values `.env.example` ships with: left as they are, they would only fail later, far from here. */
+const PLACEHOLDERS: Record<string, string> = {
+  TELEGRAM_BOT_TOKEN: '123456789:replace-with-your-bot-token',
+};
+
+/**
+ * Checks between variables. They read the raw values, so they are reported in the same message as
+ * every other problem (a schema refinement would run only once each field is valid on its own).
+ */
+function crossChecks(env: RawEnv): Problem[] {
+  const problems: Problem[] = [];
+  const need = (name: string, when: string) => {
+    if (!env[name]) problems.push({ name, message: `required when ${when} is set` });
   };
+  for (const [name, example] of Object.entries(PLACEHOLDERS)) {
+    if (env[name] === example) problems.push({ name, message: 'still the example value from .env.example: put the real one, or leave it empty' });
+  }
   if (env.TELEGRAM_WEBHOOK_URL) need('TELEGRAM_WEBHOOK_SECRET', 'TELEGRAM_WEBHOOK_URL');
   if (env.ZALO_BOT_WEBHOOK_URL) need('ZALO_BOT_WEBHOOK_SECRET', 'ZALO_BOT_WEBHOOK_URL');
   if (env.ZALO_OA_APP_ID) {
-    for (const name of ['ZALO_OA_ID', 'ZALO_OA_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_OA_REFRESH_TOKEN', 'ZALO_OA_PHONE_FORM_IMAGE_URL'] as const) need(name, 'ZALO_OA_APP_ID');
+    for (const name of ['ZALO_OA_ID', 'ZALO_OA_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_OA_REFRESH_TOKEN', 'ZALO_OA_PHONE_FORM_IMAGE_URL']) need(name, 'ZALO_OA_APP_ID');
   }
   if (env.ZALO_OA_APP_ID && env.ZALO_BOT_TOKEN) {
-    ctx.addIssue({ code: 'custom', path: ['ZALO_BOT_TOKEN'], message: 'choose one Zalo surface: the OA (ZALO_OA_APP_ID) or the Zalo Bot, not both' });
+    problems.push({ name: 'ZALO_BOT_TOKEN', message: 'choose one Zalo surface: the OA (ZALO_OA_APP_ID) or the Zalo Bot, not both' });
   }
   if (!env.TELEGRAM_BOT_TOKEN && !env.ZALO_OA_APP_ID && !env.ZALO_BOT_TOKEN) {
-    ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'missing: set it, or a Zalo OA (ZALO_OA_APP_ID) or a Zalo Bot (ZALO_BOT_TOKEN)' });
+    problems.push({ name: 'TELEGRAM_BOT_TOKEN', message: 'missing: set it, or a Zalo OA (ZALO_OA_APP_ID) or a Zalo Bot (ZALO_BOT_TOKEN)' });
   }
-});
+  return problems;
+}
 
 export type Config = z.infer<typeof Env>;
 
@@ -69,22 +88,26 @@ export type AdminConfig = z.infer<typeof AdminEnv>;
 export class ConfigError extends Error {}
 
 /** Parses the environment; names every bad or missing variable in one message. */
-export function parseEnv<S extends z.ZodType>(schema: S, raw: NodeJS.ProcessEnv = process.env): z.infer<S> {
+export function parseEnv<S extends z.ZodType>(schema: S, raw: NodeJS.ProcessEnv = process.env, checks: (env: RawEnv) => Problem[] = () => []): z.infer<S> {
   // `NAME=` in .env means "not set", as .env.example writes the optional ones.
   const env = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
   const result = schema.safeParse(env);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
-    const name = issue.path.join('.') || '(environment)';
-    const missing = issue.code === 'invalid_type' && env[name] === undefined;
-    return `  ${name}: ${missing ? 'missing' : issue.message}`;
-  });
-  return fail(lines);
+  const problems: Problem[] = result.success
+    ? []
+    : result.error.issues.map((issue) => {
+        const name = issue.path.join('.') || '(environment)';
+        const missing = issue.code === 'invalid_type' && env[name] === undefined;
+        return { name, message: missing ? 'missing' : issue.message };
+      });
+  // One line per variable: a cross-field problem says more than the field's own (e.g. a placeholder).
+  for (const p of checks(env)) {
+    const i = problems.findIndex((q) => q.name === p.name);
+    if (i >= 0) problems[i] = p;
+    else problems.push(p);
+  }
+  if (problems.length === 0 && result.success) return result.data;
+  throw new ConfigError(`Invalid configuration (see .env.example):\n${problems.map((p) => `  ${p.name}: ${p.message}`).join('\n')}`);
 }
 
-function fail(lines: string[]): never {
-  throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
-}
-
-export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => parseEnv(Env, env);
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => parseEnv(Env, env, crossChecks);
 export const loadAdminConfig = (env: NodeJS.ProcessEnv = process.env): AdminConfig => parseEnv(AdminEnv, env);

@@ -1,16 +1,26 @@
 import mongoose from 'mongoose';
+import { STARTUP_CHECK_MS, StartupError, withoutCredentials } from './startup-error.js';
 
 // Unknown paths in a filter throw instead of being dropped (a dropped path would match everything).
 mongoose.set('strictQuery', 'throw');
 
 /** Connects mongoose and builds the indexes; unique indexes are part of the consistency story. */
 export async function connectMongo(uri: string, opts: { serverSelectionTimeoutMS?: number; monitorCommands?: boolean } = {}): Promise<typeof mongoose> {
-  const conn = await mongoose.connect(uri, {
-    serverSelectionTimeoutMS: opts.serverSelectionTimeoutMS ?? 10_000,
-    autoIndex: false,
-    // Tests and the bench count the commands each action sends (test/support/db-commands.ts).
-    monitorCommands: opts.monitorCommands ?? false,
-  });
+  const timeoutMs = opts.serverSelectionTimeoutMS ?? STARTUP_CHECK_MS;
+  const conn = await mongoose
+    .connect(uri, {
+      serverSelectionTimeoutMS: timeoutMs,
+      autoIndex: false,
+      // Tests and the bench count the commands each action sends (test/support/db-commands.ts).
+      monitorCommands: opts.monitorCommands ?? false,
+    })
+    .catch((err: unknown) => {
+      if (!(err instanceof mongoose.Error.MongooseServerSelectionError)) throw err;
+      throw new StartupError(
+        `MongoDB did not answer at ${withoutCredentials(uri)} within ${timeoutMs / 1000} s: start it (or FerretDB, see the README), or set MONGODB_URI to one that runs`,
+        { cause: err },
+      );
+    });
   await Promise.all(Object.values(conn.models).map((model) => model.createIndexes()));
   return conn;
 }

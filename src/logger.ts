@@ -2,18 +2,22 @@ import pino from 'pino';
 
 export type Logger = pino.Logger;
 
-/** Structured JSON logs. Tokens, secrets and phone numbers never reach them. */
+/**
+ * Structured logs: JSON for a log collector, or coloured lines (pino-pretty) when a person watches a
+ * terminal. Tokens, secrets and phone numbers never reach them.
+ */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino(
-    {
-      level,
-      redact: {
-        paths: ['token', '*.token', 'phone', '*.phone', 'secret', '*.secret', 'headers["x-telegram-bot-api-secret-token"]'],
-        censor: '[redacted]',
-      },
+  const options: pino.LoggerOptions = {
+    level,
+    redact: {
+      paths: ['token', '*.token', 'phone', '*.phone', 'secret', '*.secret', 'headers["x-telegram-bot-api-secret-token"]'],
+      censor: '[redacted]',
     },
-    destination,
-  );
+  };
+  if (!destination && process.stdout.isTTY && level !== 'silent') {
+    return pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } });
+  }
+  return pino(options, destination);
 }
 
 /** "+84901234567" -> "+8490****567": enough to recognise, not enough to call. */

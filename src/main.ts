@@ -1,34 +1,44 @@
-import { startApp, startWorker } from './app.js';
+import { startApp, startWorker, type RunningApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { StartupError } from './startup-error.js';
 
+// ENV_FILE names the settings file (default .env); ENV_FILE= (empty) reads the environment alone.
+const envFile = process.env.ENV_FILE ?? '.env';
 try {
-  process.loadEnvFile();
+  if (envFile) process.loadEnvFile(envFile);
 } catch {
-  // No .env file: the environment alone configures the bot.
+  // No such file: the environment alone configures the bot.
+}
+
+/** Problems the person running the bot can fix are one line on stderr, not a stack trace. */
+function exitWith(err: unknown): never {
+  if (!(err instanceof ConfigError || err instanceof StartupError)) throw err;
+  console.error(err.message);
+  process.exit(1);
 }
 
 let config;
 try {
   config = loadConfig();
 } catch (err) {
-  if (!(err instanceof ConfigError)) throw err;
-  console.error(err.message);
-  process.exit(1);
+  exitWith(err);
 }
 
-// `tsx src/main.ts worker` runs the jobs alone (npm run worker); otherwise the bot.
 // A bot that can no longer receive (another process took the token's long polling) exits non-zero, so
 // a supervisor restarts it instead of leaving a process alive that answers nobody.
 const onFatal = () => process.exit(2);
-const starting = process.argv[2] === 'worker' ? startWorker(config) : startApp(config, { onFatal });
-const FORCE_EXIT_MS = 15_000;
+// `tsx src/main.ts worker` runs the jobs alone (npm run worker); otherwise the bot.
+const starting: Promise<RunningApp> = process.argv[2] === 'worker' ? startWorker(config) : startApp(config, { onFatal });
+/** Shutting down (or giving up a start-up that hangs) takes at most this long. */
+const FORCE_EXIT_MS = 10_000;
 
-// Listening before start-up ends: a signal that comes while it runs lets it finish, then stops cleanly.
+// Listening before start-up ends: a signal that comes while it runs lets it finish, then stops cleanly,
+// within FORCE_EXIT_MS whatever start-up is waiting for. A second Ctrl-C stops at once.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
-    const app = await starting;
-    app.deps.log.info({ signal }, 'shutting down');
     setTimeout(() => process.exit(1), FORCE_EXIT_MS).unref();
+    const app = await starting.catch(() => process.exit(1));
+    app.deps.log.info({ signal }, 'shutting down');
     app.stop().then(
       () => process.exit(0),
       (err: unknown) => {
@@ -39,4 +49,4 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-await starting;
+await starting.catch(exitWith);

@@ -39,7 +39,7 @@ describe('npm start (the real bot process)', () => {
 
   it('refuses to start with a message naming each bad or missing variable', async () => {
     const { PATH, HOME } = process.env;
-    const { code, stderr } = await run({ PATH, HOME, TELEGRAM_BOT_TOKEN: 'nope' });
+    const { code, stderr } = await run({ PATH, HOME, ENV_FILE: '', TELEGRAM_BOT_TOKEN: 'nope' });
     expect(code).toBe(1);
     expect(stderr).toContain('Invalid configuration (see .env.example)');
     expect(stderr).toContain('TELEGRAM_BOT_TOKEN: expected a Bot API token');
@@ -49,7 +49,7 @@ describe('npm start (the real bot process)', () => {
   it('answers a worker by long polling, runs the jobs in-process, and shuts down cleanly on SIGTERM', async () => {
     const prefix = `sk-test-${randomBytes(4).toString('hex')}:`;
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'warn' },
+      env: { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, ENV_FILE: '', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -64,7 +64,7 @@ describe('npm start (the real bot process)', () => {
   it('exits non-zero with one clear line when another process takes over the long polling (409)', async () => {
     const prefix = `sk-test-${randomBytes(4).toString('hex')}:`;
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'warn', JOBS_IN_BOT: 'false' },
+      env: { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, ENV_FILE: '', LOG_LEVEL: 'warn', JOBS_IN_BOT: 'false' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let logs = '';
@@ -86,7 +86,7 @@ describe('npm start (the real bot process)', () => {
 
   it('runs the jobs in a worker process of its own (npm run worker) and stops cleanly', async () => {
     const prefix = `sk-test-${randomBytes(4).toString('hex')}:`;
-    const env = { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'warn' };
+    const env = { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, ENV_FILE: '', LOG_LEVEL: 'warn' };
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     await expectSchedulersThenStop(prefix, child, exited);

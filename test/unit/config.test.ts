@@ -31,6 +31,19 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('reports the checks between variables in the same message as the fields’ own problems', () => {
+    const attempt = () => loadConfig({ TELEGRAM_BOT_TOKEN: valid.TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg', PORT: 'eighty' });
+    expect(attempt).toThrow(/MONGODB_URI: missing/);
+    expect(attempt).toThrow(/PORT:/);
+    expect(attempt).toThrow(/TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set/);
+  });
+
+  it('refuses the example token of .env.example by name', () => {
+    expect(() => loadConfig({ ...valid, TELEGRAM_BOT_TOKEN: '123456789:replace-with-your-bot-token' })).toThrow(
+      /TELEGRAM_BOT_TOKEN: still the example value from .env.example/,
+    );
+  });
+
   it('reads JOBS_IN_BOT as a boolean word, not as any non-empty string', () => {
     expect(loadConfig({ ...valid, JOBS_IN_BOT: 'false' }).JOBS_IN_BOT).toBe(false);
     expect(loadConfig(valid).JOBS_IN_BOT).toBe(true);

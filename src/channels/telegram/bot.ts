@@ -11,6 +11,7 @@ import { toInboundEvent } from './inbound.js';
 import { TelegramSender } from './send.js';
 import { UnreachableError } from '../sender.js';
 import type { Pacer } from '../../delivery/pacer.js';
+import { STARTUP_CHECK_MS, StartupError } from '../../startup-error.js';
 
 export interface TelegramOptions {
   token: string;
@@ -104,6 +105,24 @@ export function withPacingAndRetries(api: Api, pacer: Pacer): Api {
     }
   });
   return api;
+}
+
+/**
+ * Asks Telegram who the bot is (getMe), giving up after a few seconds with one line that says what to
+ * check: grammY alone would wait for minutes with no output when Telegram cannot be reached.
+ */
+export async function introduce(bot: Bot, apiRoot: string): Promise<void> {
+  const signal = AbortSignal.timeout(STARTUP_CHECK_MS) as unknown as Parameters<Bot['init']>[0];
+  await bot.init(signal).catch((err: unknown) => {
+    if (err instanceof GrammyError && err.error_code === 401) {
+      throw new StartupError('Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized): copy the token again from @BotFather', { cause: err });
+    }
+    if (err instanceof GrammyError) throw new StartupError(`Telegram answered getMe with ${err.error_code} ${err.description}`, { cause: err });
+    throw new StartupError(
+      `Telegram did not answer getMe at ${apiRoot} within ${STARTUP_CHECK_MS / 1000} s: check this machine's route to it (proxy, firewall) or TELEGRAM_API_ROOT`,
+      { cause: err },
+    );
+  });
 }
 
 /** The command menu Telegram shows, in each language. */
