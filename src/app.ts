@@ -1,6 +1,5 @@
 import type { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import mongoose from 'mongoose';
 import { Api } from 'grammy';
 import { createTelegramBot, introduce, publishCommands, withPacingAndRetries } from './channels/telegram/bot.js';
 import { telegramWebhook } from './channels/telegram/webhook.js';
@@ -21,6 +20,7 @@ import type { Config } from './config.js';
 import { connectMongo, disconnectMongo } from './db.js';
 import type { Deps } from './deps.js';
 import { HttpServer } from './http.js';
+import { readiness } from './readiness.js';
 import { I18n } from './i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import './models/index.js';
@@ -68,7 +68,7 @@ export async function startTelegram(deps: Deps, config: TelegramConfig, opts: { 
   }
 
   const url = new URL(config.TELEGRAM_WEBHOOK_URL);
-  const own = opts.http ? null : new HttpServer(deps.log, () => isHealthy(deps));
+  const own = opts.http ? null : new HttpServer(deps.log, readiness(deps, config));
   const http = opts.http ?? own!;
   http.route(url.pathname, telegramWebhook(bot, config.TELEGRAM_WEBHOOK_SECRET!));
   if (own) await own.listen(config.PORT);
@@ -103,16 +103,12 @@ function zaloChannel(deps: Deps, config: Config): { oa: OaChannel } | { bot: Bot
 }
 
 /** Zalo's inbound side: the OA webhook, or the Zalo Bot's webhook or long polling. */
-export async function startZalo(deps: Deps, config: Config, http: HttpServer | null): Promise<Running | null> {
+export async function startZalo(deps: Deps, config: Config, http: HttpServer): Promise<Running | null> {
   const zalo = zaloChannel(deps, config);
   if (!zalo) return null;
-  const server = () => {
-    if (!http) throw new Error('a Zalo webhook needs the HTTP server');
-    return http;
-  };
   if ('oa' in zalo) {
     deps.senders.zalo = zalo.oa.sender;
-    server().route(config.ZALO_OA_WEBHOOK_PATH, oaWebhook(deps, zalo.oa));
+    http.route(config.ZALO_OA_WEBHOOK_PATH, oaWebhook(deps, zalo.oa));
     deps.log.info({ path: config.ZALO_OA_WEBHOOK_PATH }, 'Zalo OA webhook started');
     return { stop: async () => undefined };
   }
@@ -123,16 +119,10 @@ export async function startZalo(deps: Deps, config: Config, http: HttpServer | n
     return polling;
   }
   const url = new URL(config.ZALO_BOT_WEBHOOK_URL);
-  server().route(url.pathname, botWebhook(deps, zalo.bot, config.ZALO_BOT_WEBHOOK_SECRET!));
+  http.route(url.pathname, botWebhook(deps, zalo.bot, config.ZALO_BOT_WEBHOOK_SECRET!));
   await zalo.bot.api.setWebhook(url.toString(), config.ZALO_BOT_WEBHOOK_SECRET!);
   deps.log.info({ path: url.pathname }, 'Zalo Bot webhook started');
   return { stop: async () => undefined };
-}
-
-async function isHealthy(deps: Deps): Promise<boolean> {
-  const mongoUp = mongoose.connection.readyState === 1;
-  const redisUp = await deps.redis.ping().then((p) => p === 'PONG', () => false);
-  return mongoUp && redisUp;
 }
 
 export interface RunningApp extends Running {
@@ -165,14 +155,13 @@ async function connect(config: Config, opts: { clock?: Clock; log?: Logger }): P
   };
 }
 
-const needsHttp = (config: Config): boolean => Boolean(config.TELEGRAM_WEBHOOK_URL || config.ZALO_OA_APP_ID || config.ZALO_BOT_WEBHOOK_URL);
-
 /** The bot process: MongoDB, Redis, the configured messengers, and the jobs unless a separate worker runs them. */
 export async function startApp(config: Config, opts: { clock?: Clock; log?: Logger; onFatal?: (err: unknown) => void } = {}): Promise<RunningApp> {
   const { deps, disconnect } = await connect(config, opts);
-  const http = needsHttp(config) ? new HttpServer(deps.log, () => isHealthy(deps)) : null;
-  await http?.listen(config.PORT);
-  const telegram = config.TELEGRAM_BOT_TOKEN ? await startTelegram(deps, { ...config, TELEGRAM_BOT_TOKEN: config.TELEGRAM_BOT_TOKEN }, { ...(http ? { http } : {}), ...(opts.onFatal ? { onFatal: opts.onFatal } : {}) }) : null;
+  // Webhooks, /healthz and /readyz, in every mode.
+  const http = new HttpServer(deps.log, readiness(deps, config));
+  await http.listen(config.PORT);
+  const telegram = config.TELEGRAM_BOT_TOKEN ? await startTelegram(deps, { ...config, TELEGRAM_BOT_TOKEN: config.TELEGRAM_BOT_TOKEN }, { http, ...(opts.onFatal ? { onFatal: opts.onFatal } : {}) }) : null;
   const zalo = await startZalo(deps, config, http);
   const jobs = config.JOBS_IN_BOT ? await startJobs(deps, jobsRedis(config)) : null;
   return {
@@ -180,7 +169,7 @@ export async function startApp(config: Config, opts: { clock?: Clock; log?: Logg
     async stop() {
       await telegram?.stop();
       await zalo?.stop();
-      await http?.close();
+      await http.close();
       await jobs?.stop();
       await disconnect();
     },
@@ -198,10 +187,14 @@ export async function startWorker(config: Config, opts: { clock?: Clock; log?: L
   const zalo = zaloChannel(deps, config);
   if (zalo) deps.senders.zalo = 'oa' in zalo ? zalo.oa.sender : zalo.bot.sender;
   const jobs = await startJobs(deps, jobsRedis(config));
-  deps.log.info('worker started');
+  // Nothing posts to a worker: its server answers /healthz and /readyz only.
+  const http = new HttpServer(deps.log, readiness(deps, config));
+  await http.listen(config.PORT);
+  deps.log.info({ port: config.PORT }, 'worker started');
   return {
     deps,
     async stop() {
+      await http.close();
       await jobs.stop();
       await disconnect();
     },

@@ -1,23 +1,30 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from './logger.js';
+import { StartupError } from './startup-error.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
+/** What a process depends on, each reachable or not right now ({ mongodb: true, redis: true, telegram: false }). */
+export type Readiness = () => Promise<Record<string, boolean>>;
+
 /**
- * The one HTTP server of a bot process: the messengers' webhooks (POST, one path each) and /healthz.
- * Routes may be added after it listens; until then their path answers 404, as any unknown path does.
+ * The one HTTP server of a bot or worker process: the messengers' webhooks (POST, one path each),
+ * `GET /healthz` (the process is up) and `GET /readyz` (what it depends on answers: 503 and the list
+ * otherwise). Routes may be added after it listens; until then their path answers 404, as any unknown
+ * path does.
  */
 export class HttpServer {
   private readonly routes = new Map<string, RouteHandler>();
   readonly server: Server;
 
-  constructor(log: Logger, health: () => Promise<boolean>) {
+  constructor(log: Logger, readiness: Readiness) {
     this.server = createServer((req, res) => {
       const path = (req.url ?? '').split('?')[0] ?? '';
-      if (req.method === 'GET' && path === '/healthz') {
-        health().then(
-          (ok) => res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok })),
-          () => res.writeHead(503).end(),
+      if (req.method === 'GET' && path === '/healthz') return answer(res, 200, { ok: true });
+      if (req.method === 'GET' && path === '/readyz') {
+        readiness().then(
+          (checks) => answer(res, Object.values(checks).every(Boolean) ? 200 : 503, checks),
+          () => answer(res, 503, {}),
         );
         return;
       }
@@ -38,7 +45,12 @@ export class HttpServer {
   }
 
   listen(port: number): Promise<void> {
-    return new Promise((resolve) => this.server.listen(port, resolve));
+    return new Promise((resolve, reject) => {
+      this.server.once('error', (err: NodeJS.ErrnoException) =>
+        reject(err.code === 'EADDRINUSE' ? new StartupError(`port ${port} is taken by another program: set PORT to a free one`, { cause: err }) : err),
+      );
+      this.server.listen(port, resolve);
+    });
   }
 
   close(): Promise<void> {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../fakes/telegram-server.js';
 import { seedUnits } from '../support/fixtures.js';
 import { testRedisUrl, withTestDatabase } from '../support/servers.js';
+import { freePort } from '../support/net.js';
 
 const run = (env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> =>
   new Promise((resolve) => {
@@ -13,6 +14,15 @@ const run = (env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> 
       resolve({ code: err ? Number(err.code) : 0, stderr }),
     );
   });
+
+/** A probe of the process's HTTP server (PORT): up, and MongoDB, Redis and Telegram reachable. */
+async function expectHealthyAndReady(port: number): Promise<void> {
+  const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+  expect(health.status).toBe(200);
+  const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+  expect(await ready.json()).toEqual({ mongodb: true, redis: true, telegram: true });
+  expect(ready.status).toBe(200);
+}
 
 /** Waits for the process to upsert every job scheduler, stops it with SIGTERM, then removes its BullMQ keys. */
 async function expectSchedulersThenStop(prefix: string, child: ChildProcess, exited: Promise<number | null>): Promise<void> {
@@ -46,10 +56,11 @@ describe('npm start (the real bot process)', () => {
     expect(stderr).toContain('MONGODB_URI: missing');
   });
 
-  it('answers a worker by long polling, runs the jobs in-process, and shuts down cleanly on SIGTERM', async () => {
+  it('answers a worker by long polling, answers /healthz and /readyz, runs the jobs in-process, and shuts down cleanly on SIGTERM', async () => {
     const prefix = `sk-test-${randomBytes(4).toString('hex')}:`;
+    const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, ENV_FILE: '', LOG_LEVEL: 'warn' },
+      env: { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, PORT: String(port), ENV_FILE: '', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -58,13 +69,14 @@ describe('npm start (the real bot process)', () => {
     await lan.send('/start');
     expect(lan.lastReplies.map((m) => m.plainText).join('\n')).toContain('Chào mừng bạn đến với Sáng kiến');
     expect(tg.calls.filter((c) => c.method === 'setMyCommands' && c.ok)).toHaveLength(2);
+    await expectHealthyAndReady(port);
     await expectSchedulersThenStop(prefix, child, exited);
   });
 
   it('exits non-zero with one clear line when another process takes over the long polling (409)', async () => {
     const prefix = `sk-test-${randomBytes(4).toString('hex')}:`;
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, ENV_FILE: '', LOG_LEVEL: 'warn', JOBS_IN_BOT: 'false' },
+      env: { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, PORT: String(await freePort()), ENV_FILE: '', LOG_LEVEL: 'warn', JOBS_IN_BOT: 'false' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let logs = '';
@@ -84,11 +96,14 @@ describe('npm start (the real bot process)', () => {
     expect(fatal[0]).toContain('another process polls this bot token');
   });
 
-  it('runs the jobs in a worker process of its own (npm run worker) and stops cleanly', async () => {
+  it('runs the jobs in a worker process of its own (npm run worker), answers /readyz, and stops cleanly', async () => {
     const prefix = `sk-test-${randomBytes(4).toString('hex')}:`;
-    const env = { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, ENV_FILE: '', LOG_LEVEL: 'warn' };
+    const port = await freePort();
+    const env = { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, PORT: String(port), ENV_FILE: '', LOG_LEVEL: 'warn' };
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    await expect.poll(() => fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0), { timeout: 15_000 }).toBe(200);
+    await expectHealthyAndReady(port);
     await expectSchedulersThenStop(prefix, child, exited);
   });
 });

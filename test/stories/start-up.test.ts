@@ -13,9 +13,10 @@ interface Exit {
 }
 
 /** `npm start` as a person runs it, with only the given settings (no .env file); optionally a SIGTERM after `signalAfterMs`. */
-function start(env: Record<string, string>, signalAfterMs?: number): Promise<Exit> {
+async function start(env: Record<string, string>, signalAfterMs?: number): Promise<Exit> {
   const { PATH, HOME } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { PATH, HOME, ENV_FILE: '', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const port = String(await freePort());
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { PATH, HOME, ENV_FILE: '', LOG_LEVEL: 'warn', PORT: port, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let from = Date.now();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { seedCampaign, seedOfficers } from '../support/officers.js';
 import { testRedisUrl } from '../support/servers.js';
+import { freePort } from '../support/net.js';
 import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
 import { DeliveryModel, MemberModel } from '../../src/models/index.js';
 import type { ApiCall, FakeUser } from '../fakes/telegram-server.js';
@@ -24,7 +25,7 @@ describe('a worker process killed in the middle of a fan-out', () => {
     expect(await sendWeeklyPings(world().deps)).toBe(30);
 
     const { tg } = world();
-    const env = { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: world().mongoUri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: world().redisPrefix, ENV_FILE: '', LOG_LEVEL: 'error' };
+    const env = { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: world().mongoUri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: world().redisPrefix, PORT: String(await freePort()), ENV_FILE: '', LOG_LEVEL: 'error' };
     const startWorker = () => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
       return { child, exited: new Promise<void>((resolve) => child.once('exit', () => resolve())) };

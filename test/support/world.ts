@@ -105,7 +105,7 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
       fake.afterEvent = () => world.drain();
       await fake.start();
       const port = await freePort();
-      const http = new HttpServer(deps.log, async () => true);
+      const http = new HttpServer(deps.log, async () => ({}));
       await http.listen(port);
       const surfaceConfig =
         surface === 'oa'
