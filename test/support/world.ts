@@ -16,6 +16,7 @@ import { seedUnits, TestClock } from './fixtures.js';
 import { Queue, type Worker } from 'bullmq';
 import { BullOutbox, DELIVERY_QUEUE, startDeliveryWorker } from '../../jobs/delivery-queue.js';
 import { Pacer, type PacerTime } from '../../src/delivery/pacer.js';
+import { ChatLanes } from '../../src/delivery/chat-lanes.js';
 
 export { TestClock } from './fixtures.js';
 
@@ -77,7 +78,7 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
     redis,
     senders: {},
     pacer: new Pacer(redis, acceleratedTime(now)),
-    outbox: new BullOutbox(deliveries, 1 / SPEED),
+    outbox: new BullOutbox(deliveries, new ChatLanes(redis), 1 / SPEED),
     files: {},
   };
   const deliveryWorker: Worker = startDeliveryWorker(deps, queueConnection);

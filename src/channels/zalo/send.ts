@@ -46,7 +46,7 @@ export class ZaloOaSender implements ChannelSender {
     const ids: string[] = [];
     const quote = reply.replyToMessageId ? { quoteMessageId: reply.replyToMessageId } : {};
     const paced = async (send: () => Promise<{ messageId: string }>) => {
-      await this.pacer.wait('zalo', chatId, 'private');
+      await this.pacer.wait('zalo', chatId);
       ids.push((await send()).messageId);
     };
     try {
@@ -150,7 +150,7 @@ export class ZaloBotSender implements ChannelSender {
     const r = renderForZalo(this.i18n, locale, reply);
     const ids: string[] = [];
     const paced = async (send: () => Promise<{ messageId: string }>) => {
-      await this.pacer.wait('zalo', chatId, 'private');
+      await this.pacer.wait('zalo', chatId);
       ids.push((await send()).messageId);
     };
     try {
