@@ -4,13 +4,14 @@ import { createHash } from 'node:crypto';
 export const chartKey = (input: unknown): string => createHash('sha1').update(JSON.stringify(input)).digest('hex');
 
 /**
- * Remembers what became of drawn charts (the PNG, the messenger's id of the upload) by chartKey, so a
- * unit's weekly chart is drawn and uploaded once and sent to each of its officers by that id. Small
- * and in-process: the delivery worker sends a unit's pings close together. Entries last `ttlMs`
- * (well within the messengers' upload lifetimes); beyond `maxEntries` the oldest go first.
+ * The messenger's id of each chart uploaded (a Telegram file id, a Zalo OA attachment id), by
+ * chartKey: a unit's weekly chart is drawn and uploaded once, then sent to each of its officers by
+ * that id. Small and in-process, since the delivery worker sends a unit's pings close together.
+ * Entries last `ttlMs` (well within the messengers' upload lifetimes); beyond `maxEntries` the
+ * oldest go first.
  */
-export class ChartCache<T> {
-  private readonly entries = new Map<string, { value: T; storedAt: number }>();
+export class ChartCache {
+  private readonly entries = new Map<string, { id: Promise<string>; storedAt: number }>();
 
   constructor(
     private readonly maxEntries = 200,
@@ -18,23 +19,21 @@ export class ChartCache<T> {
     private readonly now: () => number = Date.now,
   ) {}
 
-  get(key: string): T | undefined {
-    const entry = this.entries.get(key);
-    if (entry && this.now() - entry.storedAt <= this.ttlMs) return entry.value;
+  /**
+   * The id of this chart: `upload` (drawing it) runs for the first caller, later and concurrent callers
+   * wait for its result. A failed upload is forgotten, so the next caller uploads again.
+   */
+  idFor(key: string, upload: () => Promise<string>): Promise<string> {
+    const known = this.entries.get(key);
+    if (known && this.now() - known.storedAt <= this.ttlMs) return known.id;
+    const id = upload();
     this.entries.delete(key);
-    return undefined;
-  }
-
-  set(key: string, value: T): void {
-    this.entries.delete(key);
-    this.entries.set(key, { value, storedAt: this.now() });
+    this.entries.set(key, { id, storedAt: this.now() });
+    id.catch(() => this.entries.delete(key));
     for (const oldest of this.entries.keys()) {
       if (this.entries.size <= this.maxEntries) break;
       this.entries.delete(oldest);
     }
-  }
-
-  delete(key: string): void {
-    this.entries.delete(key);
+    return id;
   }
 }

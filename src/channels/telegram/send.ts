@@ -10,8 +10,8 @@ import { renderForTelegram } from './render.js';
 
 /** Sends rendered replies through the Bot API: text parts, then the files, all in one chat. */
 export class TelegramSender implements ChannelSender {
-  /** Charts drawn (and, once Telegram has them, their file ids) for the next officer of the same unit. */
-  private readonly charts = new ChartCache<{ png: Buffer; fileId?: string }>();
+  /** File ids of the charts sent, for the next officer of the same unit. */
+  private readonly charts = new ChartCache();
 
   constructor(
     private readonly api: Api,
@@ -38,18 +38,18 @@ export class TelegramSender implements ChannelSender {
     return ids;
   }
 
-  /** Drawn once per content: later recipients get the photo Telegram already holds, by its file id. */
+  /**
+   * Drawn and uploaded once per content, by the first recipient's send; every other recipient gets the
+   * photo Telegram already holds, by its file id.
+   */
   private async sendChart(chatId: string, locale: Locale, chart: ChartSpec): Promise<Message.PhotoMessage> {
     const input = chartInput(this.i18n, locale, chart);
-    const key = chartKey(input);
-    const known = this.charts.get(key);
-    if (known?.fileId) return this.api.sendPhoto(chatId, known.fileId, { caption: chart.title });
-    const png = known?.png ?? renderProgressChart(input);
-    this.charts.set(key, { png });
-    const sent = await this.api.sendPhoto(chatId, new InputFile(png, 'progress.png'), { caption: chart.title });
-    const fileId = sent.photo.at(-1)?.file_id;
-    if (fileId) this.charts.set(key, { png, fileId });
-    return sent;
+    let uploading: Promise<Message.PhotoMessage> | undefined;
+    const fileId = this.charts.idFor(chartKey(input), () => {
+      uploading = this.api.sendPhoto(chatId, new InputFile(renderProgressChart(input), 'progress.png'), { caption: chart.title });
+      return uploading.then((sent) => sent.photo.at(-1)!.file_id);
+    });
+    return uploading ?? this.api.sendPhoto(chatId, await fileId, { caption: chart.title });
   }
 
   async edit(chatId: string, messageId: string, locale: Locale, reply: Reply): Promise<string[]> {

@@ -28,7 +28,7 @@ const fileNote = (i18n: I18n, locale: Locale, fileId: string): string =>
  */
 export class ZaloOaSender implements ChannelSender {
   /** A chart's upload, shared by every officer of the unit it shows. */
-  private readonly charts = new ChartCache<Promise<string>>();
+  private readonly charts = new ChartCache();
 
   constructor(
     private readonly api: ZaloOaApi,
@@ -83,16 +83,10 @@ export class ZaloOaSender implements ChannelSender {
     return this.send(chatId, locale, reply);
   }
 
-  /** Drawn and uploaded once per content; a failed upload is forgotten, so the next send tries again. */
+  /** Drawn and uploaded once per content; the other recipients get the same attachment. */
   private chartAttachment(locale: Locale, chart: ChartSpec): Promise<string> {
     const input = chartInput(this.i18n, locale, chart);
-    const key = chartKey(input);
-    const known = this.charts.get(key);
-    if (known) return known;
-    const upload = this.api.uploadImage(renderProgressChart(input), 'progress.png', 'image/png');
-    this.charts.set(key, upload);
-    upload.catch(() => this.charts.delete(key));
-    return upload;
+    return this.charts.idFor(chartKey(input), () => this.api.uploadImage(renderProgressChart(input), 'progress.png', 'image/png'));
   }
 
   /**
