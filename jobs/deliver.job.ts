@@ -12,7 +12,7 @@ import { settle } from '../handlers/support/notify.js';
 import { holders, toEach } from './recipients.js';
 
 /** A chat whose next slot is further away than this: its delivery waits in the queue, not in a worker. */
-export const DEFER_BEYOND_MS = 1000;
+const DEFER_BEYOND_MS = 1000;
 
 /** The recorded delivery behind a queued key (null: none). */
 export async function readDelivery(key: string): Promise<Delivery | null> {
