@@ -70,8 +70,8 @@ const MAX_INLINE_WAIT_S = 10;
 /**
  * Every message waits for its turn under Telegram's limits, shared with other processes through Redis:
  * its own chat's slot first, then a bot-wide one, so a busy group never delays a reply to anyone else.
- * A chat whose own slot is far away (a group with a queue of cards) fails the call at once with
- * ChatBusyError, a RetryLaterError: nobody is kept waiting, and a delivery goes back to the queue.
+ * A chat with no slot of its own within MAX_CHAT_WAIT_MS (a group many senders compete for) fails the
+ * call with ChatBusyError, a RetryLaterError: a delivery goes back to the queue.
  * A 429 holds back every process for its retry_after, then the call is tried again (twice at most);
  * 5xx answers are retried with a short backoff.
  */
