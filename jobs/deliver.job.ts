@@ -1,4 +1,5 @@
 import { msg } from '../src/i18n.js';
+import type { LaneRef } from '../src/delivery/chat-lanes.js';
 import type { Deps } from '../src/deps.js';
 import { DeliveryModel, MemberModel, type Delivery } from '../src/models/index.js';
 import { DEFAULT_QUIET, inQuietHours, quietEndsAt } from '../src/schedule.js';
@@ -10,18 +11,38 @@ import { vietnamDay } from '../src/vietnam-time.js';
 import { settle } from '../handlers/support/notify.js';
 import { holders, toEach } from './recipients.js';
 
+/** A chat whose next slot is further away than this: its delivery waits in the queue, not in a worker. */
+const DEFER_BEYOND_MS = 1000;
+
+/** The recorded delivery behind a queued key (null: none). */
+export async function readDelivery(key: string): Promise<Delivery | null> {
+  return DeliveryModel.findById(key).lean();
+}
+
+/** The chat a recorded delivery goes to (null: no such record). */
+export async function chatOfDelivery(key: string): Promise<LaneRef | null> {
+  return DeliveryModel.findById(key, { channel: 1, chatId: 1 }).lean();
+}
+
 /**
- * Sends one queued delivery, unless it is a reminder for someone in their quiet hours: that waits for
- * the morning. Someone who turned out to be unreachable is reported, once.
+ * Sends one queued delivery, unless it is a reminder for someone in their quiet hours (that waits for
+ * the morning) or its chat has no slot soon (a group's queue of cards: it is tried again `later`).
+ * Someone who turned out to be unreachable is reported, once.
  */
-export async function deliverQueued(deps: Deps, key: string): Promise<Outcome | { key: string; status: 'deferred' }> {
-  const d = await DeliveryModel.findById(key).lean();
+export async function deliverQueued(
+  deps: Deps,
+  key: string,
+  d: Delivery | null,
+): Promise<Outcome | { key: string; status: 'deferred' } | { key: string; status: 'later'; afterMs: number }> {
   const quietUntil = d ? await quietHoursEnd(deps, d) : null;
   if (quietUntil) {
     await defer(key, quietUntil);
     return { key, status: 'deferred' };
   }
-  const outcome = await deliverRecord(deps, key, d);
+  if (d?.status !== 'pending') return deliverRecord(deps, key, d);
+  const chatFreeInMs = await deps.pacer.chatFreeInMs(d.channel, d.chatId);
+  if (chatFreeInMs > DEFER_BEYOND_MS) return { key, status: 'later', afterMs: chatFreeInMs };
+  const outcome = await deps.pacer.withSlot(d.channel, d.chatId, () => deliverRecord(deps, key, d));
   if (outcome.status === 'unreachable') await reportUnreachable(deps, outcome.item);
   if (outcome.status === 'held') await reportHeld(deps, outcome.item);
   return outcome;

@@ -17,6 +17,7 @@ import { Queue, type Worker } from 'bullmq';
 import { BullOutbox, DELIVERY_QUEUE, startDeliveryWorker } from '../../jobs/delivery-queue.js';
 import { BullFollowUps, startFollowUpWorker } from '../../jobs/follow-ups.js';
 import { Pacer, type PacerTime } from '../../src/delivery/pacer.js';
+import { ChatLanes } from '../../src/delivery/chat-lanes.js';
 
 export { TestClock } from './fixtures.js';
 
@@ -79,7 +80,7 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
     redis,
     senders: {},
     pacer: new Pacer(redis, acceleratedTime(now)),
-    outbox: new BullOutbox(deliveries, 1 / SPEED),
+    outbox: new BullOutbox(deliveries, new ChatLanes(redis), 1 / SPEED),
     followUps,
     files: {},
   };

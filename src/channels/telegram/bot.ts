@@ -85,19 +85,20 @@ const PACED_METHOD = /^(send(?!ChatAction)|edit|copy|forward)/;
 const MAX_INLINE_WAIT_S = 10;
 
 /**
- * Every message waits for its turn under Telegram's limits, shared with other processes through Redis.
+ * Every message waits for its turn under Telegram's limits, shared with other processes through Redis:
+ * its own chat's slot first, then a bot-wide one, so a busy group never delays a reply to anyone else.
+ * A chat with no slot of its own within MAX_CHAT_WAIT_MS (a group many senders compete for) fails the
+ * call with ChatBusyError, a RetryLaterError: a delivery goes back to the queue.
  * A 429 holds back every process for its retry_after, then the call is tried again (twice at most);
- * 5xx answers are retried with a short backoff. Anything longer fails fast: a person is not kept
- * waiting, and a proactive delivery goes back to the delivery queue instead.
+ * 5xx answers are retried with a short backoff.
  */
 export function withPacingAndRetries(api: Api, pacer: Pacer): Api {
   api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 0, rethrowHttpErrors: true }));
   api.config.use(async (prev, method, payload, signal) => {
     const chatId = (payload as { chat_id?: number | string }).chat_id;
     if (!PACED_METHOD.test(method) || chatId === undefined) return prev(method, payload, signal);
-    const chat = String(chatId);
     for (let attempt = 0; ; attempt++) {
-      await pacer.wait('telegram', chat, chat.startsWith('-') ? 'group' : 'private');
+      await pacer.wait('telegram', String(chatId));
       const res = await prev(method, payload, signal);
       const retryAfter = res.ok ? undefined : res.parameters?.retry_after;
       if (retryAfter === undefined || retryAfter > MAX_INLINE_WAIT_S || attempt >= 2) return res;

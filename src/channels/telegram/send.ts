@@ -1,12 +1,18 @@
 import { GrammyError, InputFile, type Api } from 'grammy';
+import type { Message } from 'grammy/types';
 import type { I18n, Locale } from '../../i18n.js';
 import { RejectedError, RetryLaterError, UnreachableError, type ChannelSender } from '../sender.js';
 import type { ChartSpec, Reply } from '../types.js';
 import { renderProgressChart } from '../../charts/progress-chart.js';
+import { ChartCache, chartKey } from '../../charts/chart-cache.js';
+import { chartInput } from '../chart-input.js';
 import { renderForTelegram } from './render.js';
 
 /** Sends rendered replies through the Bot API: text parts, then the files, all in one chat. */
 export class TelegramSender implements ChannelSender {
+  /** File ids of the charts sent, for the next officer of the same unit. */
+  private readonly charts = new ChartCache();
+
   constructor(
     private readonly api: Api,
     private readonly i18n: I18n,
@@ -25,16 +31,25 @@ export class TelegramSender implements ChannelSender {
           file.kind === 'photo' ? await this.api.sendPhoto(chatId, file.fileId, replyTo) : await this.api.sendDocument(chatId, file.fileId, replyTo);
         ids.push(String(sent.message_id));
       }
-      if (reply.chart) ids.push(String((await this.api.sendPhoto(chatId, this.chartFile(locale, reply.chart), { caption: reply.chart.title })).message_id));
+      if (reply.chart) ids.push(String((await this.sendChart(chatId, locale, reply.chart)).message_id));
     } catch (err) {
       throw unreachableOr(err);
     }
     return ids;
   }
 
-  private chartFile(locale: Locale, chart: ChartSpec): InputFile {
-    const legend = { actual: this.i18n.t(locale, 'chart-actual'), target: this.i18n.t(locale, 'chart-target'), pace: this.i18n.t(locale, 'chart-pace') };
-    return new InputFile(renderProgressChart({ ...chart, legend }), 'progress.png');
+  /**
+   * Drawn and uploaded once per content, by the first recipient's send; every other recipient gets the
+   * photo Telegram already holds, by its file id.
+   */
+  private async sendChart(chatId: string, locale: Locale, chart: ChartSpec): Promise<Message.PhotoMessage> {
+    const input = chartInput(this.i18n, locale, chart);
+    let uploading: Promise<Message.PhotoMessage> | undefined;
+    const fileId = this.charts.idFor(chartKey(input), () => {
+      uploading = this.api.sendPhoto(chatId, new InputFile(renderProgressChart(input), 'progress.png'), { caption: chart.title });
+      return uploading.then((sent) => sent.photo.at(-1)!.file_id);
+    });
+    return uploading ?? this.api.sendPhoto(chatId, await fileId, { caption: chart.title });
   }
 
   async edit(chatId: string, messageId: string, locale: Locale, reply: Reply): Promise<string[]> {

@@ -1,6 +1,8 @@
 import type { I18n, Locale } from '../../i18n.js';
 import type { Pacer } from '../../delivery/pacer.js';
 import { renderProgressChart } from '../../charts/progress-chart.js';
+import { ChartCache, chartKey } from '../../charts/chart-cache.js';
+import { chartInput } from '../chart-input.js';
 import { RejectedError, RetryLaterError, UnreachableError, WindowClosedError, type ChannelSender, type FileFetcher } from '../sender.js';
 import type { Channel } from '../../models/index.js';
 import type { ChartSpec, Reply } from '../types.js';
@@ -14,11 +16,6 @@ const MINUTE = 60_000;
 
 const payloadOf = (c: Choice): string => (c.kind === 'button' ? `${BUTTON_PAYLOAD_PREFIX}${c.data}` : c.text);
 
-function chartPng(i18n: I18n, locale: Locale, chart: ChartSpec): Buffer {
-  const legend = { actual: i18n.t(locale, 'chart-actual'), target: i18n.t(locale, 'chart-target'), pace: i18n.t(locale, 'chart-pace') };
-  return renderProgressChart({ ...chart, legend });
-}
-
 /** A file sent on Zalo lives on Zalo's servers: it goes by its link. One sent on Telegram stays there. */
 const isUrl = (fileId: string): boolean => /^https?:\/\//.test(fileId);
 const fileNote = (i18n: I18n, locale: Locale, fileId: string): string =>
@@ -30,6 +27,9 @@ const fileNote = (i18n: I18n, locale: Locale, fileId: string): string =>
  * request-user-info form; the OA cannot edit, so a changed card is sent anew.
  */
 export class ZaloOaSender implements ChannelSender {
+  /** A chart's upload, shared by every officer of the unit it shows. */
+  private readonly charts = new ChartCache();
+
   constructor(
     private readonly api: ZaloOaApi,
     private readonly i18n: I18n,
@@ -46,7 +46,7 @@ export class ZaloOaSender implements ChannelSender {
     const ids: string[] = [];
     const quote = reply.replyToMessageId ? { quoteMessageId: reply.replyToMessageId } : {};
     const paced = async (send: () => Promise<{ messageId: string }>) => {
-      await this.pacer.wait('zalo', chatId, 'private');
+      await this.pacer.wait('zalo', chatId);
       ids.push((await send()).messageId);
     };
     try {
@@ -69,7 +69,7 @@ export class ZaloOaSender implements ChannelSender {
         });
       }
       if (reply.chart) {
-        const attachmentId = await this.api.uploadImage(chartPng(this.i18n, locale, reply.chart), 'progress.png', 'image/png');
+        const attachmentId = await this.chartAttachment(locale, reply.chart);
         await paced(() => this.api.sendImage(to, { attachmentId }, reply.chart!.title));
       }
     } catch (err) {
@@ -81,6 +81,12 @@ export class ZaloOaSender implements ChannelSender {
 
   edit(chatId: string, _messageId: string, locale: Locale, reply: Reply): Promise<string[]> {
     return this.send(chatId, locale, reply);
+  }
+
+  /** Drawn and uploaded once per content; the other recipients get the same attachment. */
+  private chartAttachment(locale: Locale, chart: ChartSpec): Promise<string> {
+    const input = chartInput(this.i18n, locale, chart);
+    return this.charts.idFor(chartKey(input), () => this.api.uploadImage(renderProgressChart(input), 'progress.png', 'image/png'));
   }
 
   /**
@@ -150,7 +156,7 @@ export class ZaloBotSender implements ChannelSender {
     const r = renderForZalo(this.i18n, locale, reply);
     const ids: string[] = [];
     const paced = async (send: () => Promise<{ messageId: string }>) => {
-      await this.pacer.wait('zalo', chatId, 'private');
+      await this.pacer.wait('zalo', chatId);
       ids.push((await send()).messageId);
     };
     try {
