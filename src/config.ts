@@ -109,5 +109,15 @@ export function parseEnv<S extends z.ZodType>(schema: S, raw: NodeJS.ProcessEnv 
   throw new ConfigError(`Invalid configuration (see .env.example):\n${problems.map((p) => `  ${p.name}: ${p.message}`).join('\n')}`);
 }
 
+/** Reads ENV_FILE (default .env) into the environment; variables already set win. ENV_FILE= reads none. */
+export function readEnvFile(env: NodeJS.ProcessEnv = process.env): void {
+  const file = env.ENV_FILE ?? '.env';
+  try {
+    if (file) process.loadEnvFile(file);
+  } catch {
+    // No such file: the environment alone configures the bot.
+  }
+}
+
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => parseEnv(Env, env, crossChecks);
 export const loadAdminConfig = (env: NodeJS.ProcessEnv = process.env): AdminConfig => parseEnv(AdminEnv, env);

@@ -1,14 +1,8 @@
 import { startApp, startWorker, type RunningApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, readEnvFile } from './config.js';
 import { StartupError } from './startup-error.js';
 
-// ENV_FILE names the settings file (default .env); ENV_FILE= (empty) reads the environment alone.
-const envFile = process.env.ENV_FILE ?? '.env';
-try {
-  if (envFile) process.loadEnvFile(envFile);
-} catch {
-  // No such file: the environment alone configures the bot.
-}
+readEnvFile();
 
 /** Problems the person running the bot can fix are one line on stderr, not a stack trace. */
 function exitWith(err: unknown): never {

@@ -30,9 +30,11 @@ const SPECS: Record<Exclude<Command['name'], 'help'>, Spec> = {
 };
 const isCommand = (name: string): name is keyof typeof SPECS => Object.hasOwn(SPECS, name);
 
-/** Reads `COMMAND [FILE] --option value|--option=value ...`; --lang is accepted with every command. */
+/** Reads `COMMAND [FILE] --option value|--option=value ...`; --lang is accepted with every command; --help or -h anywhere asks for the usage. */
 export function parseCommandLine(argv: readonly string[]): Parsed {
-  const split = splitArgs(argv);
+  const isHelp = (a: string) => a === '--help' || a === '-h';
+  const split = splitArgs(argv.filter((a) => !isHelp(a)));
+  if (argv.some(isHelp)) return { ...('error' in split ? {} : langOf(split.options)), ok: true, command: { name: 'help' } };
   if ('error' in split) return { ok: false, error: split.error };
   const { options, positionals } = split;
   const lang = options.get('lang');
@@ -41,7 +43,10 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
 
   const [name, ...rest] = positionals;
   if (name === undefined || name === 'help') return { lang, ok: true, command: { name: 'help' } };
-  if (!isCommand(name)) return fail('admin-usage-unknown-command', { command: name });
+  if (!isCommand(name)) {
+    const near = closest(name, Object.keys(SPECS));
+    return near ? fail('admin-usage-unknown-command-near', { command: name, near }) : fail('admin-usage-unknown-command', { command: name });
+  }
   const spec = SPECS[name];
   const unknown = [...options.keys()].find((o) => !spec.required.includes(o) && !spec.optional.includes(o));
   if (unknown !== undefined) return fail('admin-usage-unknown-option', { option: `--${unknown}` });
@@ -77,6 +82,31 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
     case 'recount':
       return { lang, ok: true, command: { name, campaign: get('campaign') } };
   }
+}
+
+const langOf = (options: Map<string, string>): { lang?: string } => {
+  const lang = options.get('lang');
+  return lang === undefined ? {} : { lang };
+};
+
+/** The command a typo most likely meant: at most a third of its letters off. */
+function closest(typed: string, names: string[]): string | null {
+  let best: { name: string; distance: number } | null = null;
+  for (const name of names) {
+    const distance = editDistance(typed.toLowerCase(), name);
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(best.name.length / 3)) ? best.name : null;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 function splitArgs(argv: readonly string[]): { options: Map<string, string>; positionals: string[] } | { error: Msg } {

@@ -1,7 +1,7 @@
 // The admin command line: `npm run admin -- <command>`. Exit 0 done, 1 input rejected or failure, 2 usage.
 import { readFile } from 'node:fs/promises';
 import { LOCALES, type Locale } from '../models/index.js';
-import { loadAdminConfig } from '../config.js';
+import { loadAdminConfig, readEnvFile } from '../config.js';
 import { connectMongo, disconnectMongo } from '../db.js';
 import { I18n, msg, type Msg } from '../i18n.js';
 import { systemClock } from '../clock.js';
@@ -15,6 +15,7 @@ import { importPledges } from './pledges.js';
 import { recount } from '../services/progress.service.js';
 import { CampaignModel } from '../models/index.js';
 import { problem, rejected, type Checked, type Problem } from './problems.js';
+import { decodeAdminFile } from './encoding.js';
 
 type Action = Exclude<Command, { name: 'help' }>;
 
@@ -33,11 +34,11 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   if (!parsed.ok) return usageError(say(parsed.error), usage);
   if (parsed.command.name === 'help') {
     console.log(usage);
-    return 2;
+    return 0;
   }
 
   try {
-    const report = await run(parsed.command, env);
+    const report = await run(parsed.command, env, (note) => console.error(say(note)));
     if (report.ok) {
       console.log(report.lines.map(say).join('\n'));
       return 0;
@@ -66,11 +67,13 @@ function rejection(command: Action, problems: Problem[], say: (line: Msg) => str
 
 const isLocale = (lang: string): lang is Locale => (LOCALES as readonly string[]).includes(lang);
 
-/** Reads the command's input file, then runs it against the database. */
-async function run(command: Action, env: NodeJS.ProcessEnv): Promise<Report> {
+/** Reads the command's input file, then runs it against the database; `note` tells what is worth knowing on the way. */
+async function run(command: Action, env: NodeJS.ProcessEnv, note: (line: Msg) => void): Promise<Report> {
   const path = 'file' in command ? command.file : 'targets' in command ? command.targets : undefined;
-  const text = path === undefined ? undefined : await readInput(path);
-  if (typeof text === 'object') return rejected([text]);
+  const input = path === undefined ? undefined : await readInput(path);
+  if (input && 'reason' in input) return rejected([input]);
+  if (input && input.encoding !== 'utf-8') note(msg('admin-file-encoding', { file: path ?? '', encoding: input.encoding }));
+  const text = input?.text;
 
   const config = loadAdminConfig(env);
   await connectMongo(config.MONGODB_URI);
@@ -81,9 +84,9 @@ async function run(command: Action, env: NodeJS.ProcessEnv): Promise<Report> {
   }
 }
 
-async function readInput(path: string): Promise<string | Problem> {
+async function readInput(path: string): Promise<ReturnType<typeof decodeAdminFile>> {
   try {
-    return await readFile(path, 'utf8');
+    return decodeAdminFile(await readFile(path), path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     return problem('admin-file-unreadable', { file: path, error: code });
@@ -139,4 +142,5 @@ async function execute(command: Action, text: string): Promise<Report> {
   }
 }
 
+readEnvFile();
 process.exitCode = await main(process.argv.slice(2), process.env);
