@@ -9,7 +9,7 @@ import { chatOfDelivery, deliverQueued, readDelivery } from './deliver.job.js';
 
 export const DELIVERY_QUEUE = 'deliveries';
 /** Deliveries one worker process has in flight at once, each to a different chat. */
-const DELIVERY_CONCURRENCY = 16;
+export const DELIVERY_CONCURRENCY = 16;
 const ATTEMPTS = 8;
 const BACKOFF_MS = 2000;
 /**
