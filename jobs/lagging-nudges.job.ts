@@ -1,12 +1,14 @@
 import { msg } from '../src/i18n.js';
 import type { Deps } from '../src/deps.js';
-import { CampaignModel, NudgeModel, TargetModel } from '../src/models/index.js';
+import { NudgeModel } from '../src/models/index.js';
 import { holders, toEach } from './recipients.js';
 import { progressReport } from '../handlers/support/progress-report.js';
 import { daysLeft, expectedByPace, isLagging } from '../src/pace.js';
 import { enqueue } from '../src/services/delivery.service.js';
 import { isDuplicateKey } from '../src/services/errors.js';
-import { progressOf, sumStatuses } from '../src/services/progress.service.js';
+import { sumStatuses } from '../src/services/progress.service.js';
+import { allTargetsOf, campaignsEndedWithin, campaignsRunning } from '../src/services/campaigns.service.js';
+import { ProgressView } from '../src/services/progress-view.js';
 import { findUnit, type UnitRecord } from '../src/services/units.service.js';
 import type { Reply } from '../src/channels/types.js';
 import { vietnamDay } from '../src/vietnam-time.js';
@@ -24,31 +26,32 @@ const FINAL_REPORT_DAYS = 30;
 export async function nudgeLaggingUnits(deps: Deps): Promise<number> {
   const now = deps.clock.now();
   const today = vietnamDay(now);
+  const view = new ProgressView(deps.redis, now);
   let nudged = 0;
-  for (const c of await CampaignModel.find({ startDate: { $lte: today }, endDate: { $gte: today } }).lean()) {
-    for (const t of await TargetModel.find({ campaignCode: c.code }).lean()) {
-      const unit = await findUnit(t.unitCode);
-      if (!unit) continue;
-      const counts = await progressOf(c.code, unit.code);
-      const actual = sumStatuses(counts);
-      const expected = expectedByPace(t.target, c.startDate, c.endDate, today, c.phases);
+  for (const c of await campaignsRunning(now)) {
+    const targets = await allTargetsOf(c.code);
+    const units = (await Promise.all([...targets.keys()].map(findUnit))).filter((u): u is UnitRecord => u !== null);
+    const counts = await view.countsOf(c.code, units.map((u) => u.code));
+    for (const [i, unit] of units.entries()) {
+      const target = targets.get(unit.code)!;
+      const actual = sumStatuses(counts[i]!);
+      const expected = expectedByPace(target, c.startDate, c.endDate, today, c.phases);
       if (isLagging(actual, expected, c.lagThreshold) && (await dueForNudge(c.code, unit.code, today, c.nudgeEveryDays))) {
-        if (await nudge(deps, { campaign: c.code, unit, today, actual, expected, target: t.target, days: daysLeft(c.endDate, today) })) nudged++;
+        if (await nudge(deps, { campaign: c.code, unit, today, actual, expected, target, days: daysLeft(c.endDate, today) })) nudged++;
       }
       await escalateUnanswered(deps, c.code, unit);
     }
   }
-  await sendFinalReports(deps, today);
+  await sendFinalReports(deps, view);
   return nudged;
 }
 
 /** A campaign that ended nudges no more: each targeted unit's officers get its final numbers, once. */
-async function sendFinalReports(deps: Deps, today: Date): Promise<void> {
-  const ended = await CampaignModel.find({ endDate: { $lt: today, $gte: new Date(today.getTime() - FINAL_REPORT_DAYS * DAY) } }).lean();
-  for (const c of ended) {
-    for (const t of await TargetModel.find({ campaignCode: c.code }).lean()) {
-      const unit = await findUnit(t.unitCode);
-      const report = unit ? await progressReport(unit, deps.clock.now(), c.code) : null;
+async function sendFinalReports(deps: Deps, view: ProgressView): Promise<void> {
+  for (const c of await campaignsEndedWithin(view.now, FINAL_REPORT_DAYS)) {
+    for (const unitCode of (await allTargetsOf(c.code)).keys()) {
+      const unit = await findUnit(unitCode);
+      const report = unit ? await progressReport(view, unit, c) : null;
       if (!unit || !report) continue;
       await enqueue(deps, toEach(await holders(unit.code, ['officer']), `final:${c.code}:${unit.code}`, { parts: [msg('campaign-final', { campaign: c.name }), report] }));
     }

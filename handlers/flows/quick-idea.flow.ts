@@ -56,7 +56,7 @@ export const quickIdeaFlow: FlowDef = {
         fields: { ...fields, title: titleOf(fields.idea) },
         submissionKey: key,
       },
-      ctx.deps.clock,
+      ctx.deps,
     );
     await postCards(ctx.deps, code);
     return [reply(msg('quick-done', { code }))];
