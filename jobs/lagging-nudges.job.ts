@@ -26,7 +26,7 @@ const FINAL_REPORT_DAYS = 30;
 export async function nudgeLaggingUnits(deps: Deps): Promise<number> {
   const now = deps.clock.now();
   const today = vietnamDay(now);
-  const view = new ProgressView(deps.redis, now);
+  const view = new ProgressView(deps.redis, now, { fanOut: true });
   let nudged = 0;
   for (const c of await campaignsRunning(now)) {
     const targets = await allTargetsOf(c.code);

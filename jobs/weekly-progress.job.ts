@@ -36,7 +36,7 @@ export async function sendWeeklyPings(deps: Deps): Promise<number> {
   if (todo.length === 0) return 0;
 
   const chats = await privateChatsOf([...new Set(todo.map((w) => w.officer))]);
-  const view = new ProgressView(deps.redis, now);
+  const view = new ProgressView(deps.redis, now, { fanOut: true });
   const pings = new Map<string, Promise<Reply | null>>();
   const pingOf = (unitCode: string) => pings.get(unitCode) ?? pings.set(unitCode, weeklyPing(view, unitCode, week)).get(unitCode)!;
   const items: Outgoing[] = [];
@@ -47,7 +47,7 @@ export async function sendWeeklyPings(deps: Deps): Promise<number> {
       continue;
     }
     const reply = await pingOf(unitCode);
-    if (reply) items.push({ key, ...chat, locale: officer.locale, reply, kind: 'notice', recipient: { memberId: String(officer._id), unitCode } });
+    if (reply) items.push({ key, ...chat, locale: officer.locale, reply, kind: 'notice', recipient: { memberId: String(officer._id), unitCode, quiet: officer.quiet ?? DEFAULT_QUIET } });
   }
   const queued = await enqueue(deps, items);
   await markPingsQueued(deps.redis, week, items.map((i) => i.key));

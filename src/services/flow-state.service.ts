@@ -18,17 +18,21 @@ export interface FlowState {
   answers: Record<string, unknown>;
   returnTo: string | null;
   paused: PausedFlow | null;
+  /** The oldest revision still stored (older ones were pruned). */
+  keptFrom?: number;
 }
 
-export type FlowChange = Omit<FlowState, 'owner' | 'rev'>;
+export type FlowChange = Omit<FlowState, 'owner' | 'rev' | 'keptFrom'>;
 
 /** Another process saved this member's flow first; the caller reloads and tries again. */
 export class FlowConflictError extends Error {}
 
 /** Revisions kept behind the current one: enough to debug, not a growing log. */
 const KEEP_REVISIONS = 3;
-/** Old revisions are deleted when a flow ends, and at least every this many saves of a long one. */
+/** Old revisions are deleted when a flow ends, and every this many saves of a long one. */
 const PRUNE_EVERY = 50;
+/** A revision's _id: deleting old ones by _id never scans the collection (FerretDB finds only _id fast). */
+const revisionId = (owner: string, rev: number) => `${owner}:${rev}`;
 
 /**
  * The latest revision is also kept in Redis, so a message in a flow reads its state without a database
@@ -43,6 +47,12 @@ local current = redis.call('GET', KEYS[1])
 if current and cjson.decode(current).rev >= tonumber(ARGV[2]) then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])
 return 1`;
+
+/** Where to prune to on this save: when a flow ends, or a long one reaches a multiple of PRUNE_EVERY; else null. */
+function pruneTarget(change: FlowChange, rev: number, keptFrom: number): number | null {
+  const below = rev - KEEP_REVISIONS;
+  return (change.flow === null || rev % PRUNE_EVERY === 0) && below > keptFrom ? below : null;
+}
 
 const idleState = (owner: string): FlowState => ({ owner, rev: 0, flow: null, step: null, trail: [], answers: {}, returnTo: null, paused: null });
 
@@ -64,6 +74,7 @@ export async function loadFlowState(redis: Redis, owner: string): Promise<FlowSt
         answers: (latest.answers ?? {}) as Record<string, unknown>,
         returnTo: latest.returnTo ?? null,
         paused: (latest.paused ?? null) as PausedFlow | null,
+        keptFrom: latest.keptFrom ?? 1,
       }
     : idleState(owner);
   await remember(redis, state);
@@ -72,18 +83,23 @@ export async function loadFlowState(redis: Redis, owner: string): Promise<FlowSt
 
 /** Saves the next revision of `current`; throws FlowConflictError when someone else already did. */
 export async function saveFlowState(redis: Redis, current: FlowState, change: FlowChange): Promise<FlowState> {
-  const next: FlowState = { ...change, owner: current.owner, rev: current.rev + 1 };
+  const rev = current.rev + 1;
+  const keptFrom = current.keptFrom ?? 1;
+  const pruneBelow = pruneTarget(change, rev, keptFrom);
+  const next: FlowState = { ...change, owner: current.owner, rev, keptFrom: pruneBelow ?? keptFrom };
   // Dropped first: should this process die after the insert, the next read goes to MongoDB.
   await redis.del(cacheKey(current.owner));
   try {
-    await FlowStateModel.create(next);
+    await FlowStateModel.create({ ...next, _id: revisionId(next.owner, rev) });
   } catch (err) {
     if (isDuplicateKey(err)) throw new FlowConflictError(`flow state of ${current.owner} moved past rev ${current.rev}`);
     throw err;
   }
   await remember(redis, next);
-  if (next.flow === null || next.rev % PRUNE_EVERY === 0) {
-    await FlowStateModel.deleteMany({ owner: current.owner, rev: { $lt: next.rev - KEEP_REVISIONS } });
+  if (pruneBelow !== null) {
+    // One command deleting each old revision by its _id.
+    const old = Array.from({ length: pruneBelow - keptFrom }, (_, i) => ({ deleteOne: { filter: { _id: revisionId(next.owner, keptFrom + i) } } }));
+    await FlowStateModel.bulkWrite(old, { ordered: false });
   }
   return next;
 }

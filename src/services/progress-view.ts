@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { campaignForPath, campaignsRunning, targetsOf, type CampaignRecord } from './campaigns.service.js';
+import { allTargetsOf, campaignForPath, campaignsRunning, targetsOf, type CampaignRecord } from './campaigns.service.js';
 import { progressOfUnits, sumStatuses } from './progress.service.js';
 import type { UnitRecord } from './units.service.js';
 
@@ -20,10 +20,16 @@ export class ProgressView {
   private readonly campaigns = new Map<string, Promise<CampaignRecord | null>>();
   private readonly counts = new Map<string, Promise<Map<string, number> | undefined>>();
   private readonly targets = new Map<string, Promise<number | undefined>>();
+  private readonly campaignTargets = new Map<string, Promise<Map<string, number>>>();
 
+  /**
+   * `fanOut`: the view serves a job that reads many units (the weekly ping of every officer): it reads
+   * each campaign's targets whole, once, rather than a few units' at a time.
+   */
   constructor(
     private readonly redis: Redis,
     readonly now: Date,
+    private readonly opts: { fanOut?: boolean } = {},
   ) {}
 
   /** The campaign running for a unit (its own or an ancestor's target decides between several), or null. */
@@ -43,7 +49,11 @@ export class ProgressView {
   }
 
   /** Units' targets in a campaign (undefined: none), in the order asked. */
-  targetsOf(campaignCode: string, units: string[]): Promise<(number | undefined)[]> {
+  async targetsOf(campaignCode: string, units: string[]): Promise<(number | undefined)[]> {
+    if (this.opts.fanOut) {
+      const all = await memo(this.campaignTargets, campaignCode, () => allTargetsOf(campaignCode));
+      return units.map((u) => all.get(u));
+    }
     return batch(this.targets, campaignCode, units, (missing) => targetsOf(campaignCode, missing));
   }
 

@@ -137,40 +137,37 @@ async function foldBatch(redis: Redis): Promise<number> {
       sums.set(id, sum);
     }
   }
-  for (const [id, s] of sums) await addToCounter(id, s, batch.id);
+  for (const [id, s] of sums) await addToCounter(id, s, batch.id, batch.resumed);
   for (const e of batch.entries) await ProgressEntryModel.updateOne({ _id: e.id }, { $set: { folded: true } });
   await untrack(redis, batch.entries, [BATCH]);
   return batch.entries.length;
 }
 
-async function resumeOrStartBatch(redis: Redis): Promise<{ id: string; entries: PendingEntry[] } | null> {
+async function resumeOrStartBatch(redis: Redis): Promise<{ id: string; entries: PendingEntry[]; resumed: boolean } | null> {
   const unfinished = await redis.get(BATCH);
   if (unfinished) {
     const { id, ids } = JSON.parse(unfinished) as { id: string; ids: string[] };
-    return { id, entries: await pendingByIds(redis, ids) };
+    return { id, entries: await pendingByIds(redis, ids), resumed: true };
   }
   const entries = await somePending(redis, BATCH_SIZE);
   if (entries.length === 0) return null;
   const id = randomUUID();
   await redis.set(BATCH, JSON.stringify({ id, ids: entries.map((e) => e.id) }));
-  return { id, entries };
+  return { id, entries, resumed: false };
 }
 
 /**
  * Adds a batch's sums to one counter, once: the counter remembers the last batch it took, so a batch
- * resumed after a crash skips the counters it already reached (the upsert then collides on _id).
- * Only the folder writes counters, so this $inc never races another.
+ * resumed after a crash skips the counters it already reached. Only the folder writes counters, so this
+ * $inc never races another. The update is filtered by _id alone: FerretDB finds nothing else without a scan.
  */
-async function addToCounter(id: string, s: { campaignCode: string; unitCode: string; inc: Record<string, number> }, batchId: string): Promise<void> {
-  try {
-    await ProgressCounterModel.updateOne(
-      { _id: id, lastFold: { $ne: batchId } },
-      { $inc: s.inc, $set: { lastFold: batchId }, $setOnInsert: { campaignCode: s.campaignCode, unitCode: s.unitCode } },
-      { upsert: true },
-    );
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-  }
+async function addToCounter(id: string, s: { campaignCode: string; unitCode: string; inc: Record<string, number> }, batchId: string, resumed: boolean): Promise<void> {
+  if (resumed && (await ProgressCounterModel.findById(id, { lastFold: 1 }).lean())?.lastFold === batchId) return;
+  await ProgressCounterModel.updateOne(
+    { _id: id },
+    { $inc: s.inc, $set: { lastFold: batchId }, $setOnInsert: { campaignCode: s.campaignCode, unitCode: s.unitCode } },
+    { upsert: true },
+  );
 }
 
 /** Counts by unit, then metric, of some units in a campaign (subtrees included), current to the last change. */
