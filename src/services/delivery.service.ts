@@ -88,11 +88,6 @@ export async function dispatch(deps: DeliveryDeps, items: Outgoing[]): Promise<O
   return outcomes;
 }
 
-/** Whether a notification was recorded already (its work need not be done again). */
-export async function isRecorded(key: string): Promise<boolean> {
-  return (await DeliveryModel.exists({ _id: key })) !== null;
-}
-
 /** Queues a fan-out (pings, nudges, reminders) for the delivery worker; returns how many were new. */
 export async function enqueue(deps: DeliveryDeps, items: Outgoing[]): Promise<number> {
   let queued = 0;
