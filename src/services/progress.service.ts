@@ -137,8 +137,9 @@ async function foldBatch(redis: Redis): Promise<number> {
       sums.set(id, sum);
     }
   }
-  for (const [id, s] of sums) await addToCounter(id, s, batch.id, batch.resumed);
-  for (const e of batch.entries) await ProgressEntryModel.updateOne({ _id: e.id }, { $set: { folded: true } });
+  await addToCounters(sums, batch.id, batch.resumed);
+  // One command, one statement per entry, each finding its entry by _id.
+  await ProgressEntryModel.bulkWrite(batch.entries.map((e) => ({ updateOne: { filter: { _id: e.id }, update: { $set: { folded: true } } } })));
   await untrack(redis, batch.entries, [BATCH]);
   return batch.entries.length;
 }
@@ -157,17 +158,28 @@ async function resumeOrStartBatch(redis: Redis): Promise<{ id: string; entries: 
 }
 
 /**
- * Adds a batch's sums to one counter, once: the counter remembers the last batch it took, so a batch
- * resumed after a crash skips the counters it already reached. Only the folder writes counters, so this
- * $inc never races another. The update is filtered by _id alone: FerretDB finds nothing else without a scan.
+ * Adds a batch's sums to the counters, each once: a counter remembers the last batch it took, so a batch
+ * resumed after a crash skips the counters it already reached. Only the folder writes counters, so these
+ * $inc never race another. One command, with one statement per counter filtered by _id alone (FerretDB
+ * finds nothing else without a scan).
  */
-async function addToCounter(id: string, s: { campaignCode: string; unitCode: string; inc: Record<string, number> }, batchId: string, resumed: boolean): Promise<void> {
-  if (resumed && (await ProgressCounterModel.findById(id, { lastFold: 1 }).lean())?.lastFold === batchId) return;
-  await ProgressCounterModel.updateOne(
-    { _id: id },
-    { $inc: s.inc, $set: { lastFold: batchId }, $setOnInsert: { campaignCode: s.campaignCode, unitCode: s.unitCode } },
-    { upsert: true },
-  );
+async function addToCounters(sums: Map<string, { campaignCode: string; unitCode: string; inc: Record<string, number> }>, batchId: string, resumed: boolean): Promise<void> {
+  const reached = resumed ? await countersReached([...sums.keys()], batchId) : new Set<string>();
+  const updates = [...sums]
+    .filter(([id]) => !reached.has(id))
+    .map(([id, s]) => ({
+      updateOne: {
+        filter: { _id: id },
+        update: { $inc: s.inc, $set: { lastFold: batchId }, $setOnInsert: { campaignCode: s.campaignCode, unitCode: s.unitCode } },
+        upsert: true,
+      },
+    }));
+  if (updates.length > 0) await ProgressCounterModel.bulkWrite(updates);
+}
+
+async function countersReached(ids: string[], batchId: string): Promise<Set<string>> {
+  const found = await Promise.all(ids.map((id) => ProgressCounterModel.findById(id, { lastFold: 1 }).lean()));
+  return new Set(ids.filter((_, i) => found[i]?.lastFold === batchId));
 }
 
 /** Counts by unit, then metric, of some units in a campaign (subtrees included), current to the last change. */
