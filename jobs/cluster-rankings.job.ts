@@ -1,6 +1,7 @@
 import { msg } from '../src/i18n.js';
 import type { Deps } from '../src/deps.js';
-import { ClusterModel, MemberModel } from '../src/models/index.js';
+import { allClusters } from '../src/services/clusters.service.js';
+import { registeredMembersIn } from '../src/services/members.service.js';
 import { expectedByPace } from '../src/pace.js';
 import { rankCluster, type RankRow } from '../src/ranking.js';
 import { ProgressView } from '../src/services/progress-view.js';
@@ -20,7 +21,7 @@ async function rowFor(view: ProgressView, unitCode: string, quarter: ReturnType<
   const [counts, [target], members] = await Promise.all([
     campaign ? view.countOf(campaign.code, unit.code) : new Map<string, number>(),
     campaign ? view.targetsOf(campaign.code, [unit.code]) : [undefined],
-    MemberModel.countDocuments({ unitCode: { $in: await subtreeOf(unit.code) }, registeredAt: { $ne: null } }),
+    registeredMembersIn(await subtreeOf(unit.code)),
   ]);
   const quarterTarget =
     campaign && target !== undefined
@@ -38,7 +39,7 @@ export async function sendClusterRankings(deps: Deps): Promise<number> {
   const quarter = previousQuarter(deps.clock.now());
   const view = new ProgressView(deps.redis, quarter.last);
   const items: Outgoing[] = [];
-  for (const cluster of await ClusterModel.find().lean()) {
+  for (const cluster of await allClusters()) {
     const rows = (await Promise.all(cluster.unitCodes.map((code) => rowFor(view, code, quarter)))).filter((r): r is RankRow => r !== null);
     const { ranked, leader } = rankCluster(rows);
     const parts = [

@@ -1,11 +1,10 @@
 import { msg } from '../src/i18n.js';
 import type { Deps } from '../src/deps.js';
-import { NudgeModel } from '../src/models/index.js';
 import { holders, toEach } from './recipients.js';
 import { progressReport } from '../handlers/support/progress-report.js';
 import { daysLeft, expectedByPace, isLagging } from '../src/pace.js';
 import { enqueue } from '../src/services/delivery.service.js';
-import { isDuplicateKey } from '../src/services/errors.js';
+import { latestNudges, markNudgeEscalated, recordNudge } from '../src/services/nudges.service.js';
 import { sumStatuses } from '../src/services/progress.service.js';
 import { allTargetsOf, campaignsEndedWithin, campaignsRunning } from '../src/services/campaigns.service.js';
 import { ProgressView } from '../src/services/progress-view.js';
@@ -36,10 +35,14 @@ export async function nudgeLaggingUnits(deps: Deps): Promise<number> {
       const target = targets.get(unit.code)!;
       const actual = sumStatuses(counts[i]!);
       const expected = expectedByPace(target, c.startDate, c.endDate, today, c.phases);
-      if (isLagging(actual, expected, c.lagThreshold) && (await dueForNudge(c.code, unit.code, today, c.nudgeEveryDays))) {
+      // The unit's last two nudges answer both questions: is another due, and should the parent hear of it.
+      const [latest, previous] = await latestNudges(c.code, unit.code, 2);
+      const due = !latest || today.getTime() - vietnamDay(latest.at).getTime() >= c.nudgeEveryDays * DAY;
+      if (isLagging(actual, expected, c.lagThreshold) && due) {
         if (await nudge(deps, { campaign: c.code, unit, today, actual, expected, target, days: daysLeft(c.endDate, today) })) nudged++;
+        continue; // nudged today (here or by another worker): nothing has gone unanswered for a day yet
       }
-      await escalateUnanswered(deps, c.code, unit);
+      if (latest && previous) await escalateUnanswered(deps, unit, latest, previous);
     }
   }
   await sendFinalReports(deps, view);
@@ -58,25 +61,14 @@ async function sendFinalReports(deps: Deps, view: ProgressView): Promise<void> {
   }
 }
 
-/** No nudge for this unit in the last `everyDays` days. */
-async function dueForNudge(campaign: string, unitCode: string, today: Date, everyDays: number): Promise<boolean> {
-  const last = await NudgeModel.findOne({ campaignCode: campaign, unitCode }).sort({ at: -1 }).lean();
-  return !last || today.getTime() - vietnamDay(last.at).getTime() >= everyDays * DAY;
-}
-
 async function nudge(
   deps: Deps,
   n: { campaign: string; unit: UnitRecord; today: Date; actual: number; expected: number; target: number; days: number },
 ): Promise<boolean> {
   // One per unit and day: two workers running the check at once create it once.
   const key = `${n.campaign}:${n.unit.code}:${n.today.toISOString().slice(0, 10)}`;
-  let created;
-  try {
-    created = await NudgeModel.create({ key, campaignCode: n.campaign, unitCode: n.unit.code, at: deps.clock.now(), actual: n.actual, expected: n.expected });
-  } catch (err) {
-    if (isDuplicateKey(err)) return false;
-    throw err;
-  }
+  const created = await recordNudge({ key, campaignCode: n.campaign, unitCode: n.unit.code, at: deps.clock.now(), actual: n.actual, expected: n.expected });
+  if (!created) return false;
   const reply: Reply = {
     parts: [msg('nudge', { unit: n.unit.name, actual: n.actual, expected: n.expected, target: n.target, gap: n.expected - n.actual, days: n.days })],
     buttons: [[{ label: msg('nudge-btn-ack'), data: `n:${String(created._id)}` }]],
@@ -85,14 +77,15 @@ async function nudge(
   return true;
 }
 
-async function escalateUnanswered(deps: Deps, campaign: string, unit: UnitRecord): Promise<void> {
-  const [latest, previous] = await NudgeModel.find({ campaignCode: campaign, unitCode: unit.code }).sort({ at: -1 }).limit(2).lean();
+type NudgeRecord = Awaited<ReturnType<typeof latestNudges>>[number];
+
+async function escalateUnanswered(deps: Deps, unit: UnitRecord, latest: NudgeRecord, previous: NudgeRecord): Promise<void> {
   const now = deps.clock.now();
-  if (!latest || !previous || latest.answeredAt || previous.answeredAt || latest.escalatedAt) return;
+  if (latest.answeredAt || previous.answeredAt || latest.escalatedAt) return;
   if (now.getTime() - latest.at.getTime() < DAY) return;
   const parent = unit.ancestors.at(-1);
   if (!parent) return;
-  await NudgeModel.updateOne({ _id: latest._id }, { $set: { escalatedAt: now } });
+  await markNudgeEscalated(latest._id, now);
   const reply: Reply = { parts: [msg('nudge-parent', { unit: unit.name, actual: latest.actual, expected: latest.expected })] };
   await enqueue(deps, toEach(await holders(parent, ['officer']), `nudge-parent:${latest.key}`, reply));
 }
