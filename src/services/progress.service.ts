@@ -124,11 +124,18 @@ async function relistAfterLoss(redis: Redis): Promise<void> {
   await markPendingListIntact(redis);
 }
 
+/** What a batch adds to one counter: `$inc` paths (`counts.<metric>`) and their sums. */
+interface CounterSum {
+  campaignCode: string;
+  unitCode: string;
+  inc: Record<string, number>;
+}
+
 /** Adds one batch of pending entries into the counters: each counter once (by _id), then marks and unlists them. */
 async function foldBatch(redis: Redis): Promise<number> {
   const batch = await resumeOrStartBatch(redis);
   if (!batch) return 0;
-  const sums = new Map<string, { campaignCode: string; unitCode: string; inc: Record<string, number> }>();
+  const sums = new Map<string, CounterSum>();
   for (const e of batch.entries) {
     for (const unitCode of e.units) {
       const id = counterId(e.campaignCode, unitCode);
@@ -163,7 +170,7 @@ async function resumeOrStartBatch(redis: Redis): Promise<{ id: string; entries: 
  * $inc never race another. One command, with one statement per counter filtered by _id alone (FerretDB
  * finds nothing else without a scan).
  */
-async function addToCounters(sums: Map<string, { campaignCode: string; unitCode: string; inc: Record<string, number> }>, batchId: string, resumed: boolean): Promise<void> {
+async function addToCounters(sums: Map<string, CounterSum>, batchId: string, resumed: boolean): Promise<void> {
   const reached = resumed ? await countersReached([...sums.keys()], batchId) : new Set<string>();
   const updates = [...sums]
     .filter(([id]) => !reached.has(id))

@@ -40,6 +40,16 @@ describe('reference codes', () => {
     expect(await InitiativeModel.countDocuments({ submissionKey: 'retry-1' })).toBe(1);
   });
 
+  it('go on from the highest code stored when Redis lost its counter, or it fell behind', async () => {
+    const next = (key: string) =>
+      submitInitiative({ authorId: new Types.ObjectId(), unitCode: 'CDCS-001', channel: 'telegram', quick: true, fields, submissionKey: key }, deps());
+    await redis().del('seq:initiative:2026'); // a flushed Redis: seeded again from MongoDB
+    expect((await next('after-flush')).code).toBe(formatCode(2026, 22));
+    await redis().set('seq:initiative:2026', 3); // behind: the unique code index refuses, the counter catches up
+    expect((await next('behind')).code).toBe(formatCode(2026, 23));
+    expect((await next('caught-up')).code).toBe(formatCode(2026, 24));
+  });
+
   it('start again at 000001 in the new Vietnam year', async () => {
     clock.advance(2 * 60_000); // 00:01 on 1/1/2027 in Vietnam, still 2026 in UTC
     const { code } = await submitInitiative(

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
-import { CampaignModel, ProgressCounterModel, ProgressEntryModel, UnitModel } from '../../src/models/index.js';
+import { CampaignModel, InitiativeModel, ProgressCounterModel, ProgressEntryModel, UnitModel } from '../../src/models/index.js';
 import { unitDirectory } from '../../src/services/units.service.js';
 import { submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
 import { progressOf, recount } from '../../src/services/progress.service.js';
@@ -90,5 +90,21 @@ describe('progress counters', () => {
     const { code } = await submit('CDCS-002', 'after-move');
     expect(code).toMatch(/^SK-/);
     expect((await progressOf(redis(), 'C1', 'KCN-2')).get('status:submitted')).toBe(9);
+  });
+
+  it('finish a fold that died half-way without counting anything twice', async () => {
+    await foldProgress({ redis: redis() });
+    const { code } = await submit('CDCS-003', 'half-folded');
+    const entry = `${String((await InitiativeModel.findOne({ code }).lean())!._id)}:0`;
+    const before = await Promise.all(['VN', 'CDCS-003'].map((u) => progressOf(redis(), 'C1', u)));
+    // A folder took the entry into its batch, added it to the national counter, and died.
+    await redis().set('progress:folding', JSON.stringify({ id: 'b1', ids: [entry] }));
+    await ProgressCounterModel.updateOne(
+      { _id: 'C1:VN' },
+      { $inc: { 'counts.status:submitted': 1, 'counts.week:2026-W48': 1, 'counts.quarter:2026-Q4': 1 }, $set: { lastFold: 'b1' } },
+    );
+    expect(await foldProgress({ redis: redis() })).toBe(1); // the next fold finishes that batch
+    expect(await Promise.all(['VN', 'CDCS-003'].map((u) => progressOf(redis(), 'C1', u)))).toEqual(before);
+    expect((await recount(redis(), 'C1')).drift).toEqual([]);
   });
 });
