@@ -86,6 +86,13 @@ describe('what each action costs the database, whatever the size of the campaign
     atMost(commands, 8);
   });
 
+  it("anyone asking /progress of a unit: each unit's counters and the targets read once (no N+1)", async () => {
+    const { replies, commands } = await counted(lan, { kind: 'command', command: 'progress', args: 'KCN-TL' });
+    expect(replies[0]!.chart?.bars).toHaveLength(3); // KCN-TL's three grassroots unions
+    // Who they are (2), the running campaigns, the unit's counter and target, each child's counter, the children's targets.
+    atMost(commands, 2 + 1 + 2 + 3 + 1);
+  });
+
   it('the weekly ping: at most 3 more for each further officer, and at most 3 to deliver one', async () => {
     await world().deliveryWorker.pause(); // what is queued waits, so only the job's own work is counted
     await seedOfficers(world().tg, world().clock, 1, 9910, ['KCN-TL']);
