@@ -1,7 +1,7 @@
 import { CampaignModel, TargetModel } from '../models/index.js';
 import { vietnamDay } from '../vietnam-time.js';
 
-export type CampaignRecord = NonNullable<Awaited<ReturnType<typeof findCampaign>>>;
+export type CampaignRecord = Awaited<ReturnType<typeof campaignsRunning>>[number];
 
 /** The campaigns running on `now`'s Vietnam day, the one that started last first. */
 export async function campaignsRunning(now: Date) {
@@ -22,10 +22,6 @@ export async function campaignForPath(running: CampaignRecord[], unitPath: strin
 /** The campaign a new initiative counts towards (see campaignForPath), or null when none runs. */
 export async function activeCampaignFor(unitPath: string[], now: Date): Promise<string | null> {
   return (await campaignForPath(await campaignsRunning(now), unitPath))?.code ?? null;
-}
-
-export async function findCampaign(code: string) {
-  return CampaignModel.findOne({ code }).lean();
 }
 
 /** Campaigns that ended within `days` before today (their final reports may still be due). */
