@@ -22,7 +22,9 @@ const progressEntrySchema = new Schema(
 progressEntrySchema.index({ campaignCode: 1 });
 
 export type ProgressEntry = InferSchemaType<typeof progressEntrySchema>;
-export const ProgressEntryModel = model('ProgressEntry', progressEntrySchema);
+// Collections of their own: the earlier layout (one counter per metric, entries by `key`) lives on, unused, under
+// `progressentries` and `progresscounters`, whose unique indexes would refuse these documents.
+export const ProgressEntryModel = model('ProgressEntry', progressEntrySchema, 'progress_changes');
 
 /**
  * A unit's running counts in one campaign, its subtree included: one document per campaign and unit,
@@ -43,6 +45,6 @@ const progressCounterSchema = new Schema(
 progressCounterSchema.index({ campaignCode: 1 });
 
 export type ProgressCounter = InferSchemaType<typeof progressCounterSchema>;
-export const ProgressCounterModel = model('ProgressCounter', progressCounterSchema);
+export const ProgressCounterModel = model('ProgressCounter', progressCounterSchema, 'progress_counts');
 
 export const counterId = (campaignCode: string, unitCode: string): string => `${campaignCode}:${unitCode}`;

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
-import { CampaignModel, InitiativeModel, ProgressEntryModel } from '../../src/models/index.js';
+import { CampaignModel, InitiativeModel, ProgressCounterModel, ProgressEntryModel } from '../../src/models/index.js';
 import { submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
 import { foldPending } from '../../src/services/progress.service.js';
 import { countCommands, describeCommands, type SeenCommand } from '../support/db-commands.js';
@@ -11,7 +11,7 @@ const fields: InitiativeFields = {
   title: 't', problem: '', solution: '', benefit: '', valueVnd: null, scope: '', category: null, coAuthors: '', attachments: [], confidential: false, idea: 'i',
 };
 /** Collections that grow with the campaign: what a submission or a fold reads there must be found by _id. */
-const GROWING = ['initiatives', 'progressentries', 'progresscounters'];
+const GROWING = ['initiatives', ProgressEntryModel.collection.name, ProgressCounterModel.collection.name];
 // FerretDB finds a document without scanning its collection only by a filter of exactly { _id: value }.
 const byIdAlone = (f: Record<string, unknown>) => Object.keys(f).length === 1 && (typeof f._id === 'string' || f._id instanceof Types.ObjectId);
 const scansGrowing = (commands: SeenCommand[]) =>
