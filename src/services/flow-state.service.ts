@@ -41,7 +41,8 @@ const revisionId = (owner: string, rev: number) => `${owner}:${rev}`;
  * The copy is dropped before each save and written after it, and only ever moves forward.
  */
 const cacheKey = (owner: string) => `flow:${owner}`;
-const CACHE_SECONDS = 24 * 60 * 60;
+/** Long enough for a conversation; Redis then forgets the people who went quiet. */
+const CACHE_SECONDS = 60 * 60;
 const CACHE_FORWARD = `
 local current = redis.call('GET', KEYS[1])
 if current and cjson.decode(current).rev >= tonumber(ARGV[2]) then return 0 end
