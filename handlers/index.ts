@@ -92,7 +92,7 @@ async function handleAs(event: InboundEvent, deps: Deps): Promise<HandleResult> 
   );
   // Zalo let nothing through while they were silent: now that they wrote, what waited goes out.
   if (event.chatType === 'private') await releaseHeld(deps, event.channel, event.chatId);
-  const state = await loadFlowState(String(member._id));
+  const state = await loadFlowState(deps.redis, String(member._id));
   const ctx: FlowCtx = { deps, event, member, locale: member.locale as Locale, state };
   const closeButtons = event.payload.kind === 'button' && parseFlowButton(event.payload.data)?.rev === state.rev;
   const replies = event.chatType === 'group' ? await routeGroup(ctx) : await route(ctx);

@@ -1,31 +1,32 @@
 import { msg } from '../src/i18n.js';
 import type { Deps } from '../src/deps.js';
-import { CampaignModel, ClusterModel, MemberModel, TargetModel } from '../src/models/index.js';
+import { allClusters } from '../src/services/clusters.service.js';
+import { registeredMembersIn } from '../src/services/members.service.js';
 import { expectedByPace } from '../src/pace.js';
 import { rankCluster, type RankRow } from '../src/ranking.js';
-import { activeCampaignFor } from '../src/services/campaigns.service.js';
+import { ProgressView } from '../src/services/progress-view.js';
 import { enqueue, type Outgoing } from '../src/services/delivery.service.js';
-import { progressOf, quarterMetric } from '../src/services/progress.service.js';
+import { quarterMetric } from '../src/services/progress.service.js';
 import { findUnit, subtreeOf } from '../src/services/units.service.js';
 import { previousQuarter } from '../src/vietnam-time.js';
 import { holders, toEach } from './recipients.js';
 
 const DAY = 86_400_000;
 
-async function rowFor(unitCode: string, quarter: ReturnType<typeof previousQuarter>): Promise<RankRow | null> {
+/** `view` reads progress as of the quarter's last day. */
+async function rowFor(view: ProgressView, unitCode: string, quarter: ReturnType<typeof previousQuarter>): Promise<RankRow | null> {
   const unit = await findUnit(unitCode);
   if (!unit) return null;
-  const campaignCode = await activeCampaignFor([...unit.ancestors, unit.code], quarter.last);
-  const campaign = campaignCode ? await CampaignModel.findOne({ code: campaignCode }).lean() : null;
-  const [counts, target, members] = await Promise.all([
-    campaignCode ? progressOf(campaignCode, unit.code) : new Map<string, number>(),
-    campaignCode ? TargetModel.findOne({ campaignCode, unitCode }).lean() : null,
-    MemberModel.countDocuments({ unitCode: { $in: await subtreeOf(unit.code) }, registeredAt: { $ne: null } }),
+  const campaign = await view.campaignFor(unit);
+  const [counts, [target], members] = await Promise.all([
+    campaign ? view.countOf(campaign.code, unit.code) : new Map<string, number>(),
+    campaign ? view.targetsOf(campaign.code, [unit.code]) : [undefined],
+    registeredMembersIn(await subtreeOf(unit.code)),
   ]);
   const quarterTarget =
-    campaign && target
-      ? expectedByPace(target.target, campaign.startDate, campaign.endDate, quarter.last, campaign.phases) -
-        expectedByPace(target.target, campaign.startDate, campaign.endDate, new Date(quarter.first.getTime() - DAY), campaign.phases)
+    campaign && target !== undefined
+      ? expectedByPace(target, campaign.startDate, campaign.endDate, quarter.last, campaign.phases) -
+        expectedByPace(target, campaign.startDate, campaign.endDate, new Date(quarter.first.getTime() - DAY), campaign.phases)
       : null;
   return { unitCode, name: unit.name, initiatives: counts.get(quarterMetric(quarter.name)) ?? 0, members, quarterTarget };
 }
@@ -36,9 +37,10 @@ async function rowFor(unitCode: string, quarter: ReturnType<typeof previousQuart
  */
 export async function sendClusterRankings(deps: Deps): Promise<number> {
   const quarter = previousQuarter(deps.clock.now());
+  const view = new ProgressView(deps.redis, quarter.last);
   const items: Outgoing[] = [];
-  for (const cluster of await ClusterModel.find().lean()) {
-    const rows = (await Promise.all(cluster.unitCodes.map((code) => rowFor(code, quarter)))).filter((r): r is RankRow => r !== null);
+  for (const cluster of await allClusters()) {
+    const rows = (await Promise.all(cluster.unitCodes.map((code) => rowFor(view, code, quarter)))).filter((r): r is RankRow => r !== null);
     const { ranked, leader } = rankCluster(rows);
     const parts = [
       msg('ranking-header', { cluster: cluster.name, quarter: quarter.name }),

@@ -51,8 +51,7 @@ export async function deliverQueued(
 async function quietHoursEnd(deps: Deps, d: Delivery): Promise<Date | null> {
   if (!d.recipientId || d.kind !== 'notice' || d.status !== 'pending') return null;
   if (d.notBefore && d.notBefore <= deps.clock.now()) return null;
-  const member = await MemberModel.findById(d.recipientId).lean();
-  const quiet = member?.quiet ?? DEFAULT_QUIET;
+  const quiet = d.recipientQuiet ?? (await MemberModel.findById(d.recipientId).lean())?.quiet ?? DEFAULT_QUIET;
   const now = deps.clock.now();
   return inQuietHours(now, quiet) ? quietEndsAt(now, quiet) : null;
 }

@@ -1,12 +1,13 @@
 import { msg } from '../src/i18n.js';
 import type { Deps } from '../src/deps.js';
-import { CampaignModel, NudgeModel, TargetModel } from '../src/models/index.js';
 import { holders, toEach } from './recipients.js';
 import { progressReport } from '../handlers/support/progress-report.js';
 import { daysLeft, expectedByPace, isLagging } from '../src/pace.js';
 import { enqueue } from '../src/services/delivery.service.js';
-import { isDuplicateKey } from '../src/services/errors.js';
-import { progressOf, sumStatuses } from '../src/services/progress.service.js';
+import { latestNudges, markNudgeEscalated, recordNudge } from '../src/services/nudges.service.js';
+import { sumStatuses } from '../src/services/progress.service.js';
+import { allTargetsOf, campaignsEndedWithin, campaignsRunning } from '../src/services/campaigns.service.js';
+import { ProgressView } from '../src/services/progress-view.js';
 import { findUnit, type UnitRecord } from '../src/services/units.service.js';
 import type { Reply } from '../src/channels/types.js';
 import { vietnamDay } from '../src/vietnam-time.js';
@@ -24,41 +25,40 @@ const FINAL_REPORT_DAYS = 30;
 export async function nudgeLaggingUnits(deps: Deps): Promise<number> {
   const now = deps.clock.now();
   const today = vietnamDay(now);
+  const view = new ProgressView(deps.redis, now, { fanOut: true });
   let nudged = 0;
-  for (const c of await CampaignModel.find({ startDate: { $lte: today }, endDate: { $gte: today } }).lean()) {
-    for (const t of await TargetModel.find({ campaignCode: c.code }).lean()) {
-      const unit = await findUnit(t.unitCode);
-      if (!unit) continue;
-      const counts = await progressOf(c.code, unit.code);
-      const actual = sumStatuses(counts);
-      const expected = expectedByPace(t.target, c.startDate, c.endDate, today, c.phases);
-      if (isLagging(actual, expected, c.lagThreshold) && (await dueForNudge(c.code, unit.code, today, c.nudgeEveryDays))) {
-        if (await nudge(deps, { campaign: c.code, unit, today, actual, expected, target: t.target, days: daysLeft(c.endDate, today) })) nudged++;
+  for (const c of await campaignsRunning(now)) {
+    const targets = await allTargetsOf(c.code);
+    const units = (await Promise.all([...targets.keys()].map(findUnit))).filter((u): u is UnitRecord => u !== null);
+    const counts = await view.countsOf(c.code, units.map((u) => u.code));
+    for (const [i, unit] of units.entries()) {
+      const target = targets.get(unit.code)!;
+      const actual = sumStatuses(counts[i]!);
+      const expected = expectedByPace(target, c.startDate, c.endDate, today, c.phases);
+      // The unit's last two nudges answer both questions: is another due, and should the parent hear of it.
+      const [latest, previous] = await latestNudges(c.code, unit.code, 2);
+      const due = !latest || today.getTime() - vietnamDay(latest.at).getTime() >= c.nudgeEveryDays * DAY;
+      if (isLagging(actual, expected, c.lagThreshold) && due) {
+        if (await nudge(deps, { campaign: c.code, unit, today, actual, expected, target, days: daysLeft(c.endDate, today) })) nudged++;
+        continue; // nudged today (here or by another worker): nothing has gone unanswered for a day yet
       }
-      await escalateUnanswered(deps, c.code, unit);
+      if (latest && previous) await escalateUnanswered(deps, unit, latest, previous);
     }
   }
-  await sendFinalReports(deps, today);
+  await sendFinalReports(deps, view);
   return nudged;
 }
 
 /** A campaign that ended nudges no more: each targeted unit's officers get its final numbers, once. */
-async function sendFinalReports(deps: Deps, today: Date): Promise<void> {
-  const ended = await CampaignModel.find({ endDate: { $lt: today, $gte: new Date(today.getTime() - FINAL_REPORT_DAYS * DAY) } }).lean();
-  for (const c of ended) {
-    for (const t of await TargetModel.find({ campaignCode: c.code }).lean()) {
-      const unit = await findUnit(t.unitCode);
-      const report = unit ? await progressReport(unit, deps.clock.now(), c.code) : null;
+async function sendFinalReports(deps: Deps, view: ProgressView): Promise<void> {
+  for (const c of await campaignsEndedWithin(view.now, FINAL_REPORT_DAYS)) {
+    for (const unitCode of (await allTargetsOf(c.code)).keys()) {
+      const unit = await findUnit(unitCode);
+      const report = unit ? await progressReport(view, unit, c) : null;
       if (!unit || !report) continue;
       await enqueue(deps, toEach(await holders(unit.code, ['officer']), `final:${c.code}:${unit.code}`, { parts: [msg('campaign-final', { campaign: c.name }), report] }));
     }
   }
-}
-
-/** No nudge for this unit in the last `everyDays` days. */
-async function dueForNudge(campaign: string, unitCode: string, today: Date, everyDays: number): Promise<boolean> {
-  const last = await NudgeModel.findOne({ campaignCode: campaign, unitCode }).sort({ at: -1 }).lean();
-  return !last || today.getTime() - vietnamDay(last.at).getTime() >= everyDays * DAY;
 }
 
 async function nudge(
@@ -67,13 +67,8 @@ async function nudge(
 ): Promise<boolean> {
   // One per unit and day: two workers running the check at once create it once.
   const key = `${n.campaign}:${n.unit.code}:${n.today.toISOString().slice(0, 10)}`;
-  let created;
-  try {
-    created = await NudgeModel.create({ key, campaignCode: n.campaign, unitCode: n.unit.code, at: deps.clock.now(), actual: n.actual, expected: n.expected });
-  } catch (err) {
-    if (isDuplicateKey(err)) return false;
-    throw err;
-  }
+  const created = await recordNudge({ key, campaignCode: n.campaign, unitCode: n.unit.code, at: deps.clock.now(), actual: n.actual, expected: n.expected });
+  if (!created) return false;
   const reply: Reply = {
     parts: [msg('nudge', { unit: n.unit.name, actual: n.actual, expected: n.expected, target: n.target, gap: n.expected - n.actual, days: n.days })],
     buttons: [[{ label: msg('nudge-btn-ack'), data: `n:${String(created._id)}` }]],
@@ -82,14 +77,15 @@ async function nudge(
   return true;
 }
 
-async function escalateUnanswered(deps: Deps, campaign: string, unit: UnitRecord): Promise<void> {
-  const [latest, previous] = await NudgeModel.find({ campaignCode: campaign, unitCode: unit.code }).sort({ at: -1 }).limit(2).lean();
+type NudgeRecord = Awaited<ReturnType<typeof latestNudges>>[number];
+
+async function escalateUnanswered(deps: Deps, unit: UnitRecord, latest: NudgeRecord, previous: NudgeRecord): Promise<void> {
   const now = deps.clock.now();
-  if (!latest || !previous || latest.answeredAt || previous.answeredAt || latest.escalatedAt) return;
+  if (latest.answeredAt || previous.answeredAt || latest.escalatedAt) return;
   if (now.getTime() - latest.at.getTime() < DAY) return;
   const parent = unit.ancestors.at(-1);
   if (!parent) return;
-  await NudgeModel.updateOne({ _id: latest._id }, { $set: { escalatedAt: now } });
+  await markNudgeEscalated(latest._id, now);
   const reply: Reply = { parts: [msg('nudge-parent', { unit: unit.name, actual: latest.actual, expected: latest.expected })] };
   await enqueue(deps, toEach(await holders(parent, ['officer']), `nudge-parent:${latest.key}`, reply));
 }

@@ -1,7 +1,7 @@
 import { msg } from '../src/i18n.js';
 import type { Deps } from '../src/deps.js';
 import type { Types } from 'mongoose';
-import { PledgeModel, PledgeSelfCheckModel } from '../src/models/index.js';
+import { pledgesDueSince, selfCheckDone } from '../src/services/pledges.service.js';
 import { formatDay } from '../src/dates.js';
 import { enqueue, type Outgoing } from '../src/services/delivery.service.js';
 import { findUnit } from '../src/services/units.service.js';
@@ -22,7 +22,7 @@ const PARENT_AFTER_DAYS = 14;
 export async function remindPledges(deps: Deps): Promise<number> {
   const today = vietnamDay(deps.clock.now());
   const items: Outgoing[] = [];
-  for (const p of await PledgeModel.find({ dueDate: { $gte: new Date(today.getTime() - 365 * DAY) } }).lean()) {
+  for (const p of await pledgesDueSince(new Date(today.getTime() - 365 * DAY))) {
     const unit = await findUnit(p.unitCode);
     if (!unit) continue;
     const days = Math.round((p.dueDate.getTime() - today.getTime()) / DAY);
@@ -54,7 +54,7 @@ async function selfChecksDue(p: { _id: Types.ObjectId; unitCode: string; signedA
   for (const months of SELF_CHECK_MONTHS) {
     const due = new Date(p.signedAt);
     due.setUTCMonth(due.getUTCMonth() + months);
-    if (today < vietnamDay(due) || (await PledgeSelfCheckModel.exists({ pledgeId: p._id, months }))) continue;
+    if (today < vietnamDay(due) || (await selfCheckDone(p._id, months))) continue;
     const reply = { parts: [msg('selfcheck-reminder', { unit, months })], buttons: [[{ label: msg('selfcheck-btn-start'), data: `sc:${String(p._id)}:${months}` }]] };
     items.push(...toEach(await holders(p.unitCode, ['officer']), `selfcheck:${String(p._id)}:${months}`, reply));
   }

@@ -1,17 +1,17 @@
 import type { Reply } from '../src/channels/types.js';
 import type { Outgoing } from '../src/services/delivery.service.js';
-import { membersWithRoles, privateChatOf } from '../src/services/support.service.js';
+import { membersWithRoles, privateChatsOf } from '../src/services/support.service.js';
+import { DEFAULT_QUIET } from '../src/schedule.js';
 
-/** Private chats of the members holding one of these roles on a unit. */
+/** Private chats of the members holding one of these roles on a unit (two queries, however many). */
 export async function holders(unitCode: string, roles: ('officer' | 'support')[]) {
   const chosen = await membersWithRoles(unitCode, roles);
-  const out: { id: string; unitCode: string; locale: 'vi' | 'en'; chat: { channel: 'telegram' | 'zalo'; chatId: string } }[] = [];
-  for (const m of chosen) {
-    const chat = await privateChatOf(m._id);
-    if (chat) out.push({ id: String(m._id), unitCode, locale: m.locale, chat });
-  }
-  return out;
+  const chats = await privateChatsOf(chosen);
+  return chosen.flatMap((m) => {
+    const chat = chats.get(String(m._id));
+    return chat ? [{ id: String(m._id), unitCode, locale: m.locale, quiet: m.quiet ?? DEFAULT_QUIET, chat }] : [];
+  });
 }
 
 export const toEach = (people: Awaited<ReturnType<typeof holders>>, key: string, reply: Reply): Outgoing[] =>
-  people.map((p) => ({ key: `${key}:${p.id}`, ...p.chat, locale: p.locale, reply, kind: 'notice' as const, recipient: { memberId: p.id, unitCode: p.unitCode } }));
+  people.map((p) => ({ key: `${key}:${p.id}`, ...p.chat, locale: p.locale, reply, kind: 'notice' as const, recipient: { memberId: p.id, unitCode: p.unitCode, quiet: p.quiet } }));

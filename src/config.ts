@@ -78,9 +78,11 @@ function crossChecks(env: RawEnv): Problem[] {
 
 export type Config = z.infer<typeof Env>;
 
-/** What the admin CLI needs: the database, not the messengers. */
+/** What the admin CLI needs: the database (and Redis for recount), not the messengers. */
 export const AdminEnv = z.object({
   MONGODB_URI: Env.shape.MONGODB_URI,
+  REDIS_URL: Env.shape.REDIS_URL,
+  REDIS_KEY_PREFIX: Env.shape.REDIS_KEY_PREFIX,
   LOG_LEVEL: LogLevel.default('warn'),
 });
 export type AdminConfig = z.infer<typeof AdminEnv>;

@@ -5,6 +5,7 @@ import type { FlowCtx } from '../flows/engine.js';
 import { withPendingQuestion } from '../reprompt.js';
 import { progressReport } from '../support/progress-report.js';
 import { progressChart } from '../support/progress-chart.js';
+import { ProgressView } from '../../src/services/progress-view.js';
 
 /** A "see details" button on the weekly ping: the same as /progress for its unit (on Zalo, tapping it also keeps the OA's reply window open). */
 export const PROGRESS_BUTTON_PREFIX = 'p:';
@@ -26,9 +27,10 @@ export async function progress(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const asked = await askedUnit(ctx, args);
   if ('answer' in asked) return asked.answer;
   const { unit } = asked;
-  const now = ctx.deps.clock.now();
-  const report = await progressReport(unit, now);
-  if (!report) return noCampaign(ctx, unit);
-  const chart = await progressChart(unit, now);
+  const view = new ProgressView(ctx.deps.redis, ctx.deps.clock.now());
+  const campaign = await view.campaignFor(unit);
+  const report = campaign ? await progressReport(view, unit, campaign) : null;
+  if (!campaign || !report) return noCampaign(ctx, unit);
+  const chart = await progressChart(view, unit, campaign);
   return withPendingQuestion(ctx, [reply(report, chart ? { chart } : {})]);
 }

@@ -82,7 +82,7 @@ export async function onbehalf(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const fields = { ...fieldsOf({ idea }), title: titleOf(idea) };
   const { code } = await submitInitiative(
     { authorId, unitCode, channel: ctx.event.channel, quick: true, fields, submissionKey: `onbehalf:${ctx.event.channel}:${ctx.event.eventId}`, enteredBy: ctx.member._id },
-    ctx.deps.clock,
+    ctx.deps,
   );
   await ctx.deps.followUps.add({ kind: 'post-cards', code });
   const i = (await findInitiative(code))!;
@@ -101,7 +101,7 @@ export async function merge(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const target = await workable(ctx, into);
   if (!target.ok) return target.replies;
   if (dup.i.unitCode !== target.i.unitCode) return [reply(msg('merge-other-unit'))];
-  const closed = await transition({ code, action: 'reject', by: ctx.member._id, note: `→ ${into}` }, ctx.deps.clock);
+  const closed = await transition({ code, action: 'reject', by: ctx.member._id, note: `→ ${into}` }, ctx.deps);
   if (!closed.ok) return [reply(msg('support-illegal', { code, status: dup.i.status, action: 'merge' }))];
   await InitiativeModel.updateOne({ _id: dup.i._id }, { $set: { mergedInto: into } });
   await InitiativeModel.updateOne({ _id: target.i._id }, { $addToSet: { coAuthorIds: dup.i.authorId } });

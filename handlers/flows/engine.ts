@@ -159,7 +159,7 @@ export class FlowEngine {
   }
 
   private async save(ctx: FlowCtx, change: FlowChange): Promise<FlowState> {
-    ctx.state = await saveFlowState(ctx.state, change);
+    ctx.state = await saveFlowState(ctx.deps.redis, ctx.state, change);
     return ctx.state;
   }
 

@@ -55,7 +55,7 @@ export const quickIdeaFlow: FlowDef = {
         fields: { ...fields, title: titleOf(fields.idea) },
         submissionKey: key,
       },
-      ctx.deps.clock,
+      ctx.deps,
     );
     await ctx.deps.followUps.add({ kind: 'post-cards', code });
     return [reply(msg('quick-done', { code }))];

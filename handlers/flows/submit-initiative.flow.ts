@@ -190,7 +190,7 @@ export const submitFlow: FlowDef = {
     if (!unitCode) throw new Error(`member ${String(ctx.member._id)} submitted without a unit`);
     const { code } = await submitInitiative(
       { authorId: ctx.member._id, unitCode, channel: ctx.event.channel, quick: false, fields: fieldsOf(answers), submissionKey: key },
-      ctx.deps.clock,
+      ctx.deps,
     );
     await ctx.deps.followUps.add({ kind: 'post-cards', code });
     return [reply(msg('submit-done', { code }))];

@@ -1,8 +1,7 @@
 import { msg } from '../../src/i18n.js';
 import { reply, type Reply } from '../../src/channels/types.js';
 import { canWork } from '../../src/services/support.service.js';
-import { InitiativeModel } from '../../src/models/index.js';
-import { findInitiative, transition, type Action } from '../../src/services/workflow.service.js';
+import { findInitiative, setRecognitionDecision, transition, type Action, type InitiativeDoc } from '../../src/services/workflow.service.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { flows } from '../flows/index.js';
 import { parseCardButton } from './card.js';
@@ -26,21 +25,24 @@ export async function pressCardButton(ctx: FlowCtx, data: string): Promise<Reply
   if (ACTIONS_WITH_NOTE.includes(pressed.action)) {
     return flows.start(ctx, 'card-note', { code: i.code, action: pressed.action, chatId: ctx.event.chatId });
   }
-  const outcome = await act(ctx, i.code, pressed.action, '');
+  const outcome = await act(ctx, i.code, pressed.action, '', i);
   ctx.notice = outcome;
   return [];
 }
 
-/** Applies one action for the member and tells the cards and the author; returns what to say to the member. */
-export async function act(ctx: FlowCtx, code: string, action: Action, note: string) {
-  const result = await transition({ code, action, by: ctx.member._id, note }, ctx.deps.clock);
+/**
+ * Applies one action for the member and tells the cards and the author; returns what to say to the
+ * member. `known`: the initiative as just read, so the transition need not read it again.
+ */
+export async function act(ctx: FlowCtx, code: string, action: Action, note: string, known?: InitiativeDoc) {
+  const result = await transition({ code, action, by: ctx.member._id, note }, ctx.deps, known);
   if (!result.ok) {
     if (result.reason === 'unknown') return msg('support-unknown-code', { code });
     if (result.reason === 'taken') return msg('support-taken', { code });
     return msg('support-illegal', { code, status: result.initiative!.status, action });
   }
   const i = result.initiative;
-  if (action === 'recognize') await InitiativeModel.updateOne({ _id: i._id }, { $set: { recognitionDecision: note } });
+  if (action === 'recognize') await setRecognitionDecision(i._id, note);
   await ctx.deps.followUps.add({ kind: 'update-cards', code: i.code, rev: i.rev });
   if (result.from !== result.to) {
     await tellAuthor(ctx.deps, i, () => reply(msg('status-notice', { code, status: result.to, note: note || '—' })), `notice:${code}:r${result.rev}`, 'notice');

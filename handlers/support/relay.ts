@@ -52,7 +52,7 @@ export async function relayFromAuthor(ctx: FlowCtx, i: InitiativeDoc, said: Said
   );
   await addToThread({ initiativeId: i._id, by: ctx.member._id, direction: 'from_submitter', text, attachments: storedFiles(said, ctx), clock: ctx.deps.clock });
   if (i.status === 'needs_info') {
-    const moved = await transition({ code: i.code, action: 'answered', by: ctx.member._id }, ctx.deps.clock);
+    const moved = await transition({ code: i.code, action: 'answered', by: ctx.member._id }, ctx.deps);
     if (moved.ok) await ctx.deps.followUps.add({ kind: 'update-cards', code: i.code, rev: moved.initiative.rev });
   }
   return [reply(msg(sent > 0 ? 'relay-sent-to-team' : 'relay-queued', { code: i.code }))];

@@ -13,6 +13,8 @@ import { listUnits } from './list-units.js';
 import { importClusters } from './clusters.js';
 import { importPledges } from './pledges.js';
 import { recount } from '../services/progress.service.js';
+import { createRedis } from '../redis.js';
+import type { Redis } from 'ioredis';
 import { CampaignModel } from '../models/index.js';
 import { problem, rejected, type Checked, type Problem } from './problems.js';
 import { decodeAdminFile } from './encoding.js';
@@ -77,10 +79,13 @@ async function run(command: Action, env: NodeJS.ProcessEnv, note: (line: Msg) =>
 
   const config = loadAdminConfig(env);
   await connectMongo(config.MONGODB_URI);
+  // Only recount needs Redis (the progress fold's lock and pending list).
+  const redis = command.name === 'recount' ? createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX) : null;
   try {
-    return await execute(command, text ?? '');
+    return await execute(command, text ?? '', redis);
   } finally {
     await disconnectMongo();
+    redis?.disconnect();
   }
 }
 
@@ -93,7 +98,7 @@ async function readInput(path: string): Promise<ReturnType<typeof decodeAdminFil
   }
 }
 
-async function execute(command: Action, text: string): Promise<Report> {
+async function execute(command: Action, text: string, redis: Redis | null): Promise<Report> {
   switch (command.name) {
     case 'import-units': {
       const result = await importUnits(text);
@@ -130,7 +135,8 @@ async function execute(command: Action, text: string): Promise<Report> {
     }
     case 'recount': {
       if (!(await CampaignModel.exists({ code: command.campaign }))) return rejected([problem('admin-recount-unknown-campaign', { code: command.campaign })]);
-      const { initiatives, drift } = await recount(command.campaign);
+      if (!redis) throw new Error('recount needs Redis');
+      const { initiatives, drift } = await recount(redis, command.campaign);
       const lines = drift.map((d) => msg('admin-recount-drift', { ...d }));
       return { ok: true, lines: [msg('admin-recount-done', { code: command.campaign, initiatives, drifted: drift.length }), ...lines] };
     }

@@ -21,6 +21,8 @@ const channelAccountSchema = new Schema(
   { timestamps: true },
 );
 channelAccountSchema.index({ channel: 1, externalId: 1 }, { unique: true });
+// markUnreachable: every account of a chat that refused a message.
+channelAccountSchema.index({ channel: 1, chatId: 1 });
 
 export type ChannelAccount = InferSchemaType<typeof channelAccountSchema>;
 export const ChannelAccountModel = model('ChannelAccount', channelAccountSchema);

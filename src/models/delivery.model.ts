@@ -44,10 +44,18 @@ const deliverySchema = new Schema(
     /** For notices to a member: who, and for which unit, so someone is told when they cannot be reached. */
     recipientId: { type: String, default: null },
     recipientUnit: { type: String, default: null },
+    /** The recipient's quiet hours when it was queued (a notice waits for them to end). */
+    recipientQuiet: {
+      type: new Schema({ from: { type: Number, required: true }, to: { type: Number, required: true } }, { _id: false }),
+      default: null,
+    },
   },
   { timestamps: true },
 );
 deliverySchema.index({ chatId: 1, sentMessageIds: 1 });
+// releaseHeld (a chat's held messages) and requeueStranded (pending ones, oldest first).
+deliverySchema.index({ channel: 1, chatId: 1, status: 1 });
+deliverySchema.index({ status: 1, queuedAt: 1 });
 
 export type Delivery = InferSchemaType<typeof deliverySchema>;
 export const DeliveryModel = model('Delivery', deliverySchema);

@@ -8,6 +8,8 @@ import { Schema, model, type InferSchemaType } from 'mongoose';
  */
 const flowStateSchema = new Schema(
   {
+    /** `<owner>:<rev>`, so old revisions are deleted by _id. */
+    _id: { type: String, required: true },
     /** The member's id as a string. */
     owner: { type: String, required: true },
     rev: { type: Number, required: true },
@@ -20,6 +22,8 @@ const flowStateSchema = new Schema(
     returnTo: { type: String, default: null },
     /** A flow left with /cancel keeps its answers here, to resume or discard on the next start. */
     paused: { type: Schema.Types.Mixed, default: null },
+    /** The oldest revision still stored; older ones were pruned. */
+    keptFrom: { type: Number, default: 1 },
   },
   { timestamps: { createdAt: true, updatedAt: false }, minimize: false },
 );

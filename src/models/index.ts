@@ -4,7 +4,6 @@ export * from './member.model.js';
 export * from './channel-account.model.js';
 export * from './campaign.model.js';
 export * from './initiative.model.js';
-export * from './counter.model.js';
 export * from './flow-state.model.js';
 export * from './delivery.model.js';
 export * from './support-group.model.js';

@@ -47,7 +47,7 @@ const initiativeSchema = new Schema(
   {
     /** Human-readable reference, e.g. SK-2026-000123. */
     code: { type: String, required: true, unique: true },
-    /** Year and sequence behind the code; the next code is max(seq)+1, claimed by the unique code index. */
+    /** Year and sequence behind the code (a Redis counter per year hands out seq; see reference-codes.ts). */
     year: { type: Number, required: true },
     seq: { type: Number, required: true },
     campaignCode: { type: String, default: null, index: true },
@@ -95,6 +95,10 @@ const initiativeSchema = new Schema(
 );
 
 initiativeSchema.index({ year: 1, seq: -1 });
+// An author's initiative waiting for their answer; escalation of open, untaken ones by age; similar ones of a unit.
+initiativeSchema.index({ authorId: 1, status: 1 });
+initiativeSchema.index({ status: 1, submittedAt: 1 });
+initiativeSchema.index({ unitCode: 1, campaignCode: 1 });
 
 export type Initiative = InferSchemaType<typeof initiativeSchema>;
 export type Attachment = InferSchemaType<typeof attachmentSchema>;

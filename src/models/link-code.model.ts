@@ -17,6 +17,10 @@ const linkCodeSchema = new Schema(
 );
 
 export type LinkCode = InferSchemaType<typeof linkCodeSchema>;
+// A member's earlier codes, and expired ones, are deleted when a code is issued.
+linkCodeSchema.index({ memberId: 1 });
+linkCodeSchema.index({ expiresAt: 1 });
+
 export const LinkCodeModel = model('LinkCode', linkCodeSchema);
 
 /**

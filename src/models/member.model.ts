@@ -46,6 +46,10 @@ const memberSchema = new Schema(
   },
   { timestamps: true },
 );
+// The jobs' queries: officers and admins (weekly ping, admins over a unit), a unit's role holders, a phone at registration.
+memberSchema.index({ 'roles.role': 1 });
+memberSchema.index({ 'roles.unitCode': 1 });
+memberSchema.index({ phone: 1 });
 
 export type Member = InferSchemaType<typeof memberSchema>;
 export const MemberModel = model('Member', memberSchema);

@@ -18,4 +18,7 @@ const nudgeSchema = new Schema(
 );
 
 export type Nudge = InferSchemaType<typeof nudgeSchema>;
+// A unit's latest nudges in a campaign.
+nudgeSchema.index({ campaignCode: 1, unitCode: 1, at: -1 });
+
 export const NudgeModel = model('Nudge', nudgeSchema);

@@ -24,6 +24,9 @@ const pledgeSchema = new Schema(
 );
 
 export type Pledge = InferSchemaType<typeof pledgeSchema>;
+// The daily reminders: pledges by due date.
+pledgeSchema.index({ dueDate: 1 });
+
 export const PledgeModel = model('Pledge', pledgeSchema);
 
 export const SELF_CHECK_STATES = ['done', 'in_progress', 'not_started'] as const;

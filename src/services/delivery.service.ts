@@ -3,6 +3,7 @@ import { RejectedError, RetryLaterError, UnreachableError, WindowClosedError, ty
 import type { Reply } from '../channels/types.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
+import type { QuietHours } from '../schedule.js';
 import { isDuplicateKey } from './errors.js';
 import { privateChatOf } from './support.service.js';
 import type { Redis } from 'ioredis';
@@ -27,8 +28,11 @@ export interface Outgoing {
   initiativeCode?: string;
   editMessageId?: string;
   view?: 'full' | 'existence';
-  /** The member it is for and the unit they were reached for: whom to tell if they cannot be reached. */
-  recipient?: { memberId: string; unitCode: string };
+  /**
+   * The member it is for and the unit they were reached for: whom to tell if they cannot be reached;
+   * and their quiet hours, so the delivery worker need not read the member to honour them.
+   */
+  recipient?: { memberId: string; unitCode: string; quiet?: QuietHours };
 }
 
 export type Outcome =
@@ -57,17 +61,13 @@ async function record(item: Outgoing, clock: Clock): Promise<boolean> {
       editMessageId: item.editMessageId ?? null,
       recipientId: item.recipient?.memberId ?? null,
       recipientUnit: item.recipient?.unitCode ?? null,
+      recipientQuiet: item.recipient?.quiet ?? null,
     });
     return true;
   } catch (err) {
     if (isDuplicateKey(err)) return false;
     throw err;
   }
-}
-
-/** Whether a notification was recorded already (its work need not be done again). */
-export async function isRecorded(key: string): Promise<boolean> {
-  return (await DeliveryModel.exists({ _id: key })) !== null;
 }
 
 /**
@@ -175,7 +175,9 @@ function toOutgoing(d: Delivery): Outgoing {
     ...(d.initiativeCode ? { initiativeCode: d.initiativeCode } : {}),
     ...(d.editMessageId ? { editMessageId: d.editMessageId } : {}),
     ...(d.view ? { view: d.view } : {}),
-    ...(d.recipientId && d.recipientUnit ? { recipient: { memberId: d.recipientId, unitCode: d.recipientUnit } } : {}),
+    ...(d.recipientId && d.recipientUnit
+      ? { recipient: { memberId: d.recipientId, unitCode: d.recipientUnit, ...(d.recipientQuiet ? { quiet: d.recipientQuiet } : {}) } }
+      : {}),
   };
 }
 

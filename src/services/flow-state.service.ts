@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import { FlowStateModel } from '../models/index.js';
 import { isDuplicateKey } from './errors.js';
 
@@ -17,41 +18,89 @@ export interface FlowState {
   answers: Record<string, unknown>;
   returnTo: string | null;
   paused: PausedFlow | null;
+  /** The oldest revision still stored (older ones were pruned). */
+  keptFrom?: number;
 }
 
-export type FlowChange = Omit<FlowState, 'owner' | 'rev'>;
+export type FlowChange = Omit<FlowState, 'owner' | 'rev' | 'keptFrom'>;
 
 /** Another process saved this member's flow first; the caller reloads and tries again. */
 export class FlowConflictError extends Error {}
 
-/** Revisions kept behind the current one: enough to debug, not a growing log. Pruned every few saves. */
+/** Revisions kept behind the current one: enough to debug, not a growing log. */
 const KEEP_REVISIONS = 3;
-const PRUNE_EVERY = 10;
+/** Old revisions are deleted when a flow ends, and every this many saves of a long one. */
+const PRUNE_EVERY = 50;
+/** A revision's _id: deleting old ones by _id never scans the collection (FerretDB finds only _id fast). */
+const revisionId = (owner: string, rev: number) => `${owner}:${rev}`;
 
-export async function loadFlowState(owner: string): Promise<FlowState> {
+/**
+ * The latest revision is also kept in Redis, so a message in a flow reads its state without a database
+ * query (on FerretDB "the latest revision" is a sort). MongoDB stays the judge: a save inserts revision
+ * n+1 against the unique (owner, rev) index, so a stale copy can only cost a retry, never a lost step.
+ * The copy is dropped before each save and written after it, and only ever moves forward.
+ */
+const cacheKey = (owner: string) => `flow:${owner}`;
+/** Long enough for a conversation; Redis then forgets the people who went quiet. */
+const CACHE_SECONDS = 60 * 60;
+const CACHE_FORWARD = `
+local current = redis.call('GET', KEYS[1])
+if current and cjson.decode(current).rev >= tonumber(ARGV[2]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])
+return 1`;
+
+/** Where to prune to on this save: when a flow ends, or a long one reaches a multiple of PRUNE_EVERY; else null. */
+function pruneTarget(change: FlowChange, rev: number, keptFrom: number): number | null {
+  const below = rev - KEEP_REVISIONS;
+  return (change.flow === null || rev % PRUNE_EVERY === 0) && below > keptFrom ? below : null;
+}
+
+const idleState = (owner: string): FlowState => ({ owner, rev: 0, flow: null, step: null, trail: [], answers: {}, returnTo: null, paused: null });
+
+async function remember(redis: Redis, state: FlowState): Promise<void> {
+  await redis.eval(CACHE_FORWARD, 1, cacheKey(state.owner), JSON.stringify(state), state.rev, CACHE_SECONDS);
+}
+
+export async function loadFlowState(redis: Redis, owner: string): Promise<FlowState> {
+  const cached = await redis.get(cacheKey(owner));
+  if (cached) return JSON.parse(cached) as FlowState;
   const latest = await FlowStateModel.findOne({ owner }).sort({ rev: -1 }).lean();
-  if (!latest) return { owner, rev: 0, flow: null, step: null, trail: [], answers: {}, returnTo: null, paused: null };
-  return {
-    owner,
-    rev: latest.rev,
-    flow: latest.flow ?? null,
-    step: latest.step ?? null,
-    trail: latest.trail,
-    answers: (latest.answers ?? {}) as Record<string, unknown>,
-    returnTo: latest.returnTo ?? null,
-    paused: (latest.paused ?? null) as PausedFlow | null,
-  };
+  const state: FlowState = latest
+    ? {
+        owner,
+        rev: latest.rev,
+        flow: latest.flow ?? null,
+        step: latest.step ?? null,
+        trail: latest.trail,
+        answers: (latest.answers ?? {}) as Record<string, unknown>,
+        returnTo: latest.returnTo ?? null,
+        paused: (latest.paused ?? null) as PausedFlow | null,
+        keptFrom: latest.keptFrom ?? 1,
+      }
+    : idleState(owner);
+  await remember(redis, state);
+  return state;
 }
 
 /** Saves the next revision of `current`; throws FlowConflictError when someone else already did. */
-export async function saveFlowState(current: FlowState, change: FlowChange): Promise<FlowState> {
-  const next: FlowState = { ...change, owner: current.owner, rev: current.rev + 1 };
+export async function saveFlowState(redis: Redis, current: FlowState, change: FlowChange): Promise<FlowState> {
+  const rev = current.rev + 1;
+  const keptFrom = current.keptFrom ?? 1;
+  const pruneBelow = pruneTarget(change, rev, keptFrom);
+  const next: FlowState = { ...change, owner: current.owner, rev, keptFrom: pruneBelow ?? keptFrom };
+  // Dropped first: should this process die after the insert, the next read goes to MongoDB.
+  await redis.del(cacheKey(current.owner));
   try {
-    await FlowStateModel.create(next);
+    await FlowStateModel.create({ ...next, _id: revisionId(next.owner, rev) });
   } catch (err) {
     if (isDuplicateKey(err)) throw new FlowConflictError(`flow state of ${current.owner} moved past rev ${current.rev}`);
     throw err;
   }
-  if (next.rev % PRUNE_EVERY === 0) await FlowStateModel.deleteMany({ owner: current.owner, rev: { $lt: next.rev - KEEP_REVISIONS } });
+  await remember(redis, next);
+  if (pruneBelow !== null) {
+    // One command deleting each old revision by its _id.
+    const old = Array.from({ length: pruneBelow - keptFrom }, (_, i) => ({ deleteOne: { filter: { _id: revisionId(next.owner, keptFrom + i) } } }));
+    await FlowStateModel.bulkWrite(old, { ordered: false });
+  }
   return next;
 }

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import type { Redis } from 'ioredis';
 import { InitiativeModel, type Category, type Channel, type InitiativeStatus } from '../models/index.js';
 import type { InboundAttachment } from '../channels/types.js';
 import type { Clock } from '../clock.js';
@@ -7,6 +8,7 @@ import { activeCampaignFor } from './campaigns.service.js';
 import { findUnit } from './units.service.js';
 import { isDuplicateKey } from './errors.js';
 import { recordSubmission } from './progress.service.js';
+import { catchUpSequence, claimSequence } from './reference-codes.js';
 
 export interface InitiativeFields {
   title: string;
@@ -40,15 +42,22 @@ export const CODE_PATTERN = /^SK-\d{4}-\d{6}$/;
 
 const MAX_CODE_ATTEMPTS = 50;
 
+/** What storing an initiative needs: the time, and Redis for its code's number and its progress entries. */
+export interface SubmitDeps {
+  clock: Clock;
+  redis: Redis;
+}
+
 /**
- * Stores a submitted initiative under the next reference code of the year. The code is claimed by
- * inserting with max(seq)+1 against the unique code index: a racing writer gets a duplicate key and
- * takes the next number, so codes have no gaps and no repeats (no counter to lose increments).
+ * Stores a submitted initiative under the next reference code of the year. The number comes from a Redis
+ * counter (claimSequence: O(1), gap-free, the same number for a retry of the same submission); the
+ * unique code index is the safety net: should the number be taken (Redis lost its counter), the counter
+ * catches up with the database and the submission claims again.
  */
-export async function submitInitiative(input: NewInitiative, clock: Clock): Promise<{ code: string }> {
+export async function submitInitiative(input: NewInitiative, deps: SubmitDeps): Promise<{ code: string }> {
   const unit = await findUnit(input.unitCode);
   if (!unit) throw new Error(`cannot submit: unit ${input.unitCode} does not exist`);
-  const now = clock.now();
+  const now = deps.clock.now();
   const year = vietnamYear(now);
   const unitPath = [...unit.ancestors, unit.code];
   const base = {
@@ -67,16 +76,20 @@ export async function submitInitiative(input: NewInitiative, clock: Clock): Prom
     history: [{ at: now, by: input.authorId, from: null, to: 'submitted' }],
   };
   for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
-    const last = await InitiativeModel.findOne({ year }).sort({ seq: -1 }).select({ seq: 1 }).lean();
-    const seq = (last?.seq ?? 0) + 1;
+    const seq = await claimSequence(deps.redis, year, input.submissionKey);
     try {
       const created = await InitiativeModel.create({ ...base, year, seq, code: formatCode(year, seq) });
-      await recordSubmission(created);
+      await recordSubmission(deps.redis, created);
       return { code: formatCode(year, seq) };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      const already = await InitiativeModel.findOne({ submissionKey: input.submissionKey }).select({ code: 1 }).lean();
-      if (already) return { code: already.code };
+      const already = await InitiativeModel.findOne({ submissionKey: input.submissionKey }).lean();
+      if (already) {
+        // A retry of a submission stored before: make sure its progress entry was written too.
+        await recordSubmission(deps.redis, already);
+        return { code: already.code };
+      }
+      await catchUpSequence(deps.redis, year, input.submissionKey);
     }
   }
   throw new Error(`could not claim a reference code for ${input.submissionKey} after ${MAX_CODE_ATTEMPTS} attempts`);

@@ -79,3 +79,8 @@ export async function grantRole(memberId: Types.ObjectId, unitCode: string, role
   const res = await MemberModel.updateOne({ _id: memberId }, { $addToSet: { roles: { unitCode, role } } }, { timestamps: false });
   return res.modifiedCount === 1;
 }
+
+/** How many members completed registration to one of these units. */
+export async function registeredMembersIn(unitCodes: string[]): Promise<number> {
+  return MemberModel.countDocuments({ unitCode: { $in: unitCodes }, registeredAt: { $ne: null } });
+}

@@ -1,14 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
 import type { Types } from 'mongoose';
-import { InitiativeModel, ProgressCounterModel, ProgressEntryModel, type InitiativeStatus } from '../models/index.js';
+import { counterId, InitiativeModel, ProgressCounterModel, ProgressEntryModel, type InitiativeStatus } from '../models/index.js';
 import { isoWeek, vietnamQuarter } from '../vietnam-time.js';
 import { isDuplicateKey } from './errors.js';
 import { findUnit } from './units.service.js';
+import {
+  markPendingListIntact,
+  pendingByIds,
+  pendingDeltas,
+  pendingListIntact,
+  somePending,
+  track,
+  untrack,
+  type PendingEntry,
+} from './progress-pending.js';
 
 /**
- * Progress counters per campaign, unit (its whole subtree) and metric, kept current without reading
- * initiatives. Each change writes small entries under unique keys (exactly once, even when retried);
- * fold() adds them into the counters, one folder at a time; reads add the few entries not folded yet.
- * No $inc: FerretDB 1.x loses concurrent increments, and this also keeps counters exact on MongoDB.
+ * Progress counters per campaign and unit (its whole subtree), kept current without reading initiatives,
+ * at a cost that does not grow with the campaign:
+ * - every submission and status change inserts one entry under a unique _id (counted exactly once, even
+ *   when retried) and lists it as pending in Redis, with its deltas summed per unit (progress-pending.ts);
+ * - fold() takes pending entries from that list (never a scan) and adds them into the units' counter
+ *   documents, one folder at a time (a Redis lock), so no two writers ever update one counter at once
+ *   (FerretDB 1.x loses concurrent updates of one document, FerretDB#3040);
+ * - a read is the unit's counter document (by _id) plus its pending deltas in Redis.
  */
 
 export const statusMetric = (s: InitiativeStatus): string => `status:${s}`;
@@ -29,73 +45,168 @@ interface Placed {
   unitAncestors: string[];
 }
 
-const pathOf = (i: Placed): string[] => [...i.unitAncestors, i.unitCode];
-
-async function insertOnce(entries: { key: string; campaignCode: string; units: string[]; metric: string; delta: number }[]): Promise<void> {
+/** Inserts the entry (once) and lists it as pending; a retry whose entry was folded already changes nothing. */
+async function record(redis: Redis, entry: PendingEntry): Promise<void> {
   try {
-    await ProgressEntryModel.insertMany(entries, { ordered: false });
+    await ProgressEntryModel.create({ _id: entry.id, campaignCode: entry.campaignCode, units: entry.units, changes: entry.changes });
   } catch (err) {
-    const writeErrors = (err as { writeErrors?: unknown[] }).writeErrors;
-    if (!isDuplicateKey(err) && !(writeErrors && writeErrors.every(isDuplicateKey))) throw err;
+    if (!isDuplicateKey(err)) throw err;
+    // Written before (a retry): list it only if it is still unfolded (the first write may have died before listing it).
+    const stored = await ProgressEntryModel.findById(entry.id, { folded: 1 }).lean();
+    if (stored?.folded !== false) return;
+  }
+  await track(redis, entry);
+}
+
+const entryOf = (i: Placed, rev: number, changes: PendingEntry['changes']): PendingEntry | null =>
+  i.campaignCode ? { id: `${String(i._id)}:${rev}`, campaignCode: i.campaignCode, units: [...i.unitAncestors, i.unitCode], changes } : null;
+
+export async function recordSubmission(redis: Redis, i: Placed & { submittedAt: Date }): Promise<void> {
+  const entry = entryOf(i, 0, [
+    { metric: statusMetric('submitted'), delta: 1 },
+    { metric: weekMetric(isoWeek(i.submittedAt)), delta: 1 },
+    { metric: quarterMetric(vietnamQuarter(i.submittedAt)), delta: 1 },
+  ]);
+  if (entry) await record(redis, entry);
+}
+
+export async function recordTransition(redis: Redis, i: Placed, rev: number, from: InitiativeStatus, to: InitiativeStatus): Promise<void> {
+  if (from === to) return;
+  const entry = entryOf(i, rev, [
+    { metric: statusMetric(from), delta: -1 },
+    { metric: statusMetric(to), delta: 1 },
+  ]);
+  if (entry) await record(redis, entry);
+}
+
+const LOCK = 'lock:fold-progress';
+const LOCK_MS = 5 * 60_000;
+/** The batch being folded: its id and entries, so a fold that died half-way is finished, not redone. */
+const BATCH = 'progress:folding';
+const BATCH_SIZE = 500;
+
+/**
+ * Runs `work` as the only folder. `wait`: wait for the lock (the admin's recount) instead of giving up
+ * at once (the job, which runs again in a minute).
+ */
+async function asTheFolder<T>(redis: Redis, wait: boolean, work: () => Promise<T>): Promise<T | null> {
+  while ((await redis.set(LOCK, '1', 'PX', LOCK_MS, 'NX')) === null) {
+    if (!wait) return null;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  try {
+    return await work();
+  } finally {
+    await redis.del(LOCK);
   }
 }
 
-export async function recordSubmission(i: Placed & { submittedAt: Date }): Promise<void> {
-  if (!i.campaignCode) return;
-  const base = { campaignCode: i.campaignCode, units: pathOf(i) };
-  await insertOnce([
-    { ...base, key: `${String(i._id)}:0:in`, metric: statusMetric('submitted'), delta: 1 },
-    { ...base, key: `${String(i._id)}:0:week`, metric: weekMetric(isoWeek(i.submittedAt)), delta: 1 },
-    { ...base, key: `${String(i._id)}:0:quarter`, metric: quarterMetric(vietnamQuarter(i.submittedAt)), delta: 1 },
-  ]);
+/** Folds every pending entry into the counters; 0 when another folder is at work. Returns how many. */
+export async function foldPending(redis: Redis): Promise<number> {
+  return (await asTheFolder(redis, false, () => foldAll(redis))) ?? 0;
 }
 
-export async function recordTransition(i: Placed, rev: number, from: InitiativeStatus, to: InitiativeStatus): Promise<void> {
-  if (!i.campaignCode || from === to) return;
-  const base = { campaignCode: i.campaignCode, units: pathOf(i) };
-  await insertOnce([
-    { ...base, key: `${String(i._id)}:${rev}:out`, metric: statusMetric(from), delta: -1 },
-    { ...base, key: `${String(i._id)}:${rev}:in`, metric: statusMetric(to), delta: 1 },
-  ]);
+async function foldAll(redis: Redis): Promise<number> {
+  if (!(await pendingListIntact(redis))) await relistAfterLoss(redis);
+  let total = 0;
+  for (let n = await foldBatch(redis); n > 0; n = await foldBatch(redis)) total += n;
+  return total;
 }
 
-const counterKey = (campaign: string, unit: string, metric: string) => `${campaign}\u0000${unit}\u0000${metric}`;
-
-async function setCount(campaignCode: string, unitCode: string, metric: string, count: number): Promise<void> {
-  await ProgressCounterModel.updateOne({ campaignCode, unitCode, metric }, { $set: { count } }, { upsert: true });
+/**
+ * Redis lost the pending list (a flush, a new Redis): the unfolded entries are listed again from MongoDB.
+ * A scan, but once per loss of Redis, not per fold.
+ */
+async function relistAfterLoss(redis: Redis): Promise<void> {
+  for (const e of await ProgressEntryModel.find({ folded: false }).lean()) {
+    await track(redis, { id: e._id, campaignCode: e.campaignCode, units: e.units, changes: e.changes.map((c) => ({ metric: c.metric, delta: c.delta })) });
+  }
+  await markPendingListIntact(redis);
 }
 
-/** Adds unfolded entries into the counters. Only one folder may run at a time (the job holds a lock). */
-export async function fold(limit = 5000): Promise<number> {
-  const entries = await ProgressEntryModel.find({ folded: false }).sort({ _id: 1 }).limit(limit).lean();
-  if (entries.length === 0) return 0;
-  const deltas = new Map<string, { campaign: string; unit: string; metric: string; delta: number }>();
-  for (const e of entries) {
-    for (const unit of e.units) {
-      const k = counterKey(e.campaignCode, unit, e.metric);
-      const d = deltas.get(k) ?? { campaign: e.campaignCode, unit, metric: e.metric, delta: 0 };
-      d.delta += e.delta;
-      deltas.set(k, d);
+/** What a batch adds to one counter: `$inc` paths (`counts.<metric>`) and their sums. */
+interface CounterSum {
+  campaignCode: string;
+  unitCode: string;
+  inc: Record<string, number>;
+}
+
+/** Adds one batch of pending entries into the counters: each counter once (by _id), then marks and unlists them. */
+async function foldBatch(redis: Redis): Promise<number> {
+  const batch = await resumeOrStartBatch(redis);
+  if (!batch) return 0;
+  const sums = new Map<string, CounterSum>();
+  for (const e of batch.entries) {
+    for (const unitCode of e.units) {
+      const id = counterId(e.campaignCode, unitCode);
+      const sum = sums.get(id) ?? { campaignCode: e.campaignCode, unitCode, inc: {} };
+      for (const c of e.changes) sum.inc[`counts.${c.metric}`] = (sum.inc[`counts.${c.metric}`] ?? 0) + c.delta;
+      sums.set(id, sum);
     }
   }
-  for (const d of deltas.values()) {
-    if (d.delta === 0) continue;
-    const current = await ProgressCounterModel.findOne({ campaignCode: d.campaign, unitCode: d.unit, metric: d.metric }).lean();
-    await setCount(d.campaign, d.unit, d.metric, (current?.count ?? 0) + d.delta);
+  await addToCounters(sums, batch.id, batch.resumed);
+  // One command, one statement per entry, each finding its entry by _id.
+  await ProgressEntryModel.bulkWrite(batch.entries.map((e) => ({ updateOne: { filter: { _id: e.id }, update: { $set: { folded: true } } } })));
+  await untrack(redis, batch.entries, [BATCH]);
+  return batch.entries.length;
+}
+
+async function resumeOrStartBatch(redis: Redis): Promise<{ id: string; entries: PendingEntry[]; resumed: boolean } | null> {
+  const unfinished = await redis.get(BATCH);
+  if (unfinished) {
+    const { id, ids } = JSON.parse(unfinished) as { id: string; ids: string[] };
+    return { id, entries: await pendingByIds(redis, ids), resumed: true };
   }
-  await ProgressEntryModel.updateMany({ _id: { $in: entries.map((e) => e._id) } }, { $set: { folded: true } });
-  return entries.length;
+  const entries = await somePending(redis, BATCH_SIZE);
+  if (entries.length === 0) return null;
+  const id = randomUUID();
+  await redis.set(BATCH, JSON.stringify({ id, ids: entries.map((e) => e.id) }));
+  return { id, entries, resumed: false };
+}
+
+/**
+ * Adds a batch's sums to the counters, each once: a counter remembers the last batch it took, so a batch
+ * resumed after a crash skips the counters it already reached. Only the folder writes counters, so these
+ * $inc never race another. One command, with one statement per counter filtered by _id alone (FerretDB
+ * finds nothing else without a scan).
+ */
+async function addToCounters(sums: Map<string, CounterSum>, batchId: string, resumed: boolean): Promise<void> {
+  const reached = resumed ? await countersReached([...sums.keys()], batchId) : new Set<string>();
+  const updates = [...sums]
+    .filter(([id]) => !reached.has(id))
+    .map(([id, s]) => ({
+      updateOne: {
+        filter: { _id: id },
+        update: { $inc: s.inc, $set: { lastFold: batchId }, $setOnInsert: { campaignCode: s.campaignCode, unitCode: s.unitCode } },
+        upsert: true,
+      },
+    }));
+  if (updates.length > 0) await ProgressCounterModel.bulkWrite(updates);
+}
+
+async function countersReached(ids: string[], batchId: string): Promise<Set<string>> {
+  const found = await Promise.all(ids.map((id) => ProgressCounterModel.findById(id, { lastFold: 1 }).lean()));
+  return new Set(ids.filter((_, i) => found[i]?.lastFold === batchId));
+}
+
+/** Counts by unit, then metric, of some units in a campaign (subtrees included), current to the last change. */
+export async function progressOfUnits(redis: Redis, campaignCode: string, units: string[]): Promise<Map<string, Map<string, number>>> {
+  const [counters, pending] = await Promise.all([
+    Promise.all(units.map((u) => ProgressCounterModel.findById(counterId(campaignCode, u), { counts: 1 }).lean())),
+    pendingDeltas(redis, campaignCode, units),
+  ]);
+  return new Map(
+    units.map((u, i) => {
+      const counts = new Map(Object.entries((counters[i]?.counts ?? {}) as Record<string, number>));
+      for (const [metric, delta] of pending.get(u) ?? []) counts.set(metric, (counts.get(metric) ?? 0) + delta);
+      return [u, counts];
+    }),
+  );
 }
 
 /** A unit's counts in a campaign (its subtree included), by metric, current to the last change. */
-export async function progressOf(campaignCode: string, unitCode: string): Promise<Map<string, number>> {
-  const [counters, pending] = await Promise.all([
-    ProgressCounterModel.find({ campaignCode, unitCode }).lean(),
-    ProgressEntryModel.find({ campaignCode, units: unitCode, folded: false }).lean(),
-  ]);
-  const counts = new Map(counters.map((c) => [c.metric, c.count]));
-  for (const e of pending) counts.set(e.metric, (counts.get(e.metric) ?? 0) + e.delta);
-  return counts;
+export async function progressOf(redis: Redis, campaignCode: string, unitCode: string): Promise<Map<string, number>> {
+  return (await progressOfUnits(redis, campaignCode, [unitCode])).get(unitCode)!;
 }
 
 export interface Drift {
@@ -106,40 +217,48 @@ export interface Drift {
 }
 
 /**
- * Rebuilds a campaign's counters from its initiatives and reports where they had drifted. Run it when
- * nothing else folds (it folds everything itself first), e.g. after a restore, or after units moved in
- * the tree: initiatives then take their unit's current ancestors, and the counters follow the move.
+ * Rebuilds a campaign's counters from its initiatives and reports where they had drifted: after a
+ * restore, after units moved in the tree (initiatives then take their unit's current ancestors, and the
+ * counters follow the move), or to be sure after Redis lost its data. It holds the folder's lock and
+ * folds everything first; run it in a quiet moment, since a submission made while it reads the
+ * initiatives may be counted twice until the next recount.
  */
-export async function recount(campaignCode: string): Promise<{ initiatives: number; drift: Drift[] }> {
-  while ((await fold()) > 0);
-  const expected = new Map<string, number>();
-  const initiatives = await InitiativeModel.find({ campaignCode }).select({ unitCode: 1, unitAncestors: 1, status: 1, submittedAt: 1 }).lean();
-  for (const i of initiatives) {
-    const ancestors = (await findUnit(i.unitCode))?.ancestors ?? i.unitAncestors;
-    if (ancestors.join('/') !== i.unitAncestors.join('/')) await InitiativeModel.updateOne({ _id: i._id }, { $set: { unitAncestors: ancestors } });
-    for (const unit of [...ancestors, i.unitCode]) {
-      for (const metric of [statusMetric(i.status), weekMetric(isoWeek(i.submittedAt)), quarterMetric(vietnamQuarter(i.submittedAt))]) {
-        const k = counterKey(campaignCode, unit, metric);
-        expected.set(k, (expected.get(k) ?? 0) + 1);
+export async function recount(redis: Redis, campaignCode: string): Promise<{ initiatives: number; drift: Drift[] }> {
+  return (await asTheFolder(redis, true, async () => {
+    await foldAll(redis);
+    // Whatever is still unfolded of this campaign is in what the initiatives say now.
+    await ProgressEntryModel.updateMany({ campaignCode, folded: false }, { $set: { folded: true } });
+    const expected = new Map<string, Map<string, number>>();
+    const initiatives = await InitiativeModel.find({ campaignCode }).select({ unitCode: 1, unitAncestors: 1, status: 1, submittedAt: 1 }).lean();
+    for (const i of initiatives) {
+      const ancestors = (await findUnit(i.unitCode))?.ancestors ?? i.unitAncestors;
+      if (ancestors.join('/') !== i.unitAncestors.join('/')) await InitiativeModel.updateOne({ _id: i._id }, { $set: { unitAncestors: ancestors } });
+      for (const unit of [...ancestors, i.unitCode]) {
+        const counts = expected.get(unit) ?? new Map<string, number>();
+        for (const metric of [statusMetric(i.status), weekMetric(isoWeek(i.submittedAt)), quarterMetric(vietnamQuarter(i.submittedAt))]) {
+          counts.set(metric, (counts.get(metric) ?? 0) + 1);
+        }
+        expected.set(unit, counts);
       }
     }
-  }
-  const drift: Drift[] = [];
-  const seen = new Set<string>();
-  for (const c of await ProgressCounterModel.find({ campaignCode }).lean()) {
-    const k = counterKey(campaignCode, c.unitCode, c.metric);
-    seen.add(k);
-    const want = expected.get(k) ?? 0;
-    if (want !== c.count) {
-      drift.push({ unitCode: c.unitCode, metric: c.metric, expected: want, actual: c.count });
-      await setCount(campaignCode, c.unitCode, c.metric, want);
+    const actual = new Map(
+      (await ProgressCounterModel.find({ campaignCode }).lean()).map((c) => [c.unitCode, new Map(Object.entries((c.counts ?? {}) as Record<string, number>))]),
+    );
+    const drift: Drift[] = [];
+    for (const unitCode of new Set([...actual.keys(), ...expected.keys()])) {
+      const want = expected.get(unitCode) ?? new Map<string, number>();
+      const have = actual.get(unitCode) ?? new Map<string, number>();
+      const wrong = [...new Set([...want.keys(), ...have.keys()])]
+        .map((metric) => ({ unitCode, metric, expected: want.get(metric) ?? 0, actual: have.get(metric) ?? 0 }))
+        .filter((d) => d.expected !== d.actual);
+      if (wrong.length === 0) continue;
+      drift.push(...wrong);
+      await ProgressCounterModel.updateOne(
+        { _id: counterId(campaignCode, unitCode) },
+        { $set: { campaignCode, unitCode, counts: Object.fromEntries(want) } },
+        { upsert: true },
+      );
     }
-  }
-  for (const [k, want] of expected) {
-    if (seen.has(k)) continue;
-    const [, unitCode = '', metric = ''] = k.split('\u0000');
-    drift.push({ unitCode, metric, expected: want, actual: 0 });
-    await setCount(campaignCode, unitCode, metric, want);
-  }
-  return { initiatives: initiatives.length, drift };
+    return { initiatives: initiatives.length, drift };
+  }))!;
 }

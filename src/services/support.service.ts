@@ -58,21 +58,45 @@ export async function teamFor(unitCode: string): Promise<SupportTeam | null> {
   return null;
 }
 
-/** Where to write to a member privately: the account they used last that still accepts messages. */
+type Chat = { channel: Channel; chatId: string };
+type Reachable = { _id: Types.ObjectId; preferredChannel?: Channel | null };
+
+/** The chat to use among a member's accounts that still accept messages: the chosen messenger, else the latest. */
+function chooseChat(member: Reachable | null, accounts: { channel: Channel; chatId?: string | null; lastSeenAt?: Date | null }[]): Chat | null {
+  const usable = accounts.filter((a) => a.chatId).sort((a, b) => (b.lastSeenAt?.getTime() ?? 0) - (a.lastSeenAt?.getTime() ?? 0));
+  const account = usable.find((a) => a.channel === member?.preferredChannel) ?? usable[0];
+  return account ? { channel: account.channel, chatId: account.chatId! } : null;
+}
+
 /**
  * Where to write to a member privately: the messenger they chose (/messenger), else the one they wrote
  * from last; never one that refused delivery. `except` skips a messenger (it just refused a message).
  */
-export async function privateChatOf(memberId: Types.ObjectId, opts: { except?: Channel } = {}): Promise<{ channel: Channel; chatId: string } | null> {
+export async function privateChatOf(memberId: Types.ObjectId, opts: { except?: Channel } = {}): Promise<Chat | null> {
   const [member, accounts] = await Promise.all([
     MemberModel.findById(memberId, { preferredChannel: 1 }).lean(),
-    ChannelAccountModel.find({ memberId, unreachableAt: null, ...(opts.except ? { channel: { $ne: opts.except } } : {}) })
-      .sort({ lastSeenAt: -1 })
-      .lean(),
+    ChannelAccountModel.find({ memberId, unreachableAt: null, ...(opts.except ? { channel: { $ne: opts.except } } : {}) }).lean(),
   ]);
-  const usable = accounts.filter((a) => a.chatId);
-  const account = usable.find((a) => a.channel === member?.preferredChannel) ?? usable[0];
-  return account ? { channel: account.channel, chatId: account.chatId! } : null;
+  return chooseChat(member, accounts);
+}
+
+/** privateChatOf for many members already read: one query for all of them (a fan-out's recipients). */
+export async function privateChatsOf(members: Reachable[]): Promise<Map<string, Chat>> {
+  if (members.length === 0) return new Map();
+  const accounts = await ChannelAccountModel.find({ memberId: { $in: members.map((m) => m._id) }, unreachableAt: null }).lean();
+  const byMember = new Map<string, typeof accounts>();
+  for (const a of accounts) byMember.set(String(a.memberId), [...(byMember.get(String(a.memberId)) ?? []), a]);
+  const chats = new Map<string, Chat>();
+  for (const m of members) {
+    const chat = chooseChat(m, byMember.get(String(m._id)) ?? []);
+    if (chat) chats.set(String(m._id), chat);
+  }
+  return chats;
+}
+
+/** Every member holding the officer role on some unit (the weekly ping's recipients). */
+export async function allOfficers(): Promise<MemberRecord[]> {
+  return MemberModel.find({ 'roles.role': 'officer' }).lean();
 }
 
 export type LinkResult = 'linked' | 'already' | 'unit-has-group' | 'group-has-unit';

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import type { Redis } from 'ioredis';
 import { InitiativeEventModel, InitiativeModel, ThreadMessageModel, type InitiativeStatus } from '../models/index.js';
 import type { Clock } from '../clock.js';
 import { isDuplicateKey } from './errors.js';
@@ -40,31 +41,43 @@ export type TransitionResult =
 
 const MAX_ATTEMPTS = 8;
 
+/** What a status change needs: the time, and Redis for its progress entry. */
+export interface TransitionDeps {
+  clock: Clock;
+  redis: Redis;
+}
+
 /**
  * Moves an initiative by one action. The change is claimed by inserting event rev+1 (unique per
- * initiative), so of two racing support members exactly one wins; the other re-reads and gets a reason.
- * The initiative document is then brought up to the event with an idempotent $set, which a later call
- * also does (roll-forward) if this process died in between.
+ * initiative), so of two racing support members exactly one wins; the loser rolls the document forward
+ * to the winner's event, re-reads and gets its reason. The initiative document is then brought up to
+ * the event with an idempotent $set, which a later call also does (roll-forward) if this process died
+ * in between. `known`: the initiative as the caller just read it, to save reading it again.
  */
 export async function transition(
   input: { code: string; action: Action; by: Types.ObjectId; note?: string },
-  clock: Clock,
+  deps: TransitionDeps,
+  known?: InitiativeDoc,
 ): Promise<TransitionResult> {
+  let initiative = known ?? (await findInitiative(input.code));
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const initiative = await findInitiative(input.code);
     if (!initiative) return { ok: false, reason: 'unknown', initiative: null };
-    if (await rollForward(initiative)) continue;
-
     const from = initiative.status;
     const to = nextStatus(input.action, from);
-    if (!to) return { ok: false, reason: 'illegal', initiative };
     const assignee = initiative.assigneeId ?? null;
-    if (input.action === 'take' && assignee && !assignee.equals(input.by)) return { ok: false, reason: 'taken', initiative };
-
+    const refusal = !to ? 'illegal' : input.action === 'take' && assignee && !assignee.equals(input.by) ? 'taken' : null;
+    if (refusal || !to) {
+      // Refuse on the latest state only: the document may lag behind an event whose writer died.
+      if (await rollForward(deps.redis, initiative)) {
+        initiative = await findInitiative(input.code);
+        continue;
+      }
+      return { ok: false, reason: refusal ?? 'illegal', initiative };
+    }
     const event = {
       initiativeId: initiative._id,
       rev: initiative.rev + 1,
-      at: clock.now(),
+      at: deps.clock.now(),
       by: input.by,
       from,
       to,
@@ -74,22 +87,30 @@ export async function transition(
     try {
       await InitiativeEventModel.create(event);
     } catch (err) {
-      if (isDuplicateKey(err)) continue;
-      throw err;
+      if (!isDuplicateKey(err)) throw err;
+      await rollForward(deps.redis, initiative);
+      initiative = await findInitiative(input.code);
+      continue;
     }
-    await recordTransition(initiative, event.rev, from, to);
+    await recordTransition(deps.redis, initiative, event.rev, from, to);
     await applyEvent(event);
     return { ok: true, initiative: { ...initiative, status: to, assigneeId: event.assigneeId, rev: event.rev }, from, to, rev: event.rev };
   }
   throw new Error(`initiative ${input.code} kept changing under ${input.action}; gave up after ${MAX_ATTEMPTS} attempts`);
 }
 
-async function rollForward(initiative: InitiativeDoc): Promise<boolean> {
+/** Brings the document up to the newest claimed event, if it is behind; true when it was. */
+async function rollForward(redis: Redis, initiative: InitiativeDoc): Promise<boolean> {
   const newer = await InitiativeEventModel.findOne({ initiativeId: initiative._id, rev: { $gt: initiative.rev } }).sort({ rev: -1 }).lean();
   if (!newer) return false;
-  await recordTransition(initiative, newer.rev, newer.from, newer.to);
+  await recordTransition(redis, initiative, newer.rev, newer.from, newer.to);
   await applyEvent({ ...newer, assigneeId: newer.assigneeId ?? null });
   return true;
+}
+
+/** Stores the initiative council's decision (number and date) that recognised it. */
+export async function setRecognitionDecision(initiativeId: Types.ObjectId, decision: string): Promise<void> {
+  await InitiativeModel.updateOne({ _id: initiativeId }, { $set: { recognitionDecision: decision } });
 }
 
 async function applyEvent(e: { initiativeId: Types.ObjectId; rev: number; to: InitiativeStatus; assigneeId: Types.ObjectId | null }): Promise<void> {

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withTestDatabase } from '../support/servers.js';
+import { testRedisUrl, withTestDatabase } from '../support/servers.js';
+import { randomBytes } from 'node:crypto';
 import { csv } from './helpers.js';
 
 interface Run {
@@ -15,6 +16,7 @@ interface Run {
 describe('npm run admin (the real CLI, spawned)', () => {
   let db: Awaited<ReturnType<typeof withTestDatabase>>;
   let dir: string;
+  const redisPrefix = `sk-test-${randomBytes(4).toString('hex')}:`;
   beforeAll(async () => {
     db = await withTestDatabase();
     dir = mkdtempSync(join(tmpdir(), 'sk-admin-'));
@@ -31,7 +33,8 @@ describe('npm run admin (the real CLI, spawned)', () => {
   const admin = (...args: string[]): Promise<Run> =>
     new Promise((resolve) => {
       const { ADMIN_LANG: _ignored, ...inherited } = process.env;
-      const env = { ...inherited, MONGODB_URI: db.uri };
+      // Its own Redis key space too (recount takes the fold's lock there).
+      const env = { ...inherited, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: redisPrefix };
       execFile(process.execPath, ['--import', 'tsx', 'src/admin/cli.ts', ...args], { env }, (err, stdout, stderr) => {
         resolve({ code: err ? Number(err.code) : 0, stdout, stderr });
       });

@@ -64,7 +64,7 @@ describe('many people, several bot processes, at once', () => {
     expect(statuses).toEqual([200, 200]);
 
     const member = await memberOf(cuong);
-    const state = await loadFlowState(String(member!._id));
+    const state = await loadFlowState(world().deps.redis, String(member!._id));
     // Both answers landed, one after the other: neither was lost to the race.
     expect(state.step).toBe('solution');
     expect([state.answers.title, state.answers.problem].sort()).toEqual(['Trả lời hai', 'Trả lời một']);

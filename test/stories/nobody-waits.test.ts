@@ -35,7 +35,7 @@ describe.each(['polling', 'webhook'] as const)('on a busy day (%s), nobody waits
     await hoa.send('/submit');
     // Three answers typed faster than the bot answers: each must land on its own question, in order.
     await Promise.all([hoa.send('Tiêu đề nhanh'), hoa.send('Thực trạng nhanh'), hoa.send('Giải pháp nhanh')]);
-    const state = await loadFlowState(String((await memberOf(hoa))!._id));
+    const state = await loadFlowState(world().deps.redis, String((await memberOf(hoa))!._id));
     expect(state.answers).toMatchObject({ title: 'Tiêu đề nhanh', problem: 'Thực trạng nhanh', solution: 'Giải pháp nhanh' });
   });
 

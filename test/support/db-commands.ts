@@ -4,7 +4,18 @@ import mongoose from 'mongoose';
 export interface SeenCommand {
   name: string;
   collection: string | null;
+  /** The documents it selects: the filter of a find, count or findAndModify, each statement's of an update or delete. */
+  filters: Record<string, unknown>[];
+  /** Whether it asks the server to sort. */
+  sorted: boolean;
 }
+
+const filtersOf = (c: Record<string, unknown>): Record<string, unknown>[] => {
+  const statements = (c.updates ?? c.deletes) as { q: Record<string, unknown> }[] | undefined;
+  if (statements) return statements.map((s) => s.q);
+  const filter = (c.filter ?? c.query) as Record<string, unknown> | undefined;
+  return filter ? [filter] : [];
+};
 
 /**
  * Counts the database commands the driver sends while `action` runs (driver command monitoring, so the
@@ -17,7 +28,7 @@ export async function countCommands<T>(action: () => Promise<T>): Promise<{ resu
   const commands: SeenCommand[] = [];
   const listener = (e: { commandName: string; command: Record<string, unknown> }) => {
     const target = e.command[e.commandName];
-    commands.push({ name: e.commandName, collection: typeof target === 'string' ? target : null });
+    commands.push({ name: e.commandName, collection: typeof target === 'string' ? target : null, filters: filtersOf(e.command), sorted: !!e.command.sort });
   };
   client.on('commandStarted', listener);
   try {

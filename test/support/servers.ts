@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { connectMongo, disconnectMongo } from '../../src/db.js';
 import '../../src/models/index.js';
+import type { Redis } from 'ioredis';
+import { checkRedis, createRedis } from '../../src/redis.js';
 
 /** A database of its own for one test file, on the FerretDB (or MONGODB_URI) the global setup gave us. */
 export function testMongoUri(): string {
@@ -26,4 +28,15 @@ export function useTestDatabase(): () => { uri: string } {
   });
   afterAll(() => db?.close());
   return () => db!;
+}
+
+/** A Redis key space of its own for the test file (a fresh prefix), closed after its tests. */
+export function useTestRedis(): () => Redis {
+  let redis: Redis | undefined;
+  beforeAll(async () => {
+    redis = createRedis(testRedisUrl(), `sk-test-${randomBytes(4).toString('hex')}:`);
+    await checkRedis(redis);
+  });
+  afterAll(() => redis?.quit());
+  return () => redis!;
 }

@@ -4,7 +4,7 @@ import { InitiativeEventModel, InitiativeModel } from '../../src/models/index.js
 import { submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
 import { nextStatus, transition } from '../../src/services/workflow.service.js';
 import { seedUnits, TestClock } from '../support/fixtures.js';
-import { useTestDatabase } from '../support/servers.js';
+import { useTestDatabase, useTestRedis } from '../support/servers.js';
 
 const fields: InitiativeFields = {
   title: 't', problem: '', solution: '', benefit: '', valueVnd: null, scope: '', category: null, coAuthors: '', attachments: [], confidential: false, idea: 'i',
@@ -12,7 +12,9 @@ const fields: InitiativeFields = {
 
 describe('the initiative life cycle', () => {
   useTestDatabase();
+  const redis = useTestRedis();
   const clock = new TestClock(new Date('2026-11-23T03:00:00Z'));
+  const deps = () => ({ clock, redis: redis() });
 
   it('allows only the transitions of DESIGN.md §3', () => {
     expect(nextStatus('take', 'submitted')).toBe('in_review');
@@ -31,10 +33,10 @@ describe('the initiative life cycle', () => {
     await seedUnits();
     const { code } = await submitInitiative(
       { authorId: new Types.ObjectId(), unitCode: 'CDCS-001', channel: 'telegram', quick: true, fields, submissionKey: 'race-take' },
-      clock,
+      deps(),
     );
     const members = Array.from({ length: 10 }, () => new Types.ObjectId());
-    const results = await Promise.all(members.map((by) => transition({ code, action: 'take', by }, clock)));
+    const results = await Promise.all(members.map((by) => transition({ code, action: 'take', by }, deps())));
     const winners = results.filter((r) => r.ok);
     expect(winners).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.reason)).toEqual(Array(9).fill('taken'));
@@ -46,15 +48,15 @@ describe('the initiative life cycle', () => {
   it('refuses an illegal move with the current status, and rolls forward a change left half-done', async () => {
     const { code } = await submitInitiative(
       { authorId: new Types.ObjectId(), unitCode: 'CDCS-002', channel: 'telegram', quick: true, fields, submissionKey: 'illegal' },
-      clock,
+      deps(),
     );
     const by = new Types.ObjectId();
-    const refused = await transition({ code, action: 'replicate', by }, clock);
+    const refused = await transition({ code, action: 'replicate', by }, deps());
     expect(refused).toMatchObject({ ok: false, reason: 'illegal' });
     // A process claimed rev 1 (accept) and died before updating the initiative.
     const doc = await InitiativeModel.findOne({ code }).lean();
     await InitiativeEventModel.create({ initiativeId: doc!._id, rev: 1, at: clock.now(), by, from: 'submitted', to: 'accepted', assigneeId: null });
-    const next = await transition({ code, action: 'recognize', by, note: '15/QĐ' }, clock);
+    const next = await transition({ code, action: 'recognize', by, note: '15/QĐ' }, deps());
     expect(next).toMatchObject({ ok: true, from: 'accepted', to: 'recognized', rev: 2 });
   });
 });

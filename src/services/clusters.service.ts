@@ -1,0 +1,6 @@
+import { ClusterModel } from '../models/index.js';
+
+/** Every emulation cluster with its units. */
+export async function allClusters() {
+  return ClusterModel.find().lean();
+}

@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { useWorld } from '../support/world.js';
+import { memberOf, registerWorker } from '../support/story.js';
+import { staff } from '../support/support-team.js';
+import { seedCampaign, seedOfficers } from '../support/officers.js';
+import { countCommands, describeCommands, type SeenCommand } from '../support/db-commands.js';
+import { handleEvent } from '../../handlers/index.js';
+import { postCards, tellAuthor, updateCards } from '../../handlers/support/notify.js';
+import { cardButtonData } from '../../handlers/support/card.js';
+import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
+import { deliverQueued, readDelivery } from '../../jobs/deliver.job.js';
+import { unitDirectory } from '../../src/services/units.service.js';
+import type { InboundEvent, InboundPayload } from '../../src/channels/types.js';
+import type { FakeUser } from '../fakes/telegram-server.js';
+import { isoWeek } from '../../src/vietnam-time.js';
+
+// Telling other people (the card to the support team, card updates, the notice to the author) is the
+// delivery path's work, queued apart from the handler (issue 9, part 1), and is counted there, in
+// "delivering one queued message". Here the handler's own work is counted: those calls do nothing.
+vi.mock('../../handlers/support/notify.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../handlers/support/notify.js')>()),
+  postCards: vi.fn(async () => {}),
+  updateCards: vi.fn(async () => {}),
+  tellAuthor: vi.fn(async () => 'sent' as const),
+}));
+
+const DAY = 86_400_000;
+
+/** What a person's message costs the database, handled the way every messenger's update is. */
+describe('what each action costs the database, whatever the size of the campaign', () => {
+  const world = useWorld(); // Monday 23/11/2026, 09:00 in Vietnam
+  let lan: FakeUser;
+  let n = 0;
+
+  const from = (user: FakeUser, payload: InboundPayload): InboundEvent => ({
+    channel: 'telegram',
+    eventId: `counted-${++n}`,
+    userId: String(user.id),
+    chatId: String(user.chatId),
+    chatType: 'private',
+    messageId: null,
+    replyToMessageId: null,
+    chatTitle: null,
+    profile: { name: user.info.first_name, languageCode: 'vi' },
+    payload,
+  });
+  /** Handles one message of `user` and counts the commands it sent (the unit tree is read beforehand). */
+  const counted = async (user: FakeUser, payload: InboundPayload) => {
+    await unitDirectory.fresh();
+    const { result, commands } = await countCommands(() => handleEvent(from(user, payload), world().deps));
+    return { replies: result?.replies ?? [], notice: result?.buttonNotice, commands };
+  };
+  const atMost = (commands: SeenCommand[], limit: number) => expect(commands.length, describeCommands(commands)).toBeLessThanOrEqual(limit);
+
+  beforeAll(async () => {
+    await seedCampaign(['HN', 'KCN-TL', 'CDCS-001', 'CDCS-002', 'CDCS-003']);
+    lan = world().tg.user({ id: 9901, first_name: 'Lan' });
+    await registerWorker(lan, 'CDCS-001');
+  });
+
+  it('a worker answering a question of the form: at most 3 (who they are, and the new step)', async () => {
+    await counted(lan, { kind: 'command', command: 'submit', args: '' });
+    for (const answer of ['Đèn cảm biến ở kho vải', 'Đèn sáng cả đêm', 'Lắp cảm biến chuyển động']) {
+      const { commands } = await counted(lan, { kind: 'text', text: answer });
+      atMost(commands, 3);
+    }
+    await counted(lan, { kind: 'command', command: 'cancel', args: '' });
+  });
+
+  it('a worker sending a quick idea ("yes, send it"): at most 8, the code included', async () => {
+    const offer = await counted(lan, { kind: 'text', text: 'Thu gom vải vụn để tái chế' });
+    const yes = offer.replies.flatMap((r) => r.buttons?.flat() ?? []).find((b) => b.data.endsWith(':yes'))!;
+    const { replies, commands } = await counted(lan, { kind: 'button', data: yes.data });
+    expect(replies[0]!.parts[0]).toMatchObject({ key: 'quick-done' });
+    expect(postCards).toHaveBeenCalledTimes(1); // the card: the delivery path's work
+    atMost(commands, 8);
+  });
+
+  it('a support member pressing Take on a card: at most 8', async () => {
+    const hung = await staff(world().tg, { id: 9902, first_name: 'Hùng' }, ['CDCS-001', 'support']);
+    const code = vi.mocked(postCards).mock.calls[0]![1];
+    const { notice, commands } = await counted(hung, { kind: 'button', data: cardButtonData(code, 'take') });
+    expect(notice).toMatchObject({ key: 'support-done' });
+    expect(updateCards).toHaveBeenCalledTimes(1);
+    expect(tellAuthor).toHaveBeenCalledTimes(1);
+    atMost(commands, 8);
+  });
+
+  it("anyone asking /progress of a unit: each unit's counters and the targets read once (no N+1)", async () => {
+    const { replies, commands } = await counted(lan, { kind: 'command', command: 'progress', args: 'KCN-TL' });
+    expect(replies[0]!.chart?.bars).toHaveLength(3); // KCN-TL's three grassroots unions
+    // Who they are (2), the running campaigns, the unit's counter and target, each child's counter, the children's targets.
+    atMost(commands, 2 + 1 + 2 + 3 + 1);
+  });
+
+  it('the weekly ping: at most 3 more for each further officer, and at most 3 to deliver one', async () => {
+    await world().deliveryWorker.pause(); // what is queued waits, so only the job's own work is counted
+    await seedOfficers(world().tg, world().clock, 1, 9910, ['KCN-TL']);
+    const one = await countCommands(() => sendWeeklyPings(world().deps));
+    expect(one.result).toBe(1);
+
+    world().clock.advance(7 * DAY); // the next Monday: eleven officers of the same unit
+    const later = await seedOfficers(world().tg, world().clock, 10, 9920, ['KCN-TL']);
+    const eleven = await countCommands(() => sendWeeklyPings(world().deps));
+    expect(eleven.result).toBe(11);
+    const perOfficer = (eleven.commands.length - one.commands.length) / 10;
+    expect(perOfficer, `${describeCommands(one.commands)}\nthen\n${describeCommands(eleven.commands)}`).toBeLessThanOrEqual(3);
+
+    // The worker takes one ping off the queue: read it, mark it sending, mark it sent.
+    const member = await memberOf(later[0]!);
+    const key = `weekly:KCN-TL:${String(member!._id)}:${isoWeek(world().clock.now())}`;
+    const delivered = await countCommands(async () => deliverQueued(world().deps, key, await readDelivery(key)));
+    expect(delivered.result.status).toBe('sent');
+    atMost(delivered.commands, 3);
+
+    world().deliveryWorker.resume();
+    await world().drain();
+  });
+});
