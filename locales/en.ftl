@@ -203,6 +203,7 @@ admin-usage =
     Exit codes: 0 done, 1 input rejected or failure, 2 usage error.
 admin-usage-bad-lang = Language "{ $lang }" is not supported; please choose vi or en.
 admin-usage-unknown-command = There is no command "{ $command }".
+admin-usage-unknown-command-near = There is no command "{ $command }". Did you mean { $near }?
 admin-usage-unknown-option = This command has no option { $option }.
 admin-usage-missing-option = Please give the option { $option }.
 admin-usage-missing-value = The option { $option } needs a value.
@@ -219,6 +220,8 @@ admin-rejected =
 admin-row-error = Line { $line }: { $reason }
 admin-failed = The command could not be completed: { $error }
 admin-file-unreadable = cannot read the file "{ $file }" ({ $error }).
+admin-file-not-text = the file "{ $file }" is not a CSV text file (an .xlsx renamed?): save it again as "CSV UTF-8" in Excel.
+admin-file-encoding = Read "{ $file }" as { $encoding } (not UTF-8); please check the Vietnamese accents in the result.
 admin-csv-malformed = the CSV file is malformed (perhaps a closing quote is missing).
 admin-csv-empty = the file is empty; its first line must be the header { $expected }.
 admin-csv-bad-header = the header line must be { $expected }.

@@ -203,6 +203,7 @@ admin-usage =
     Mã thoát: 0 thành công, 1 dữ liệu bị từ chối hoặc có lỗi, 2 sai cách dùng.
 admin-usage-bad-lang = Ngôn ngữ "{ $lang }" không được hỗ trợ; vui lòng chọn vi hoặc en.
 admin-usage-unknown-command = Không có lệnh "{ $command }".
+admin-usage-unknown-command-near = Không có lệnh "{ $command }". Có phải ý bạn là { $near }?
 admin-usage-unknown-option = Lệnh này không có tùy chọn { $option }.
 admin-usage-missing-option = Vui lòng nhập tùy chọn { $option }.
 admin-usage-missing-value = Tùy chọn { $option } cần có giá trị.
@@ -215,6 +216,8 @@ admin-rejected = Chưa ghi gì vào cơ sở dữ liệu. Vui lòng sửa { $cou
 admin-row-error = Dòng { $line }: { $reason }
 admin-failed = Lệnh không thực hiện được: { $error }
 admin-file-unreadable = không đọc được tệp "{ $file }" ({ $error }).
+admin-file-not-text = tệp "{ $file }" không phải tệp văn bản CSV (có thể là tệp .xlsx đổi tên?): hãy lưu lại dưới dạng CSV UTF-8 trong Excel.
+admin-file-encoding = Đã đọc tệp "{ $file }" theo bảng mã { $encoding } (không phải UTF-8); hãy kiểm tra dấu tiếng Việt trong kết quả.
 admin-csv-malformed = tệp CSV bị lỗi định dạng (có thể thiếu dấu ngoặc kép đóng).
 admin-csv-empty = tệp trống; dòng đầu tiên phải là tiêu đề { $expected }.
 admin-csv-bad-header = dòng tiêu đề phải là { $expected }.

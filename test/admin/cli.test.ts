@@ -95,13 +95,18 @@ describe('npm run admin (the real CLI, spawned)', () => {
     expect(unknown.stderr).toContain('không có phong trào mã "NOPE"');
   });
 
-  it('usage problems exit with code 2 and the usage text', async () => {
-    const help = await admin('--lang', 'en');
-    expect(help.code).toBe(2);
-    expect(help.stdout).toContain('Usage: npm run admin -- <command>');
+  it('prints the usage for help, --help and -h (exit 0); usage problems exit with code 2, a typo gets the closest command', async () => {
+    for (const asked of [['--lang', 'en'], ['help', '--lang', 'en'], ['--help', '--lang', 'en'], ['import-units', '-h', '--lang=en']]) {
+      const help = await admin(...asked);
+      expect(help.code, asked.join(' ')).toBe(0);
+      expect(help.stdout).toContain('Usage: npm run admin -- <command>');
+    }
     const unknown = await admin('frobnicate');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^Không có lệnh "frobnicate"\.\n\nCách dùng:/);
+    const typo = await admin('import-unit', 'units.csv', '--lang', 'en');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/^There is no command "import-unit"\. Did you mean import-units\?/);
     expect((await admin('import-units')).code).toBe(2);
     expect(await admin('import-units', join(dir, 'missing.csv'))).toMatchObject({ code: 1 });
   }, 60_000);
