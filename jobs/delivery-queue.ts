@@ -58,7 +58,7 @@ export class BullOutbox implements Outbox {
     return new BullOutbox(new Queue(DELIVERY_QUEUE, bullOptions(c)), new ChatLanes(redis), c.timeScale ?? 1, redis);
   }
 
-  async add(key: string, delayMs = 0): Promise<void> {
+  async add(key: string, delayMs = 0, chat?: LaneRef): Promise<void> {
     await this.queue.add(
       'deliver',
       { key },
@@ -72,8 +72,8 @@ export class BullOutbox implements Outbox {
       },
     );
     // After the job exists: a lane's head without a job is taken for one given up (see startDeliveryWorker).
-    const chat = await chatOfDelivery(key);
-    if (chat) await this.lanes.join(chat, key);
+    const lane = chat ? { channel: chat.channel, chatId: chat.chatId } : await chatOfDelivery(key);
+    if (lane) await this.lanes.join(lane, key);
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import { Queue, Worker } from 'bullmq';
 import type { Deps, FollowUp, FollowUps } from '../src/deps.js';
 import { findInitiative } from '../src/services/workflow.service.js';
-import { postCards, updateCards } from '../handlers/support/notify.js';
+import { postCards, tellAuthor, updateCards } from '../handlers/support/notify.js';
 import { bullOptions, type QueueConnection } from './delivery-queue.js';
 
 export const FOLLOW_UP_QUEUE = 'follow-ups';
@@ -10,7 +10,11 @@ const CONCURRENCY = 8;
 
 // BullMQ refuses ':' in custom job ids. The same follow-up asked twice (a retried update) runs once
 // while the first is waiting; if it runs again later, the deliveries' unique keys still send once.
-const jobIdOf = (task: FollowUp): string => (task.kind === 'update-cards' ? `${task.kind}-${task.code}-r${task.rev}` : `${task.kind}-${task.code}`);
+function jobIdOf(task: FollowUp): string {
+  if (task.kind === 'update-cards') return `${task.kind}-${task.code}-r${task.rev}`;
+  if (task.kind === 'tell-author') return `${task.kind}-${task.key.replaceAll(':', '_')}`;
+  return `${task.kind}-${task.code}`;
+}
 
 /** The queue of work that follows a person's action but is for other people (their cards). */
 export class BullFollowUps implements FollowUps {
@@ -37,9 +41,11 @@ export class BullFollowUps implements FollowUps {
 
 async function runFollowUp(deps: Deps, task: FollowUp): Promise<void> {
   if (task.kind === 'post-cards') return postCards(deps, task.code);
-  // The card shows the initiative as it is now: a later change's refresh finds its key already sent.
+  // The initiative as it is now: a later change's card refresh finds its key already sent.
   const i = await findInitiative(task.code);
-  if (i) await updateCards(deps, i);
+  if (!i) return;
+  if (task.kind === 'update-cards') await updateCards(deps, i);
+  else await tellAuthor(deps, i, () => task.reply, task.key, task.as);
 }
 
 export function startFollowUpWorker(deps: Deps, c: QueueConnection): Worker {

@@ -5,10 +5,17 @@ import type { Logger } from './logger.js';
 import type { Senders, Outbox } from './services/delivery.service.js';
 import type { Pacer } from './delivery/pacer.js';
 import type { FileFetcher } from './channels/sender.js';
+import type { Reply } from './channels/types.js';
 import type { Channel } from './models/index.js';
 
-/** Cards to post for a new initiative, or to refresh after it changed (its revision). */
-export type FollowUp = { kind: 'post-cards'; code: string } | { kind: 'update-cards'; code: string; rev: number };
+/**
+ * Cards to post for a new initiative, or to refresh after it changed (its revision); a message for its
+ * author (a status notice, the team's relay), under the delivery key `key`.
+ */
+export type FollowUp =
+  | { kind: 'post-cards'; code: string }
+  | { kind: 'update-cards'; code: string; rev: number }
+  | { kind: 'tell-author'; code: string; key: string; reply: Reply; as: 'relay' | 'notice' };
 
 export interface FollowUps {
   add(task: FollowUp): Promise<void>;

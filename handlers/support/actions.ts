@@ -5,7 +5,6 @@ import { findInitiative, setRecognitionDecision, transition, type Action, type I
 import type { FlowCtx } from '../flows/engine.js';
 import { flows } from '../flows/index.js';
 import { parseCardButton } from './card.js';
-import { tellAuthor } from './notify.js';
 
 /** Actions that need a few words first: the question, the reason, the council's decision. */
 export const ACTIONS_WITH_NOTE: Action[] = ['info', 'reject', 'recognize'];
@@ -45,7 +44,8 @@ export async function act(ctx: FlowCtx, code: string, action: Action, note: stri
   if (action === 'recognize') await setRecognitionDecision(i._id, note);
   await ctx.deps.followUps.add({ kind: 'update-cards', code: i.code, rev: i.rev });
   if (result.from !== result.to) {
-    await tellAuthor(ctx.deps, i, () => reply(msg('status-notice', { code, status: result.to, note: note || '—' })), `notice:${code}:r${result.rev}`, 'notice');
+    const notice = reply(msg('status-notice', { code, status: result.to, note: note || '—' }));
+    await ctx.deps.followUps.add({ kind: 'tell-author', code, key: `notice:${code}:r${result.rev}`, reply: notice, as: 'notice' });
   }
   return msg('support-done', { code, status: result.to });
 }

@@ -4,7 +4,7 @@ import { canWork } from '../../src/services/support.service.js';
 import { addToThread, transition, type InitiativeDoc } from '../../src/services/workflow.service.js';
 import { cleanText } from '../../src/text.js';
 import type { FlowCtx } from '../flows/engine.js';
-import { tellAuthor, tellTeam, unitName } from './notify.js';
+import { tellTeam, unitName } from './notify.js';
 
 type Said = Extract<InboundPayload, { kind: 'text' } | { kind: 'media' }>;
 
@@ -17,8 +17,6 @@ const storedFiles = (said: Said, ctx: FlowCtx) => (said.kind === 'media' ? [{ ..
  * A support member wrote on an initiative (a reply to its card, or /reply CODE text): it reaches the
  * author signed by the team, not by the member. Text starting with "!" is a private team note.
  */
-const TOLD_REPLY = { sent: 'support-relayed', unreachable: 'card-author-unreachable' } as const;
-
 export async function relayFromTeam(ctx: FlowCtx, i: InitiativeDoc, said: Said): Promise<Reply[]> {
   if (!canWork(ctx.member, i)) return [reply(msg('support-not-allowed'))];
   const text = textOf(said);
@@ -29,15 +27,16 @@ export async function relayFromTeam(ctx: FlowCtx, i: InitiativeDoc, said: Said):
   if (i.status === 'withdrawn') return [reply(msg('support-withdrawn', { code: i.code }))];
   const team = await unitName(i.routedTo ?? i.unitCode);
   const files = filesOf(said);
-  const told = await tellAuthor(
-    ctx.deps,
-    i,
-    () => ({ parts: [msg('relay-to-author', { code: i.code, team, text: text || '—' })], attachments: files }),
-    `relay:${i.code}:${ctx.event.channel}:${ctx.event.eventId}`,
-    'relay',
-  );
+  // Whatever the author's messenger then refuses (blocked, Zalo's window) comes back to the team.
+  await ctx.deps.followUps.add({
+    kind: 'tell-author',
+    code: i.code,
+    key: `relay:${i.code}:${ctx.event.channel}:${ctx.event.eventId}`,
+    reply: { parts: [msg('relay-to-author', { code: i.code, team, text: text || '—' })], attachments: files },
+    as: 'relay',
+  });
   await addToThread({ initiativeId: i._id, by: ctx.member._id, direction: 'to_submitter', text, attachments: storedFiles(said, ctx), clock: ctx.deps.clock });
-  return [reply(msg(TOLD_REPLY[told], { code: i.code }))];
+  return [reply(msg('support-relayed', { code: i.code }))];
 }
 
 /** The author answered (a reply to the team's message, /reply CODE text, or any message while info is needed). */

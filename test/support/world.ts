@@ -32,6 +32,11 @@ export interface World {
   /** The delivery queue the jobs fill; its worker runs in this process. */
   deliveries: Queue;
   deliveryWorker: Worker;
+  /**
+   * Runs `action` with the delivery and follow-up workers paused (what it queues waits), then lets
+   * them go on: to count what one action costs, apart from the work it hands to them.
+   */
+  withWorkersPaused<T>(action: () => Promise<T>): Promise<T>;
   /** Resolves once every queued delivery has been handled (sent, or given up). */
   drain(timeoutMs?: number): Promise<void>;
   /** Runs a job's work the way its scheduler would, then waits for what it queued to be delivered. */
@@ -98,6 +103,16 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
     bots,
     deliveries,
     deliveryWorker,
+    async withWorkersPaused(action) {
+      await world.drain();
+      await Promise.all([deliveryWorker.pause(), followUpWorker.pause()]);
+      try {
+        return await action();
+      } finally {
+        deliveryWorker.resume();
+        followUpWorker.resume();
+      }
+    },
     get zalo() {
       return zaloParts[0]?.fake;
     },
