@@ -46,6 +46,7 @@ describe("a team group's queue of cards holds up nobody else", () => {
       for (const c of theirs) expect(calls.indexOf(c), `${p.id}: ${String(c.params.text).slice(0, 30)}`).toBeLessThan(fifteenthCard);
     }
     // The group got its cards no faster than 20 a minute: three at once, then one a slot (3.34 s).
-    expect(cardCalls.at(-1)!.at - cardCalls[0]!.at).toBeGreaterThanOrEqual((CARDS - 3) * 3340 - 500); // messenger time runs 20x: timer slack
+    // Messenger time runs 20x: 2 s of it is 100 ms of timer and scheduling slack on a busy machine.
+    expect(cardCalls.at(-1)!.at - cardCalls[0]!.at).toBeGreaterThanOrEqual((CARDS - 3) * 3340 - 2000);
   });
 });
