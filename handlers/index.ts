@@ -25,8 +25,7 @@ import { pressCardButton } from './support/actions.js';
 import { acknowledgeNudge } from './support/nudge-ack.js';
 import { relayFromAuthor, relayFromTeam } from './support/relay.js';
 import { deliveryOfMessage, releaseHeld } from '../src/services/delivery.service.js';
-import { findInitiative } from '../src/services/workflow.service.js';
-import { InitiativeModel } from '../src/models/index.js';
+import { awaitingAnswerFrom, findInitiative } from '../src/services/workflow.service.js';
 import { parseFlowButton, type FlowCtx } from './flows/engine.js';
 import { flows } from './flows/index.js';
 import { readText } from './flows/answers.js';
@@ -132,7 +131,7 @@ async function routeReply(ctx: FlowCtx, payload: Extract<InboundEvent['payload']
 
 /** While the team waits for more information, the author's next plain message is the answer. */
 async function routeNeedsInfo(ctx: FlowCtx, payload: Extract<InboundEvent['payload'], { kind: 'text' | 'media' }>): Promise<Reply[] | null> {
-  const waiting = await InitiativeModel.findOne({ authorId: ctx.member._id, status: 'needs_info' }).sort({ updatedAt: -1 }).lean();
+  const waiting = await awaitingAnswerFrom(ctx.member);
   return waiting ? relayFromAuthor(ctx, waiting, payload) : null;
 }
 

@@ -23,6 +23,12 @@ const memberSchema = new Schema(
       default: [],
     },
     registeredAt: { type: Date, default: null },
+    /**
+     * Their initiatives the support team asked more information about (status needs_info): their next
+     * plain message answers the latest. Kept here, read with the member, so no message has to search
+     * the initiatives for it.
+     */
+    awaitingInfo: { type: [Schema.Types.ObjectId], default: [] },
     /** When an officer gets the weekly progress ping (Vietnam time); see src/schedule.ts. */
     ping: {
       type: new Schema(

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import type { Redis } from 'ioredis';
-import { InitiativeEventModel, InitiativeModel, ThreadMessageModel, type InitiativeStatus } from '../models/index.js';
+import { InitiativeEventModel, InitiativeModel, MemberModel, ThreadMessageModel, type InitiativeStatus } from '../models/index.js';
 import type { Clock } from '../clock.js';
 import { isDuplicateKey } from './errors.js';
 import { recordTransition } from './progress.service.js';
@@ -94,6 +94,7 @@ export async function transition(
     }
     await recordTransition(deps.redis, initiative, event.rev, from, to);
     await applyEvent(event);
+    await trackAwaitingInfo(initiative, from, to);
     return { ok: true, initiative: { ...initiative, status: to, assigneeId: event.assigneeId, rev: event.rev }, from, to, rev: event.rev };
   }
   throw new Error(`initiative ${input.code} kept changing under ${input.action}; gave up after ${MAX_ATTEMPTS} attempts`);
@@ -105,7 +106,24 @@ async function rollForward(redis: Redis, initiative: InitiativeDoc): Promise<boo
   if (!newer) return false;
   await recordTransition(redis, initiative, newer.rev, newer.from, newer.to);
   await applyEvent({ ...newer, assigneeId: newer.assigneeId ?? null });
+  await trackAwaitingInfo(initiative, newer.from, newer.to);
   return true;
+}
+
+/** The author's list of initiatives waiting for their answer follows the status (see Member.awaitingInfo). */
+async function trackAwaitingInfo(initiative: { _id: Types.ObjectId; authorId: Types.ObjectId }, from: InitiativeStatus, to: InitiativeStatus): Promise<void> {
+  if (to === 'needs_info') await MemberModel.updateOne({ _id: initiative.authorId }, { $addToSet: { awaitingInfo: initiative._id } }, { timestamps: false });
+  else if (from === 'needs_info') await MemberModel.updateOne({ _id: initiative.authorId }, { $pull: { awaitingInfo: initiative._id } }, { timestamps: false });
+}
+
+/** The latest of the member's initiatives still waiting for their answer, if any (one lookup by _id per waiting one). */
+export async function awaitingAnswerFrom(member: { awaitingInfo?: Types.ObjectId[] | null }): Promise<InitiativeDoc | null> {
+  const ids = member.awaitingInfo ?? [];
+  if (ids.length === 0) return null;
+  // By _id one at a time: FerretDB serves only a plain _id lookup without a scan.
+  const found = await Promise.all(ids.map((id) => InitiativeModel.findById(id).lean()));
+  const waiting = found.filter((i): i is NonNullable<typeof i> => i?.status === 'needs_info');
+  return waiting.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0] ?? null;
 }
 
 /** Stores the initiative council's decision (number and date) that recognised it. */

@@ -64,6 +64,9 @@ describe('what each action costs the database, whatever the size of the campaign
 
   it('a worker sending a quick idea ("yes, send it"): at most 8, the code included', async () => {
     const offer = await counted(lan, { kind: 'text', text: 'Thu gom vải vụn để tái chế' });
+    // The offer: who they are and the new step; no search of the initiatives (is one waiting for an answer?).
+    atMost(offer.commands, 3);
+    expect(offer.commands.filter((c) => c.collection === 'initiatives')).toEqual([]);
     const yes = offer.replies.flatMap((r) => r.buttons?.flat() ?? []).find((b) => b.data.endsWith(':yes'))!;
     const { replies, commands } = await counted(lan, { kind: 'button', data: yes.data });
     expect(replies[0]!.parts[0]).toMatchObject({ key: 'quick-done' });
