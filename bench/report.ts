@@ -39,7 +39,7 @@ export const met = (f: Figure): boolean | null => {
 function formatValue(value: number | null, unit: Figure['unit']): string {
   if (value === null || Number.isNaN(value)) return 'n/a';
   if (value === Infinity) return 'never';
-  const digits = Math.abs(value) >= 100 || unit === 'count' || unit === 'commands' ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  const digits = Number.isInteger(value) || Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 || unit === 'commands' ? 1 : 2;
   const n = value.toFixed(digits);
   return unit === 'count' || unit === 'commands' || unit === 'ratio' ? n : unit === '×' ? `×${n}` : `${n} ${unit}`;
 }

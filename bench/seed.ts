@@ -83,7 +83,7 @@ export async function seedTeamGroups(tg: FakeTelegram, firstId: number): Promise
  * quiet hours and due their ping since Monday 00:00, so the fan-out does not depend on the hour the
  * bench runs at.
  */
-export async function seedOfficers(tg: FakeTelegram, count: number, firstId: number): Promise<FakeUser[]> {
+export async function seedOfficers(tg: FakeTelegram, count: number, firstId: number, unitOf = (i: number) => province(1 + (i % PROVINCES))): Promise<FakeUser[]> {
   const users: FakeUser[] = [];
   const members = [];
   const accounts = [];
@@ -91,7 +91,7 @@ export async function seedOfficers(tg: FakeTelegram, count: number, firstId: num
     const user = tg.user({ id: firstId + i, first_name: `Cán bộ ${i}` });
     tg.openPrivateChat(user);
     const _id = new Types.ObjectId();
-    members.push({ _id, name: user.info.first_name, locale: 'vi', roles: [{ unitCode: province(1 + (i % PROVINCES)), role: 'officer' }], ping: { day: 1, minute: 0, off: false }, quiet: { from: 0, to: 0 } });
+    members.push({ _id, name: user.info.first_name, locale: 'vi', roles: [{ unitCode: unitOf(i), role: 'officer' }], ping: { day: 1, minute: 0, off: false }, quiet: { from: 0, to: 0 } });
     accounts.push({ channel: 'telegram', externalId: String(user.id), memberId: _id, chatId: String(user.chatId), lastSeenAt: new Date() });
     users.push(user);
   }
