@@ -40,11 +40,14 @@ export async function startBot(name: string, scope: PhaseScope, tg: FakeTelegram
 }
 
 /**
- * `tsx src/main.ts worker`: the jobs and the delivery queue. `script` lets the fan-out start the same
- * worker with other pacer limits (bench/fast-worker.ts).
+ * `tsx src/main.ts worker`: the jobs and the delivery queue; with `telegramPerSecond`, the same worker
+ * paced to that many messages a second (bench/fast-worker.ts).
  */
-export async function startWorkerProcess(name: string, scope: PhaseScope, tg: FakeTelegram, script = 'src/main.ts', extraArgs: string[] = []): Promise<BenchProcess> {
-  const worker = BenchProcess.start(name, script, [...extraArgs, 'worker'], baseEnv(scope, tg));
+export async function startWorkerProcess(name: string, scope: PhaseScope, tg: FakeTelegram, telegramPerSecond?: number): Promise<BenchProcess> {
+  const env = baseEnv(scope, tg);
+  const script = telegramPerSecond ? 'bench/fast-worker.ts' : 'src/main.ts';
+  if (telegramPerSecond) env.BENCH_TELEGRAM_PER_SECOND = String(telegramPerSecond);
+  const worker = BenchProcess.start(name, script, ['worker'], env);
   await worker.waitForLine(/worker started/, STARTUP_MS);
   return worker;
 }

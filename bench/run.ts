@@ -31,9 +31,16 @@ const elapsed = () => {
 };
 const progress = (phase: string, line: string) => console.log(`[${elapsed()}] ${phase}: ${line}`);
 process.once('exit', killAllProcessesNow);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
-
 const servers = await startServers();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.log(`${signal}: stopping the bench's processes and servers`);
+    void stopAllProcesses()
+      .then(() => servers.stop())
+      .finally(() => process.exit(130));
+  });
+}
+
 const ctx: PhaseContext = { servers, flags, progress };
 const results: PhaseResult[] = [];
 const failedPhases: string[] = [];

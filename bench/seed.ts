@@ -1,9 +1,9 @@
 import { Types } from 'mongoose';
-import { importUnits } from '../src/admin/import-units.js';
 import { systemClock } from '../src/clock.js';
 import { CampaignModel, ChannelAccountModel, MemberModel, TargetModel } from '../src/models/index.js';
 import { completeRegistration, ensureMemberForAccount, grantRole, identify } from '../src/services/members.service.js';
 import type { FakeGroup, FakeTelegram, FakeUser } from '../test/fakes/telegram-server.js';
+import { seedUnits, type UNITS } from '../test/support/fixtures.js';
 
 /** Seeded data the phases share: the unit tree, a running campaign, registered people, teams, officers. */
 
@@ -27,21 +27,20 @@ export function grassroots(n: number): { code: string; ancestors: string[] } {
   return { code: `P${p}-D${d}-Z${z}-G${g}`, ancestors };
 }
 
-/** A 5-level tree of 10,521 units (national, 20 provinces, districts, zones, 10,000 grassroots), through the admin import. */
+/** A 5-level tree of 10,521 units (national, 20 provinces, districts, zones, 10,000 grassroots), inserted in bulk. */
 export async function seedUnitTree(): Promise<void> {
-  const lines = ['code,name,parent_code,level', 'VN,Tổng Liên đoàn Lao động Việt Nam,,national'];
+  const units: (typeof UNITS)[number][] = [['VN', 'Tổng Liên đoàn Lao động Việt Nam', null, 'national']];
   for (let p = 1; p <= PROVINCES; p++) {
-    lines.push(`P${p},LĐLĐ tỉnh ${p},VN,province`);
+    units.push([`P${p}`, `LĐLĐ tỉnh ${p}`, 'VN', 'province']);
     for (let d = 1; d <= DISTRICTS; d++) {
-      lines.push(`P${p}-D${d},Công đoàn huyện ${p}.${d},P${p},upper`);
+      units.push([`P${p}-D${d}`, `Công đoàn huyện ${p}.${d}`, `P${p}`, 'upper']);
       for (let z = 1; z <= ZONES; z++) {
-        lines.push(`P${p}-D${d}-Z${z},Công đoàn KCN ${p}.${d}.${z},P${p}-D${d},upper`);
-        for (let g = 1; g <= GRASSROOTS_PER_ZONE; g++) lines.push(`P${p}-D${d}-Z${z}-G${g},Công ty May số ${p}.${d}.${z}.${g},P${p}-D${d}-Z${z},grassroots`);
+        units.push([`P${p}-D${d}-Z${z}`, `Công đoàn KCN ${p}.${d}.${z}`, `P${p}-D${d}`, 'upper']);
+        for (let g = 1; g <= GRASSROOTS_PER_ZONE; g++) units.push([`P${p}-D${d}-Z${z}-G${g}`, `Công ty May số ${p}.${d}.${z}.${g}`, `P${p}-D${d}-Z${z}`, 'grassroots']);
       }
     }
   }
-  const imported = await importUnits(`${lines.join('\n')}\n`);
-  if (!imported.ok) throw new Error('the bench unit tree was rejected by the import');
+  await seedUnits(units);
 }
 
 /** A year-long campaign with targets for the national union, the provinces and the districts. */

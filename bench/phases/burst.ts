@@ -70,8 +70,10 @@ export function burstPhase(mode: InboundMode) {
       world.say('seeding the 10,521-unit tree and a campaign');
       await seedUnitTree();
       await seedCampaign();
-      const bot = world.own(await startBot(`burst-${mode}-bot`, world.scope, world.tg, mode));
-      const worker = world.own(await startWorkerProcess(`burst-${mode}-worker`, world.scope, world.tg));
+      // Started together to save time; if one fails, run.ts stops the other.
+      const [bot, worker] = await Promise.all([startBot(`burst-${mode}-bot`, world.scope, world.tg, mode), startWorkerProcess(`burst-${mode}-worker`, world.scope, world.tg)]);
+      world.own(bot);
+      world.own(worker);
       world.say(`bot (pid ${bot.pid}, ${mode}) and worker (pid ${worker.pid}) up; linking 20 team groups, registering ${count} people`);
       await seedTeamGroups(world.tg, 900_000);
       const people = await seedRegisteredPeople(world.tg, count, 1_000_000);

@@ -13,7 +13,7 @@ import { province, seedCampaign, seedOfficers, seedRegisteredPeople, seedTeamGro
 
 /**
  * Database commands per action, counted by the driver's command monitoring with the bot in the bench
- * process. A worker process of its own delivers the cards (its commands are not counted) until the
+ * process (bench/in-process.ts). A worker process of its own delivers the cards (its commands are not counted) until the
  * weekly pings, which the bench builds and delivers itself so that both are counted.
  */
 
@@ -35,15 +35,15 @@ async function fillForm(bot: InProcessBot, user: FakeUser, i18n: PhaseWorld['i18
   let step: Counted = { error: 'not reached' };
   let send: Counted = { error: 'not reached' };
   const whole = await counted(bot, async () => {
-    await user.send('/submit');
-    await user.send('Đèn cảm biến ở kho');
-    step = await counted(bot, () => user.send('Kho tối, đèn bật cả ngày'));
-    for (const answer of ['Lắp đèn cảm biến chuyển động', 'Tiết kiệm điện', '50tr', 'Toàn công ty']) await user.send(answer);
-    await user.pressLatest('Hiệu quả');
-    await user.send('bỏ qua');
-    await user.send('xong');
-    await user.pressLatest(i18n.t('vi', 'flow-btn-no'));
-    send = await counted(bot, () => user.pressLatest(i18n.t('vi', 'submit-btn-confirm')));
+    await bot.say(user, '/submit');
+    await bot.say(user, 'Đèn cảm biến ở kho');
+    step = await counted(bot, () => bot.say(user, 'Kho tối, đèn bật cả ngày'));
+    for (const answer of ['Lắp đèn cảm biến chuyển động', 'Tiết kiệm điện', '50tr', 'Toàn công ty']) await bot.say(user, answer);
+    await bot.tap(user, 'Hiệu quả');
+    await bot.say(user, 'bỏ qua');
+    await bot.say(user, 'xong');
+    await bot.tap(user, i18n.t('vi', 'flow-btn-no'));
+    send = await counted(bot, () => bot.tap(user, i18n.t('vi', 'submit-btn-confirm')));
   });
   return { step, send, whole };
 }
@@ -69,22 +69,22 @@ export async function commandsPhase(ctx: PhaseContext): Promise<PhaseResult> {
       const teams = await seedTeamGroups(world.tg, 900_000);
       const [author] = await seedRegisteredPeople(world.tg, 1, 1_000_000);
       const officer = world.tg.user({ id: 3_000_000, first_name: 'Cán bộ tỉnh' });
-      await officer.send('/help');
+      await bot.say(officer, '/help');
       const officerMember = await identify({ channel: 'telegram', externalId: String(officer.id) }, { name: 'Cán bộ tỉnh', chatId: String(officer.chatId) }, systemClock);
       await grantRole(officerMember._id, province(1), 'officer');
 
       world.say('form step, full form, quick idea');
       const form = await fillForm(bot, author!, world.i18n);
-      const quickOffer = await counted(bot, () => author!.send('Lắp mái che cho khu để xe'));
-      const quickSend = await counted(bot, () => author!.pressLatest(world.i18n.t('vi', 'quick-btn-send')));
+      const quickOffer = await counted(bot, () => bot.say(author!, 'Lắp mái che cho khu để xe'));
+      const quickSend = await counted(bot, () => bot.tap(author!, world.i18n.t('vi', 'quick-btn-send')));
 
       world.say('Take on a card, /progress of a province');
       const takeLabel = world.i18n.t('vi', 'card-btn-take');
       const team = teams[0]!; // the author's union is in province 1
       const cardShown = () => team.group.transcript.some((m) => m.inlineButtons.flat().some((b) => b.text === takeLabel));
       const hasCard = cardShown() || (await world.watch.next(team.group.id, (c) => JSON.stringify(c.params.reply_markup ?? '').includes(takeLabel), Date.now() + CARD_WAIT_MS));
-      const take = hasCard ? await counted(bot, () => team.group.pressLatest(team.lead, takeLabel)) : { error: 'no card reached the team group' };
-      const progress = await counted(bot, () => officer.send(`/progress ${province(1)}`));
+      const take = hasCard ? await counted(bot, () => bot.tap(team.lead, takeLabel, () => team.group.pressLatest(team.lead, takeLabel))) : { error: 'no card reached the team group' };
+      const progress = await counted(bot, () => bot.say(officer, `/progress ${province(1)}`));
 
       // From here the bench builds and delivers the pings: the worker must not send them first.
       await worker.stop();
