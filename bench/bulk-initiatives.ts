@@ -59,7 +59,9 @@ export async function insertInitiatives(firstSeq: number, lastSeq: number, tally
 
 /** Replaces the counters with the tally (what folding every seeded entry would have left). */
 export async function writeCounters(tally: Tally): Promise<void> {
-  await ProgressCounterModel.deleteMany({});
+  // Dropped, not deleteMany: FerretDB on SQLite fails a delete of that many documents ("too many SQL variables").
+  await ProgressCounterModel.collection.drop().catch(() => undefined);
+  await ProgressCounterModel.createIndexes();
   const now = new Date();
   const docs = [...tally.counters.values()].map((c) => ({ campaignCode: CAMPAIGN, ...c, createdAt: now, updatedAt: now }));
   for (let i = 0; i < docs.length; i += BATCH) await ProgressCounterModel.collection.insertMany(docs.slice(i, i + BATCH), { ordered: false });

@@ -22,6 +22,8 @@ export interface BenchFlags {
   growthSizes: number[];
   /** How long one growth action may take before it is reported as timed out. */
   growthTimeoutS: number;
+  /** Where the results go (bench/results/latest.json). */
+  resultsPath: string;
 }
 
 export const PHASES = ['burst', 'ceiling', 'commands', 'fanout', 'growth'] as const;
@@ -70,6 +72,7 @@ export function parseFlags(argv: string[]): BenchFlags {
       growth: { type: 'string' },
       million: { type: 'boolean' },
       'growth-timeout': { type: 'string' },
+      results: { type: 'string' },
     },
   });
   if (values.help) {
@@ -97,5 +100,6 @@ export function parseFlags(argv: string[]): BenchFlags {
     fanoutTimeoutS: positive('fanout-timeout', values['fanout-timeout'], quick ? 60 : 45),
     growthSizes: growthSizes.sort((a, b) => a - b),
     growthTimeoutS: positive('growth-timeout', values['growth-timeout'], 30),
+    resultsPath: values.results ?? 'bench/results/latest.json',
   };
 }

@@ -13,8 +13,6 @@ import { commandsPhase } from './phases/commands.js';
 import { fanoutPhase } from './phases/fanout.js';
 import { growthPhase } from './phases/growth.js';
 
-const RESULTS = 'bench/results/latest.json';
-
 const PHASE_RUNS: Record<PhaseName, ((ctx: PhaseContext) => Promise<PhaseResult | PhaseResult[]>)[]> = {
   burst: [burstPhase('polling'), burstPhase('webhook')],
   ceiling: [ceilingPhase],
@@ -67,9 +65,9 @@ try {
 
 const totalSeconds = (Date.now() - started) / 1000;
 const integrityFailures = results.flatMap((r) => r.integrityFailures);
-writeResults(RESULTS, { at: new Date().toISOString(), machine: machine(), database: servers.database, flags, totalSeconds, failedPhases, integrityFailures, results });
+writeResults(flags.resultsPath, { at: new Date().toISOString(), machine: machine(), database: servers.database, flags, totalSeconds, failedPhases, integrityFailures, results });
 console.log(`\n${table(results)}\n`);
-console.log(`database: ${servers.database}; machine: ${JSON.stringify(machine())}; run time ${Math.round(totalSeconds)} s; written to ${RESULTS}`);
+console.log(`database: ${servers.database}; machine: ${JSON.stringify(machine())}; run time ${Math.round(totalSeconds)} s; written to ${flags.resultsPath}`);
 for (const f of integrityFailures) console.log(`LOST OR DUPLICATED: ${f}`);
 for (const p of failedPhases) console.log(`PHASE FAILED: ${p}`);
 // --quick is CI's check: any lost or duplicated message, or a phase that could not run, fails it.

@@ -1,5 +1,3 @@
-import { systemClock } from '../../src/clock.js';
-import { grantRole, identify } from '../../src/services/members.service.js';
 import { startDeliveryWorker } from '../../jobs/delivery-queue.js';
 import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
 import type { FakeUser } from '../../test/fakes/telegram-server.js';
@@ -68,10 +66,8 @@ export async function commandsPhase(ctx: PhaseContext): Promise<PhaseResult> {
       const worker = world.own(await startWorkerProcess('commands-worker', world.scope, world.tg));
       const teams = await seedTeamGroups(world.tg, 900_000);
       const [author] = await seedRegisteredPeople(world.tg, 1, 1_000_000);
-      const officer = world.tg.user({ id: 3_000_000, first_name: 'Cán bộ tỉnh' });
-      await bot.say(officer, '/help');
-      const officerMember = await identify({ channel: 'telegram', externalId: String(officer.id) }, { name: 'Cán bộ tỉnh', chatId: String(officer.chatId) }, systemClock);
-      await grantRole(officerMember._id, province(1), 'officer');
+      // Seeded never in quiet hours: the first weekly ping below must not depend on the hour of the run.
+      const [officer] = await seedOfficers(world.tg, 1, 3_000_000, () => province(1));
 
       world.say('form step, full form, quick idea');
       const form = await fillForm(bot, author!, world.i18n);
@@ -84,7 +80,7 @@ export async function commandsPhase(ctx: PhaseContext): Promise<PhaseResult> {
       const cardShown = () => team.group.transcript.some((m) => m.inlineButtons.flat().some((b) => b.text === takeLabel));
       const hasCard = cardShown() || (await world.watch.next(team.group.id, (c) => JSON.stringify(c.params.reply_markup ?? '').includes(takeLabel), Date.now() + CARD_WAIT_MS));
       const take = hasCard ? await counted(bot, () => bot.tap(team.lead, takeLabel, () => team.group.pressLatest(team.lead, takeLabel))) : { error: 'no card reached the team group' };
-      const progress = await counted(bot, () => bot.say(officer, `/progress ${province(1)}`));
+      const progress = await counted(bot, () => bot.say(officer!, `/progress ${province(1)}`));
 
       // From here the bench builds and delivers the pings: the worker must not send them first.
       await worker.stop();

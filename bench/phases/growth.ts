@@ -19,11 +19,12 @@ type Outcome = Measured | { error: string };
 /** The bot paces one chat to a message a second with a burst of 3; a pause refills the burst, so the pace is not timed. */
 const REFILL_MS = 3000;
 
-async function timed(bot: InProcessBot, timeoutS: number, action: () => Promise<unknown>): Promise<Outcome> {
+/** The action's outcome within the timeout, and the action itself, which goes on after a timeout. */
+async function timed(bot: InProcessBot, timeoutS: number, action: () => Promise<unknown>): Promise<{ outcome: Outcome; finished: Promise<unknown> }> {
   await sleep(REFILL_MS);
   const timeout = sleep(timeoutS * 1000).then((): Outcome => ({ error: `timed out after ${timeoutS} s` }));
   const measured = bot.measure(action).catch((err: unknown): Outcome => ({ error: String(err).split('\n')[0]! }));
-  return Promise.race([measured, timeout]);
+  return { outcome: await Promise.race([measured, timeout]), finished: measured };
 }
 
 async function measureAtSize(world: PhaseWorld, bot: InProcessBot, size: number, timeoutS: number): Promise<Record<Action, Outcome>> {
@@ -38,11 +39,17 @@ async function measureAtSize(world: PhaseWorld, bot: InProcessBot, size: number,
     'weekly ping build': () => sendWeeklyPings(bot.app.deps),
   };
   const outcomes = {} as Record<Action, Outcome>;
-  let timedOut: Action | undefined;
+  let stillRunning: Action | undefined;
   for (const action of ACTIONS) {
-    // A timed-out action still runs; the next ones would compete with it for the database.
-    outcomes[action] = timedOut ? { error: `not run: ${timedOut} timed out` } : await timed(bot, timeoutS, actions[action]);
-    if (!timedOut && 'error' in outcomes[action] && outcomes[action].error.startsWith('timed out')) timedOut = action;
+    if (stillRunning) {
+      outcomes[action] = { error: `not run: ${stillRunning} was still running` };
+      continue;
+    }
+    const { outcome, finished } = await timed(bot, timeoutS, actions[action]);
+    outcomes[action] = outcome;
+    // A timed-out action goes on; the next one waits for it (up to another timeout) rather than compete for the database.
+    const done = 'error' in outcome && outcome.error.startsWith('timed out') ? await Promise.race([finished.then(() => true), sleep(timeoutS * 1000).then(() => false)]) : true;
+    if (!done) stillRunning = action;
   }
   return outcomes;
 }
@@ -58,9 +65,15 @@ export async function growthPhase(ctx: PhaseContext): Promise<PhaseResult> {
       let seeded = 0;
       for (const size of ctx.flags.growthSizes) {
         const seedStart = Date.now();
-        // Codes continue after the earlier sizes' seeded ones and the bench's own submissions.
-        await insertInitiatives(seeded + bySize.size + 1, size + bySize.size, tally);
-        await writeCounters(tally);
+        try {
+          // Codes continue after the earlier sizes' seeded ones and the bench's own submissions.
+          await insertInitiatives(seeded + bySize.size + 1, size + bySize.size, tally);
+          await writeCounters(tally);
+        } catch (err) {
+          // The sizes already measured still make their figures.
+          world.say(`seeding ${size} initiatives failed: ${String(err).split('\n')[0]}`);
+          break;
+        }
         seeded = size;
         world.say(`${size.toLocaleString('en')} initiatives seeded in ${((Date.now() - seedStart) / 1000).toFixed(0)} s; timing the actions`);
         const outcomes = await measureAtSize(world, bot, size, ctx.flags.growthTimeoutS);
