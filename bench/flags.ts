@@ -44,7 +44,8 @@ const HELP = `npm run bench -- [flags]
   --fanout-timeout=45     seconds a fan-out may take
   --growth=10000,100000   initiative counts of the growth phase
   --million               adds 1,000,000 to the growth sizes
-  --growth-timeout=30     seconds one growth action may take`;
+  --growth-timeout=30     seconds one growth action may take
+  --results=PATH          where to write the results (bench/results/latest.json)`;
 
 const positive = (name: string, raw: string | undefined, fallback: number): number => {
   if (raw === undefined) return fallback;
