@@ -50,10 +50,12 @@ const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const chatOf = (c: ApiCall): number => Number(c.params.chat_id);
 
-export async function benchPacer(opts: Partial<PacerBenchOptions> = {}): Promise<PacerBenchFigures> {
+/** `mongoRoot`: a running server's URI (npm run bench's); without it, MONGODB_URI or a FerretDB of its own. */
+export async function benchPacer(opts: Partial<PacerBenchOptions> & { mongoRoot?: string } = {}): Promise<PacerBenchFigures> {
   const o = { ...DEFAULTS, ...opts };
-  const ferret = process.env.MONGODB_URI ? null : await startFerretDb();
-  const mongoUri = `${process.env.MONGODB_URI ?? ferret!.uri}sk_bench_pacer_${randomBytes(3).toString('hex')}`;
+  const root = opts.mongoRoot ?? process.env.MONGODB_URI;
+  const ferret = root ? null : await startFerretDb();
+  const mongoUri = `${root ?? ferret!.uri}sk_bench_pacer_${randomBytes(3).toString('hex')}`;
   await connectMongo(mongoUri);
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const redisPrefix = `sk-bench-pacer-${randomBytes(3).toString('hex')}:`;

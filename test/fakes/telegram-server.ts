@@ -705,7 +705,8 @@ class World {
   readonly people = new Map<number, User>();
   readonly blocked = new Set<number>();
   readonly files = new Map<string, StoredFile>();
-  readonly callbackQueries = new Map<string, { answered: boolean }>();
+  /** By query id: whether the bot answered it, and who pressed the button. */
+  readonly callbackQueries = new Map<string, { answered: boolean; fromId: number }>();
   private fileCount = 0;
   private queryCount = 0;
 
@@ -804,9 +805,9 @@ class World {
     return { chat, stored, view: stored.view };
   }
 
-  newCallbackQuery(): string {
+  newCallbackQuery(fromId: number): string {
     const id = String(4_000_000_000_000 + ++this.queryCount);
-    this.callbackQueries.set(id, { answered: false });
+    this.callbackQueries.set(id, { answered: false, fromId });
     return id;
   }
 
@@ -1579,6 +1580,7 @@ export class FakeTelegram {
   private readonly faults: Fault[] = [];
   private readonly slow: Slowness[] = [];
   private readonly waiters = new Set<CallWaiter>();
+  private readonly listeners = new Set<(call: ApiCall) => void>();
 
   private constructor(
     private readonly server: Server,
@@ -1679,6 +1681,25 @@ export class FakeTelegram {
     this.world.blocked.delete(userId);
   }
 
+  /** Calls `listener` with every API call as it is answered (the bench times replies this way); returns the unsubscribe. */
+  onCall(listener: (call: ApiCall) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The id of the person who pressed the button of a callback query. */
+  callbackQueryFrom(queryId: string): number | undefined {
+    return this.world.callbackQueries.get(queryId)?.fromId;
+  }
+
+  /**
+   * The person opened the bot earlier: their private chat exists, so the bot may write to them, without
+   * delivering an update (the bench seeds thousands of officers this way).
+   */
+  openPrivateChat(user: FakeUser): void {
+    this.world.openPrivateChat(user.info);
+  }
+
   unansweredCallbackQueries(): string[] {
     return [...this.world.callbackQueries].filter(([, q]) => !q.answered).map(([id]) => id);
   }
@@ -1775,6 +1796,7 @@ export class FakeTelegram {
   private record(call: ApiCall): void {
     this.calls.push(call);
     for (const waiter of this.waiters) if (waiter.matches(call)) waiter.resolve(call);
+    for (const listener of this.listeners) listener(call);
   }
 
   private describeRecentCalls(): string {
@@ -1809,7 +1831,7 @@ type NewDocument = { fileName: string; mimeType: string; size?: number; caption?
 function callbackQueryPayload(world: World, from: User, chat: ChatState, stored: StoredMessage, data: string): Params {
   return {
     callback_query: {
-      id: world.newCallbackQuery(),
+      id: world.newCallbackQuery(from.id),
       from,
       message: structuredClone(stored.message),
       chat_instance: String(-(7_000_000_000 + Math.abs(chat.chat.id))),

@@ -1,0 +1,61 @@
+import type { FakeTelegram } from '../test/fakes/telegram-server.js';
+import { freePort } from '../test/support/net.js';
+import type { PhaseScope } from './infra.js';
+import { BenchProcess } from './processes.js';
+
+/** The processes a phase runs against its fake Telegram: the bot (src/main.ts), the worker, the echo bot. */
+
+export type InboundMode = 'polling' | 'webhook';
+const STARTUP_MS = 90_000;
+
+function baseEnv(scope: PhaseScope, tg: FakeTelegram): Record<string, string> {
+  return {
+    TELEGRAM_BOT_TOKEN: tg.token,
+    TELEGRAM_API_ROOT: tg.apiRoot,
+    MONGODB_URI: scope.mongoUri,
+    REDIS_URL: scope.redisUrl,
+    REDIS_KEY_PREFIX: scope.redisPrefix,
+    LOG_LEVEL: 'info',
+    JOBS_IN_BOT: 'false',
+  };
+}
+
+/** Ready once it polls the fake (long polling) or registered its webhook: it can then receive. */
+function receiving(tg: FakeTelegram, mode: InboundMode, since: number, timeoutMs: number) {
+  const method = mode === 'polling' ? 'getUpdates' : 'setWebhook';
+  return tg.waitForCall((c) => c.method === method && c.ok && c.at >= since, timeoutMs);
+}
+
+/** `tsx src/main.ts`: the bot alone (JOBS_IN_BOT=false), in long polling or webhook mode. */
+export async function startBot(name: string, scope: PhaseScope, tg: FakeTelegram, mode: InboundMode): Promise<BenchProcess> {
+  const env = baseEnv(scope, tg);
+  if (mode === 'webhook') {
+    const port = await freePort();
+    Object.assign(env, { PORT: String(port), TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`, TELEGRAM_WEBHOOK_SECRET: 'bench-secret-0123456789' });
+  }
+  const since = Date.now();
+  const bot = BenchProcess.start(name, 'src/main.ts', [], env);
+  await bot.whileRunning(receiving(tg, mode, since, STARTUP_MS));
+  return bot;
+}
+
+/**
+ * `tsx src/main.ts worker`: the jobs and the delivery queue; with `telegramPerSecond`, the same worker
+ * paced to that many messages a second (bench/fast-worker.ts).
+ */
+export async function startWorkerProcess(name: string, scope: PhaseScope, tg: FakeTelegram, telegramPerSecond?: number): Promise<BenchProcess> {
+  const env = baseEnv(scope, tg);
+  const script = telegramPerSecond ? 'bench/fast-worker.ts' : 'src/main.ts';
+  if (telegramPerSecond) env.BENCH_TELEGRAM_PER_SECOND = String(telegramPerSecond);
+  const worker = BenchProcess.start(name, script, ['worker'], env);
+  await worker.waitForLine(/worker started/, STARTUP_MS);
+  return worker;
+}
+
+/** The bare grammY echo bot (bench/echo-bot.ts), long polling: the ceiling the project is compared with. */
+export async function startEchoBot(tg: FakeTelegram): Promise<BenchProcess> {
+  const since = Date.now();
+  const echo = BenchProcess.start('ceiling-echo', 'bench/echo-bot.ts', [], { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot });
+  await echo.whileRunning(receiving(tg, 'polling', since, STARTUP_MS));
+  return echo;
+}

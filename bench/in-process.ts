@@ -1,0 +1,88 @@
+import mongoose from 'mongoose';
+import { startApp, type RunningApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import type { FakeUser } from '../test/fakes/telegram-server.js';
+import { countCommands, describeCommands } from '../test/support/db-commands.js';
+import { isSend, toastKey } from './call-watch.js';
+import type { PhaseWorld } from './phase-world.js';
+import { sleep } from './stats.js';
+
+/**
+ * The bot inside the bench process (startApp, long polling, no jobs), so the driver's command
+ * monitoring sees every database command it sends. An action ends once the bot answered it and then
+ * neither the database nor Telegram saw anything from the bot for QUIET_MS: work the bot finishes after
+ * answering (a chart, a card) is counted and timed too.
+ */
+
+const QUIET_MS = 400;
+const MAX_SETTLE_MS = 60_000;
+const ANSWER_TIMEOUT_MS = 180_000;
+
+export interface Measured {
+  commands: number;
+  ms: number;
+  /** "find units ×2, insert initiatives": what the action sent. */
+  breakdown: string;
+}
+
+export interface InProcessBot {
+  app: RunningApp;
+  /** Runs `action` and counts the database commands it causes, until the bot falls quiet. */
+  measure(action: () => Promise<unknown>): Promise<Measured>;
+  /** A person writes `text` and the bot answers in their chat. */
+  say(user: FakeUser, text: string): Promise<void>;
+  /** A person presses a button of the bot's latest message that has it, and the bot answers the press. */
+  tap(user: FakeUser, button: string, press?: () => Promise<void>): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startInProcessBot(world: PhaseWorld): Promise<InProcessBot> {
+  const config = loadConfig({
+    TELEGRAM_BOT_TOKEN: world.tg.token,
+    TELEGRAM_API_ROOT: world.tg.apiRoot,
+    MONGODB_URI: world.scope.mongoUri,
+    REDIS_URL: world.scope.redisUrl,
+    REDIS_KEY_PREFIX: world.scope.redisPrefix,
+    LOG_LEVEL: 'warn',
+    JOBS_IN_BOT: 'false',
+  });
+  // The bench connected first with command monitoring on; startApp reuses that connection (same URI).
+  const app = await startApp(config);
+  let lastActivityAt = Date.now();
+  const client = mongoose.connection.getClient();
+  const onCommand = () => (lastActivityAt = Date.now());
+  client.on('commandStarted', onCommand);
+  const stopWatchingCalls = world.tg.onCall((c) => c.method !== 'getUpdates' && (lastActivityAt = c.at));
+  const settle = async () => {
+    const giveUpAt = Date.now() + MAX_SETTLE_MS;
+    while (Date.now() - lastActivityAt < QUIET_MS && Date.now() < giveUpAt) await sleep(50);
+  };
+  const answered = async (key: string | number, trigger: () => Promise<void>) => {
+    const answer = world.watch.next(key, (c) => isSend(c) || c.method === 'answerCallbackQuery', Date.now() + ANSWER_TIMEOUT_MS);
+    let failed: unknown;
+    // In long polling the trigger resolves when the fake sees the update confirmed, which need not be after the answer.
+    trigger().catch((err: unknown) => (failed = err));
+    if (!(await answer)) throw new Error(failed ? String(failed) : `the bot did not answer within ${ANSWER_TIMEOUT_MS / 1000} s`);
+  };
+  return {
+    app,
+    async measure(action) {
+      await settle();
+      const start = Date.now();
+      let doneAt = start;
+      const { commands } = await countCommands(async () => {
+        await action();
+        doneAt = Date.now();
+        await settle();
+      });
+      return { commands: commands.length, ms: Math.max(doneAt, lastActivityAt) - start, breakdown: describeCommands(commands) };
+    },
+    say: (user, text) => answered(user.chatId, () => user.send(text)),
+    tap: (user, button, press) => answered(toastKey(user.id), press ?? (() => user.pressLatest(button))),
+    async stop() {
+      client.off('commandStarted', onCommand);
+      stopWatchingCalls();
+      await app.stop();
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The bot, the worker and the echo bot run as processes of their own, so their CPU time and peak RSS
+ * are read from /proc apart from the bench driver (which also runs the fake Telegram).
+ */
+
+export const LOG_DIR = 'bench/results/logs';
+const CLOCK_TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+const STOP_GRACE_MS = 10_000;
+
+/** Every process started and not yet stopped: run.ts stops them all, even when a phase fails. */
+const running = new Set<BenchProcess>();
+
+export class BenchProcess {
+  private readonly exited: Promise<number | null>;
+  private lines: ((line: string) => void)[] = [];
+
+  private constructor(
+    readonly name: string,
+    private readonly child: ChildProcess,
+  ) {
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  }
+
+  /** `node --import tsx <script> ...args`: one process, so its pid is the one /proc measures (the tsx CLI would add a parent). */
+  static start(name: string, script: string, args: string[], env: Record<string, string>): BenchProcess {
+    mkdirSync(LOG_DIR, { recursive: true });
+    const log = createWriteStream(join(LOG_DIR, `${name}.log`));
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const proc = new BenchProcess(name, child);
+    running.add(proc);
+    let partial = '';
+    const onData = (chunk: Buffer) => {
+      log.write(chunk);
+      const text = partial + chunk.toString('utf8');
+      const parts = text.split('\n');
+      partial = parts.pop() ?? '';
+      for (const line of parts) for (const l of proc.lines) l(line);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void proc.exited.then(() => log.end());
+    return proc;
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /** Resolves at the first output line matching `pattern`; fails if the process exits or the time runs out first. */
+  waitForLine(pattern: RegExp, timeoutMs = 60_000): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const done = (settle: () => void) => {
+        clearTimeout(timer);
+        this.lines = this.lines.filter((l) => l !== listener);
+        settle();
+      };
+      const listener = (line: string) => pattern.test(line) && done(() => resolve(line));
+      const timer = setTimeout(() => done(() => reject(new Error(`${this.name}: no line matching ${pattern} within ${timeoutMs} ms (see ${LOG_DIR}/${this.name}.log)`))), timeoutMs);
+      void this.exited.then((code) => done(() => reject(new Error(`${this.name} exited (code ${code}) before printing ${pattern} (see ${LOG_DIR}/${this.name}.log)`))));
+      this.lines.push(listener);
+    });
+  }
+
+  /** `work`, failing instead if the process exits first (a bot that dies at start-up). */
+  whileRunning<T>(work: Promise<T>): Promise<T> {
+    const died = this.exited.then((code): never => {
+      throw new Error(`${this.name} exited (code ${code}); see ${LOG_DIR}/${this.name}.log`);
+    });
+    return Promise.race([work, died]);
+  }
+
+  /** User + system CPU time so far, in ms (/proc/<pid>/stat utime + stime). */
+  cpuMs(): number {
+    // Fields after the ")" that closes the command name: state is field 3, utime 14, stime 15.
+    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+  }
+
+  /** Peak resident set size so far, in MiB (/proc/<pid>/status VmHWM). */
+  peakRssMiB(): number {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'))?.[1];
+    return Number(kb) / 1024;
+  }
+
+  /** SIGTERM (the bot shuts down cleanly), SIGKILL if it has not exited within the grace time. */
+  async stop(): Promise<void> {
+    running.delete(this);
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), STOP_GRACE_MS);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+export async function stopAllProcesses(): Promise<void> {
+  await Promise.all([...running].map((p) => p.stop()));
+}
+
+/** Last resort when the driver itself dies: no bot process outlives the bench. */
+export function killAllProcessesNow(): void {
+  for (const p of running) {
+    try {
+      process.kill(p.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
