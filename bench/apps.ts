@@ -8,8 +8,10 @@ import { BenchProcess } from './processes.js';
 export type InboundMode = 'polling' | 'webhook';
 const STARTUP_MS = 90_000;
 
-function baseEnv(scope: PhaseScope, tg: FakeTelegram): Record<string, string> {
+/** Settings of a bot or worker process; each serves /healthz on a free port of its own. */
+async function baseEnv(scope: PhaseScope, tg: FakeTelegram): Promise<Record<string, string>> {
   return {
+    PORT: String(await freePort()),
     TELEGRAM_BOT_TOKEN: tg.token,
     TELEGRAM_API_ROOT: tg.apiRoot,
     MONGODB_URI: scope.mongoUri,
@@ -28,10 +30,9 @@ function receiving(tg: FakeTelegram, mode: InboundMode, since: number, timeoutMs
 
 /** `tsx src/main.ts`: the bot alone (JOBS_IN_BOT=false), in long polling or webhook mode. */
 export async function startBot(name: string, scope: PhaseScope, tg: FakeTelegram, mode: InboundMode): Promise<BenchProcess> {
-  const env = baseEnv(scope, tg);
+  const env = await baseEnv(scope, tg);
   if (mode === 'webhook') {
-    const port = await freePort();
-    Object.assign(env, { PORT: String(port), TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`, TELEGRAM_WEBHOOK_SECRET: 'bench-secret-0123456789' });
+    Object.assign(env, { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${env.PORT}/telegram/hook`, TELEGRAM_WEBHOOK_SECRET: 'bench-secret-0123456789' });
   }
   const since = Date.now();
   const bot = BenchProcess.start(name, 'src/main.ts', [], env);
@@ -44,7 +45,7 @@ export async function startBot(name: string, scope: PhaseScope, tg: FakeTelegram
  * paced to that many messages a second (bench/fast-worker.ts).
  */
 export async function startWorkerProcess(name: string, scope: PhaseScope, tg: FakeTelegram, telegramPerSecond?: number): Promise<BenchProcess> {
-  const env = baseEnv(scope, tg);
+  const env = await baseEnv(scope, tg);
   const script = telegramPerSecond ? 'bench/fast-worker.ts' : 'src/main.ts';
   if (telegramPerSecond) env.BENCH_TELEGRAM_PER_SECOND = String(telegramPerSecond);
   const worker = BenchProcess.start(name, script, ['worker'], env);
