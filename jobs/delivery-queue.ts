@@ -105,20 +105,16 @@ export function startDeliveryWorker(deps: Deps, c: QueueConnection): Worker {
     const job = next ? await Job.fromId(worker, jobIdOf(next)) : undefined;
     if (job && (await job.isDelayed())) await job.promote().catch((err: unknown) => deps.log.debug({ err, key: next }, 'delivery: next in lane was not delayed'));
   };
-  /** Why a lane's head will never be sent and leave (null: it will): its job is gone, or done without leaving. */
-  const deadHead = async (head: string): Promise<string | null> => {
-    const job = await Job.fromId(worker, jobIdOf(head));
-    if (!job) return 'no job';
-    const state = await job.getState();
-    return LIVE_STATES.has(state) ? null : `job ${state}`;
-  };
-  /** How many deliveries of the chat are ahead of this one; a dead head (given up, lost) is dropped. */
+  /**
+   * How many deliveries of the chat are ahead of this one. A head whose job will never run again (gone:
+   * given up or lost, 'unknown'; or done without leaving the lane) is dropped.
+   */
   const aheadOf = async (lane: LaneRef, key: string): Promise<number> => {
     for (;;) {
       const { head, ahead } = await lanes.join(lane, key);
-      const dead = ahead === 0 ? null : await deadHead(head);
-      if (!dead) return ahead;
-      deps.log.warn({ key: head, chatId: lane.chatId, dead }, 'delivery lane: dropping a head that will not be sent');
+      const headJob = ahead === 0 ? null : await worker.getBackend().getState(jobIdOf(head));
+      if (!headJob || LIVE_STATES.has(headJob)) return ahead;
+      deps.log.warn({ key: head, chatId: lane.chatId, headJob }, 'delivery lane: dropping a head whose job will not run');
       await lanes.leave(lane, head);
     }
   };
