@@ -23,6 +23,8 @@ const LANE_RECHECK_MS = 1000;
  */
 const LOCK_MS = 10_000;
 const STALLED_CHECK_MS = 5_000;
+/** A job in one of these states will still be run (a dead worker's active job is found stalled and run again). */
+const LIVE_STATES = new Set(['active', 'waiting', 'delayed', 'prioritized', 'waiting-children']);
 
 export interface QueueConnection {
   url: string;
@@ -37,7 +39,7 @@ export interface QueueConnection {
 export const bullOptions = (c: QueueConnection) => ({ connection: { url: c.url, maxRetriesPerRequest: null }, prefix: `${c.prefix}bull` });
 
 // BullMQ refuses ':' in custom job ids; a digest of the key is stable and safe.
-const jobIdOf = (key: string): string => createHash('sha1').update(key).digest('hex');
+export const jobIdOf = (key: string): string => createHash('sha1').update(key).digest('hex');
 
 /**
  * The delivery queue. A key's job id is derived from the key, so a key already waiting is not queued
@@ -103,12 +105,16 @@ export function startDeliveryWorker(deps: Deps, c: QueueConnection): Worker {
     const job = next ? await Job.fromId(worker, jobIdOf(next)) : undefined;
     if (job && (await job.isDelayed())) await job.promote().catch((err: unknown) => deps.log.debug({ err, key: next }, 'delivery: next in lane was not delayed'));
   };
-  /** How many deliveries of the chat are ahead of this one; a head whose job is gone (given up, lost) is dropped. */
+  /**
+   * How many deliveries of the chat are ahead of this one. A head whose job will never run again (gone:
+   * given up or lost, 'unknown'; or done without leaving the lane) is dropped.
+   */
   const aheadOf = async (lane: LaneRef, key: string): Promise<number> => {
     for (;;) {
       const { head, ahead } = await lanes.join(lane, key);
-      if (ahead === 0 || (await Job.fromId(worker, jobIdOf(head)))) return ahead;
-      deps.log.warn({ key: head, chatId: lane.chatId }, 'delivery lane: dropping a head that has no job');
+      const headJob = ahead === 0 ? null : await worker.getBackend().getState(jobIdOf(head));
+      if (!headJob || LIVE_STATES.has(headJob)) return ahead;
+      deps.log.warn({ key: head, chatId: lane.chatId, headJob }, 'delivery lane: dropping a head whose job will not run');
       await lanes.leave(lane, head);
     }
   };

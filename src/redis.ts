@@ -22,14 +22,20 @@ export async function checkRedis(redis: Redis): Promise<void> {
     redis.disconnect();
     return new StartupError(`Redis did not answer at ${where} (${why}): start redis-server, or set REDIS_URL to one that runs`);
   };
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(fail(lastErrors.get(redis)?.message ?? `no answer in ${STARTUP_CHECK_MS / 1000} s`)), STARTUP_CHECK_MS).unref());
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(fail(lastErrors.get(redis)?.message ?? `no answer in ${STARTUP_CHECK_MS / 1000} s`)), STARTUP_CHECK_MS).unref();
+  });
   const answered = (async () => {
     if (redis.status === 'wait') await redis.connect();
     return redis.ping();
   })();
-  const pong = await Promise.race([answered, timeout]).catch((err: unknown) => {
-    // The error event says why ("connect ECONNREFUSED ..."); the rejection only that it closed.
-    throw err instanceof StartupError ? err : fail(lastErrors.get(redis)?.message ?? (err instanceof Error ? err.message : String(err)));
-  });
+  const pong = await Promise.race([answered, timeout])
+    .catch((err: unknown) => {
+      // The error event says why ("connect ECONNREFUSED ..."); the rejection only that it closed.
+      throw err instanceof StartupError ? err : fail(lastErrors.get(redis)?.message ?? (err instanceof Error ? err.message : String(err)));
+    })
+    // Once answered, the timer must not fire: it would disconnect the connection the process goes on using.
+    .finally(() => clearTimeout(timer));
   if (pong !== 'PONG') throw fail(`PING answered ${pong}`);
 }

@@ -192,22 +192,28 @@ export async function defer(key: string, notBefore: Date): Promise<void> {
 /**
  * Puts back on the queue what is pending in MongoDB but may have no job in Redis (a process that died
  * between recording and queueing, a Redis that was flushed) and what waited for quiet hours to end.
- * Queueing a key twice is harmless.
+ * Also what a dead process left `sending` and whose job was given up: queued again, it is closed as
+ * interrupted (never resent). Queueing a key twice is harmless: a key whose job still exists is not queued again.
  */
 export async function requeueStranded(deps: DeliveryDeps, olderThanMs: number, limit = 500): Promise<number> {
   const before = new Date(deps.clock.now().getTime() - olderThanMs);
-  const pending = await DeliveryModel.find({
-    status: 'pending',
-    $and: [
-      { $or: [{ lastAttemptAt: { $lt: before } }, { lastAttemptAt: null, queuedAt: { $lt: before } }] },
-      { $or: [{ notBefore: null }, { notBefore: { $lte: deps.clock.now() } }] },
+  const stranded = await DeliveryModel.find({
+    $or: [
+      {
+        status: 'pending',
+        $and: [
+          { $or: [{ lastAttemptAt: { $lt: before } }, { lastAttemptAt: null, queuedAt: { $lt: before } }] },
+          { $or: [{ notBefore: null }, { notBefore: { $lte: deps.clock.now() } }] },
+        ],
+      },
+      { status: 'sending', lastAttemptAt: { $lt: before } },
     ],
   })
     .sort({ queuedAt: 1 })
     .limit(limit)
     .lean();
-  for (const d of pending) await deps.outbox.add(d.key, 0, d);
-  return pending.length;
+  for (const d of stranded) await deps.outbox.add(d.key, 0, d);
+  return stranded.length;
 }
 
 /** The notification a message in a chat belongs to, to route a reply to it. */

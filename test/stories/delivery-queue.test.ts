@@ -9,8 +9,11 @@ import { ChannelAccountModel, DeliveryModel } from '../../src/models/index.js';
 import type { FakeUser } from '../fakes/telegram-server.js';
 import { lastText } from '../support/story.js';
 import { holders, toEach } from '../../jobs/recipients.js';
-import { enqueue } from '../../src/services/delivery.service.js';
+import { enqueue, type Outgoing } from '../../src/services/delivery.service.js';
 import { msg } from '../../src/i18n.js';
+import { Worker } from 'bullmq';
+import { bullOptions, DELIVERY_QUEUE, jobIdOf } from '../../jobs/delivery-queue.js';
+import { testRedisUrl } from '../support/servers.js';
 
 const UNITS = ['CDCS-001', 'CDCS-002', 'CDCS-003'];
 const pingsOf = (u: FakeUser) => u.transcript.filter((m) => m.plainText.includes('Báo cáo tiến độ tuần 2026-W48'));
@@ -122,6 +125,42 @@ describe('weekly pings fan out through the delivery queue', () => {
     expect(got()).toHaveLength(1);
     world().clock.advance(61_000);
     expect(await world().run(retryDeliveries)).toBe(0);
+  });
+
+  it('unblocks a chat whose first deliveries will never be sent by their jobs, and closes the one a dead worker left sending', async () => {
+    const [officer] = await seedOfficers(world().tg, world().clock, 1, 9670, ['HN']);
+    const notice = (n: number): Outgoing => ({
+      key: `lane-test:${n}`,
+      channel: 'telegram',
+      chatId: String(officer!.chatId),
+      locale: 'vi',
+      kind: 'notice',
+      reply: { parts: [msg('member-unreachable', { name: `Người ${n}`, unit: 'HN' })] },
+    });
+    await world().deliveryWorker.pause();
+    expect(await enqueue(world().deps, [1, 2, 3, 4].map(notice))).toBe(4);
+
+    // 1: its job ended without leaving the chat's lane (a worker that finished it and kept it as completed).
+    const other = new Worker(DELIVERY_QUEUE, null, { ...bullOptions({ url: testRedisUrl(), prefix: world().redisPrefix }), autorun: false });
+    const first = await other.getNextJob('other-worker');
+    expect(first.id).toBe(jobIdOf('lane-test:1'));
+    first.opts.removeOnComplete = false;
+    await first.moveToCompleted('sent', 'other-worker', false);
+    await other.close();
+    await DeliveryModel.updateOne({ _id: 'lane-test:1' }, { $set: { status: 'sent' } });
+    // 2: a worker died while sending it and its job was given up (stalled too often): no job, still `sending`.
+    await world().deliveries.remove(jobIdOf('lane-test:2'));
+    await DeliveryModel.updateOne({ _id: 'lane-test:2' }, { $set: { status: 'sending', lastAttemptAt: world().clock.now() } });
+
+    world().deliveryWorker.resume();
+    await world().drain();
+    const got = () => officer!.transcript.map((m) => /Người (\d)/.exec(m.plainText)?.[1]).filter(Boolean);
+    expect(got()).toEqual(['3', '4']);
+
+    world().clock.advance(61_000);
+    expect(await world().run(retryDeliveries)).toBe(1);
+    expect(await DeliveryModel.findById('lane-test:2').lean()).toMatchObject({ status: 'failed', lastError: 'interrupted while sending' });
+    expect(got()).toEqual(['3', '4']);
   });
 });
 
