@@ -82,6 +82,19 @@ describe('import-units', () => {
     expect((await UnitModel.findOne({ code: 'HN-KCN' }).lean())?.level).toBe('upper');
   });
 
+  it('a line with an unclosed quote is named, and does not hide the other lines’ problems', async () => {
+    const bad = csv(
+      HEADER,                                        // line 1
+      'VN,Tổng LĐLĐ,,national',                      // 2
+      'HN,"LĐLĐ Hà Nội,VN,province',                 // 3: the quote is never closed
+      'LVL,Cấp lạ,VN,district',                      // 4
+    );
+    const problems = problemsOf(await importUnits(bad));
+    expect(problems).toContainEqual([3, 'admin-csv-malformed-line']);
+    expect(problems).toContainEqual([4, 'admin-reason-bad-level']);
+    expect(await UnitModel.countDocuments()).toBe(0);
+  });
+
   it('re-importing renames and moves a unit without duplicating it, and its descendants follow', async () => {
     accepted(await importUnits(TREE));
     const moved = csv(
