@@ -1,5 +1,4 @@
 import { msg } from '../src/i18n.js';
-import type { LaneRef } from '../src/delivery/chat-lanes.js';
 import type { Deps } from '../src/deps.js';
 import { DeliveryModel, MemberModel, type Delivery } from '../src/models/index.js';
 import { DEFAULT_QUIET, inQuietHours, quietEndsAt } from '../src/schedule.js';
@@ -17,11 +16,6 @@ const DEFER_BEYOND_MS = 1000;
 /** The recorded delivery behind a queued key (null: none). */
 export async function readDelivery(key: string): Promise<Delivery | null> {
   return DeliveryModel.findById(key).lean();
-}
-
-/** The chat a recorded delivery goes to (null: no such record). */
-export async function chatOfDelivery(key: string): Promise<LaneRef | null> {
-  return DeliveryModel.findById(key, { channel: 1, chatId: 1 }).lean();
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Deps } from '../src/deps.js';
 import { createRedis } from '../src/redis.js';
 import { ChatLanes, type LaneRef } from '../src/delivery/chat-lanes.js';
 import type { Outbox } from '../src/services/delivery.service.js';
-import { chatOfDelivery, deliverQueued, readDelivery } from './deliver.job.js';
+import { deliverQueued, readDelivery } from './deliver.job.js';
 
 export const DELIVERY_QUEUE = 'deliveries';
 /** Deliveries one worker process has in flight at once, each to a different chat. */
@@ -60,13 +60,12 @@ export class BullOutbox implements Outbox {
     return new BullOutbox(new Queue(DELIVERY_QUEUE, bullOptions(c)), new ChatLanes(redis), c.timeScale ?? 1, redis);
   }
 
-  async add(key: string, delayMs = 0, chat?: LaneRef): Promise<void> {
+  async add(key: string, chat: LaneRef): Promise<void> {
     await this.queue.add(
       'deliver',
       { key },
       {
         jobId: jobIdOf(key),
-        delay: Math.round(delayMs * this.timeScale),
         attempts: ATTEMPTS,
         backoff: { type: 'exponential', delay: Math.round(BACKOFF_MS * this.timeScale) },
         removeOnComplete: true,
@@ -74,8 +73,7 @@ export class BullOutbox implements Outbox {
       },
     );
     // After the job exists: a lane's head without a job is taken for one given up (see startDeliveryWorker).
-    const lane = chat ? { channel: chat.channel, chatId: chat.chatId } : await chatOfDelivery(key);
-    if (lane) await this.lanes.join(lane, key);
+    await this.lanes.join({ channel: chat.channel, chatId: chat.chatId }, key);
   }
 
   async close(): Promise<void> {

@@ -13,11 +13,8 @@ export type Senders = Partial<Record<Channel, ChannelSender>>;
 
 /** The delivery queue, as the senders of notifications see it. */
 export interface Outbox {
-  /**
-   * Queues the recorded delivery with this key (again: a key already waiting is not queued twice).
-   * `chat` is where it goes, when the caller knows (else it is read from the record).
-   */
-  add(key: string, delayMs?: number, chat?: { channel: Channel; chatId: string }): Promise<void>;
+  /** Queues the recorded delivery with this key for its chat (again: a key already waiting is not queued twice). */
+  add(key: string, chat: { channel: Channel; chatId: string }): Promise<void>;
 }
 
 export interface Outgoing {
@@ -83,7 +80,7 @@ export async function enqueue(deps: DeliveryDeps, items: Outgoing[]): Promise<nu
   let queued = 0;
   for (const item of items) {
     if (!(await record(item, deps.clock))) continue;
-    await deps.outbox.add(item.key, 0, item);
+    await deps.outbox.add(item.key, item);
     queued += 1;
   }
   return queued;
@@ -162,7 +159,7 @@ export async function releaseHeld(deps: DeliveryDeps, channel: Channel, chatId: 
   const held = await DeliveryModel.find({ channel, chatId, status: 'held' }).sort({ queuedAt: 1 }).lean();
   for (const d of held) {
     await DeliveryModel.updateOne({ _id: d.key }, { $set: { status: 'pending' } });
-    await deps.outbox.add(d.key, 0, d);
+    await deps.outbox.add(d.key, d);
   }
   return held.length;
 }
@@ -212,7 +209,7 @@ export async function requeueStranded(deps: DeliveryDeps, olderThanMs: number, l
     .sort({ queuedAt: 1 })
     .limit(limit)
     .lean();
-  for (const d of stranded) await deps.outbox.add(d.key, 0, d);
+  for (const d of stranded) await deps.outbox.add(d.key, d);
   return stranded.length;
 }
 

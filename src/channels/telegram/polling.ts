@@ -44,11 +44,16 @@ export class UpdateLedger {
   /** Resolves when an update finishes, or after `ms`. */
   changed(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.waiters.push(() => {
+      const wake = () => {
         clearTimeout(timer);
         resolve();
-      });
+      };
+      // A wait that times out leaves no waiter behind (a long update would otherwise pile them up).
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== wake);
+        resolve();
+      }, ms);
+      this.waiters.push(wake);
     });
   }
 }
