@@ -61,7 +61,7 @@ export async function postCards(deps: Deps, code: string): Promise<void> {
   }
   await setRoutedTo(found._id, team.unitCode);
   const i = { ...found, routedTo: team.unitCode };
-  const similar = cardView(i, team.unitCode) === 'full' ? await similarTo(i) : [];
+  const similar = cardView(i, team.unitCode) === 'full' ? await similarTo(deps.redis, i) : [];
   const notes = similar.length > 0 ? [msg('card-similar', { list: similar.map((s) => `${s.code} (${s.title})`).join('; ') })] : [];
   await sendCards(deps, i, team, notes, 'card');
 }

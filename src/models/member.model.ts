@@ -29,6 +29,8 @@ const memberSchema = new Schema(
      * the initiatives for it.
      */
     awaitingInfo: { type: [Schema.Types.ObjectId], default: [] },
+    /** Has accounts on both messengers: their last-seen times then decide where messages go, so they are kept exact. */
+    multiMessenger: { type: Boolean, default: false },
     /** When an officer gets the weekly progress ping (Vietnam time); see src/schedule.ts. */
     ping: {
       type: new Schema(

@@ -6,6 +6,7 @@ import type { Clock } from '../clock.js';
 import { vietnamYear } from '../vietnam-time.js';
 import { activeCampaignFor } from './campaigns.service.js';
 import { findUnit } from './units.service.js';
+import { rememberForSimilarity } from './similarity.js';
 import { isDuplicateKey } from './errors.js';
 import { recordSubmission } from './progress.service.js';
 import { catchUpSequence, claimSequence } from './reference-codes.js';
@@ -80,6 +81,7 @@ export async function submitInitiative(input: NewInitiative, deps: SubmitDeps): 
     try {
       const created = await InitiativeModel.create({ ...base, year, seq, code: formatCode(year, seq) });
       await recordSubmission(deps.redis, created);
+      await rememberForSimilarity(deps.redis, created);
       return { code: formatCode(year, seq) };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;

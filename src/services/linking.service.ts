@@ -78,6 +78,7 @@ async function moveAccount(account: AccountRef, from: Types.ObjectId, to: Types.
   await ChannelAccountModel.updateOne({ channel: account.channel, externalId: account.externalId }, { $set: { memberId: to } });
   await FlowStateModel.deleteMany({ owner: String(from) });
   await MemberModel.deleteOne({ _id: from });
+  await MemberModel.updateOne({ _id: to }, { $set: { multiMessenger: true } });
   const member = await MemberModel.findById(to).lean();
   if (!member) throw new Error(`member ${String(to)} vanished while an account was linked to it`);
   return member;

@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { ChannelAccountModel, MemberModel, type Channel, type Locale, type Role } from '../models/index.js';
 import type { Clock } from '../clock.js';
 import { isDuplicateKey } from './errors.js';
+import { KnownIds } from './known-ids.js';
 
 export type MemberRecord = Awaited<ReturnType<typeof loadMember>>;
 
@@ -16,6 +17,25 @@ async function loadMember(id: Types.ObjectId) {
   return member;
 }
 
+const accountKey = (a: AccountRef): string => `${a.channel}:${a.externalId}`;
+/** Accounts seen lately by this process; an account's _id never changes (accounts are never deleted). */
+const accountIds = new KnownIds(20_000);
+
+/**
+ * lastSeenAt is kept to this precision (a write per incoming message would queue every message behind
+ * the database's writes), except for people on both messengers, whose replies follow the one used last.
+ */
+const SEEN_PRECISION_MS = 5 * 60_000;
+
+type AccountDoc = { _id: Types.ObjectId; lastSeenAt?: Date | null; unreachableAt?: Date | null; chatId?: string | null };
+
+/** Records that the person wrote (and so can be reached again), unless the record already says so. */
+async function noteSeen(account: AccountDoc, chatId: string | null, now: Date, exact: boolean): Promise<void> {
+  const fresh = !exact && account.lastSeenAt && now.getTime() - account.lastSeenAt.getTime() < SEEN_PRECISION_MS;
+  if (fresh && !account.unreachableAt && (!chatId || chatId === account.chatId)) return;
+  await ChannelAccountModel.updateOne({ _id: account._id }, { $set: { lastSeenAt: now, unreachableAt: null, ...(chatId ? { chatId } : {}) } });
+}
+
 /**
  * The member behind a messenger account, created on first contact. The account is inserted first
  * with a fresh member id, so two processes racing on one new user end with one account and no orphan.
@@ -25,13 +45,15 @@ export async function identify(
   seen: { name: string; chatId: string | null; locale?: Locale },
   clock: Clock,
 ): Promise<MemberRecord> {
-  const existing = await ChannelAccountModel.findOneAndUpdate(
-    { channel: account.channel, externalId: account.externalId },
-    { $set: { lastSeenAt: clock.now(), unreachableAt: null, ...(seen.chatId ? { chatId: seen.chatId } : {}) } },
-    { returnDocument: 'after' },
-  ).lean();
+  const key = accountKey(account);
+  const knownId = accountIds.get(key);
+  const existing =
+    (knownId && (await ChannelAccountModel.findById(knownId).lean())) ||
+    (await ChannelAccountModel.findOne({ channel: account.channel, externalId: account.externalId }).lean());
   if (existing) {
+    accountIds.remember(key, existing._id);
     const member = await loadMember(existing.memberId);
+    await noteSeen(existing, seen.chatId, clock.now(), member.multiMessenger);
     if (member.name || !seen.name) return member;
     // Created by an admin's grant before the person ever wrote: learn their name now.
     await MemberModel.updateOne({ _id: member._id }, { $set: { name: seen.name } });

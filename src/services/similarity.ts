@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import { InitiativeModel } from '../models/index.js';
 import { foldForSearch } from '../text.js';
 import type { InitiativeDoc } from './workflow.service.js';
@@ -8,33 +9,74 @@ const MIN_WORD = 3;
 export const wordsOf = (text: string): Set<string> => new Set(foldForSearch(text).split(' ').filter((w) => w.length >= MIN_WORD));
 
 /** Jaccard similarity of the accent- and case-free word sets: 0 (nothing shared) to 1 (same words). */
-export function similarity(a: string, b: string): number {
-  const wa = wordsOf(a);
-  const wb = wordsOf(b);
-  if (wa.size === 0 || wb.size === 0) return 0;
+export const similarity = (a: string, b: string): number => jaccard(wordsOf(a), wordsOf(b));
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
   let shared = 0;
-  for (const w of wa) if (wb.has(w)) shared++;
-  return shared / (wa.size + wb.size - shared);
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / (a.size + b.size - shared);
 }
 
 const textOf = (i: Pick<InitiativeDoc, 'title' | 'idea' | 'problem' | 'solution'>): string => [i.title, i.idea, i.problem, i.solution].join(' ');
 
 export const SIMILAR_THRESHOLD = 0.3;
-/** How far back to look: recent initiatives of the unit and campaign, a bounded read. */
+/** How far back to look: the unit's latest initiatives of the campaign, a bounded read. */
 const CANDIDATES = 300;
+const RECENT_DAYS_S = 45 * 24 * 3600;
+
+/** One recent initiative as the comparison needs it: its words, and how to load it when it matches. */
+interface Recent {
+  id: string;
+  code: string;
+  words: string;
+}
+
+type Comparable = Pick<InitiativeDoc, '_id' | 'code' | 'unitCode' | 'campaignCode' | 'title' | 'idea' | 'problem' | 'solution'>;
+
+/**
+ * The unit's latest initiatives of the campaign live in a capped Redis list, so comparing a new card
+ * costs one read whatever the campaign's size (a query for "the latest 300 of this unit" needs a sort,
+ * which FerretDB does in memory over the whole collection). Filled from the database the first time.
+ */
+const recentKey = (i: Pick<InitiativeDoc, 'unitCode' | 'campaignCode'>): string => `similar:${i.campaignCode ?? '-'}:${i.unitCode}`;
+const entryOf = (i: Comparable): string => JSON.stringify({ id: String(i._id), code: i.code, words: [...wordsOf(textOf(i))].join(' ') } satisfies Recent);
+
+/** A new initiative joins its unit's recent list (when the list is in use; otherwise it is filled from the database later). */
+export async function rememberForSimilarity(redis: Redis, i: Comparable): Promise<void> {
+  const key = recentKey(i);
+  await redis.multi().lpushx(key, entryOf(i)).ltrim(key, 0, CANDIDATES - 1).exec();
+}
+
+async function recentOf(redis: Redis, i: Comparable): Promise<Recent[]> {
+  const key = recentKey(i);
+  let entries = await redis.lrange(key, 0, CANDIDATES - 1);
+  if (entries.length === 0) {
+    const latest = await InitiativeModel.find({ unitCode: i.unitCode, campaignCode: i.campaignCode ?? null })
+      .sort({ seq: -1 })
+      .limit(CANDIDATES)
+      .select({ code: 1, unitCode: 1, campaignCode: 1, title: 1, idea: 1, problem: 1, solution: 1 })
+      .lean();
+    entries = latest.map(entryOf);
+    if (entries.length > 0) await redis.multi().del(key).rpush(key, ...entries).expire(key, RECENT_DAYS_S).exec();
+  }
+  return entries.map((e) => JSON.parse(e) as Recent);
+}
 
 /** Up to three earlier initiatives of the same unit and campaign that read alike, most similar first; a trade secret shows only its code. */
-export async function similarTo(i: InitiativeDoc, limit = 3): Promise<{ code: string; title: string; score: number }[]> {
-  const candidates = await InitiativeModel.find({ unitCode: i.unitCode, campaignCode: i.campaignCode ?? null, code: { $ne: i.code } })
-    .sort({ seq: -1 })
-    .limit(CANDIDATES)
-    .select({ code: 1, title: 1, idea: 1, problem: 1, solution: 1, status: 1, confidential: 1 })
-    .lean();
-  const mine = textOf(i);
-  return candidates
-    .filter((c) => c.status !== 'withdrawn')
-    .map((c) => ({ code: c.code, title: c.confidential ? '🔒' : c.title, score: similarity(mine, textOf(c)) }))
+export async function similarTo(redis: Redis, i: Comparable, limit = 3): Promise<{ code: string; title: string; score: number }[]> {
+  const mine = wordsOf(textOf(i));
+  const scored = (await recentOf(redis, i))
+    .filter((c) => c.code !== i.code)
+    .map((c) => ({ ...c, score: jaccard(mine, new Set(c.words.split(' ').filter(Boolean))) }))
     .filter((c) => c.score >= SIMILAR_THRESHOLD)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
+    .sort((a, b) => b.score - a.score);
+  // Their status and secrecy may have changed since: read the few that match.
+  const found: { code: string; title: string; score: number }[] = [];
+  for (const c of scored) {
+    if (found.length >= limit) break;
+    const doc = await InitiativeModel.findById(c.id).select({ title: 1, status: 1, confidential: 1 }).lean();
+    if (doc && doc.status !== 'withdrawn') found.push({ code: c.code, title: doc.confidential ? '🔒' : doc.title, score: c.score });
+  }
+  return found;
 }

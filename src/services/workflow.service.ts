@@ -4,6 +4,7 @@ import { InitiativeEventModel, InitiativeModel, MemberModel, ThreadMessageModel,
 import type { Clock } from '../clock.js';
 import { isDuplicateKey } from './errors.js';
 import { recordTransition } from './progress.service.js';
+import { KnownIds } from './known-ids.js';
 
 export const ACTIONS = ['take', 'info', 'accept', 'recognize', 'replicate', 'reject', 'withdraw', 'answered'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -31,8 +32,14 @@ export function nextStatus(action: Action, status: InitiativeStatus): Initiative
 
 export type InitiativeDoc = NonNullable<Awaited<ReturnType<typeof findInitiative>>>;
 
+/** Initiatives looked up lately by this process; a code never moves to another initiative. */
+const initiativeIds = new KnownIds(20_000);
+
 export async function findInitiative(code: string) {
-  return InitiativeModel.findOne({ code }).lean();
+  const knownId = initiativeIds.get(code);
+  const found = (knownId && (await InitiativeModel.findById(knownId).lean())) || (await InitiativeModel.findOne({ code }).lean());
+  if (found) initiativeIds.remember(code, found._id);
+  return found;
 }
 
 export type TransitionResult =

@@ -58,6 +58,9 @@ describe('what each action costs the database, whatever the size of the campaign
     for (const answer of ['Đèn cảm biến ở kho vải', 'Đèn sáng cả đêm', 'Lắp cảm biến chuyển động']) {
       const { commands } = await counted(lan, { kind: 'text', text: answer });
       atMost(commands, 3);
+      // Who they are: their account read by _id (the one lookup FerretDB serves from its backend), and no write per message.
+      const onAccount = commands.filter((c) => c.collection === 'channelaccounts').map((c) => [c.name, ...c.filters.map((f) => Object.keys(f).join())]);
+      expect(onAccount).toEqual([['find', '_id']]);
     }
     await counted(lan, { kind: 'command', command: 'cancel', args: '' });
   });
