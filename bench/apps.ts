@@ -18,6 +18,8 @@ async function baseEnv(scope: PhaseScope, tg: FakeTelegram): Promise<Record<stri
     REDIS_URL: scope.redisUrl,
     REDIS_KEY_PREFIX: scope.redisPrefix,
     LOG_LEVEL: 'info',
+    // Where the time goes: the bench reports the slowest commands of each process (BenchProcess.slowestCommands).
+    DB_SLOW_MS: '100',
     JOBS_IN_BOT: 'false',
   };
 }

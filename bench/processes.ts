@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compiledScript } from './compiled.js';
 
 /**
  * The bot, the worker and the echo bot run as processes of their own, so their CPU time and peak RSS
@@ -17,6 +18,8 @@ const running = new Set<BenchProcess>();
 export class BenchProcess {
   private readonly exited: Promise<number | null>;
   private lines: ((line: string) => void)[] = [];
+  /** The process's "slow database command" log lines (DB_SLOW_MS), by command, collection and selection. */
+  private readonly slow = new Map<string, { count: number; totalMs: number; maxMs: number }>();
 
   private constructor(
     readonly name: string,
@@ -25,16 +28,17 @@ export class BenchProcess {
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   }
 
-  /** `node --import tsx <script> ...args`: one process, so its pid is the one /proc measures (the tsx CLI would add a parent). */
+  /** `node <compiled script> ...args`: one process, so its pid is the one /proc measures (npm or the tsx CLI would add a parent). */
   static start(name: string, script: string, args: string[], env: Record<string, string>): BenchProcess {
     mkdirSync(LOG_DIR, { recursive: true });
     const log = createWriteStream(join(LOG_DIR, `${name}.log`));
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    const child = spawn(process.execPath, ['--enable-source-maps', compiledScript(script), ...args], {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const proc = new BenchProcess(name, child);
     running.add(proc);
+    proc.lines.push((line) => proc.noteSlowCommand(line));
     let partial = '';
     const onData = (chunk: Buffer) => {
       log.write(chunk);
@@ -47,6 +51,22 @@ export class BenchProcess {
     child.stderr!.on('data', onData);
     void proc.exited.then(() => log.end());
     return proc;
+  }
+
+  private noteSlowCommand(line: string): void {
+    if (!line.includes('slow database command')) return;
+    const e = JSON.parse(line) as { command: string; collection: string; selects: string; ms: number };
+    const key = `${e.command} ${e.collection} ${e.selects}`;
+    const seen = this.slow.get(key) ?? { count: 0, totalMs: 0, maxMs: 0 };
+    this.slow.set(key, { count: seen.count + 1, totalMs: seen.totalMs + e.ms, maxMs: Math.max(seen.maxMs, e.ms) });
+  }
+
+  /** The database commands that took longest in total (those over the process's DB_SLOW_MS), most first. */
+  slowestCommands(top = 8): { command: string; count: number; totalMs: number; maxMs: number }[] {
+    return [...this.slow.entries()]
+      .map(([command, s]) => ({ command, ...s }))
+      .sort((a, b) => b.totalMs - a.totalMs)
+      .slice(0, top);
   }
 
   get pid(): number {

@@ -4,6 +4,7 @@
 // "Performance" for the flags and what each figure means.
 import { parseFlags, PHASES, type PhaseName } from './flags.js';
 import { startServers } from './infra.js';
+import { compileProcesses } from './compiled.js';
 import type { PhaseContext } from './phase-world.js';
 import { killAllProcessesNow, stopAllProcesses } from './processes.js';
 import { machine, table, writeResults, type PhaseResult } from './report.js';
@@ -31,6 +32,8 @@ const elapsed = () => {
 };
 const progress = (phase: string, line: string) => console.log(`[${elapsed()}] ${phase}: ${line}`);
 process.once('exit', killAllProcessesNow);
+progress('bench', 'compiling the bot, the worker and the echo bot (they run as in production)');
+compileProcesses();
 const servers = await startServers();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -18,6 +18,7 @@ import { ZaloBotSender, ZaloOaSender } from './channels/zalo/send.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { connectMongo, disconnectMongo } from './db.js';
+import { logSlowCommands } from './db-slow-commands.js';
 import type { Deps } from './deps.js';
 import { HttpServer } from './http.js';
 import { readiness } from './readiness.js';
@@ -138,7 +139,8 @@ const jobsRedis = (config: Config) => ({ url: config.REDIS_URL, prefix: config.R
 
 async function connect(config: Config, opts: { clock?: Clock; log?: Logger }): Promise<Connected> {
   const log = opts.log ?? createLogger(config.LOG_LEVEL);
-  await connectMongo(config.MONGODB_URI);
+  const mongo = await connectMongo(config.MONGODB_URI, { monitorCommands: config.DB_SLOW_MS !== undefined });
+  if (config.DB_SLOW_MS !== undefined) logSlowCommands(mongo.connection.getClient(), log, config.DB_SLOW_MS);
   const redis = createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX);
   await checkRedis(redis);
   const outbox = BullOutbox.open(jobsRedis(config));

@@ -38,6 +38,8 @@ export const Env = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
   REDIS_KEY_PREFIX: z.string().regex(/^[\w.-]{1,40}:$/, 'letters, digits, _ . - ending with ":"').default('sk:'),
   LOG_LEVEL: LogLevel.default('info'),
+  /** Log every database command slower than this many milliseconds (what it selected, never the values). */
+  DB_SLOW_MS: z.coerce.number().int().min(1).optional(),
   /** Run the BullMQ jobs inside the bot process; false when a separate `npm run worker` runs them. */
   JOBS_IN_BOT: z.stringbool().default(true),
 });

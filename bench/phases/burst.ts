@@ -122,7 +122,7 @@ export function burstPhase(mode: InboundMode) {
         phase: p,
         figures,
         integrityFailures,
-        details: { mode, people: count, windowS: burstWindowS, drainS: burstDrainS, lastCodeS, offerMs: offer, codeMs: code, toastMs: toast, lateToasts, integrity, cpuMs, peakRssMiB: rss, errors: errors.slice(0, 20), errorCount: errors.length },
+        details: { mode, people: count, windowS: burstWindowS, drainS: burstDrainS, lastCodeS, offerMs: offer, codeMs: code, toastMs: toast, lateToasts, integrity, cpuMs, peakRssMiB: rss, slowCommands: { bot: bot.slowestCommands(), worker: worker.slowestCommands() }, errors: errors.slice(0, 20), errorCount: errors.length },
       };
     });
 }
