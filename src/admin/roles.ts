@@ -1,5 +1,6 @@
 import { UnitModel, MemberModel, ROLES, type Channel, type Role } from '../models/index.js';
 import { ensureMemberForAccount, findMemberByAccount, grantRole } from '../services/members.service.js';
+import { supportDirectoryChanged } from '../services/support-directory.js';
 import type { Clock } from '../clock.js';
 import { problem, rejected, type Checked, type Problem } from './problems.js';
 
@@ -30,6 +31,7 @@ export async function revokeRoleFrom(input: RoleInput): Promise<Checked<{ revoke
   const roles = member.roles.filter((r) => !hasRole([r], input));
   // Read, filter, $set instead of $pull, which FerretDB 1.x supports only partly; admin edits are not concurrent.
   await MemberModel.updateOne({ _id: member._id }, { $set: { roles } });
+  await supportDirectoryChanged();
   return { ok: true, revoked: true };
 }
 

@@ -15,3 +15,4 @@ export * from './pledge.model.js';
 export * from './cluster.model.js';
 export * from './zalo-token.model.js';
 export * from './link-code.model.js';
+export * from './directory-version.model.js';

@@ -3,6 +3,7 @@ import { ChannelAccountModel, MemberModel, type Channel, type Locale, type Role 
 import type { Clock } from '../clock.js';
 import { isDuplicateKey } from './errors.js';
 import { KnownIds } from './known-ids.js';
+import { supportDirectoryChanged } from './support-directory.js';
 
 export type MemberRecord = Awaited<ReturnType<typeof loadMember>>;
 
@@ -99,6 +100,7 @@ export async function completeRegistration(
 export async function grantRole(memberId: Types.ObjectId, unitCode: string, role: Role): Promise<boolean> {
   // Without timestamps: the updatedAt $set would count as a modification even when the role was there.
   const res = await MemberModel.updateOne({ _id: memberId }, { $addToSet: { roles: { unitCode, role } } }, { timestamps: false });
+  if (res.modifiedCount === 1) await supportDirectoryChanged();
   return res.modifiedCount === 1;
 }
 

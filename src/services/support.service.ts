@@ -3,6 +3,7 @@ import { ChannelAccountModel, MemberModel, SupportGroupModel, type Channel, type
 import type { MemberRecord } from './members.service.js';
 import { findUnit } from './units.service.js';
 import { isDuplicateKey } from './errors.js';
+import { supportDirectoryChanged, supportOf } from './support-directory.js';
 
 export interface SupportTeam {
   unitCode: string;
@@ -36,14 +37,10 @@ export async function membersWithRoles(unitCode: string, roles: Role[]): Promise
 
 export const supportMembersOf = (unitCode: string): Promise<MemberRecord[]> => membersWithRoles(unitCode, ['support']);
 
-async function activeGroupOf(unitCode: string) {
-  const group = await SupportGroupModel.findOne({ unitCode }).lean();
-  return group && group.lostAt === null ? { channel: group.channel, chatId: group.chatId } : null;
-}
-
 /** The team of a unit itself, or null when it has neither a linked group nor support members. */
 export async function ownTeam(unitCode: string): Promise<SupportTeam | null> {
-  const [group, members] = await Promise.all([activeGroupOf(unitCode), supportMembersOf(unitCode)]);
+  const { group, hasMembers } = await supportOf(unitCode);
+  const members = hasMembers ? await supportMembersOf(unitCode) : [];
   return group || members.length > 0 ? { unitCode, group, members } : null;
 }
 
@@ -106,11 +103,15 @@ export async function linkGroup(input: { channel: Channel; chatId: string; title
   const existing = await SupportGroupModel.findOne({ channel: input.channel, chatId: input.chatId }).lean();
   if (existing) {
     if (existing.unitCode !== input.unitCode) return 'group-has-unit';
-    if (existing.lostAt) await SupportGroupModel.updateOne({ _id: existing._id }, { $set: { lostAt: null, title: input.title } });
+    if (existing.lostAt) {
+      await SupportGroupModel.updateOne({ _id: existing._id }, { $set: { lostAt: null, title: input.title } });
+      await supportDirectoryChanged();
+    }
     return 'already';
   }
   try {
     await SupportGroupModel.create({ channel: input.channel, chatId: input.chatId, unitCode: input.unitCode, title: input.title, linkedBy: input.by });
+    await supportDirectoryChanged();
     return 'linked';
   } catch (err) {
     if (isDuplicateKey(err)) return 'unit-has-group';
@@ -124,6 +125,7 @@ export async function groupOfChat(channel: Channel, chatId: string) {
 
 export async function markGroupLost(channel: Channel, chatId: string, at: Date): Promise<void> {
   await SupportGroupModel.updateOne({ channel, chatId }, { $set: { lostAt: at } });
+  await supportDirectoryChanged();
 }
 
 export async function markUnreachable(channel: Channel, chatId: string, at: Date): Promise<void> {

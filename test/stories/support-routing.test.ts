@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
+import { testRedisUrl } from '../support/servers.js';
 import { lastText, registerWorker } from '../support/story.js';
 import { grant, sendQuickIdea } from '../support/support-team.js';
 import { SupportGroupModel } from '../../src/models/index.js';
@@ -46,6 +49,22 @@ describe('routing to the right team, trade secrets, and messengers that refuse',
     const back = minh.lastReplies.at(-1)!;
     expect(back.plainText).toContain('Khoảng 200 lít');
     expect(back.reply_to_message_id).toBe(card.message_id);
+  });
+
+  it('sends the cards to a unit’s own support member from the moment the admin CLI, another process, grants the role', async () => {
+    const thu = world().tg.user({ id: 9221, first_name: 'Thu' });
+    await registerWorker(thu, 'CDCS-001');
+    const first = await sendQuickIdea(thu, 'Gắn nhãn màu cho cuộn vải');
+    expect(minh.transcript.some((m) => m.plainText.startsWith(`📥 ${first}`))).toBe(true); // CDCS-001 has no team yet
+
+    const van = world().tg.user({ id: 9222, first_name: 'Vân' });
+    await van.send('/help');
+    const env = { ...process.env, ENV_FILE: '', MONGODB_URI: world().mongoUri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: world().redisPrefix };
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/admin/cli.ts', 'grant-role', '--unit', 'CDCS-001', '--role', 'support', '--telegram-id', String(van.id)], { env });
+
+    const second = await sendQuickIdea(thu, 'Đổi ca trực máy nén khí');
+    expect(van.transcript.some((m) => m.plainText.startsWith(`📥 ${second}`))).toBe(true);
+    expect(minh.transcript.some((m) => m.plainText.startsWith(`📥 ${second}`))).toBe(false);
   });
 
   it("shows a trade secret's content only to its own unit's team and admins; others see that it exists", async () => {

@@ -1,0 +1,56 @@
+import mongoose, { Types } from 'mongoose';
+import { DirectoryVersionModel, MemberModel, SupportGroupModel, type Channel } from '../models/index.js';
+
+/**
+ * Which units have a linked support group, and which have support members: what routing a card asks
+ * for at every level up the tree. It changes only when an admin grants or revokes a role or a group is
+ * linked or lost, so each process keeps a copy and checks one token (read by _id) before using it.
+ * Without it every card cost a search of all members per level (on FerretDB a scan of the collection).
+ * The copy is also refreshed every minute, should anything change it without calling supportDirectoryChanged.
+ */
+
+export interface GroupRef {
+  channel: Channel;
+  chatId: string;
+}
+
+interface Directory {
+  /** The database and its token the copy was read under. */
+  db: string;
+  token: string;
+  loadedAt: number;
+  groups: Map<string, GroupRef>;
+  unitsWithMembers: Set<string>;
+}
+
+const DIRECTORY_ID = 'support';
+const MAX_AGE_MS = 60_000;
+let copy: Directory | null = null;
+
+/** Call after every change to support roles or groups; other processes reload on their next read. */
+export async function supportDirectoryChanged(): Promise<void> {
+  copy = null;
+  await DirectoryVersionModel.updateOne({ _id: DIRECTORY_ID }, { $set: { token: new Types.ObjectId().toHexString() } }, { upsert: true });
+}
+
+async function load(db: string, token: string): Promise<Directory> {
+  const [groups, members] = await Promise.all([
+    SupportGroupModel.find({ lostAt: null }).select({ unitCode: 1, channel: 1, chatId: 1 }).lean(),
+    MemberModel.find({ 'roles.role': 'support' }).select({ roles: 1 }).lean(),
+  ]);
+  const unitsWithMembers = new Set(members.flatMap((m) => m.roles.filter((r) => r.role === 'support').map((r) => r.unitCode)));
+  return { db, token, loadedAt: Date.now(), groups: new Map(groups.map((g) => [g.unitCode, { channel: g.channel, chatId: g.chatId }])), unitsWithMembers };
+}
+
+async function directory(): Promise<Directory> {
+  const db = mongoose.connection.name;
+  const token = (await DirectoryVersionModel.findById(DIRECTORY_ID).lean())?.token ?? 'unset';
+  if (copy?.db !== db || copy.token !== token || Date.now() - copy.loadedAt > MAX_AGE_MS) copy = await load(db, token);
+  return copy;
+}
+
+/** The unit's linked group (not lost), and whether anyone holds the support role on it. */
+export async function supportOf(unitCode: string): Promise<{ group: GroupRef | null; hasMembers: boolean }> {
+  const d = await directory();
+  return { group: d.groups.get(unitCode) ?? null, hasMembers: d.unitsWithMembers.has(unitCode) };
+}
