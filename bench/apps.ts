@@ -30,25 +30,29 @@ function receiving(tg: FakeTelegram, mode: InboundMode, since: number, timeoutMs
   return tg.waitForCall((c) => c.method === method && c.ok && c.at >= since, timeoutMs);
 }
 
-/** `tsx src/main.ts`: the bot alone (JOBS_IN_BOT=false), in long polling or webhook mode. */
-export async function startBot(name: string, scope: PhaseScope, tg: FakeTelegram, mode: InboundMode): Promise<BenchProcess> {
+/**
+ * The bot alone (src/main.ts, JOBS_IN_BOT=false), in long polling or webhook mode; `unpaced`: with the
+ * pacer's Telegram limits lifted (bench/raised-limits.ts), for the ceiling against a fake without limits.
+ */
+export async function startBot(name: string, scope: PhaseScope, tg: FakeTelegram, mode: InboundMode, opts: { unpaced?: boolean } = {}): Promise<BenchProcess> {
   const env = await baseEnv(scope, tg);
   if (mode === 'webhook') {
     Object.assign(env, { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${env.PORT}/telegram/hook`, TELEGRAM_WEBHOOK_SECRET: 'bench-secret-0123456789' });
   }
+  if (opts.unpaced) Object.assign(env, { BENCH_TELEGRAM_PER_SECOND: '100000', BENCH_UNPACED_CHATS: 'true' });
   const since = Date.now();
-  const bot = BenchProcess.start(name, 'src/main.ts', [], env);
+  const bot = BenchProcess.start(name, opts.unpaced ? 'bench/raised-limits.ts' : 'src/main.ts', [], env);
   await bot.whileRunning(receiving(tg, mode, since, STARTUP_MS));
   return bot;
 }
 
 /**
- * `tsx src/main.ts worker`: the jobs and the delivery queue; with `telegramPerSecond`, the same worker
- * paced to that many messages a second (bench/fast-worker.ts).
+ * The worker (src/main.ts worker): the jobs and the delivery queue; with `telegramPerSecond`, the same
+ * worker paced to that many messages a second (bench/raised-limits.ts).
  */
 export async function startWorkerProcess(name: string, scope: PhaseScope, tg: FakeTelegram, telegramPerSecond?: number): Promise<BenchProcess> {
   const env = await baseEnv(scope, tg);
-  const script = telegramPerSecond ? 'bench/fast-worker.ts' : 'src/main.ts';
+  const script = telegramPerSecond ? 'bench/raised-limits.ts' : 'src/main.ts';
   if (telegramPerSecond) env.BENCH_TELEGRAM_PER_SECOND = String(telegramPerSecond);
   const worker = BenchProcess.start(name, script, ['worker'], env);
   await worker.waitForLine(/worker started/, STARTUP_MS);

@@ -7,10 +7,12 @@ import type { Logger } from './logger.js';
  * burst showed which queries FerretDB scanned for (`DB_SLOW_MS=200`).
  */
 export function logSlowCommands(client: mongo.MongoClient, log: Logger, thresholdMs: number): void {
-  const started = new Map<number, { command: string; collection: unknown; selects: string }>();
+  const started = new Map<number, { command: string; collection: string; selects: string }>();
   client.on('commandStarted', (e: mongo.CommandStartedEvent) => {
     const body = e.command as Record<string, unknown>;
-    started.set(e.requestId, { command: e.commandName, collection: body[e.commandName], selects: shapeOf(selectionOf(body)) });
+    // A getMore names its cursor where other commands name their collection.
+    const collection = String(e.commandName === 'getMore' ? body.collection : body[e.commandName]);
+    started.set(e.requestId, { command: e.commandName, collection, selects: shapeOf(selectionOf(body)) });
   });
   const finish = (e: { requestId: number; duration: number }) => {
     const seen = started.get(e.requestId);
