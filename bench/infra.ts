@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
 import { startFerretDb } from '../test/support/ferretdb.js';
+import { cpuMsOf } from './processes.js';
 
 /**
  * The servers every phase shares (FerretDB unless MONGODB_URI, the local Redis unless REDIS_URL), and
@@ -13,6 +14,8 @@ export interface Servers {
   redisUrl: string;
   /** "FerretDB 1.24 (SQLite)" or "MongoDB at MONGODB_URI". */
   database: string;
+  /** CPU time the database server has used so far (ms), when it runs here (FerretDB); null for MONGODB_URI. */
+  databaseCpuMs(): number | null;
   stop(): Promise<void>;
 }
 
@@ -20,10 +23,10 @@ export async function startServers(): Promise<Servers> {
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   if (process.env.MONGODB_URI) {
     const root = process.env.MONGODB_URI.replace(/\/[^/]*$/, '/');
-    return { mongoRoot: root, redisUrl, database: 'MONGODB_URI', stop: async () => undefined };
+    return { mongoRoot: root, redisUrl, database: 'MONGODB_URI', databaseCpuMs: () => null, stop: async () => undefined };
   }
   const ferret = await startFerretDb();
-  return { mongoRoot: ferret.uri, redisUrl, database: 'FerretDB 1.24 (SQLite backend)', stop: ferret.stop };
+  return { mongoRoot: ferret.uri, redisUrl, database: 'FerretDB 1.24 (SQLite backend)', databaseCpuMs: () => cpuMsOf(ferret.pid), stop: ferret.stop };
 }
 
 export interface PhaseScope {

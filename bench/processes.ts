@@ -11,6 +11,16 @@ import { compiledScript } from './compiled.js';
 export const LOG_DIR = 'bench/results/logs';
 const CLOCK_TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 const STOP_GRACE_MS = 10_000;
+/** BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the bot and worker processes. */
+const nodeFlags = ['--enable-source-maps', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
+
+/** User + system CPU time of a process so far, in ms (/proc/<pid>/stat utime + stime). */
+export function cpuMsOf(pid: number): number {
+  // Fields after the ")" that closes the command name: state is field 3, utime 14, stime 15.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+}
 
 /** Every process started and not yet stopped: run.ts stops them all, even when a phase fails. */
 const running = new Set<BenchProcess>();
@@ -32,7 +42,7 @@ export class BenchProcess {
   static start(name: string, script: string, args: string[], env: Record<string, string>): BenchProcess {
     mkdirSync(LOG_DIR, { recursive: true });
     const log = createWriteStream(join(LOG_DIR, `${name}.log`));
-    const child = spawn(process.execPath, ['--enable-source-maps', compiledScript(script), ...args], {
+    const child = spawn(process.execPath, [...nodeFlags, compiledScript(script), ...args], {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -96,12 +106,9 @@ export class BenchProcess {
     return Promise.race([work, died]);
   }
 
-  /** User + system CPU time so far, in ms (/proc/<pid>/stat utime + stime). */
+  /** User + system CPU time so far, in ms. */
   cpuMs(): number {
-    // Fields after the ")" that closes the command name: state is field 3, utime 14, stime 15.
-    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+    return cpuMsOf(this.pid);
   }
 
   /** Peak resident set size so far, in MiB (/proc/<pid>/status VmHWM). */

@@ -7,17 +7,20 @@ import type { Logger } from './logger.js';
  * burst showed which queries FerretDB scanned for (`DB_SLOW_MS=200`).
  */
 export function logSlowCommands(client: mongo.MongoClient, log: Logger, thresholdMs: number): void {
-  const started = new Map<number, { command: string; collection: string; selects: string }>();
+  const started = new Map<number, { command: string; collection: string; body: Record<string, unknown> }>();
   client.on('commandStarted', (e: mongo.CommandStartedEvent) => {
     const body = e.command as Record<string, unknown>;
     // A getMore names its cursor where other commands name their collection.
     const collection = String(e.commandName === 'getMore' ? body.collection : body[e.commandName]);
-    started.set(e.requestId, { command: e.commandName, collection, selects: shapeOf(selectionOf(body)) });
+    started.set(e.requestId, { command: e.commandName, collection, body });
   });
   const finish = (e: { requestId: number; duration: number }) => {
     const seen = started.get(e.requestId);
     started.delete(e.requestId);
-    if (seen && e.duration >= thresholdMs) log.warn({ ...seen, ms: Math.round(e.duration) }, 'slow database command');
+    // Shaped only when slow: most commands are not.
+    if (seen && e.duration >= thresholdMs) {
+      log.warn({ command: seen.command, collection: seen.collection, selects: shapeOf(selectionOf(seen.body)), ms: Math.round(e.duration) }, 'slow database command');
+    }
   };
   client.on('commandSucceeded', (e: mongo.CommandSucceededEvent) => finish(e));
   client.on('commandFailed', finish);

@@ -79,7 +79,7 @@ export function burstPhase(mode: InboundMode) {
       const people = await seedRegisteredPeople(world.tg, count, 1_000_000);
 
       world.say(`${count} people send a quick idea within ${burstWindowS} s, then press send (waiting up to ${burstDrainS} s more)`);
-      const cpuBefore = { bot: bot.cpuMs(), worker: worker.cpuMs() };
+      const cpuBefore = { bot: bot.cpuMs(), worker: worker.cpuMs(), database: ctx.servers.databaseCpuMs() };
       const start = Date.now();
       const deadline = start + (burstWindowS + burstDrainS) * 1000;
       let done = 0;
@@ -89,7 +89,8 @@ export function burstPhase(mode: InboundMode) {
       ).finally(() => clearInterval(progress));
       const lastCodeS = (Date.now() - start) / 1000;
       await sleep(SETTLE_MS);
-      const cpuMs = { bot: bot.cpuMs() - cpuBefore.bot, worker: worker.cpuMs() - cpuBefore.worker };
+      const databaseCpu = ctx.servers.databaseCpuMs();
+      const cpuMs = { bot: bot.cpuMs() - cpuBefore.bot, worker: worker.cpuMs() - cpuBefore.worker, database: databaseCpu === null || cpuBefore.database === null ? null : databaseCpu - cpuBefore.database };
       const rss = { bot: bot.peakRssMiB(), worker: worker.peakRssMiB() };
       const integrity = await integrityOf(world, people);
       const offer = summarize(outcomes.map((o) => o.offerMs));
@@ -111,6 +112,7 @@ export function burstPhase(mode: InboundMode) {
         { phase: p, name: 'lost (no code by the end of the wait)', value: integrity.lost, unit: 'count', goal: { atMost: 0 }, note: `waited ${burstDrainS} s after the window` },
         { phase: p, name: 'duplicated (two codes / two initiatives)', value: Math.max(integrity.twoCodes, integrity.twoInitiatives), unit: 'count', goal: { atMost: 0 }, note: `${integrity.twoCodes} / ${integrity.twoInitiatives}` },
         { phase: p, name: 'bot CPU per person (idea + tap)', value: cpuMs.bot / count, unit: 'ms', note: `worker ${(cpuMs.worker / count).toFixed(1)} ms` },
+        { phase: p, name: 'database server CPU per person', value: cpuMs.database === null ? null : cpuMs.database / count, unit: 'ms', note: ctx.servers.database },
         { phase: p, name: 'peak RSS, bot process', value: rss.bot, unit: 'MiB', goal: { atMost: 150 } },
         { phase: p, name: 'peak RSS, worker process', value: rss.worker, unit: 'MiB', goal: { atMost: 150 } },
       ];

@@ -6,7 +6,7 @@ import mongoose from 'mongoose';
 import { freePort } from './net.js';
 
 /** Builds (once, cached) and starts FerretDB 1.x on SQLite in a temporary directory, on a free port. */
-export async function startFerretDb(): Promise<{ uri: string; stop: () => Promise<void> }> {
+export async function startFerretDb(): Promise<{ uri: string; pid: number; stop: () => Promise<void> }> {
   const bin = execFileSync('bash', ['scripts/install-ferretdb.sh'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
   const dir = mkdtempSync(join(tmpdir(), 'sk-ferretdb-'));
   const port = await freePort();
@@ -27,6 +27,7 @@ export async function startFerretDb(): Promise<{ uri: string; stop: () => Promis
   await waitForMongo(uri, child);
   return {
     uri,
+    pid: child.pid!,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
