@@ -6,6 +6,7 @@ import { countCommands, describeCommands } from '../test/support/db-commands.js'
 import { isSend, toastKey } from './call-watch.js';
 import type { PhaseWorld } from './phase-world.js';
 import { sleep } from './stats.js';
+import { freePort } from '../test/support/net.js';
 
 /**
  * The bot inside the bench process (startApp, long polling, no jobs), so the driver's command
@@ -45,6 +46,8 @@ export async function startInProcessBot(world: PhaseWorld): Promise<InProcessBot
     REDIS_KEY_PREFIX: world.scope.redisPrefix,
     LOG_LEVEL: 'warn',
     JOBS_IN_BOT: 'false',
+    // Its /healthz server on a port of its own (8080 may be taken).
+    PORT: String(await freePort()),
   });
   // The bench connected first with command monitoring on; startApp reuses that connection (same URI).
   const app = await startApp(config);

@@ -1,3 +1,5 @@
+import type { Redis } from 'ioredis';
+import { createRedis } from '../src/redis.js';
 import { connectMongo, disconnectMongo } from '../src/db.js';
 import { I18n } from '../src/i18n.js';
 import '../src/models/index.js';
@@ -19,6 +21,8 @@ export interface PhaseContext {
 export interface PhaseWorld {
   scope: PhaseScope;
   tg: FakeTelegram;
+  /** Redis under the phase's key prefix, as the bot and worker see it. */
+  redis: Redis;
   watch: CallWatch;
   i18n: I18n;
   say(line: string): void;
@@ -36,10 +40,12 @@ export async function inPhaseWorld<T>(
   const owned: BenchProcess[] = [];
   await connectMongo(scope.mongoUri, { monitorCommands: opts.monitorCommands ?? false });
   const tg = await FakeTelegram.start({ rateLimits: opts.rateLimits ?? false });
+  const redis = createRedis(scope.redisUrl, scope.redisPrefix);
   const watch = new CallWatch(tg);
   const world: PhaseWorld = {
     scope,
     tg,
+    redis,
     watch,
     i18n: new I18n(),
     say: (line) => ctx.progress(name, line),
@@ -51,6 +57,7 @@ export async function inPhaseWorld<T>(
     await Promise.all(owned.map((p) => p.stop()));
     watch.close();
     await tg.stop();
+    await redis.quit();
     await disconnectMongo();
     await scope.clean().catch((err: unknown) => ctx.progress(name, `cleaning up failed: ${String(err)}`));
   }

@@ -1,8 +1,10 @@
 import { Types } from 'mongoose';
 import { systemClock } from '../src/clock.js';
 import { CampaignModel, ChannelAccountModel, MemberModel, TargetModel } from '../src/models/index.js';
-import { completeRegistration, ensureMemberForAccount, grantRole, identify } from '../src/services/members.service.js';
+import { accountIdOf, completeRegistration, ensureMemberForAccount, grantRole, identify } from '../src/services/members.service.js';
 import type { FakeGroup, FakeTelegram, FakeUser } from '../test/fakes/telegram-server.js';
+import { loadFlowState, saveFlowState } from '../src/services/flow-state.service.js';
+import type { PhaseWorld } from './phase-world.js';
 import { seedUnits, type UNITS } from '../test/support/fixtures.js';
 
 /** Seeded data the phases share: the unit tree, a running campaign, registered people, teams, officers. */
@@ -52,12 +54,14 @@ export async function seedCampaign(): Promise<void> {
 }
 
 /** People already registered to a grassroots union (through the services, as the registration flow leaves them). */
-export async function seedRegisteredPeople(tg: FakeTelegram, count: number, firstId: number): Promise<FakeUser[]> {
+export async function seedRegisteredPeople({ tg, redis }: Pick<PhaseWorld, 'tg' | 'redis'>, count: number, firstId: number): Promise<FakeUser[]> {
   const people: FakeUser[] = [];
   for (let i = 0; i < count; i++) {
     const user = tg.user({ id: firstId + i, first_name: `Công nhân ${i}` });
     const member = await identify({ channel: 'telegram', externalId: String(user.id) }, { name: user.info.first_name, chatId: String(user.chatId), locale: 'vi' }, systemClock);
     await completeRegistration(member._id, { unitCode: grassroots(i * 7).code, phone: null, name: user.info.first_name }, systemClock);
+    // Registration is a flow: it leaves the person's flow state at rest, as its last step does.
+    await saveFlowState(redis, await loadFlowState(redis, String(member._id)), { flow: null, step: null, trail: [], answers: {}, returnTo: null, paused: null });
     people.push(user);
   }
   return people;
@@ -91,7 +95,7 @@ export async function seedOfficers(tg: FakeTelegram, count: number, firstId: num
     tg.openPrivateChat(user);
     const _id = new Types.ObjectId();
     members.push({ _id, name: user.info.first_name, locale: 'vi', roles: [{ unitCode: unitOf(i), role: 'officer' }], ping: { day: 1, minute: 0, off: false }, quiet: { from: 0, to: 0 } });
-    accounts.push({ channel: 'telegram', externalId: String(user.id), memberId: _id, chatId: String(user.chatId), lastSeenAt: new Date() });
+    accounts.push({ _id: accountIdOf({ channel: 'telegram', externalId: String(user.id) }), channel: 'telegram', externalId: String(user.id), memberId: _id, chatId: String(user.chatId), lastSeenAt: new Date() });
     users.push(user);
   }
   for (let i = 0; i < count; i += 5000) {

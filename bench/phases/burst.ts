@@ -76,7 +76,7 @@ export function burstPhase(mode: InboundMode) {
       world.own(worker);
       world.say(`bot (pid ${bot.pid}, ${mode}) and worker (pid ${worker.pid}) up; linking 20 team groups, registering ${count} people`);
       await seedTeamGroups(world.tg, 900_000);
-      const people = await seedRegisteredPeople(world.tg, count, 1_000_000);
+      const people = await seedRegisteredPeople(world, count, 1_000_000);
 
       world.say(`${count} people send a quick idea within ${burstWindowS} s, then press send (waiting up to ${burstDrainS} s more)`);
       const cpuBefore = { bot: bot.cpuMs(), worker: worker.cpuMs(), database: ctx.servers.databaseCpuMs() };

@@ -65,7 +65,7 @@ export async function commandsPhase(ctx: PhaseContext): Promise<PhaseResult> {
     try {
       const worker = world.own(await startWorkerProcess('commands-worker', world.scope, world.tg));
       const teams = await seedTeamGroups(world.tg, 900_000);
-      const [author] = await seedRegisteredPeople(world.tg, 1, 1_000_000);
+      const [author] = await seedRegisteredPeople(world, 1, 1_000_000);
       // Seeded never in quiet hours: the first weekly ping below must not depend on the hour of the run.
       const [officer] = await seedOfficers(world.tg, 1, 3_000_000, () => province(1));
 

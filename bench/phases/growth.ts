@@ -28,7 +28,7 @@ async function timed(bot: InProcessBot, timeoutS: number, action: () => Promise<
 }
 
 async function measureAtSize(world: PhaseWorld, bot: InProcessBot, size: number, timeoutS: number): Promise<Record<Action, Outcome>> {
-  const [author] = await seedRegisteredPeople(world.tg, 1, 6_000_000 + size);
+  const [author] = await seedRegisteredPeople(world, 1, 6_000_000 + size);
   // A fresh officer of the root each time: earlier ones already had this week's ping.
   const [rootOfficer] = await seedOfficers(world.tg, 1, 7_000_000 + size, () => 'VN');
   await bot.say(author!, 'Lắp thêm quạt cho xưởng may');

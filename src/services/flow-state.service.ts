@@ -41,12 +41,22 @@ const revisionId = (owner: string, rev: number) => `${owner}:${rev}`;
  * The copy is dropped before each save and written after it, and only ever moves forward.
  */
 const cacheKey = (owner: string) => `flow:${owner}`;
+/**
+ * The number of the latest revision, kept far longer than the copy: once the copy is gone, the state
+ * is read by its _id rather than found by sorting the person's revisions (a scan on FerretDB). Dropped
+ * with the copy before each save, so it is never behind the database.
+ */
+const revKey = (owner: string) => `flow-rev:${owner}`;
 /** Long enough for a conversation; Redis then forgets the people who went quiet. */
 const CACHE_SECONDS = 60 * 60;
+/** A campaign's length: people who registered for it are read by _id until its deadline day. */
+const REV_SECONDS = 180 * 24 * 60 * 60;
 const CACHE_FORWARD = `
 local current = redis.call('GET', KEYS[1])
 if current and cjson.decode(current).rev >= tonumber(ARGV[2]) then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])
+local rev = redis.call('GET', KEYS[2])
+if (not rev) or tonumber(rev) < tonumber(ARGV[2]) then redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[4]) end
 return 1`;
 
 /** Where to prune to on this save: when a flow ends, or a long one reaches a multiple of PRUNE_EVERY; else null. */
@@ -58,13 +68,13 @@ function pruneTarget(change: FlowChange, rev: number, keptFrom: number): number 
 const idleState = (owner: string): FlowState => ({ owner, rev: 0, flow: null, step: null, trail: [], answers: {}, returnTo: null, paused: null });
 
 async function remember(redis: Redis, state: FlowState): Promise<void> {
-  await redis.eval(CACHE_FORWARD, 1, cacheKey(state.owner), JSON.stringify(state), state.rev, CACHE_SECONDS);
+  await redis.eval(CACHE_FORWARD, 2, cacheKey(state.owner), revKey(state.owner), JSON.stringify(state), state.rev, CACHE_SECONDS, REV_SECONDS);
 }
 
 export async function loadFlowState(redis: Redis, owner: string): Promise<FlowState> {
   const cached = await redis.get(cacheKey(owner));
   if (cached) return JSON.parse(cached) as FlowState;
-  const latest = await FlowStateModel.findOne({ owner }).sort({ rev: -1 }).lean();
+  const latest = await latestRevision(redis, owner);
   const state: FlowState = latest
     ? {
         owner,
@@ -82,6 +92,14 @@ export async function loadFlowState(redis: Redis, owner: string): Promise<FlowSt
   return state;
 }
 
+/** By _id when Redis knows its number (0: no flow was ever saved), else the highest revision stored. */
+async function latestRevision(redis: Redis, owner: string) {
+  const rev = await redis.get(revKey(owner));
+  if (rev === '0') return null;
+  const known = rev === null ? null : await FlowStateModel.findById(revisionId(owner, Number(rev))).lean();
+  return known ?? FlowStateModel.findOne({ owner }).sort({ rev: -1 }).lean();
+}
+
 /** Saves the next revision of `current`; throws FlowConflictError when someone else already did. */
 export async function saveFlowState(redis: Redis, current: FlowState, change: FlowChange): Promise<FlowState> {
   const rev = current.rev + 1;
@@ -89,7 +107,7 @@ export async function saveFlowState(redis: Redis, current: FlowState, change: Fl
   const pruneBelow = pruneTarget(change, rev, keptFrom);
   const next: FlowState = { ...change, owner: current.owner, rev, keptFrom: pruneBelow ?? keptFrom };
   // Dropped first: should this process die after the insert, the next read goes to MongoDB.
-  await redis.del(cacheKey(current.owner));
+  await redis.del(cacheKey(current.owner), revKey(current.owner));
   try {
     await FlowStateModel.create({ ...next, _id: revisionId(next.owner, rev) });
   } catch (err) {

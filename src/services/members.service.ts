@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import { ChannelAccountModel, MemberModel, type Channel, type Locale, type Role } from '../models/index.js';
 import type { Clock } from '../clock.js';
@@ -19,8 +20,24 @@ async function loadMember(id: Types.ObjectId) {
 }
 
 const accountKey = (a: AccountRef): string => `${a.channel}:${a.externalId}`;
-/** Accounts seen lately by this process; an account's _id never changes (accounts are never deleted). */
-const accountIds = new KnownIds(20_000);
+
+/**
+ * An account's _id follows from its messenger and id, so finding who wrote is a lookup by _id (the
+ * one lookup FerretDB serves from its backend; MongoDB serves either from an index). Accounts stored
+ * before ids were derived keep their random _id: they are found by (channel, externalId) once per
+ * process and remembered. The unique (channel, externalId) index stays the guard against twins.
+ */
+export const accountIdOf = (a: AccountRef): Types.ObjectId => new Types.ObjectId(createHash('sha256').update(accountKey(a)).digest().subarray(0, 12));
+const olderAccountIds = new KnownIds(20_000);
+
+async function findAccount(a: AccountRef) {
+  const key = accountKey(a);
+  const byId = await ChannelAccountModel.findById(olderAccountIds.get(key) ?? accountIdOf(a)).lean();
+  if (byId) return byId;
+  const older = await ChannelAccountModel.findOne({ channel: a.channel, externalId: a.externalId }).lean();
+  if (older) olderAccountIds.remember(key, older._id);
+  return older;
+}
 
 /**
  * lastSeenAt is kept to this precision (a write per incoming message would queue every message behind
@@ -46,13 +63,8 @@ export async function identify(
   seen: { name: string; chatId: string | null; locale?: Locale },
   clock: Clock,
 ): Promise<MemberRecord> {
-  const key = accountKey(account);
-  const knownId = accountIds.get(key);
-  const existing =
-    (knownId && (await ChannelAccountModel.findById(knownId).lean())) ||
-    (await ChannelAccountModel.findOne({ channel: account.channel, externalId: account.externalId }).lean());
+  const existing = await findAccount(account);
   if (existing) {
-    accountIds.remember(key, existing._id);
     const member = await loadMember(existing.memberId);
     await noteSeen(existing, seen.chatId, clock.now(), member.multiMessenger);
     if (member.name || !seen.name) return member;
@@ -63,7 +75,7 @@ export async function identify(
 
   const memberId = new Types.ObjectId();
   try {
-    await ChannelAccountModel.create({ ...account, memberId, chatId: seen.chatId, lastSeenAt: clock.now() });
+    await ChannelAccountModel.create({ _id: accountIdOf(account), ...account, memberId, chatId: seen.chatId, lastSeenAt: clock.now() });
   } catch (err) {
     if (isDuplicateKey(err)) return identify(account, seen, clock);
     throw err;
@@ -73,7 +85,7 @@ export async function identify(
 }
 
 export async function findMemberByAccount(account: AccountRef): Promise<MemberRecord | null> {
-  const found = await ChannelAccountModel.findOne({ channel: account.channel, externalId: account.externalId }).lean();
+  const found = await findAccount(account);
   return found ? loadMember(found.memberId) : null;
 }
 

@@ -23,7 +23,8 @@ const textOf = (i: Pick<InitiativeDoc, 'title' | 'idea' | 'problem' | 'solution'
 export const SIMILAR_THRESHOLD = 0.3;
 /** How far back to look: the unit's latest initiatives of the campaign, a bounded read. */
 const CANDIDATES = 300;
-const RECENT_DAYS_S = 45 * 24 * 3600;
+/** A campaign's length: a unit that has had no new initiative for that long has no recent ones. */
+const RECENT_SECONDS = 180 * 24 * 3600;
 
 /** One recent initiative as the comparison needs it: its words, and how to load it when it matches. */
 interface Recent {
@@ -37,30 +38,18 @@ type Comparable = Pick<InitiativeDoc, '_id' | 'code' | 'unitCode' | 'campaignCod
 /**
  * The unit's latest initiatives of the campaign live in a capped Redis list, so comparing a new card
  * costs one read whatever the campaign's size (a query for "the latest 300 of this unit" needs a sort,
- * which FerretDB does in memory over the whole collection). Filled from the database the first time.
+ * which FerretDB does in memory over the whole collection). Each submission joins its unit's list.
  */
 const recentKey = (i: Pick<InitiativeDoc, 'unitCode' | 'campaignCode'>): string => `similar:${i.campaignCode ?? '-'}:${i.unitCode}`;
-const entryOf = (i: Comparable): string => JSON.stringify({ id: String(i._id), code: i.code, words: [...wordsOf(textOf(i))].join(' ') } satisfies Recent);
 
-/** A new initiative joins its unit's recent list (when the list is in use; otherwise it is filled from the database later). */
 export async function rememberForSimilarity(redis: Redis, i: Comparable): Promise<void> {
   const key = recentKey(i);
-  await redis.multi().lpushx(key, entryOf(i)).ltrim(key, 0, CANDIDATES - 1).exec();
+  const entry: Recent = { id: String(i._id), code: i.code, words: [...wordsOf(textOf(i))].join(' ') };
+  await redis.multi().lpush(key, JSON.stringify(entry)).ltrim(key, 0, CANDIDATES - 1).expire(key, RECENT_SECONDS).exec();
 }
 
 async function recentOf(redis: Redis, i: Comparable): Promise<Recent[]> {
-  const key = recentKey(i);
-  let entries = await redis.lrange(key, 0, CANDIDATES - 1);
-  if (entries.length === 0) {
-    const latest = await InitiativeModel.find({ unitCode: i.unitCode, campaignCode: i.campaignCode ?? null })
-      .sort({ seq: -1 })
-      .limit(CANDIDATES)
-      .select({ code: 1, unitCode: 1, campaignCode: 1, title: 1, idea: 1, problem: 1, solution: 1 })
-      .lean();
-    entries = latest.map(entryOf);
-    if (entries.length > 0) await redis.multi().del(key).rpush(key, ...entries).expire(key, RECENT_DAYS_S).exec();
-  }
-  return entries.map((e) => JSON.parse(e) as Recent);
+  return (await redis.lrange(recentKey(i), 0, CANDIDATES - 1)).map((e) => JSON.parse(e) as Recent);
 }
 
 /** Up to three earlier initiatives of the same unit and campaign that read alike, most similar first; a trade secret shows only its code. */

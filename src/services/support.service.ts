@@ -8,6 +8,7 @@ import { supportDirectoryChanged, supportOf } from './support-directory.js';
 export interface SupportTeam {
   unitCode: string;
   group: { channel: Channel; chatId: string } | null;
+  /** Its support members, who get the cards privately when the team has no group (not read otherwise). */
   members: MemberRecord[];
 }
 
@@ -40,7 +41,7 @@ export const supportMembersOf = (unitCode: string): Promise<MemberRecord[]> => m
 /** The team of a unit itself, or null when it has neither a linked group nor support members. */
 export async function ownTeam(unitCode: string): Promise<SupportTeam | null> {
   const { group, hasMembers } = await supportOf(unitCode);
-  const members = hasMembers ? await supportMembersOf(unitCode) : [];
+  const members = !group && hasMembers ? await supportMembersOf(unitCode) : [];
   return group || members.length > 0 ? { unitCode, group, members } : null;
 }
 
