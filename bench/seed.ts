@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { systemClock } from '../src/clock.js';
 import { CampaignModel, ChannelAccountModel, MemberModel, TargetModel } from '../src/models/index.js';
 import { completeRegistration, ensureMemberForAccount, grantRole, identify } from '../src/services/members.service.js';
-import type { FakeGroup, FakeTelegram, FakeUser } from '../test/fakes/telegram-server.js';
+import type { FakeGroup, FakeTelegram, FakeUser } from '../src/playground/fakes/telegram-server.js';
 import { seedUnits, type UNITS } from '../test/support/fixtures.js';
 
 /** Seeded data the phases share: the unit tree, a running campaign, registered people, teams, officers. */

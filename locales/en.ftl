@@ -595,3 +595,37 @@ link-has-history = This account already has its own registration, initiatives or
 link-done = ✅ Linked: your Telegram and Zalo are now one account. Your initiatives and roles follow you, and notifications go to the messenger you used last.
 link-phone-recognised = 🔗 Welcome back, { $name }! This phone number is already registered with <b>{ $unit }</b> on your other messenger, so I linked the two: your Telegram and Zalo are now one account, and your initiatives follow you.
 link-phone-taken = ⚠️ This phone number is already used by another account, so I registered you without it. A union admin needs to check this; your registration is kept.
+
+## Playground (the page at http://localhost:PORT/ when neither Telegram nor Zalo is configured)
+
+playground-title = Sáng kiến bot playground
+playground-intro = The real bot, with Telegram and Zalo simulated on this machine: you play four people at once. Type, press buttons and send photos as in the messenger apps.
+playground-clock = Vietnam time
+playground-jump-monday = ⏭ Next Monday 07:30
+playground-jump-tomorrow = ⏭ Tomorrow 08:00
+playground-jumped = The clock moved to { $time }: the scheduled jobs are running.
+playground-other-lang = Tiếng Việt
+playground-pane-zalo = A worker on Zalo
+playground-pane-telegram = A worker on Telegram
+playground-pane-team = The support team's group
+playground-pane-officer = A union officer
+playground-who-zalo = Nguyễn Thị Lan · Zalo OA, not registered yet
+playground-who-telegram = Trần Văn Minh · Telegram, not registered yet
+playground-who-team = Phạm Thu Hà · the Canon support team's Telegram group
+playground-who-officer = Lê Văn Hải · officer of the Thăng Long industrial zone union (Telegram)
+playground-input = Type a message…
+playground-send = Send
+playground-photo = Send a photo
+playground-photo-caption = A photo from the workshop
+playground-reply = Reply
+playground-replying = Replying to:
+playground-cancel = Cancel
+playground-choose-hint = Tap a number, or type it, to choose
+playground-share-info = Share my info
+playground-empty-private = No messages yet. Type /start to begin.
+playground-empty-group = New initiative cards of the unit appear here. Reply to a card to write to its author.
+playground-error = Could not send: { $error }
+playground-image = Photo
+playground-document = File
+playground-bot-name = Sáng Kiến Bot
+playground-oa-name = Công đoàn Việt Nam – Sáng kiến

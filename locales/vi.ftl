@@ -587,3 +587,37 @@ link-has-history = Tài khoản này đã có đăng ký, sáng kiến hoặc va
 link-done = ✅ Đã nối: Telegram và Zalo của bạn nay là một tài khoản. Sáng kiến và vai trò đi theo bạn; thông báo sẽ gửi tới ứng dụng bạn dùng gần nhất.
 link-phone-recognised = 🔗 Chào { $name }! Số điện thoại này đã đăng ký với <b>{ $unit }</b> trên ứng dụng còn lại của bạn, nên mình đã nối hai tài khoản: Telegram và Zalo của bạn nay là một, sáng kiến của bạn đi theo bạn.
 link-phone-taken = ⚠️ Số điện thoại này đã được một tài khoản khác dùng, nên mình đăng ký cho bạn mà không kèm số. Quản trị viên công đoàn cần kiểm tra lại; đăng ký của bạn vẫn được giữ.
+
+## Sân chơi (trang http://localhost:PORT/ khi chưa cấu hình Telegram hay Zalo)
+
+playground-title = Sân chơi Sáng kiến bot
+playground-intro = Bot thật, Telegram và Zalo giả lập trên máy này: bạn đóng vai bốn người cùng lúc. Gõ, bấm nút, gửi ảnh như trong ứng dụng nhắn tin.
+playground-clock = Giờ Việt Nam
+playground-jump-monday = ⏭ Thứ Hai tới 07:30
+playground-jump-tomorrow = ⏭ Ngày mai 08:00
+playground-jumped = Đồng hồ đã chuyển tới { $time }: các việc định kỳ đang chạy.
+playground-other-lang = English
+playground-pane-zalo = Công nhân trên Zalo
+playground-pane-telegram = Công nhân trên Telegram
+playground-pane-team = Nhóm của tổ hỗ trợ sáng kiến
+playground-pane-officer = Cán bộ công đoàn
+playground-who-zalo = Nguyễn Thị Lan · Zalo OA, chưa đăng ký
+playground-who-telegram = Trần Văn Minh · Telegram, chưa đăng ký
+playground-who-team = Phạm Thu Hà · nhóm Telegram của tổ hỗ trợ Canon
+playground-who-officer = Lê Văn Hải · cán bộ Công đoàn KCN Thăng Long (Telegram)
+playground-input = Nhập tin nhắn…
+playground-send = Gửi
+playground-photo = Gửi ảnh
+playground-photo-caption = Ảnh chụp tại xưởng
+playground-reply = Trả lời
+playground-replying = Đang trả lời:
+playground-cancel = Hủy
+playground-choose-hint = Bấm một số, hoặc gõ số để chọn
+playground-share-info = Chia sẻ thông tin
+playground-empty-private = Chưa có tin nhắn. Gõ /start để bắt đầu.
+playground-empty-group = Thẻ sáng kiến mới của đơn vị sẽ hiện ở đây. Trả lời một thẻ để nhắn cho người gửi.
+playground-error = Không gửi được: { $error }
+playground-image = Ảnh
+playground-document = Tệp
+playground-bot-name = Sáng Kiến Bot
+playground-oa-name = Công đoàn Việt Nam – Sáng kiến

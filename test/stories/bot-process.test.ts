@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { SCHEDULES, SUPPORT_QUEUE } from '../../jobs/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeTelegram } from '../fakes/telegram-server.js';
+import { FakeTelegram } from '../../src/playground/fakes/telegram-server.js';
 import { seedUnits } from '../support/fixtures.js';
 import { testRedisUrl, withTestDatabase } from '../support/servers.js';
 import { freePort } from '../support/net.js';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeTelegram } from '../fakes/telegram-server.js';
+import { FakeTelegram } from '../../src/playground/fakes/telegram-server.js';
 import { testRedisUrl, withTestDatabase } from '../support/servers.js';
 import { freePort } from '../support/net.js';
 

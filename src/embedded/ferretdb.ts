@@ -1,0 +1,60 @@
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import mongoose from 'mongoose';
+import { StartupError } from '../startup-error.js';
+import { freePort, ownChild, waitUntil, type Child } from './children.js';
+import { projectRoot } from './paths.js';
+
+export const FERRETDB_VERSION = 'v1.24.2';
+
+/** Where scripts/install-ferretdb.sh keeps the binary it builds (SK_CACHE_DIR, else ~/.cache/sang-kien). */
+export function ferretDbBinary(env: NodeJS.ProcessEnv = process.env): string {
+  const cache = env.SK_CACHE_DIR || join(env.HOME ?? '.', '.cache', 'sang-kien');
+  return join(cache, `ferretdb-${env.FERRETDB_VERSION || FERRETDB_VERSION}`);
+}
+
+/** Builds FerretDB once (Go, through the module proxy: a minute or two), then returns the cached binary. */
+export function installFerretDb(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const script = join(projectRoot(), 'scripts', 'install-ferretdb.sh');
+  return new Promise((resolve, reject) => {
+    execFile('bash', [script], { env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (!err) return resolve(stdout.trim());
+      const why = stderr.includes('Go is needed') ? 'Go is not installed (https://go.dev/dl/, or apt-get install golang)' : (stderr.trim().split('\n').at(-1) ?? err.message);
+      reject(new StartupError(`could not build the embedded FerretDB (${why}): set MONGODB_URI to a MongoDB that runs instead`, { cause: err }));
+    });
+  });
+}
+
+export interface RunningFerretDb extends Child {
+  /** mongodb://127.0.0.1:<port>/ (add the database name). */
+  uri: string;
+}
+
+/** Starts FerretDB on SQLite with its files in `dir` (kept across starts), on a free port of 127.0.0.1. */
+export async function startFerretDb(bin: string, dir: string): Promise<RunningFerretDb> {
+  mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const child = spawn(
+    bin,
+    ['--handler=sqlite', `--sqlite-url=file:${dir}/`, `--listen-addr=127.0.0.1:${port}`, '--debug-addr=-', '--telemetry=disable', `--state-dir=${dir}`, '--log-level=error'],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const running = ownChild(child);
+  const uri = `mongodb://127.0.0.1:${port}/`;
+  try {
+    await waitUntil(() => mongoAnswers(uri), child, `FerretDB (${bin})`, 30_000);
+  } catch (err) {
+    await running.stop();
+    throw new StartupError(`the embedded FerretDB did not start: ${(err as Error).message}`, { cause: err });
+  }
+  return { uri, stop: running.stop };
+}
+
+async function mongoAnswers(uri: string): Promise<boolean> {
+  const conn = await mongoose.createConnection(`${uri}ping`, { serverSelectionTimeoutMS: 500 }).asPromise();
+  await conn.close();
+  return true;
+}
+
+export const ferretDbCached = (env: NodeJS.ProcessEnv = process.env): boolean => existsSync(ferretDbBinary(env));
