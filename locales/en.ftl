@@ -624,6 +624,7 @@ playground-choose-hint = Tap a number, or type it, to choose
 playground-share-info = Share my info
 playground-empty-private = No messages yet. Type /start to begin.
 playground-empty-group = New initiative cards of the unit appear here. Reply to a card to write to its author.
+playground-empty-officer = The weekly progress report comes on Monday at 07:30: press ⏭ above to get there. Or type /progress.
 playground-error = Could not send: { $error }
 playground-image = Photo
 playground-document = File

@@ -616,6 +616,7 @@ playground-choose-hint = Bấm một số, hoặc gõ số để chọn
 playground-share-info = Chia sẻ thông tin
 playground-empty-private = Chưa có tin nhắn. Gõ /start để bắt đầu.
 playground-empty-group = Thẻ sáng kiến mới của đơn vị sẽ hiện ở đây. Trả lời một thẻ để nhắn cho người gửi.
+playground-empty-officer = Báo cáo tiến độ tuần đến vào thứ Hai 07:30: bấm ⏭ ở trên để tới đó. Hoặc gõ /progress.
 playground-error = Không gửi được: { $error }
 playground-image = Ảnh
 playground-document = Tệp

@@ -25,7 +25,8 @@ export async function startLocalServices(env: NodeJS.ProcessEnv, log: Logger): P
     for (const child of started.reverse()) await child.stop();
   };
   const dir = dataDir(env);
-  const shown = (path: string) => relative(process.cwd(), path) || '.';
+  // ./data inside the project reads better as a relative path; anywhere else, in full.
+  const shown = (path: string) => (relative(process.cwd(), path).startsWith('..') ? path : `./${relative(process.cwd(), path)}`);
   const out: Record<string, string> = {};
   try {
     if (!env.MONGODB_URI) {

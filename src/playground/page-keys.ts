@@ -26,6 +26,7 @@ export const PAGE_KEYS = [
   'playground-share-info',
   'playground-empty-private',
   'playground-empty-group',
+  'playground-empty-officer',
   'playground-error',
   'playground-image',
   'playground-document',

@@ -5,10 +5,10 @@
   const { lang, strings } = window.PLAYGROUND;
   const t = (key, vars = {}) => (strings[key] ?? key).replace(/\{ ?\$(\w+) ?\}/g, (_, name) => vars[name] ?? '');
   const PANES = [
-    { id: 'zalo', title: 'playground-pane-zalo', who: 'playground-who-zalo', messenger: 'zalo', group: false },
-    { id: 'telegram', title: 'playground-pane-telegram', who: 'playground-who-telegram', messenger: 'telegram', group: false },
-    { id: 'team', title: 'playground-pane-team', who: 'playground-who-team', messenger: 'telegram', group: true },
-    { id: 'officer', title: 'playground-pane-officer', who: 'playground-who-officer', messenger: 'telegram', group: false },
+    { id: 'zalo', title: 'playground-pane-zalo', who: 'playground-who-zalo', empty: 'playground-empty-private', messenger: 'zalo', group: false },
+    { id: 'telegram', title: 'playground-pane-telegram', who: 'playground-who-telegram', empty: 'playground-empty-private', messenger: 'telegram', group: false },
+    { id: 'team', title: 'playground-pane-team', who: 'playground-who-team', empty: 'playground-empty-group', messenger: 'telegram', group: true },
+    { id: 'officer', title: 'playground-pane-officer', who: 'playground-who-officer', empty: 'playground-empty-officer', messenger: 'telegram', group: false },
   ];
   const state = {}; // per pane: { view, json, replyTo, error, els }
   let clockOffset = 0;
@@ -116,7 +116,7 @@
     const box = els.messages;
     const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
     box.replaceChildren();
-    if (view.messages.length === 0) box.append(el('div', { class: 'empty' }, t(PANES.find((p) => p.id === pane).group ? 'playground-empty-group' : 'playground-empty-private')));
+    if (view.messages.length === 0) box.append(el('div', { class: 'empty' }, t(PANES.find((p) => p.id === pane).empty)));
     for (const m of view.messages) box.append(messageNode(pane, m, view.messages));
     if (atBottom || state[pane].stick) box.scrollTop = box.scrollHeight;
     state[pane].stick = false;
