@@ -21,3 +21,30 @@ export const CAMPAIGN_CODE = 'MTSK-DEMO';
 /** Fixed ids of the fake Zalo OA and Telegram bot the playground runs. */
 export const FAKE_ZALO = { appId: '1234567890123456789', oaId: '9876543210987654321', appSecretKey: 'playground-app-secret', oaSecretKey: 'playground-oa-secret' } as const;
 export const FAKE_TELEGRAM_TOKEN = '7000000001:playground-bot-token-not-real-0123';
+
+/** Workers who sent ideas before (not on the page): their ideas fill the charts. */
+export const DEMO_AUTHORS = [
+  { id: 710_000_101, name: 'Đỗ Minh Tuấn' },
+  { id: 710_000_102, name: 'Vũ Thị Hoa' },
+  { id: 710_000_103, name: 'Ngô Văn Long' },
+] as const;
+
+export const DEMO_IDEAS = {
+  perUnit: [
+    ['CDCS-CANON', 9],
+    ['CDCS-PANA', 5],
+    ['CDCS-YAMAHA', 3],
+    ['CDCS-MAY10', 4],
+    ['CDCS-DIENLUC', 2],
+  ] as [string, number][],
+  texts: [
+    'Gắn cảm biến dừng máy khi mở nắp che máy dập',
+    'Sắp xếp lại kệ linh kiện theo thứ tự lắp ráp',
+    'Dùng nước ngưng của điều hòa để tưới cây trong khuôn viên',
+    'Dán mã QR tại mỗi chuyền để báo lỗi sản phẩm ngay trên điện thoại',
+    'Thay đèn huỳnh quang ở xưởng bằng đèn LED',
+    'Làm đồ gá định vị để hàn nhanh và đều hơn',
+    'Tái sử dụng thùng carton linh kiện để đóng hàng thành phẩm',
+    'Chia giờ nghỉ giữa ca so le để chuyền không phải dừng',
+  ],
+};

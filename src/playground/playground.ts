@@ -68,7 +68,7 @@ export class Playground {
     // The OA tokens stored by an earlier start were issued by an earlier fake: start from this one's consent.
     await new MongoOaTokenStore().save(FAKE_ZALO.appId, { accessToken: '-', refreshToken: this.refreshToken, accessExpiresAt: new Date(0) });
     this.zalo.setOaWebhook(`http://127.0.0.1:${config.PORT}${config.ZALO_OA_WEBHOOK_PATH}`);
-    const seeded = await seedPlayground(this.clock);
+    const seeded = await seedPlayground(this.clock, app.deps.redis);
     this.panes = this.people();
     this.jobs = new Queue(SUPPORT_QUEUE, { connection: { url: config.REDIS_URL }, prefix: `${config.REDIS_KEY_PREFIX}bull` });
     for (const [path, handler, method] of playgroundRoutes(this, app.deps.i18n, log)) http.route(path, handler, method);

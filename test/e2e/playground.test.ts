@@ -79,6 +79,17 @@ describe('the playground page, in a browser', () => {
     await shot('zalo-registered');
   }, 60_000);
 
+  it('registers the worker on Telegram, by inline buttons and the reply keyboard', async () => {
+    await type('telegram', '/start');
+    await choose('telegram', 'Tiếng Việt');
+    await botSays('telegram', /đơn vị|công đoàn cơ sở/i).waitFor(WAIT);
+    await type('telegram', 'panasonic');
+    await choose('telegram', 'Panasonic');
+    await pane('telegram').locator('.keyboard button', { hasText: 'Bỏ qua' }).click();
+    await botSays('telegram', 'Đăng ký xong').waitFor(WAIT);
+    await shot('telegram-registered');
+  }, 60_000);
+
   let code = '';
   it('sends a quick idea, which the support team sees as a card in its group', async () => {
     await type('zalo', 'Lắp thêm quạt hút khói ở xưởng hàn để anh em đỡ mệt');

@@ -75,7 +75,7 @@
       if (quoted) bubble.append(el('div', { class: 'quote' }, quoted.text.split('\n')[0]));
     }
     if (m.kind === 'photo') {
-      bubble.append(m.image ? el('img', { src: m.image, alt: m.text || t('playground-image') }) : el('div', { class: 'photo-placeholder', title: t('playground-image') }, '🖼'));
+      bubble.append(m.image ? el('a', { href: m.image, target: '_blank' }, el('img', { src: m.image, alt: m.text || t('playground-image') })) : el('div', { class: 'photo-placeholder', title: t('playground-image') }, '🖼'));
     }
     if (m.kind === 'document') bubble.append(el('div', {}, `📎 ${t('playground-document')}`));
     const body = el('div', { class: 'text' });
