@@ -30,7 +30,7 @@ export async function startLocalServices(env: NodeJS.ProcessEnv, log: Logger): P
   const out: Record<string, string> = {};
   try {
     if (!env.MONGODB_URI) {
-      if (!ferretDbCached(env)) log.info('building FerretDB for the embedded database (first start only, a minute or two)');
+      if (!ferretDbCached(env)) log.info('building FerretDB for the embedded database (first start only: a few minutes)');
       const ferret = await startFerretDb(await installFerretDb(env), join(dir, 'ferretdb'));
       started.push(ferret);
       out.MONGODB_URI = `${ferret.uri}${DATABASE}`;
