@@ -83,8 +83,8 @@ describe('the playground page, in a browser', () => {
     await type('telegram', '/start');
     await choose('telegram', 'Tiếng Việt');
     await botSays('telegram', /đơn vị|công đoàn cơ sở/i).waitFor(WAIT);
-    await type('telegram', 'panasonic');
-    await choose('telegram', 'Panasonic');
+    await type('telegram', 'canon');
+    await choose('telegram', 'Canon');
     await pane('telegram').locator('.keyboard button', { hasText: 'Bỏ qua' }).click();
     await botSays('telegram', 'Đăng ký xong').waitFor(WAIT);
     await shot('telegram-registered');
@@ -119,5 +119,31 @@ describe('the playground page, in a browser', () => {
     await expect(chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).resolves.toBe(800);
     await chart.scrollIntoViewIfNeeded();
     await shot('monday-ping');
+  }, 60_000);
+
+  it('jumps to tomorrow 08:00: the officer is nudged about lagging units and reminded of a pledge due in a week', async () => {
+    // Back down to the latest message, where new ones come into view.
+    await pane('officer').locator('.messages').evaluate((box) => box.scrollTo(0, box.scrollHeight));
+    await page.locator('[data-jump="tomorrow-0800"]').click();
+    await botSays('officer', 'chậm so với tiến độ').waitFor(WAIT);
+    await botSays('officer', 'Giao ước thi đua').waitFor(WAIT);
+    await shot('tomorrow-nudges');
+  }, 60_000);
+
+  it('takes a photo from the Telegram worker as a quick idea, and its card counts the photo', async () => {
+    await pane('telegram').locator('input.input').fill('Móc treo dụng cụ cạnh máy ép');
+    await pane('telegram').locator('button.photo').click();
+    await pane('telegram').locator('.msg.me', { hasText: 'Móc treo dụng cụ' }).locator('.photo-placeholder').waitFor(WAIT);
+    await choose('telegram', 'Gửi ý tưởng');
+    await botSays('team', /Tệp đính kèm:\s*1/).waitFor(WAIT);
+    await shot('photo-idea');
+  }, 60_000);
+
+  it('speaks English at /?lang=en', async () => {
+    await page.goto(page.url().replace(/\/(\?.*)?$/, '/?lang=en'));
+    await expect(pane('officer').locator('.title').textContent()).resolves.toBe('A union officer');
+    await expect(page.locator('[data-jump="next-monday-0730"]').textContent()).resolves.toBe('⏭ Next Monday 07:30');
+    await botSays('officer', 'Báo cáo tiến độ tuần').waitFor(WAIT); // the chats are the people's own, in their language
+    await shot('english');
   }, 60_000);
 });

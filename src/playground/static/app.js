@@ -55,6 +55,8 @@
   async function act(pane, path, body) {
     const s = state[pane];
     s.error = null;
+    // Acting brings the chat back to its latest message, as sending does in a messenger.
+    s.stick = true;
     drawExtras(pane);
     try {
       await api(path, { pane, ...body });
@@ -111,14 +113,21 @@
     return node;
   }
 
+  /** The chat grew: keep the latest message in view, unless the person scrolled up to read. */
+  function followBottom(pane) {
+    const s = state[pane];
+    if (s.follow) s.els.messages.scrollTop = s.els.messages.scrollHeight;
+  }
+
   function drawMessages(pane) {
     const { view, els } = state[pane];
     const box = els.messages;
-    const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
-    box.replaceChildren();
-    if (view.messages.length === 0) box.append(el('div', { class: 'empty' }, t(PANES.find((p) => p.id === pane).empty)));
-    for (const m of view.messages) box.append(messageNode(pane, m, view.messages));
-    if (atBottom || state[pane].stick) box.scrollTop = box.scrollHeight;
+    els.list.replaceChildren();
+    if (view.messages.length === 0) els.list.append(el('div', { class: 'empty' }, t(PANES.find((p) => p.id === pane).empty)));
+    for (const m of view.messages) els.list.append(messageNode(pane, m, view.messages));
+    // Like a messenger: new messages scroll into view unless the person scrolled up to read.
+    if (state[pane].stick) state[pane].follow = true;
+    if (state[pane].follow) box.scrollTop = box.scrollHeight;
     state[pane].stick = false;
     els.keyboard.replaceChildren(...view.keyboard.map((row) => el('div', { class: 'row' }, row.map((b) =>
       el('button', { type: 'button', onclick: () => (b.contact ? act(pane, 'contact', {}) : sendText(pane, b.text)) }, b.text)))));
@@ -143,7 +152,13 @@
 
   function buildPane(def) {
     const input = el('input', { type: 'text', class: 'input', placeholder: t('playground-input'), 'aria-label': t('playground-input') });
-    const messages = el('div', { class: 'messages' });
+    const list = el('div', { class: 'list' });
+    const messages = el('div', { class: 'messages', onscroll: () => { state[def.id].follow = messages.scrollHeight - messages.scrollTop - messages.clientHeight < 40; } }, list);
+    // Pictures that load and text that reflows make the chat taller after it was drawn, a notice above
+    // makes the pane shorter: either way, keep following the latest message.
+    const follow = new ResizeObserver(() => followBottom(def.id));
+    follow.observe(list);
+    follow.observe(messages);
     const keyboard = el('div', { class: 'keyboard', hidden: '' });
     const replyingText = el('span');
     const replying = el('div', { class: 'replying', hidden: '' }, replyingText, el('button', { type: 'button', onclick: () => { state[def.id].replyTo = null; drawExtras(def.id); } }, t('playground-cancel')));
@@ -169,7 +184,7 @@
     const node = el('section', { class: `pane ${def.messenger}${def.group ? ' group' : ''}`, 'data-pane': def.id },
       el('div', { class: 'pane-head' }, el('div', { class: 'title' }, t(def.title)), el('div', { class: 'who' }, t(def.who))),
       messages, keyboard, error, replying, form);
-    state[def.id] = { view: null, json: '', replyTo: null, error: null, stick: true, els: { messages, keyboard, replying, replyingText, error, input } };
+    state[def.id] = { view: null, json: '', replyTo: null, error: null, stick: true, follow: true, els: { messages, list, keyboard, replying, replyingText, error, input } };
     return node;
   }
 
