@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
@@ -14,14 +14,33 @@ export function ferretDbBinary(env: NodeJS.ProcessEnv = process.env): string {
   return join(cache, `ferretdb-${env.FERRETDB_VERSION || FERRETDB_VERSION}`);
 }
 
-/** Builds FerretDB once (Go, through the module proxy: a minute or two), then returns the cached binary. */
+/**
+ * Builds FerretDB once (Go, through the module proxy: a few minutes), then returns the cached binary. The
+ * build runs in a process group of its own, stopped with this process should it end first (a SIGTERM
+ * during the build).
+ */
 export function installFerretDb(env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const script = join(projectRoot(), 'scripts', 'install-ferretdb.sh');
   return new Promise((resolve, reject) => {
-    execFile('bash', [script], { env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (!err) return resolve(stdout.trim());
-      const why = stderr.includes('Go is needed') ? 'Go is not installed (https://go.dev/dl/, or apt-get install golang)' : (stderr.trim().split('\n').at(-1) ?? err.message);
-      reject(new StartupError(`could not build the embedded FerretDB (${why}): set MONGODB_URI to a MongoDB that runs instead`, { cause: err }));
+    const build = spawn('bash', [script], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    build.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    build.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const stopBuild = () => {
+      try {
+        if (build.pid) process.kill(-build.pid, 'SIGTERM');
+      } catch {
+        // Already finished.
+      }
+    };
+    process.once('exit', stopBuild);
+    build.once('error', reject);
+    build.once('close', (code) => {
+      process.removeListener('exit', stopBuild);
+      if (code === 0) return resolve(stdout.trim());
+      const why = stderr.includes('Go is needed') ? 'Go is not installed (https://go.dev/dl/, or apt-get install golang)' : (stderr.trim().split('\n').at(-1) ?? `exit code ${code}`);
+      reject(new StartupError(`could not build the embedded FerretDB (${why}): set MONGODB_URI to a MongoDB that runs instead`));
     });
   });
 }
