@@ -10,8 +10,8 @@ export type Readiness = () => Promise<Record<string, boolean>>;
 /**
  * The one HTTP server of a bot or worker process: the messengers' webhooks (POST, one path each),
  * `GET /healthz` (the process is up) and `GET /readyz` (what it depends on answers: 503 and the list
- * otherwise), and the playground's page when it runs. Routes may be added after it listens; until then their path answers 404, as any unknown
- * path does.
+ * otherwise), and the playground's page when it runs. Routes may be added after it listens; until
+ * then their path answers 404, as any unknown path does.
  */
 export class HttpServer {
   private readonly routes = new Map<string, RouteHandler>();
