@@ -63,7 +63,8 @@ describe('npm start with no configuration', () => {
   const prefix = `sk-test-${randomBytes(4).toString('hex')}:`;
   const running: Started[] = [];
   afterAll(() => {
-    for (const r of running) if (r.child.exitCode === null) r.child.kill('SIGKILL');
+    // SIGTERM, not SIGKILL: the bot stops the FerretDB it started on its way out.
+    for (const r of running) if (r.child.exitCode === null) r.child.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   });
 
