@@ -1,4 +1,4 @@
-import type { FakeTelegram } from '../test/fakes/telegram-server.js';
+import type { FakeTelegram } from '../src/playground/fakes/telegram-server.js';
 import { freePort } from '../test/support/net.js';
 import type { PhaseScope } from './infra.js';
 import { BenchProcess } from './processes.js';

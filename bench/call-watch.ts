@@ -1,4 +1,4 @@
-import type { ApiCall, FakeTelegram } from '../test/fakes/telegram-server.js';
+import type { ApiCall, FakeTelegram } from '../src/playground/fakes/telegram-server.js';
 
 /**
  * Waits for the bot's calls to the fake Telegram, per chat, as they are answered: how the driver

@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { startApp, type RunningApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import type { FakeUser } from '../test/fakes/telegram-server.js';
+import type { FakeUser } from '../src/playground/fakes/telegram-server.js';
 import { countCommands, describeCommands } from '../test/support/db-commands.js';
 import { isSend, toastKey } from './call-watch.js';
 import type { PhaseWorld } from './phase-world.js';

@@ -21,7 +21,7 @@ import { ensureMemberForAccount, grantRole } from '../src/services/members.servi
 import { BullFollowUps } from '../jobs/follow-ups.js';
 import { BullOutbox, startDeliveryWorker } from '../jobs/delivery-queue.js';
 import { sendWeeklyPings } from '../jobs/weekly-progress.job.js';
-import { DEFAULT_RATE_LIMITS, FakeTelegram, type ApiCall, type FakeUser } from '../test/fakes/telegram-server.js';
+import { DEFAULT_RATE_LIMITS, FakeTelegram, type ApiCall, type FakeUser } from '../src/playground/fakes/telegram-server.js';
 import { startFerretDb } from '../test/support/ferretdb.js';
 import { freePort } from '../test/support/net.js';
 

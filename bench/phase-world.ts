@@ -3,7 +3,7 @@ import { createRedis } from '../src/redis.js';
 import { connectMongo, disconnectMongo } from '../src/db.js';
 import { I18n } from '../src/i18n.js';
 import '../src/models/index.js';
-import { FakeTelegram, type RateLimits } from '../test/fakes/telegram-server.js';
+import { FakeTelegram, type RateLimits } from '../src/playground/fakes/telegram-server.js';
 import { CallWatch } from './call-watch.js';
 import type { BenchFlags } from './flags.js';
 import { phaseScope, type PhaseScope, type Servers } from './infra.js';

@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { systemClock } from '../src/clock.js';
 import { CampaignModel, ChannelAccountModel, MemberModel, TargetModel } from '../src/models/index.js';
 import { accountIdOf, completeRegistration, ensureMemberForAccount, grantRole, identify } from '../src/services/members.service.js';
-import type { FakeGroup, FakeTelegram, FakeUser } from '../test/fakes/telegram-server.js';
+import type { FakeGroup, FakeTelegram, FakeUser } from '../src/playground/fakes/telegram-server.js';
 import { loadFlowState, saveFlowState } from '../src/services/flow-state.service.js';
 import type { PhaseWorld } from './phase-world.js';
 import { seedUnits, type UNITS } from '../test/support/fixtures.js';

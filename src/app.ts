@@ -128,6 +128,8 @@ export async function startZalo(deps: Deps, config: Config, http: HttpServer): P
 
 export interface RunningApp extends Running {
   deps: Deps;
+  /** The process's HTTP server (webhooks, /healthz, /readyz), where more routes may be added. */
+  http: HttpServer;
 }
 
 interface Connected {
@@ -168,6 +170,7 @@ export async function startApp(config: Config, opts: { clock?: Clock; log?: Logg
   const jobs = config.JOBS_IN_BOT ? await startJobs(deps, jobsRedis(config)) : null;
   return {
     deps,
+    http,
     async stop() {
       await telegram?.stop();
       await zalo?.stop();
@@ -195,6 +198,7 @@ export async function startWorker(config: Config, opts: { clock?: Clock; log?: L
   deps.log.info({ port: config.PORT }, 'worker started');
   return {
     deps,
+    http,
     async stop() {
       await http.close();
       await jobs.stop();

@@ -10,8 +10,8 @@ export type Readiness = () => Promise<Record<string, boolean>>;
 /**
  * The one HTTP server of a bot or worker process: the messengers' webhooks (POST, one path each),
  * `GET /healthz` (the process is up) and `GET /readyz` (what it depends on answers: 503 and the list
- * otherwise). Routes may be added after it listens; until then their path answers 404, as any unknown
- * path does.
+ * otherwise), and the playground's page when it runs. Routes may be added after it listens; until
+ * then their path answers 404, as any unknown path does.
  */
 export class HttpServer {
   private readonly routes = new Map<string, RouteHandler>();
@@ -28,7 +28,7 @@ export class HttpServer {
         );
         return;
       }
-      const handler = req.method === 'POST' ? this.routes.get(path) : undefined;
+      const handler = this.routes.get(`${req.method} ${path}`);
       if (!handler) {
         res.writeHead(404).end();
         return;
@@ -40,8 +40,9 @@ export class HttpServer {
     });
   }
 
-  route(path: string, handler: RouteHandler): void {
-    this.routes.set(path, handler);
+  /** Webhooks are POSTs; the playground (src/playground) adds its page and API, GETs too. */
+  route(path: string, handler: RouteHandler, method: 'GET' | 'POST' = 'POST'): void {
+    this.routes.set(`${method} ${path}`, handler);
   }
 
   listen(port: number): Promise<void> {

@@ -1,5 +1,6 @@
-import { startApp, startWorker, type RunningApp } from './app.js';
+import { startWorker, type RunningApp } from './app.js';
 import { ConfigError, loadConfig, readEnvFile } from './config.js';
+import { launchBot } from './launch.js';
 import { StartupError } from './startup-error.js';
 
 readEnvFile();
@@ -11,18 +12,12 @@ function exitWith(err: unknown): never {
   process.exit(1);
 }
 
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  exitWith(err);
-}
-
 // A bot that can no longer receive (another process took the token's long polling) exits non-zero, so
 // a supervisor restarts it instead of leaving a process alive that answers nobody.
 const onFatal = () => process.exit(2);
-// `tsx src/main.ts worker` runs the jobs alone (npm run worker); otherwise the bot.
-const starting: Promise<RunningApp> = process.argv[2] === 'worker' ? startWorker(config) : startApp(config, { onFatal });
+// `tsx src/main.ts worker` runs the jobs alone (npm run worker); otherwise the bot, with an embedded
+// database, Redis and the playground for what the settings leave out (src/launch.ts).
+const starting: Promise<RunningApp> = process.argv[2] === 'worker' ? Promise.resolve().then(() => startWorker(loadConfig())) : launchBot(process.env, { onFatal });
 /** Shutting down (or giving up a start-up that hangs) takes at most this long. */
 const FORCE_EXIT_MS = 10_000;
 

@@ -1,5 +1,5 @@
 import { InitiativeModel } from '../../src/models/index.js';
-import { DEFAULT_RATE_LIMITS, type FakeUser } from '../../test/fakes/telegram-server.js';
+import { DEFAULT_RATE_LIMITS, type FakeUser } from '../../src/playground/fakes/telegram-server.js';
 import { startBot, startWorkerProcess, type InboundMode } from '../apps.js';
 import { textOf, toastKey } from '../call-watch.js';
 import { inPhaseWorld, type PhaseContext, type PhaseWorld } from '../phase-world.js';

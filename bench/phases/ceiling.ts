@@ -1,4 +1,4 @@
-import type { FakeUser } from '../../test/fakes/telegram-server.js';
+import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 import { startBot, startEchoBot } from '../apps.js';
 import { isSend } from '../call-watch.js';
 import { inPhaseWorld, type PhaseContext, type PhaseWorld } from '../phase-world.js';

@@ -1,6 +1,6 @@
 import { startDeliveryWorker } from '../../jobs/delivery-queue.js';
 import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
-import type { FakeUser } from '../../test/fakes/telegram-server.js';
+import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 import { startWorkerProcess } from '../apps.js';
 import { isSend } from '../call-watch.js';
 import { startInProcessBot, type InProcessBot, type Measured } from '../in-process.js';

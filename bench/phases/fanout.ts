@@ -1,4 +1,4 @@
-import { DEFAULT_RATE_LIMITS, type ApiCall } from '../../test/fakes/telegram-server.js';
+import { DEFAULT_RATE_LIMITS, type ApiCall } from '../../src/playground/fakes/telegram-server.js';
 import { startWorkerProcess } from '../apps.js';
 import { isSend } from '../call-watch.js';
 import { inPhaseWorld, type PhaseContext } from '../phase-world.js';

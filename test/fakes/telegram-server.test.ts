@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Api, Bot, GrammyError, InlineKeyboard, InputFile, webhookCallback } from 'grammy';
 import type { Update } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeTelegram, type BotMessage, type FakeTelegramOptions, type FakeUser } from './telegram-server.js';
+import { FakeTelegram, type BotMessage, type FakeTelegramOptions, type FakeUser } from '../../src/playground/fakes/telegram-server.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 

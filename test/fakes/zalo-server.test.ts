@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeZalo, type FakeZaloOptions } from './zalo-server.js';
+import { FakeZalo, type FakeZaloOptions } from '../../src/playground/fakes/zalo-server.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -3,14 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { SCHEDULES, SUPPORT_QUEUE } from '../../jobs/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeTelegram } from '../fakes/telegram-server.js';
+import { FakeTelegram } from '../../src/playground/fakes/telegram-server.js';
 import { seedUnits } from '../support/fixtures.js';
 import { testRedisUrl, withTestDatabase } from '../support/servers.js';
 import { freePort } from '../support/net.js';
 
-const run = (env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> =>
+const run = (env: NodeJS.ProcessEnv, args: string[] = []): Promise<{ code: number; stderr: string }> =>
   new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env }, (err, _stdout, stderr) =>
+    execFile(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { env }, (err, _stdout, stderr) =>
       resolve({ code: err ? Number(err.code) : 0, stderr }),
     );
   });
@@ -49,11 +49,16 @@ describe('npm start (the real bot process)', () => {
 
   it('refuses to start with a message naming each bad or missing variable', async () => {
     const { PATH, HOME } = process.env;
-    const { code, stderr } = await run({ PATH, HOME, ENV_FILE: '', TELEGRAM_BOT_TOKEN: 'nope' });
+    const { code, stderr } = await run({ PATH, HOME, ENV_FILE: '', TELEGRAM_BOT_TOKEN: 'nope', PORT: 'eighty' });
     expect(code).toBe(1);
     expect(stderr).toContain('Invalid configuration (see .env.example)');
     expect(stderr).toContain('TELEGRAM_BOT_TOKEN: expected a Bot API token');
-    expect(stderr).toContain('MONGODB_URI: missing');
+    expect(stderr).toContain('PORT: ');
+    // The bot runs its own FerretDB without MONGODB_URI; the worker, which shares the bot's, needs it.
+    expect(stderr).not.toContain('MONGODB_URI');
+    const worker = await run({ PATH, HOME, ENV_FILE: '', TELEGRAM_BOT_TOKEN: 'nope' }, ['worker']);
+    expect(worker.code).toBe(1);
+    expect(worker.stderr).toContain('MONGODB_URI: missing');
   });
 
   it('answers a worker by long polling, answers /healthz and /readyz, runs the jobs in-process, and shuts down cleanly on SIGTERM', async () => {

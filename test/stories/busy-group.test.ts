@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { enqueue, type Outgoing } from '../../src/services/delivery.service.js';
 import { msg } from '../../src/i18n.js';
-import type { ApiCall, FakeUser } from '../fakes/telegram-server.js';
+import type { ApiCall, FakeUser } from '../../src/playground/fakes/telegram-server.js';
 
 const CARDS = 20;
 const sentTo = (chatId: number) => (c: ApiCall) => c.ok && c.method === 'sendMessage' && Number(c.params.chat_id) === chatId;

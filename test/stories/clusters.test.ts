@@ -8,7 +8,7 @@ import { importPledges } from '../../src/admin/pledges.js';
 import { remindPledges } from '../../jobs/pledge-deadlines.job.js';
 import { lastText } from '../support/story.js';
 import { CampaignModel, ClusterModel, PledgeModel, TargetModel } from '../../src/models/index.js';
-import type { FakeUser } from '../fakes/telegram-server.js';
+import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 
 const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
 

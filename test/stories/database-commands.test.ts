@@ -10,7 +10,7 @@ import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
 import { deliverQueued, readDelivery } from '../../jobs/deliver.job.js';
 import { unitDirectory } from '../../src/services/units.service.js';
 import type { InboundEvent, InboundPayload } from '../../src/channels/types.js';
-import type { FakeUser } from '../fakes/telegram-server.js';
+import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 import { isoWeek } from '../../src/vietnam-time.js';
 
 // Telling other people (the card to the support team, card updates, notices) is handed to the

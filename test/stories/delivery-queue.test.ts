@@ -6,7 +6,7 @@ import { seedCampaign, seedOfficers } from '../support/officers.js';
 import { retryDeliveries } from '../../jobs/retry-deliveries.job.js';
 import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
 import { ChannelAccountModel, DeliveryModel } from '../../src/models/index.js';
-import type { FakeUser } from '../fakes/telegram-server.js';
+import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 import { lastText } from '../support/story.js';
 import { holders, toEach } from '../../jobs/recipients.js';
 import { enqueue, type Outgoing } from '../../src/services/delivery.service.js';

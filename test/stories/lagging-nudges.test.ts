@@ -4,7 +4,7 @@ import { lastText, registerWorker } from '../support/story.js';
 import { sendQuickIdea, staff } from '../support/support-team.js';
 import { nudgeLaggingUnits } from '../../jobs/lagging-nudges.job.js';
 import { CampaignModel, NudgeModel, TargetModel } from '../../src/models/index.js';
-import type { FakeUser } from '../fakes/telegram-server.js';
+import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 
 const nudges = (u: FakeUser) => u.transcript.filter((m) => m.plainText.includes('đang chậm so với tiến độ'));
 const warnings = (u: FakeUser) => u.transcript.filter((m) => m.plainText.includes('chưa phản hồi hai lần nhắc'));

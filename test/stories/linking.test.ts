@@ -3,7 +3,7 @@ import { useWorld } from '../support/world.js';
 import { lastText, memberOf, registerWorker } from '../support/story.js';
 import { sendQuickIdea, staff } from '../support/support-team.js';
 import { zaloOaPerson } from '../support/zalo-person.js';
-import type { FakeUser } from '../fakes/telegram-server.js';
+import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 import { ChannelAccountModel, FlowStateModel, MemberModel } from '../../src/models/index.js';
 import { identify } from '../../src/services/members.service.js';
 import { issueLinkCode, redeemLinkCode } from '../../src/services/linking.service.js';

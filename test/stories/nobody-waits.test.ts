@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { lastText, memberOf, registerWorker } from '../support/story.js';
 import { loadFlowState } from '../../src/services/flow-state.service.js';
-import type { FakeTelegram, FakeUser } from '../fakes/telegram-server.js';
+import type { FakeTelegram, FakeUser } from '../../src/playground/fakes/telegram-server.js';
 
 const GUIDE = 'Sáng kiến – hướng dẫn';
 

@@ -4,7 +4,7 @@ import { lastText } from '../support/story.js';
 import { staff } from '../support/support-team.js';
 import { remindPledges } from '../../jobs/pledge-deadlines.job.js';
 import { CampaignModel, PledgeModel, PledgeSelfCheckModel } from '../../src/models/index.js';
-import type { FakeUser } from '../fakes/telegram-server.js';
+import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 
 const about = (u: FakeUser, text: string) => u.transcript.filter((m) => m.plainText.includes(text));
 

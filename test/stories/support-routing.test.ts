@@ -6,7 +6,7 @@ import { testRedisUrl } from '../support/servers.js';
 import { lastText, registerWorker } from '../support/story.js';
 import { grant, sendQuickIdea } from '../support/support-team.js';
 import { SupportGroupModel } from '../../src/models/index.js';
-import type { FakeUser } from '../fakes/telegram-server.js';
+import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 
 /** The whole form, quickly, with the given confidentiality. */
 async function submitForm(user: FakeUser, title: string, confidential: boolean): Promise<string> {

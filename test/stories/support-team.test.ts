@@ -3,7 +3,7 @@ import { useWorld } from '../support/world.js';
 import { lastText, registerWorker } from '../support/story.js';
 import { grant, lastToast, sendQuickIdea } from '../support/support-team.js';
 import { InitiativeModel, ThreadMessageModel } from '../../src/models/index.js';
-import type { FakeGroup, FakeUser } from '../fakes/telegram-server.js';
+import type { FakeGroup, FakeUser } from '../../src/playground/fakes/telegram-server.js';
 import { SUBMITTER_CHANNELS } from '../support/channels.js';
 
 const card = (group: FakeGroup, code: string) => group.transcript.find((m) => m.plainText.startsWith(`📥 ${code}`))!;

@@ -4,7 +4,7 @@ import { lastText, registerWorker } from '../support/story.js';
 import { grant, sendQuickIdea, staff } from '../support/support-team.js';
 import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
 import { CampaignModel, PledgeModel, TargetModel } from '../../src/models/index.js';
-import type { FakeUser } from '../fakes/telegram-server.js';
+import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 import { bars, decodePng, isBlue, isTargetGrey } from '../support/png.js';
 
 const HOUR = 3_600_000;

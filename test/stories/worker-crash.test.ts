@@ -7,7 +7,7 @@ import { freePort } from '../support/net.js';
 import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
 import { DeliveryModel, MemberModel } from '../../src/models/index.js';
 import { DELIVERY_CONCURRENCY } from '../../jobs/delivery-queue.js';
-import type { ApiCall, FakeUser } from '../fakes/telegram-server.js';
+import type { ApiCall, FakeUser } from '../../src/playground/fakes/telegram-server.js';
 
 const WEEK = 'Báo cáo tiến độ tuần 2026-W48';
 const isPing = (c: ApiCall) => c.method === 'sendMessage' && String(c.params.text ?? '').includes(WEEK);

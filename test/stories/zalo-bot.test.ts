@@ -3,8 +3,8 @@ import { useWorld } from '../support/world.js';
 import { initiativesOf, lastText } from '../support/story.js';
 import { grant, sendQuickIdea } from '../support/support-team.js';
 import { zaloBotPerson } from '../support/zalo-person.js';
-import type { FakeGroup, FakeUser } from '../fakes/telegram-server.js';
-import type { FakeZalo } from '../fakes/zalo-server.js';
+import type { FakeGroup, FakeUser } from '../../src/playground/fakes/telegram-server.js';
+import type { FakeZalo } from '../../src/playground/fakes/zalo-server.js';
 
 describe('a worker on a Zalo Bot (webhook), and the support team on Telegram', () => {
   const world = useWorld();

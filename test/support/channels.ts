@@ -1,4 +1,4 @@
-import type { FakeUser } from '../fakes/telegram-server.js';
+import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 import type { World } from './world.js';
 import { zaloBotPerson, zaloOaPerson } from './zalo-person.js';
 

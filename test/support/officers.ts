@@ -1,7 +1,7 @@
 import type { Clock } from '../../src/clock.js';
 import { CampaignModel, TargetModel } from '../../src/models/index.js';
 import { grantRole, identify } from '../../src/services/members.service.js';
-import type { FakeTelegram, FakeUser } from '../fakes/telegram-server.js';
+import type { FakeTelegram, FakeUser } from '../../src/playground/fakes/telegram-server.js';
 
 /** Officers who once opened the bot on Telegram, each serving the given units (roles granted directly). */
 export async function seedOfficers(tg: FakeTelegram, clock: Clock, count: number, firstId: number, units: string[]): Promise<FakeUser[]> {

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { ChannelAccountModel, InitiativeModel, MemberModel } from '../../src/models/index.js';
-import type { FakeUser } from '../fakes/telegram-server.js';
+import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 import { zaloIdOf } from './zalo-person.js';
 
 /** What the person read in the bot's latest answer, all messages joined. */

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { Role } from '../../src/models/index.js';
 import { systemClock } from '../../src/clock.js';
 import { ensureMemberForAccount, grantRole } from '../../src/services/members.service.js';
-import type { FakeTelegram, FakeUser } from '../fakes/telegram-server.js';
+import type { FakeTelegram, FakeUser } from '../../src/playground/fakes/telegram-server.js';
 import { lastText } from './story.js';
 import { zaloIdOf } from './zalo-person.js';
 

@@ -1,6 +1,6 @@
 import type { User } from 'grammy/types';
-import type { BotMessage, FakeUser } from '../fakes/telegram-server.js';
-import type { BotOutbound, FakeZalo, FakeZaloBotUser, FakeZaloOaUser, OaOutbound } from '../fakes/zalo-server.js';
+import type { BotMessage, FakeUser } from '../../src/playground/fakes/telegram-server.js';
+import type { BotOutbound, FakeZalo, FakeZaloBotUser, FakeZaloOaUser, OaOutbound } from '../../src/playground/fakes/zalo-server.js';
 
 /** A bot message as a Zalo person sees it, in the shape Telegram stories read; `zaloId` is Zalo's message id. */
 export type ZaloMessage = BotMessage & { zaloId: string };

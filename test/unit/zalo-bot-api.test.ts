@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZaloBotApi, ZaloBotError } from '../../src/channels/zalo/bot-api.js';
 import { parseBotWebhookBody, verifyBotSecret } from '../../src/channels/zalo/bot-webhook.js';
-import { FakeZalo, type FakeZaloOptions } from '../fakes/zalo-server.js';
+import { FakeZalo, type FakeZaloOptions } from '../../src/playground/fakes/zalo-server.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

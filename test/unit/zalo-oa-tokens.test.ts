@@ -7,7 +7,7 @@ import { OaTokenManager, ZaloOaAuthError } from '../../src/channels/zalo/oa-toke
 import { RedisLock } from '../../src/channels/zalo/redis-lock.js';
 import { createLogger } from '../../src/logger.js';
 import { createRedis } from '../../src/redis.js';
-import { FakeZalo } from '../fakes/zalo-server.js';
+import { FakeZalo } from '../../src/playground/fakes/zalo-server.js';
 import { testRedisUrl, useTestDatabase } from '../support/servers.js';
 
 const APP_SECRET = 'app-secret';

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseOaEvent, verifyOaSignature } from '../../src/channels/zalo/oa-webhook.js';
-import { FakeZalo } from '../fakes/zalo-server.js';
+import { FakeZalo } from '../../src/playground/fakes/zalo-server.js';
 
 const OA_SECRET = 'oa-secret';
 

@@ -1032,10 +1032,11 @@ export class FakeZalo {
     this.oaWebhook = url;
   }
 
-  oaUser(init: { name: string; phone?: string; follower?: boolean }): FakeZaloOaUser {
+  /** A follower of the OA; `id`/`idByApp` fixed when the same person must come back (the playground's). */
+  oaUser(init: { name: string; phone?: string; follower?: boolean; id?: string; idByApp?: string }): FakeZaloOaUser {
     const state: OaUserState = {
-      id: zaloNumericId(),
-      idByApp: zaloNumericId(),
+      id: init.id ?? zaloNumericId(),
+      idByApp: init.idByApp ?? zaloNumericId(),
       name: init.name,
       phone: init.phone ?? DEFAULT_PHONE,
       follower: init.follower ?? true,

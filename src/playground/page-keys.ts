@@ -1,0 +1,38 @@
+/** The page's texts (locales/*.ftl), sent to it in the reader's language. */
+export const PAGE_KEYS = [
+  'playground-title',
+  'playground-intro',
+  'playground-clock',
+  'playground-jump-monday',
+  'playground-jump-tomorrow',
+  'playground-jumped',
+  'playground-other-lang',
+  'playground-pane-zalo',
+  'playground-pane-telegram',
+  'playground-pane-team',
+  'playground-pane-officer',
+  'playground-who-zalo',
+  'playground-who-telegram',
+  'playground-who-team',
+  'playground-who-officer',
+  'playground-input',
+  'playground-send',
+  'playground-photo',
+  'playground-photo-caption',
+  'playground-reply',
+  'playground-replying',
+  'playground-cancel',
+  'playground-choose-hint',
+  'playground-share-info',
+  'playground-empty-private',
+  'playground-empty-group',
+  'playground-empty-officer',
+  'playground-error',
+  'playground-image',
+  'playground-document',
+  'playground-bot-name',
+  'playground-oa-name',
+] as const;
+
+/** The variables of those texts, left for the page to fill in. */
+export const PAGE_VARS = { time: '{$time}', error: '{$error}' };
