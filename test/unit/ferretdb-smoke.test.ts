@@ -1,3 +1,4 @@
+import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { UnitModel } from '../../src/models/index.js';
 import { useTestDatabase } from '../support/servers.js';
@@ -19,5 +20,9 @@ describe('the MongoDB-protocol server the tests run on', () => {
     await UnitModel.create({ code: 'U2', name: 'Công ty May', searchName: 'cong ty may', level: 'grassroots' });
     const found = await UnitModel.find({ searchName: { $regex: 'ty may' } }).lean();
     expect(found.map((u) => u.code)).toEqual(['U2']);
+  });
+
+  it('gets at most 20 commands in flight from one process: FerretDB 1.x deadlocks beyond its 100 backend connections', () => {
+    expect(mongoose.connection.getClient().options.maxPoolSize).toBe(20);
   });
 });
