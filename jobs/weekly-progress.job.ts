@@ -10,7 +10,7 @@ import { markPingsQueued, pingsQueuedAlready } from '../src/services/weekly-ping
 import { isoWeek } from '../src/vietnam-time.js';
 import { progressReport } from '../handlers/support/progress-report.js';
 import { weeklyDetails } from '../handlers/support/weekly-details.js';
-import { progressChart } from '../handlers/support/progress-chart.js';
+import { progressCharts } from '../handlers/support/progress-chart.js';
 import { PROGRESS_BUTTON_PREFIX } from '../handlers/commands/progress.js';
 
 /**
@@ -54,16 +54,16 @@ export async function sendWeeklyPings(deps: Deps): Promise<number> {
   return queued;
 }
 
-/** A unit's ping: its numbers, rank, lagging children and pledges, a "see details" button and the chart. */
+/** A unit's ping: its numbers, rank, lagging children and pledges, a "see details" button and both charts. */
 async function weeklyPing(view: ProgressView, unitCode: string, week: string): Promise<Reply | null> {
   const unit = await findUnit(unitCode);
   const campaign = unit ? await view.campaignFor(unit) : null;
   const report = unit && campaign ? await progressReport(view, unit, campaign) : null;
   if (!unit || !campaign || !report) return null;
-  const [details, chart] = await Promise.all([weeklyDetails(view, unit, campaign), progressChart(view, unit, campaign)]);
+  const [details, charts] = await Promise.all([weeklyDetails(view, unit, campaign), progressCharts(view, unit, campaign)]);
   return {
     parts: [msg('weekly-intro', { week }), report, ...details, msg('weekly-outro')],
     buttons: [[{ label: msg('weekly-btn-details'), data: `${PROGRESS_BUTTON_PREFIX}${unit.code}` }]],
-    ...(chart ? { chart } : {}),
+    ...(charts.length > 0 ? { charts } : {}),
   };
 }

@@ -565,8 +565,12 @@ weekly-pledge = 📌 Pledge of { $unit }: { $overdue ->
 admin-reason-bad-phases = the phases "{ $value }" are not valid: write DATE=PERCENT separated by commas, dates within the campaign, dates and percents (1–99) rising.
 
 chart-actual = Actual
+chart-lagging = Behind pace
 chart-target = Target
-chart-pace = Steady pace
+chart-pace = Expected by now
+chart-cumulative = Initiatives so far
+chart-phase-pace = Pace to phase deadlines
+chart-trend-caption = cumulative by week
 
 zalo-choose-by-number = (Type a number to choose.)
 zalo-phone-form-title = Share your phone number

@@ -557,8 +557,12 @@ weekly-pledge = 📌 Giao ước của { $unit }: { $overdue ->
 admin-reason-bad-phases = mốc giai đoạn "{ $value }" không hợp lệ: viết NGÀY=PHẦN_TRĂM cách nhau bằng dấu phẩy, ngày nằm trong phong trào, ngày và phần trăm (1–99) tăng dần.
 
 chart-actual = Thực hiện
+chart-lagging = Chậm tiến độ
 chart-target = Chỉ tiêu
-chart-pace = Nhịp đều
+chart-pace = Mức cần đạt đến nay
+chart-cumulative = Lũy kế sáng kiến
+chart-phase-pace = Tiến độ theo mốc giai đoạn
+chart-trend-caption = lũy kế theo tuần
 
 zalo-choose-by-number = (Gõ số để chọn.)
 zalo-phone-form-title = Chia sẻ số điện thoại

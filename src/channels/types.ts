@@ -1,6 +1,7 @@
 import type { Channel } from '../models/channel-account.model.js';
 import type { Msg } from '../i18n.js';
 import type { ChartBar } from '../charts/progress-chart.js';
+import type { TrendWeek } from '../charts/trend-chart.js';
 
 export type { Channel };
 
@@ -41,13 +42,25 @@ export interface InboundEvent {
   payload: InboundPayload;
 }
 
-/** A progress chart (child units' actual against target, with the pace mark), drawn when sent. */
-export interface ChartSpec {
+/** A progress chart, drawn when sent: the child units' chart or the unit's weekly trend. */
+export type ChartSpec = UnitsChartSpec | TrendChartSpec;
+
+/** Child units' actual against target, with the pace mark. */
+export interface UnitsChartSpec {
+  kind: 'units';
   title: string;
   bars: ChartBar[];
   /** Share of the target a steady pace expects by now. */
   paceRatio: number;
   lagThreshold: number;
+}
+
+/** The unit's initiatives so far, week by week, against its target and the phase-deadline pace. */
+export interface TrendChartSpec {
+  kind: 'trend';
+  title: string;
+  target: number;
+  weeks: TrendWeek[];
 }
 
 export interface Button {
@@ -63,8 +76,8 @@ export interface Reply {
   keyboard?: { kind: 'contact'; share: Msg; skip: Msg } | { kind: 'remove' } | { kind: 'force_reply' };
   /** Files re-sent after the text, by the messenger's own file ids. */
   attachments?: { kind: 'photo' | 'document'; fileId: string }[];
-  /** Sent as a picture after the text. */
-  chart?: ChartSpec;
+  /** Sent as pictures after the text, in order. */
+  charts?: ChartSpec[];
   /** Sent as a reply to this message of the same chat. */
   replyToMessageId?: string;
 }

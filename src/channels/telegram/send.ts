@@ -3,7 +3,7 @@ import type { Message } from 'grammy/types';
 import type { I18n, Locale } from '../../i18n.js';
 import { RejectedError, RetryLaterError, UnreachableError, type ChannelSender } from '../sender.js';
 import type { ChartSpec, Reply } from '../types.js';
-import { renderProgressChart } from '../../charts/progress-chart.js';
+import { renderChart } from '../../charts/render-chart.js';
 import { ChartCache, chartKey } from '../../charts/chart-cache.js';
 import { chartInput } from '../chart-input.js';
 import { renderForTelegram } from './render.js';
@@ -31,7 +31,7 @@ export class TelegramSender implements ChannelSender {
           file.kind === 'photo' ? await this.api.sendPhoto(chatId, file.fileId, replyTo) : await this.api.sendDocument(chatId, file.fileId, replyTo);
         ids.push(String(sent.message_id));
       }
-      if (reply.chart) ids.push(String((await this.sendChart(chatId, locale, reply.chart)).message_id));
+      for (const chart of reply.charts ?? []) ids.push(String((await this.sendChart(chatId, locale, chart)).message_id));
     } catch (err) {
       throw unreachableOr(err);
     }
@@ -46,10 +46,10 @@ export class TelegramSender implements ChannelSender {
     const input = chartInput(this.i18n, locale, chart);
     let uploading: Promise<Message.PhotoMessage> | undefined;
     const fileId = this.charts.idFor(chartKey(input), () => {
-      uploading = this.api.sendPhoto(chatId, new InputFile(renderProgressChart(input), 'progress.png'), { caption: chart.title });
+      uploading = this.api.sendPhoto(chatId, new InputFile(renderChart(input), `${input.kind}.png`), { caption: input.title });
       return uploading.then((sent) => sent.photo.at(-1)!.file_id);
     });
-    return uploading ?? this.api.sendPhoto(chatId, await fileId, { caption: chart.title });
+    return uploading ?? this.api.sendPhoto(chatId, await fileId, { caption: input.title });
   }
 
   async edit(chatId: string, messageId: string, locale: Locale, reply: Reply): Promise<string[]> {

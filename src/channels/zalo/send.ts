@@ -1,8 +1,8 @@
 import type { I18n, Locale } from '../../i18n.js';
 import type { Pacer } from '../../delivery/pacer.js';
-import { renderProgressChart } from '../../charts/progress-chart.js';
+import { renderChart } from '../../charts/render-chart.js';
 import { ChartCache, chartKey } from '../../charts/chart-cache.js';
-import { chartInput } from '../chart-input.js';
+import { chartCaption, chartInput } from '../chart-input.js';
 import { RejectedError, RetryLaterError, UnreachableError, WindowClosedError, type ChannelSender, type FileFetcher } from '../sender.js';
 import type { Channel } from '../../models/index.js';
 import type { ChartSpec, Reply } from '../types.js';
@@ -68,9 +68,9 @@ export class ZaloOaSender implements ChannelSender {
           return this.api.sendText(to, fileNote(this.i18n, locale, file.fileId));
         });
       }
-      if (reply.chart) {
-        const attachmentId = await this.chartAttachment(locale, reply.chart);
-        await paced(() => this.api.sendImage(to, { attachmentId }, reply.chart!.title));
+      for (const chart of reply.charts ?? []) {
+        const attachmentId = await this.chartAttachment(locale, chart);
+        await paced(() => this.api.sendImage(to, { attachmentId }, chartCaption(this.i18n, locale, chart)));
       }
     } catch (err) {
       throw oaFailure(err);
@@ -86,7 +86,7 @@ export class ZaloOaSender implements ChannelSender {
   /** Drawn and uploaded once per content; the other recipients get the same attachment. */
   private chartAttachment(locale: Locale, chart: ChartSpec): Promise<string> {
     const input = chartInput(this.i18n, locale, chart);
-    return this.charts.idFor(chartKey(input), () => this.api.uploadImage(renderProgressChart(input), 'progress.png', 'image/png'));
+    return this.charts.idFor(chartKey(input), () => this.api.uploadImage(renderChart(input), `${input.kind}.png`, 'image/png'));
   }
 
   /**
