@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { InitiativeModel, ProgressCounterModel, ProgressEntryModel } from '../src/models/index.js';
-import { isoWeek, vietnamQuarter, vietnamYear } from '../src/vietnam-time.js';
+import { isoWeek, vietnamQuarter, vietnamYear } from '../src/core/time.js';
 import { CAMPAIGN, grassroots } from './seed.js';
 
 /**

@@ -1,5 +1,5 @@
 import { connectMongo, disconnectMongo } from '../src/db.js';
-import { I18n } from '../src/i18n.js';
+import { I18n } from '../src/core/i18n.js';
 import '../src/models/index.js';
 import { FakeTelegram, type RateLimits } from '../test/fakes/telegram-server.js';
 import { CallWatch } from './call-watch.js';

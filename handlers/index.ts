@@ -1,8 +1,9 @@
-import { msg } from '../src/i18n.js';
-import { reply, type HandleResult, type InboundEvent, type Reply } from '../src/channels/types.js';
+import { msg } from '../src/core/i18n.js';
+import { reply, type HandleResult, type Reply } from '../src/core/reply.js';
+import { type InboundEvent } from '../src/core/event.js';
 import type { Deps } from '../src/deps.js';
-import type { Locale } from '../src/models/index.js';
-import { identify } from '../src/services/members.service.js';
+import type { Locale } from '../src/core/channel.js';
+import { findMemberByAccount, identify } from '../src/services/members.service.js';
 import { FlowConflictError, loadFlowState } from '../src/services/flow-state.service.js';
 import { claimUpdate, markDone } from '../src/services/inbound-claims.js';
 import { back } from './commands/back.js';
@@ -77,10 +78,21 @@ export async function handleEvent(event: InboundEvent, deps: Deps): Promise<Hand
       await markDone(deps.redis, event.channel, event.eventId);
       return result;
     } catch (err) {
-      if (!(err instanceof FlowConflictError) || attempt >= CONFLICT_RETRIES) throw err;
-      deps.log.info({ eventId: event.eventId, attempt }, 'flow state changed underneath; retrying');
+      if (err instanceof FlowConflictError && attempt < CONFLICT_RETRIES) {
+        deps.log.info({ eventId: event.eventId, attempt }, 'flow state changed underneath; retrying');
+        continue;
+      }
+      // Not marked done: the messenger's resend (or the person) tries again.
+      deps.log.error({ err, eventId: event.eventId, chatId: event.chatId }, 'handling an update failed');
+      return { replies: [reply(msg('error-generic'))], locale: await localeOfAccount(event) };
     }
   }
+}
+
+/** The person's language for an error answer; Vietnamese when even that cannot be read. */
+async function localeOfAccount(event: InboundEvent): Promise<Locale> {
+  const member = await findMemberByAccount({ channel: event.channel, externalId: event.userId }).catch(() => null);
+  return member?.locale ?? 'vi';
 }
 
 async function handleAs(event: InboundEvent, deps: Deps): Promise<HandleResult> {

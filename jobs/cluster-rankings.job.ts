@@ -1,14 +1,14 @@
-import { msg } from '../src/i18n.js';
+import { msg } from '../src/core/i18n.js';
 import type { Deps } from '../src/deps.js';
 import { allClusters } from '../src/services/clusters.service.js';
 import { registeredMembersIn } from '../src/services/members.service.js';
-import { expectedByPace } from '../src/pace.js';
+import { expectedByPace } from '../src/core/time.js';
 import { rankCluster, type RankRow } from '../src/ranking.js';
 import { ProgressView } from '../src/services/progress-view.js';
 import { enqueue, type Outgoing } from '../src/services/delivery.service.js';
 import { quarterMetric } from '../src/services/progress.service.js';
 import { findUnit, subtreeOf } from '../src/services/units.service.js';
-import { previousQuarter } from '../src/vietnam-time.js';
+import { previousQuarter } from '../src/core/time.js';
 import { holders, toEach } from './recipients.js';
 
 const DAY = 86_400_000;

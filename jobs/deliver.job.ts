@@ -1,12 +1,12 @@
-import { msg } from '../src/i18n.js';
+import { msg } from '../src/core/i18n.js';
 import type { Deps } from '../src/deps.js';
 import { DeliveryModel, MemberModel, type Delivery } from '../src/models/index.js';
-import { DEFAULT_QUIET, inQuietHours, quietEndsAt } from '../src/schedule.js';
+import { DEFAULT_QUIET, inQuietHours, quietEndsAt } from '../src/core/schedule.js';
 import { defer, deliverRecord, enqueue, type Outcome, type Outgoing } from '../src/services/delivery.service.js';
 import { markUnreachable } from '../src/services/support.service.js';
 import { findUnit } from '../src/services/units.service.js';
 import { findInitiative } from '../src/services/workflow.service.js';
-import { vietnamDay } from '../src/vietnam-time.js';
+import { vietnamDay } from '../src/core/time.js';
 import { settle } from '../handlers/support/notify.js';
 import { holders, toEach } from './recipients.js';
 

@@ -1,4 +1,4 @@
-import { msg } from '../src/i18n.js';
+import { msg } from '../src/core/i18n.js';
 import type { Deps } from '../src/deps.js';
 import { InitiativeModel } from '../src/models/index.js';
 import { OPEN } from '../src/services/workflow.service.js';

@@ -1,16 +1,16 @@
-import { msg } from '../src/i18n.js';
+import { msg } from '../src/core/i18n.js';
 import type { Deps } from '../src/deps.js';
 import { holders, toEach } from './recipients.js';
 import { progressReport } from '../handlers/support/progress-report.js';
-import { daysLeft, expectedByPace, isLagging } from '../src/pace.js';
+import { daysLeft, expectedByPace, isLagging } from '../src/core/time.js';
 import { enqueue } from '../src/services/delivery.service.js';
 import { latestNudges, markNudgeEscalated, recordNudge } from '../src/services/nudges.service.js';
 import { sumStatuses } from '../src/services/progress.service.js';
 import { allTargetsOf, campaignsEndedWithin, campaignsRunning } from '../src/services/campaigns.service.js';
 import { ProgressView } from '../src/services/progress-view.js';
 import { findUnit, type UnitRecord } from '../src/services/units.service.js';
-import type { Reply } from '../src/channels/types.js';
-import { vietnamDay } from '../src/vietnam-time.js';
+import type { Reply } from '../src/core/reply.js';
+import { vietnamDay } from '../src/core/time.js';
 
 const DAY = 86_400_000;
 /** How long after its end a campaign's final report may still go out (a worker that was down). */

@@ -1,11 +1,11 @@
-import { msg } from '../src/i18n.js';
+import { msg } from '../src/core/i18n.js';
 import type { Deps } from '../src/deps.js';
 import type { Types } from 'mongoose';
 import { pledgesDueSince, selfCheckDone } from '../src/services/pledges.service.js';
-import { formatDay } from '../src/dates.js';
+import { formatDay } from '../src/core/time.js';
 import { enqueue, type Outgoing } from '../src/services/delivery.service.js';
 import { findUnit } from '../src/services/units.service.js';
-import { vietnamDay } from '../src/vietnam-time.js';
+import { vietnamDay } from '../src/core/time.js';
 import { holders, toEach } from './recipients.js';
 
 const DAY = 86_400_000;

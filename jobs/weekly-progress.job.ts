@@ -1,13 +1,13 @@
-import { msg } from '../src/i18n.js';
+import { msg } from '../src/core/i18n.js';
 import type { Deps } from '../src/deps.js';
-import { DEFAULT_PING, DEFAULT_QUIET, inQuietHours, pingDueThisWeek } from '../src/schedule.js';
+import { DEFAULT_PING, DEFAULT_QUIET, inQuietHours, pingDueThisWeek } from '../src/core/schedule.js';
 import { enqueue, type Outgoing } from '../src/services/delivery.service.js';
-import type { Reply } from '../src/channels/types.js';
+import type { Reply } from '../src/core/reply.js';
 import { allOfficers, privateChatsOf } from '../src/services/support.service.js';
 import { findUnit } from '../src/services/units.service.js';
 import { ProgressView } from '../src/services/progress-view.js';
 import { markPingsQueued, pingsQueuedAlready } from '../src/services/weekly-pings.service.js';
-import { isoWeek } from '../src/vietnam-time.js';
+import { isoWeek } from '../src/core/time.js';
 import { progressReport } from '../handlers/support/progress-report.js';
 import { weeklyDetails } from '../handlers/support/weekly-details.js';
 import { progressChart } from '../handlers/support/progress-chart.js';

@@ -1,6 +1,6 @@
 import { startApp, startWorker, type RunningApp } from './app.js';
 import { ConfigError, loadConfig, readEnvFile } from './config.js';
-import { StartupError } from './startup-error.js';
+import { StartupError } from './core/startup-error.js';
 
 readEnvFile();
 

@@ -2,7 +2,7 @@ import mongoose from 'mongoose';
 import { Api } from 'grammy';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
-import type { Readiness } from './http.js';
+import type { Readiness } from './channels/http.js';
 
 /** A messenger is asked at most this often; a readiness probe every few seconds costs it nothing. */
 const MESSENGER_CHECK_MS = 30_000;

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { STARTUP_CHECK_MS, StartupError, withoutCredentials } from './startup-error.js';
+import { STARTUP_CHECK_MS, StartupError, withoutCredentials } from './core/startup-error.js';
 
 /**
  * A Redis connection. BullMQ workers need maxRetriesPerRequest: null; the same setting is harmless

@@ -1,6 +1,6 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
-import type { Locale } from '../../src/models/index.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
+import type { Locale } from '../../src/core/channel.js';
 import { issueLinkCode, LINK_CODE_MINUTES, redeemLinkCode, type LinkRefusal } from '../../src/services/linking.service.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { withPendingQuestion } from '../reprompt.js';

@@ -1,6 +1,7 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
-import { ChannelAccountModel, CHANNELS, MemberModel, type Channel } from '../../src/models/index.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
+import { ChannelAccountModel, MemberModel } from '../../src/models/index.js';
+import { CHANNELS, type Channel } from '../../src/core/channel.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { withPendingQuestion } from '../reprompt.js';
 

@@ -1,7 +1,7 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
 import { MemberModel } from '../../src/models/index.js';
-import { DEFAULT_PING, parsePingSetting } from '../../src/schedule.js';
+import { DEFAULT_PING, parsePingSetting } from '../../src/core/schedule.js';
 import type { FlowCtx } from '../flows/engine.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');

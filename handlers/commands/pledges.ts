@@ -1,12 +1,12 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
 import { Types } from 'mongoose';
 import { PledgeModel, PledgeSelfCheckModel } from '../../src/models/index.js';
 import { activeCampaignFor } from '../../src/services/campaigns.service.js';
 import { findUnit, findUnitByTypedCode } from '../../src/services/units.service.js';
-import { formatDay } from '../../src/dates.js';
-import { daysLeft } from '../../src/pace.js';
-import { vietnamDay } from '../../src/vietnam-time.js';
+import { formatDay } from '../../src/core/time.js';
+import { daysLeft } from '../../src/core/time.js';
+import { vietnamDay } from '../../src/core/time.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { flows } from '../flows/index.js';
 

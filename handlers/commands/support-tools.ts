@@ -1,11 +1,11 @@
 import { Types } from 'mongoose';
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
 import { CannedReplyModel, InitiativeModel, MemberModel } from '../../src/models/index.js';
 import { CODE_PATTERN, submitInitiative } from '../../src/services/initiatives.service.js';
 import { canWork } from '../../src/services/support.service.js';
 import { addToThread, findInitiative, transition } from '../../src/services/workflow.service.js';
-import { cleanText, hasContent, truncate } from '../../src/text.js';
+import { cleanText, hasContent, truncate } from '../../src/core/text.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { normalizePhone } from '../flows/registration.flow.js';
 import { fieldsOf } from '../flows/submit-initiative.flow.js';

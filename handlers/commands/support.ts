@@ -1,10 +1,10 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
 import { InitiativeModel } from '../../src/models/index.js';
 import { canSeeContent, canWork, hasRole, linkGroup } from '../../src/services/support.service.js';
 import { findUnitByTypedCode } from '../../src/services/units.service.js';
 import { OPEN, eventsOf, findInitiative } from '../../src/services/workflow.service.js';
-import { truncate } from '../../src/text.js';
+import { truncate } from '../../src/core/text.js';
 import { CODE_PATTERN } from '../../src/services/initiatives.service.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { renderCard } from '../support/card.js';

@@ -1,5 +1,5 @@
-import { msg, type Msg } from '../../src/i18n.js';
-import { cleanText, foldForSearch, hasContent } from '../../src/text.js';
+import { msg, type Msg } from '../../src/core/i18n.js';
+import { cleanText, foldForSearch, hasContent } from '../../src/core/text.js';
 import type { StepInput } from './engine.js';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; error: Msg };

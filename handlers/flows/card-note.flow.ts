@@ -1,5 +1,5 @@
-import { msg } from '../../src/i18n.js';
-import { reply } from '../../src/channels/types.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply } from '../../src/core/reply.js';
 import type { Action } from '../../src/services/workflow.service.js';
 import { act } from '../support/actions.js';
 import type { FlowDef, Step } from './engine.js';

@@ -1,10 +1,11 @@
-import type { Button, InboundEvent, InboundPayload, Reply } from '../../src/channels/types.js';
-import { msg, type Msg } from '../../src/i18n.js';
+import type { Button, Reply } from '../../src/core/reply.js';
+import type { InboundEvent, InboundPayload } from '../../src/core/event.js';
+import { msg, type Msg } from '../../src/core/i18n.js';
 import type { Deps } from '../../src/deps.js';
-import type { Locale } from '../../src/models/index.js';
+import type { Locale } from '../../src/core/channel.js';
 import type { MemberRecord } from '../../src/services/members.service.js';
 import { saveFlowState, type FlowChange, type FlowState } from '../../src/services/flow-state.service.js';
-import { reply } from '../../src/channels/types.js';
+import { reply } from '../../src/core/reply.js';
 
 export type Answers = Record<string, unknown>;
 export type StepInput = Exclude<InboundPayload, { kind: 'command' }>;

@@ -1,9 +1,9 @@
-import { msg } from '../../src/i18n.js';
-import { reply } from '../../src/channels/types.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply } from '../../src/core/reply.js';
 import { PledgeModel } from '../../src/models/index.js';
-import { formatDay, parseDay } from '../../src/dates.js';
-import { hasContent } from '../../src/text.js';
-import { vietnamDay } from '../../src/vietnam-time.js';
+import { formatDay, parseDay } from '../../src/core/time.js';
+import { hasContent } from '../../src/core/text.js';
+import { vietnamDay } from '../../src/core/time.js';
 import { isDuplicateKey } from '../../src/services/errors.js';
 import { unitName } from '../support/notify.js';
 import { flowButton, type FlowDef, type Step } from './engine.js';

@@ -1,7 +1,8 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type InboundAttachment } from '../../src/channels/types.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply } from '../../src/core/reply.js';
+import { type InboundAttachment } from '../../src/core/event.js';
 import { submitInitiative } from '../../src/services/initiatives.service.js';
-import { cleanText, truncate } from '../../src/text.js';
+import { cleanText, truncate } from '../../src/core/text.js';
 import { flowButton, type FlowDef, type Step } from './engine.js';
 import { buttonValue, readText } from './answers.js';
 import { FIELD_MAX, MAX_ATTACHMENTS, TITLE_MAX, fieldsOf } from './submit-initiative.flow.js';

@@ -1,6 +1,6 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
-import { LOCALES, type Locale } from '../../src/models/index.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
+import { LOCALES, type Locale } from '../../src/core/channel.js';
 import { completeRegistration, setLocale, type MemberRecord } from '../../src/services/members.service.js';
 import { matchPhone } from '../../src/services/linking.service.js';
 import { findUnit, findUnitByTypedCode, searchGrassroots } from '../../src/services/units.service.js';

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
-import { msg } from '../../src/i18n.js';
-import { reply } from '../../src/channels/types.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply } from '../../src/core/reply.js';
 import { PledgeSelfCheckModel, SELF_CHECK_STATES } from '../../src/models/index.js';
 import { isDuplicateKey } from '../../src/services/errors.js';
 import { flowButton, type FlowCtx, type FlowDef, type Step } from './engine.js';

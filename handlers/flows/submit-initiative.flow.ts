@@ -1,8 +1,9 @@
-import { msg, type Msg } from '../../src/i18n.js';
-import { reply, type Button, type InboundAttachment, type Reply } from '../../src/channels/types.js';
+import { msg, type Msg } from '../../src/core/i18n.js';
+import { reply, type Button, type Reply } from '../../src/core/reply.js';
+import { type InboundAttachment } from '../../src/core/event.js';
 import { CATEGORIES, type Category } from '../../src/models/index.js';
 import { submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
-import { truncate } from '../../src/text.js';
+import { truncate } from '../../src/core/text.js';
 import { formatVnd, parseVnd } from '../../src/vnd.js';
 import { flowButton, type Answers, type FlowCtx, type FlowDef, type Step } from './engine.js';
 import { buttonValue, isDone, isSkip, readText } from './answers.js';

@@ -1,5 +1,5 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
 import { canWork } from '../../src/services/support.service.js';
 import { findInitiative, setRecognitionDecision, transition, type Action, type InitiativeDoc } from '../../src/services/workflow.service.js';
 import type { FlowCtx } from '../flows/engine.js';

@@ -1,12 +1,12 @@
-import { msg } from '../../src/i18n.js';
-import type { Button, Reply } from '../../src/channels/types.js';
+import { msg } from '../../src/core/i18n.js';
+import type { Button, Reply } from '../../src/core/reply.js';
 import { maskPhone } from '../../src/logger.js';
 import { MemberModel } from '../../src/models/index.js';
 import { findUnit } from '../../src/services/units.service.js';
 import { CODE_PATTERN } from '../../src/services/initiatives.service.js';
 import { nextStatus, type Action, type InitiativeDoc } from '../../src/services/workflow.service.js';
 import { formatVnd } from '../../src/vnd.js';
-import type { Locale } from '../../src/i18n.js';
+import type { Locale } from '../../src/core/channel.js';
 
 /** Buttons a card offers: the team's actions that the current status allows. Withdraw is the author's. */
 const CARD_ACTIONS: Action[] = ['take', 'info', 'accept', 'recognize', 'replicate', 'reject'];

@@ -1,8 +1,9 @@
 import type { Types } from 'mongoose';
-import { msg, type Msg } from '../../src/i18n.js';
-import type { Reply } from '../../src/channels/types.js';
+import { msg, type Msg } from '../../src/core/i18n.js';
+import type { Reply } from '../../src/core/reply.js';
 import type { Deps } from '../../src/deps.js';
-import { MemberModel, type Channel, type Locale } from '../../src/models/index.js';
+import { MemberModel } from '../../src/models/index.js';
+import { type Channel, type Locale } from '../../src/core/channel.js';
 import { cardsOf, enqueue, type Outcome, type Outgoing } from '../../src/services/delivery.service.js';
 import {
   adminsOver,

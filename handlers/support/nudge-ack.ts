@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
 import { NudgeModel } from '../../src/models/index.js';
 import { hasRole } from '../../src/services/support.service.js';
 import type { FlowCtx } from '../flows/engine.js';

@@ -1,9 +1,9 @@
-import type { ChartSpec } from '../../src/channels/types.js';
-import { expectedByPace } from '../../src/pace.js';
+import type { ChartSpec } from '../../src/core/reply.js';
+import { expectedByPace } from '../../src/core/time.js';
 import type { CampaignRecord } from '../../src/services/campaigns.service.js';
 import type { ProgressView } from '../../src/services/progress-view.js';
 import { childrenOf, type UnitRecord } from '../../src/services/units.service.js';
-import { vietnamDay } from '../../src/vietnam-time.js';
+import { vietnamDay } from '../../src/core/time.js';
 
 const MAX_BARS = 30;
 // The pace is the same share of every target; computed on a large one to keep rounding out of it.

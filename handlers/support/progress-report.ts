@@ -1,10 +1,10 @@
-import { msg, type Msg } from '../../src/i18n.js';
+import { msg, type Msg } from '../../src/core/i18n.js';
 import type { InitiativeStatus } from '../../src/models/index.js';
 import type { CampaignRecord } from '../../src/services/campaigns.service.js';
 import type { ProgressView } from '../../src/services/progress-view.js';
 import { sumStatuses, weekMetric } from '../../src/services/progress.service.js';
 import type { UnitRecord } from '../../src/services/units.service.js';
-import { isoWeek } from '../../src/vietnam-time.js';
+import { isoWeek } from '../../src/core/time.js';
 
 const ACCEPTED: InitiativeStatus[] = ['accepted', 'recognized', 'replicated'];
 

@@ -1,11 +1,11 @@
-import { msg, type Msg } from '../../src/i18n.js';
-import { formatDay } from '../../src/dates.js';
-import { expectedByPace, isLagging } from '../../src/pace.js';
+import { msg, type Msg } from '../../src/core/i18n.js';
+import { formatDay } from '../../src/core/time.js';
+import { expectedByPace, isLagging } from '../../src/core/time.js';
 import type { CampaignRecord } from '../../src/services/campaigns.service.js';
 import { pledgesDueBy } from '../../src/services/pledges.service.js';
 import type { ProgressView } from '../../src/services/progress-view.js';
 import { childrenOf, findUnit, subtreeOf, type UnitRecord } from '../../src/services/units.service.js';
-import { vietnamDay } from '../../src/vietnam-time.js';
+import { vietnamDay } from '../../src/core/time.js';
 
 const DAY = 86_400_000;
 const MAX_LISTED = 10;

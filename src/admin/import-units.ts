@@ -1,6 +1,6 @@
 import type { AnyBulkWriteOperation, Types } from 'mongoose';
 import { UNIT_LEVELS, UnitModel, type UnitLevel } from '../models/index.js';
-import { foldForSearch } from '../text.js';
+import { foldForSearch } from '../core/text.js';
 import { readCsv, type CsvRow } from './csv.js';
 import { problem, rejected, type Checked, type Problem } from './problems.js';
 import { CODE_PATTERN, MAX_NAME, cleanName, nameLength } from './rules.js';

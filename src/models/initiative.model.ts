@@ -1,5 +1,5 @@
 import { Schema, model, Types, type InferSchemaType } from 'mongoose';
-import { CHANNELS } from './channel-account.model.js';
+import { CHANNELS } from '../core/channel.js';
 
 export const INITIATIVE_STATUSES = [
   'submitted',

@@ -1,5 +1,5 @@
 import { CampaignModel, TargetModel } from '../models/index.js';
-import { vietnamDay } from '../vietnam-time.js';
+import { vietnamDay } from '../core/time.js';
 
 export type CampaignRecord = Awaited<ReturnType<typeof campaignsRunning>>[number];
 

@@ -1,9 +1,10 @@
-import { DeliveryModel, type Channel, type Delivery, type Locale } from '../models/index.js';
-import { RejectedError, RetryLaterError, UnreachableError, WindowClosedError, type ChannelSender } from '../channels/sender.js';
-import type { Reply } from '../channels/types.js';
+import { DeliveryModel, type Delivery } from '../models/index.js';
+import { type Channel, type Locale } from '../core/channel.js';
+import { RejectedError, RetryLaterError, UnreachableError, WindowClosedError, type ChannelSender } from '../core/sender.js';
+import type { Reply } from '../core/reply.js';
 import type { Logger } from '../logger.js';
-import type { Clock } from '../clock.js';
-import type { QuietHours } from '../schedule.js';
+import type { Clock } from '../core/time.js';
+import type { QuietHours } from '../core/schedule.js';
 import { isDuplicateKey } from './errors.js';
 import { privateChatOf } from './support.service.js';
 import type { Redis } from 'ioredis';

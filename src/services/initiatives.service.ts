@@ -1,9 +1,10 @@
 import type { Types } from 'mongoose';
 import type { Redis } from 'ioredis';
-import { InitiativeModel, type Category, type Channel, type InitiativeStatus } from '../models/index.js';
-import type { InboundAttachment } from '../channels/types.js';
-import type { Clock } from '../clock.js';
-import { vietnamYear } from '../vietnam-time.js';
+import { InitiativeModel, type Category, type InitiativeStatus } from '../models/index.js';
+import { type Channel } from '../core/channel.js';
+import type { InboundAttachment } from '../core/event.js';
+import type { Clock } from '../core/time.js';
+import { vietnamYear } from '../core/time.js';
 import { activeCampaignFor } from './campaigns.service.js';
 import { findUnit } from './units.service.js';
 import { isDuplicateKey } from './errors.js';

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Types } from 'mongoose';
 import { ChannelAccountModel, FlowStateModel, InitiativeModel, LinkClaimModel, LinkCodeModel, MemberModel } from '../models/index.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../core/time.js';
 import { isDuplicateKey } from './errors.js';
 import type { AccountRef, MemberRecord } from './members.service.js';
 

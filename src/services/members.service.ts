@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
-import { ChannelAccountModel, MemberModel, type Channel, type Locale, type Role } from '../models/index.js';
-import type { Clock } from '../clock.js';
+import { ChannelAccountModel, MemberModel, type Role } from '../models/index.js';
+import { type Channel, type Locale } from '../core/channel.js';
+import type { Clock } from '../core/time.js';
 import { isDuplicateKey } from './errors.js';
 
 export type MemberRecord = Awaited<ReturnType<typeof loadMember>>;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Types } from 'mongoose';
 import { counterId, InitiativeModel, ProgressCounterModel, ProgressEntryModel, type InitiativeStatus } from '../models/index.js';
-import { isoWeek, vietnamQuarter } from '../vietnam-time.js';
+import { isoWeek, vietnamQuarter } from '../core/time.js';
 import { isDuplicateKey } from './errors.js';
 import { findUnit } from './units.service.js';
 import {

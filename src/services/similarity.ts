@@ -1,5 +1,5 @@
 import { InitiativeModel } from '../models/index.js';
-import { foldForSearch } from '../text.js';
+import { foldForSearch } from '../core/text.js';
 import type { InitiativeDoc } from './workflow.service.js';
 
 /** Words that say nothing about an idea ("của", "và", "the"...): short ones, after folding accents. */

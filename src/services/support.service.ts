@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
-import { ChannelAccountModel, MemberModel, SupportGroupModel, type Channel, type Initiative, type Role } from '../models/index.js';
+import { ChannelAccountModel, MemberModel, SupportGroupModel, type Initiative, type Role } from '../models/index.js';
+import { type Channel } from '../core/channel.js';
 import type { MemberRecord } from './members.service.js';
 import { findUnit } from './units.service.js';
 import { isDuplicateKey } from './errors.js';

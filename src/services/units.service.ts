@@ -1,5 +1,5 @@
 import { UnitModel, type UnitLevel } from '../models/index.js';
-import { foldForSearch } from '../text.js';
+import { foldForSearch } from '../core/text.js';
 
 export interface UnitRecord {
   code: string;

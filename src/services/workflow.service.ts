@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import type { Redis } from 'ioredis';
 import { InitiativeEventModel, InitiativeModel, MemberModel, ThreadMessageModel, type InitiativeStatus } from '../models/index.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../core/time.js';
 import { isDuplicateKey } from './errors.js';
 import { recordTransition } from './progress.service.js';
 

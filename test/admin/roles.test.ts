@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importUnits } from '../../src/admin/import-units.js';
 import { grantRoleTo, revokeRoleFrom } from '../../src/admin/roles.js';
-import { systemClock } from '../../src/clock.js';
+import { systemClock } from '../../src/core/time.js';
 import { ChannelAccountModel, MemberModel } from '../../src/models/index.js';
 import { findMemberByAccount } from '../../src/services/members.service.js';
 import { useTestDatabase } from '../support/servers.js';

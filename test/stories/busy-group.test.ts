@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { enqueue, type Outgoing } from '../../src/services/delivery.service.js';
-import { msg } from '../../src/i18n.js';
+import { msg } from '../../src/core/i18n.js';
 import type { ApiCall, FakeUser } from '../fakes/telegram-server.js';
 
 const CARDS = 20;

@@ -9,9 +9,9 @@ import { cardButtonData } from '../../handlers/support/card.js';
 import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
 import { deliverQueued, readDelivery } from '../../jobs/deliver.job.js';
 import { unitDirectory } from '../../src/services/units.service.js';
-import type { InboundEvent, InboundPayload } from '../../src/channels/types.js';
+import type { InboundEvent, InboundPayload } from '../../src/core/event.js';
 import type { FakeUser } from '../fakes/telegram-server.js';
-import { isoWeek } from '../../src/vietnam-time.js';
+import { isoWeek } from '../../src/core/time.js';
 
 // Telling other people (the card to the support team, card updates, notices) is handed to the
 // follow-up and delivery workers and counted there, in "delivering one queued message". Here the

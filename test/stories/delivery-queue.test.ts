@@ -10,7 +10,7 @@ import type { FakeUser } from '../fakes/telegram-server.js';
 import { lastText } from '../support/story.js';
 import { holders, toEach } from '../../jobs/recipients.js';
 import { enqueue, type Outgoing } from '../../src/services/delivery.service.js';
-import { msg } from '../../src/i18n.js';
+import { msg } from '../../src/core/i18n.js';
 import { Worker } from 'bullmq';
 import { bullOptions, DELIVERY_QUEUE, jobIdOf } from '../../jobs/delivery-queue.js';
 import { testRedisUrl } from '../support/servers.js';

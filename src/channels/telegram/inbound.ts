@@ -1,6 +1,6 @@
 import type { Context } from 'grammy';
 import type { Message } from 'grammy/types';
-import type { InboundEvent, InboundPayload } from '../types.js';
+import type { InboundEvent, InboundPayload } from '../../core/event.js';
 
 /** Telegram update -> our channel-neutral event; null for updates no handler answers (edits, joins...). */
 export function toInboundEvent(ctx: Context): InboundEvent | null {

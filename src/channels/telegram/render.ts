@@ -1,7 +1,8 @@
 import type { ForceReply, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
-import type { I18n, Locale, Msg } from '../../i18n.js';
-import { escapeHtml, splitMessage } from '../../text.js';
-import type { Reply } from '../types.js';
+import type { I18n, Msg } from '../../core/i18n.js';
+import type { Locale } from '../../core/channel.js';
+import { escapeHtml, splitMessage } from '../../core/text.js';
+import type { Reply } from '../../core/reply.js';
 
 export interface TelegramMessage {
   text: string;

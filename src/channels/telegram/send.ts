@@ -1,10 +1,11 @@
 import { GrammyError, InputFile, type Api } from 'grammy';
 import type { Message } from 'grammy/types';
-import type { I18n, Locale } from '../../i18n.js';
-import { RejectedError, RetryLaterError, UnreachableError, type ChannelSender } from '../sender.js';
-import type { ChartSpec, Reply } from '../types.js';
-import { renderProgressChart } from '../../charts/progress-chart.js';
-import { ChartCache, chartKey } from '../../charts/chart-cache.js';
+import type { I18n } from '../../core/i18n.js';
+import type { Locale } from '../../core/channel.js';
+import { RejectedError, RetryLaterError, UnreachableError, type ChannelSender } from '../../core/sender.js';
+import type { ChartSpec, Reply } from '../../core/reply.js';
+import { renderProgressChart } from '../charts/progress-chart.js';
+import { ChartCache, chartKey } from '../charts/chart-cache.js';
 import { chartInput } from '../chart-input.js';
 import { renderForTelegram } from './render.js';
 

@@ -1,9 +1,15 @@
-import { ZaloTokenModel } from '../../models/zalo-token.model.js';
-import { isDuplicateKey } from '../../services/errors.js';
-import type { OaTokenPair, OaTokenStore } from './oa-tokens.js';
+import { ZaloTokenModel } from '../models/zalo-token.model.js';
+import { isDuplicateKey } from './errors.js';
 
-/** One document per app id in MongoDB. */
-export class MongoOaTokenStore implements OaTokenStore {
+/** A Zalo OA's current token pair, rotated at each refresh. */
+export interface OaTokenPair {
+  accessToken: string;
+  refreshToken: string;
+  accessExpiresAt: Date;
+}
+
+/** Where the Zalo OA adapter keeps its token pair: one document per app id in MongoDB. */
+export class MongoOaTokenStore {
   async load(appId: string): Promise<OaTokenPair | null> {
     const doc = await ZaloTokenModel.findById(appId).lean();
     return doc ? { accessToken: doc.accessToken, refreshToken: doc.refreshToken, accessExpiresAt: doc.accessExpiresAt } : null;

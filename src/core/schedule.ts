@@ -1,4 +1,4 @@
-import { VIETNAM_OFFSET_MS, vietnamDay } from './vietnam-time.js';
+import { VIETNAM_OFFSET_MS, vietnamDay } from './time.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
