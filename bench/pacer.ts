@@ -20,7 +20,7 @@ import { enqueue } from '../src/services/delivery.service.js';
 import { ensureMemberForAccount, grantRole } from '../src/services/members.service.js';
 import { BullFollowUps } from '../jobs/follow-ups.js';
 import { BullOutbox, startDeliveryWorker } from '../jobs/delivery-queue.js';
-import { sendWeeklyPings } from '../jobs/weekly-progress.job.js';
+import { sendWeeklyPings } from '../src/services/weekly-pings.service.js';
 import { DEFAULT_RATE_LIMITS, FakeTelegram, type ApiCall, type FakeUser } from '../test/fakes/telegram-server.js';
 import { startFerretDb } from '../test/support/ferretdb.js';
 import { freePort } from '../test/support/net.js';

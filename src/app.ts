@@ -1,6 +1,5 @@
-import type { Bot } from 'grammy';
+import { type Bot, Api } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { Api } from 'grammy';
 import { createTelegramBot, introduce, publishCommands, withPacingAndRetries } from './channels/telegram/bot.js';
 import { telegramWebhook } from './channels/telegram/webhook.js';
 import { startLongPolling } from './channels/telegram/polling.js';

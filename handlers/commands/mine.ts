@@ -2,8 +2,7 @@ import { msg } from '../../src/core/i18n.js';
 import { reply, type Reply } from '../../src/core/reply.js';
 import { countByAuthor, listByAuthor } from '../../src/services/initiatives.service.js';
 import { truncate } from '../../src/core/text.js';
-import { vietnamDay } from '../../src/core/time.js';
-import { formatDay } from '../../src/core/time.js';
+import { vietnamDay, formatDay } from '../../src/core/time.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { isRegistered, withPendingQuestion } from '../reprompt.js';
 

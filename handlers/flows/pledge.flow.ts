@@ -1,11 +1,9 @@
 import { msg } from '../../src/core/i18n.js';
 import { reply } from '../../src/core/reply.js';
-import { PledgeModel } from '../../src/models/index.js';
-import { formatDay, parseDay } from '../../src/core/time.js';
+import { recordPledge } from '../../src/services/pledges.service.js';
+import { formatDay, parseDay, vietnamDay } from '../../src/core/time.js';
 import { hasContent } from '../../src/core/text.js';
-import { vietnamDay } from '../../src/core/time.js';
-import { isDuplicateKey } from '../../src/services/errors.js';
-import { unitName } from '../support/notify.js';
+import { unitName } from '../../src/services/units.service.js';
 import { flowButton, type FlowDef, type Step } from './engine.js';
 import { buttonValue, readText } from './answers.js';
 
@@ -63,19 +61,15 @@ export const pledgeFlow: FlowDef = {
   keepsDraft: true,
   steps: [commitments, due, confirm],
   async finish(ctx, answers, key) {
-    try {
-      await PledgeModel.create({
-        unitCode: answers.unitCode as string,
-        campaignCode: answers.campaignCode as string,
-        commitments: (answers.commitments as string[]).map((text) => ({ text })),
-        dueDate: new Date(answers.dueDate as string),
-        createdBy: ctx.member._id,
-        signedAt: ctx.deps.clock.now(),
-        submissionKey: key,
-      });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-    }
+    await recordPledge({
+      unitCode: answers.unitCode as string,
+      campaignCode: answers.campaignCode as string,
+      commitments: answers.commitments as string[],
+      dueDate: new Date(answers.dueDate as string),
+      createdBy: ctx.member._id,
+      signedAt: ctx.deps.clock.now(),
+      submissionKey: key,
+    });
     return [reply(msg('pledge-saved', { due: formatDay(new Date(answers.dueDate as string)) }))];
   },
 };

@@ -1,14 +1,11 @@
 import { msg } from '../../src/core/i18n.js';
 import { reply } from '../../src/core/reply.js';
 import { type InboundAttachment } from '../../src/core/event.js';
-import { submitInitiative } from '../../src/services/initiatives.service.js';
+import { quickIdeaFields, submitInitiative } from '../../src/services/initiatives.service.js';
 import { cleanText, truncate } from '../../src/core/text.js';
 import { flowButton, type FlowDef, type Step } from './engine.js';
 import { buttonValue, readText } from './answers.js';
-import { FIELD_MAX, MAX_ATTACHMENTS, TITLE_MAX, fieldsOf } from './submit-initiative.flow.js';
-
-/** The idea as one message: its first line becomes the title the support team can refine. */
-export const titleOf = (idea: string): string => truncate(idea.split('\n')[0] ?? '', TITLE_MAX);
+import { FIELD_MAX, MAX_ATTACHMENTS } from './submit-initiative.flow.js';
 
 const confirm: Step = {
   id: 'confirm',
@@ -46,16 +43,9 @@ export const quickIdeaFlow: FlowDef = {
   async finish(ctx, answers, key) {
     const unitCode = ctx.member.unitCode;
     if (!unitCode) throw new Error(`member ${String(ctx.member._id)} sent a quick idea without a unit`);
-    const fields = fieldsOf(answers);
+    const fields = quickIdeaFields((answers.idea as string | undefined) ?? '', (answers.attachments as InboundAttachment[] | undefined) ?? []);
     const { code } = await submitInitiative(
-      {
-        authorId: ctx.member._id,
-        unitCode,
-        channel: ctx.event.channel,
-        quick: true,
-        fields: { ...fields, title: titleOf(fields.idea) },
-        submissionKey: key,
-      },
+      { authorId: ctx.member._id, unitCode, channel: ctx.event.channel, quick: true, fields, submissionKey: key },
       ctx.deps,
     );
     await ctx.deps.followUps.add({ kind: 'post-cards', code });

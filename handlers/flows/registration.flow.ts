@@ -1,10 +1,10 @@
 import { msg } from '../../src/core/i18n.js';
-import { reply, type Reply } from '../../src/core/reply.js';
+import { reply } from '../../src/core/reply.js';
 import { LOCALES, type Locale } from '../../src/core/channel.js';
-import { completeRegistration, setLocale, type MemberRecord } from '../../src/services/members.service.js';
+import { completeRegistration, normalizePhone, setLocale, type MemberRecord } from '../../src/services/members.service.js';
 import { matchPhone } from '../../src/services/linking.service.js';
 import { findUnit, findUnitByTypedCode, searchGrassroots } from '../../src/services/units.service.js';
-import { flowButton, type FlowCtx, type FlowDef, type Step, type StepOutcome } from './engine.js';
+import { flowButton, type Answer, type FlowCtx, type FlowDef, type Handled, type Step, type StepOutcome } from './engine.js';
 import { buttonValue, isSkip, readText } from './answers.js';
 
 const MAX_CHOICES = 8;
@@ -18,9 +18,9 @@ const language: Step = {
   async answer(input, ctx) {
     const value = buttonValue(input);
     if (!LOCALES.includes(value as Locale)) return { kind: 'invalid', error: msg('flow-use-buttons') };
-    ctx.locale = value as Locale;
-    await setLocale(ctx.member._id, ctx.locale);
-    return { kind: 'next', set: { locale: ctx.locale } };
+    const locale = value as Locale;
+    await setLocale(ctx.member._id, locale);
+    return { kind: 'next', set: { locale }, locale };
   },
 };
 
@@ -76,24 +76,17 @@ const phone: Step = {
   },
 };
 
-/** "84901234567", "0901234567" or "+84 90 123 4567" -> "+84901234567". */
-export function normalizePhone(raw: string): string {
-  const digits = raw.replace(/\D/g, '');
-  if (digits.startsWith('0')) return `+84${digits.slice(1)}`;
-  return `+${digits}`;
-}
-
 export const registrationFlow: FlowDef = {
   id: 'register',
   keepsDraft: false,
   steps: [language, unit, phone],
-  async finish(ctx, answers): Promise<Reply[]> {
+  async finish(ctx, answers): Promise<Answer> {
     const unitCode = answers.unitCode as string;
     const found = await findUnit(unitCode);
     if (!found) throw new Error(`registration picked unit ${unitCode}, which no longer exists`);
     const phone = (answers.phone as string | null) ?? null;
     const match = phone ? await matchPhone({ channel: ctx.event.channel, externalId: ctx.event.userId }, ctx.member, phone) : null;
-    if (match?.kind === 'linked') return recognised(ctx, match.member);
+    if (match?.kind === 'linked') return recognised(match.member);
     const taken = match?.kind === 'taken';
     await completeRegistration(ctx.member._id, { unitCode, phone: taken ? null : phone, name: ctx.event.profile.name }, ctx.deps.clock);
     const done = [msg('register-done', { unit: found.name }), ...(taken ? [msg('link-phone-taken')] : []), msg('help-short')];
@@ -102,8 +95,8 @@ export const registrationFlow: FlowDef = {
 };
 
 /** The phone belongs to a member registered on the other messenger: this account now is that member. */
-async function recognised(ctx: FlowCtx, member: MemberRecord): Promise<Reply[]> {
-  ctx.locale = member.locale as Locale;
+async function recognised(member: MemberRecord): Promise<Handled> {
   const unitName = (await findUnit(member.unitCode!))?.name ?? member.unitCode!;
-  return [reply([msg('link-phone-recognised', { name: member.name, unit: unitName }), msg('help-short')], { keyboard: { kind: 'remove' } })];
+  const replies = [reply([msg('link-phone-recognised', { name: member.name, unit: unitName }), msg('help-short')], { keyboard: { kind: 'remove' } })];
+  return { replies, locale: member.locale };
 }

@@ -1,8 +1,6 @@
-import { Types } from 'mongoose';
 import { msg } from '../../src/core/i18n.js';
 import { reply } from '../../src/core/reply.js';
-import { PledgeSelfCheckModel, SELF_CHECK_STATES } from '../../src/models/index.js';
-import { isDuplicateKey } from '../../src/services/errors.js';
+import { recordSelfCheck, SELF_CHECK_STATES } from '../../src/services/pledges.service.js';
 import { flowButton, type FlowCtx, type FlowDef, type Step } from './engine.js';
 import { buttonValue, readText } from './answers.js';
 
@@ -45,18 +43,13 @@ export const selfCheckFlow: FlowDef = {
   keepsDraft: true,
   steps: [item],
   async finish(ctx, answers) {
-    try {
-      await PledgeSelfCheckModel.create({
-        pledgeId: new Types.ObjectId(answers.pledgeId as string),
-        months: answers.months as number,
-        at: ctx.deps.clock.now(),
-        by: ctx.member._id,
-        results: answers.results as Result[],
-      });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      return [reply(msg('selfcheck-already'))];
-    }
-    return [reply(msg('selfcheck-saved'))];
+    const saved = await recordSelfCheck({
+      pledgeId: answers.pledgeId as string,
+      months: answers.months as number,
+      at: ctx.deps.clock.now(),
+      by: ctx.member._id,
+      results: answers.results as Result[],
+    });
+    return [reply(msg(saved ? 'selfcheck-saved' : 'selfcheck-already'))];
   },
 };

@@ -1,14 +1,12 @@
 import { msg, type Msg } from '../../src/core/i18n.js';
 import { reply, type Button, type Reply } from '../../src/core/reply.js';
 import { type InboundAttachment } from '../../src/core/event.js';
-import { CATEGORIES, type Category } from '../../src/models/index.js';
-import { submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
+import { CATEGORIES, submitInitiative, TITLE_MAX, type Category, type InitiativeFields } from '../../src/services/initiatives.service.js';
 import { truncate } from '../../src/core/text.js';
 import { formatVnd, parseVnd } from '../../src/vnd.js';
 import { flowButton, type Answers, type FlowCtx, type FlowDef, type Step } from './engine.js';
 import { buttonValue, isDone, isSkip, readText } from './answers.js';
 
-export const TITLE_MAX = 200;
 export const FIELD_MAX = 4000;
 export const MAX_ATTACHMENTS = 10;
 
@@ -109,7 +107,7 @@ const confidential: Step = {
   },
 };
 
-export function fieldsOf(answers: Answers): InitiativeFields {
+function fieldsOf(answers: Answers): InitiativeFields {
   const text = (key: string) => (typeof answers[key] === 'string' ? (answers[key] as string) : '');
   return {
     title: text('title'),

@@ -5,7 +5,8 @@ import { canWork } from '../../src/services/support.service.js';
 import { addToThread, transition, type InitiativeDoc } from '../../src/services/workflow.service.js';
 import { cleanText } from '../../src/core/text.js';
 import type { FlowCtx } from '../flows/engine.js';
-import { tellTeam, unitName } from './notify.js';
+import { tellTeam } from '../../src/services/notifications.service.js';
+import { unitName } from '../../src/services/units.service.js';
 
 type Said = Extract<InboundPayload, { kind: 'text' } | { kind: 'media' }>;
 

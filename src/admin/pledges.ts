@@ -1,10 +1,8 @@
 import { ClusterModel, PledgeModel } from '../models/index.js';
 import { activeCampaignFor } from '../services/campaigns.service.js';
 import { findUnit } from '../services/units.service.js';
-import { parseDay } from '../core/time.js';
+import { parseDay, vietnamDay, type Clock } from '../core/time.js';
 import { cleanText, hasContent } from '../core/text.js';
-import { vietnamDay } from '../core/time.js';
-import type { Clock } from '../core/time.js';
 import { readCsv } from './csv.js';
 import { problem, rejected, type Checked, type Problem } from './problems.js';
 

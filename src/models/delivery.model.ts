@@ -1,6 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
-import { CHANNELS } from '../core/channel.js';
-import { LOCALES } from '../core/channel.js';
+import { CHANNELS, LOCALES } from '../core/channel.js';
 
 /**
  * One proactive message (a card, a relay, a status notice) to one chat. The unique `key` names the

@@ -1,15 +1,17 @@
 import type { Types } from 'mongoose';
 import type { Redis } from 'ioredis';
-import { InitiativeModel, type Category, type InitiativeStatus } from '../models/index.js';
+import { CATEGORIES, InitiativeModel, type Category, type InitiativeStatus } from '../models/index.js';
+
+export { CATEGORIES, type Category, type InitiativeStatus };
 import { type Channel } from '../core/channel.js';
 import type { InboundAttachment } from '../core/event.js';
-import type { Clock } from '../core/time.js';
-import { vietnamYear } from '../core/time.js';
+import { type Clock, vietnamYear } from '../core/time.js';
 import { activeCampaignFor } from './campaigns.service.js';
 import { findUnit } from './units.service.js';
-import { isDuplicateKey } from './errors.js';
+import { isDuplicateKey } from './insert-once.js';
 import { recordSubmission } from './progress.service.js';
 import { catchUpSequence, claimSequence } from './reference-codes.js';
+import { truncate } from '../core/text.js';
 
 export interface InitiativeFields {
   title: string;
@@ -23,6 +25,14 @@ export interface InitiativeFields {
   attachments: InboundAttachment[];
   confidential: boolean;
   idea: string;
+}
+
+export const TITLE_MAX = 200;
+
+/** A quick idea's fields: the idea as one message, its first line the title the support team can refine. */
+export function quickIdeaFields(idea: string, attachments: InboundAttachment[] = []): InitiativeFields {
+  const title = truncate(idea.split('\n')[0] ?? '', TITLE_MAX);
+  return { title, problem: '', solution: '', benefit: '', valueVnd: null, scope: '', category: null, coAuthors: '', attachments, confidential: false, idea };
 }
 
 export interface NewInitiative {

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Types } from 'mongoose';
 import { counterId, InitiativeModel, ProgressCounterModel, ProgressEntryModel, type InitiativeStatus } from '../models/index.js';
 import { isoWeek, vietnamQuarter } from '../core/time.js';
-import { isDuplicateKey } from './errors.js';
+import { insertOnce } from './insert-once.js';
 import { findUnit } from './units.service.js';
 import {
   markPendingListIntact,
@@ -47,10 +47,7 @@ interface Placed {
 
 /** Inserts the entry (once) and lists it as pending; a retry whose entry was folded already changes nothing. */
 async function record(redis: Redis, entry: PendingEntry): Promise<void> {
-  try {
-    await ProgressEntryModel.create({ _id: entry.id, campaignCode: entry.campaignCode, units: entry.units, changes: entry.changes });
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
+  if (!(await insertOnce(ProgressEntryModel, { _id: entry.id, campaignCode: entry.campaignCode, units: entry.units, changes: entry.changes }))) {
     // Written before (a retry): list it only if it is still unfolded (the first write may have died before listing it).
     const stored = await ProgressEntryModel.findById(entry.id, { folded: 1 }).lean();
     if (stored?.folded !== false) return;
@@ -261,4 +258,9 @@ export async function recount(redis: Redis, campaignCode: string): Promise<{ ini
     }
     return { initiatives: initiatives.length, drift };
   }))!;
+}
+
+/** Adds the pending progress entries into the counters (one folder at a time; the service holds a lock). */
+export async function foldProgress(deps: { redis: Redis }): Promise<number> {
+  return foldPending(deps.redis);
 }

@@ -99,3 +99,6 @@ export async function searchGrassroots(query: string, limit: number): Promise<Un
   if (words.length === 0) return [];
   return (await unitDirectory.fresh()).searchGrassroots(words).slice(0, limit + 1);
 }
+
+/** A unit's name, or its code when no such unit is known. */
+export const unitName = async (code: string): Promise<string> => (await findUnit(code))?.name ?? code;

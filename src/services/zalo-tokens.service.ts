@@ -1,5 +1,5 @@
 import { ZaloTokenModel } from '../models/zalo-token.model.js';
-import { isDuplicateKey } from './errors.js';
+import { insertOnce } from './insert-once.js';
 
 /** A Zalo OA's current token pair, rotated at each refresh. */
 export interface OaTokenPair {
@@ -20,11 +20,7 @@ export class MongoOaTokenStore {
    * no usable access token, so the first call refreshes. Later starts keep the rotated pair stored.
    */
   async seed(appId: string, refreshToken: string): Promise<void> {
-    try {
-      await ZaloTokenModel.create({ _id: appId, accessToken: '-', refreshToken, accessExpiresAt: new Date(0) });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-    }
+    await insertOnce(ZaloTokenModel, { _id: appId, accessToken: '-', refreshToken, accessExpiresAt: new Date(0) });
   }
 
   async save(appId: string, pair: OaTokenPair): Promise<void> {

@@ -35,6 +35,8 @@ describe('grant-role and revoke-role', () => {
   });
 
   it('revoke-role removes only that role, and says so when there was nothing to remove', async () => {
+    await grantRoleTo(officer, systemClock);
+    await grantRoleTo({ ...officer, role: 'support' }, systemClock);
     expect(await revokeRoleFrom(officer)).toEqual({ ok: true, revoked: true });
     expect(await revokeRoleFrom(officer)).toEqual({ ok: true, revoked: false });
     expect((await findMemberByAccount({ channel: 'telegram', externalId: '123456789' }))?.roles).toEqual([{ unitCode: 'HN', role: 'support' }]);

@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
-import { registerWorker } from '../support/story.js';
+import { registerWorker, lastText } from '../support/story.js';
 import { sendQuickIdea, staff } from '../support/support-team.js';
-import { sendClusterRankings } from '../../jobs/cluster-rankings.job.js';
+import { sendClusterRankings } from '../../src/services/clusters.service.js';
 import { importClusters } from '../../src/admin/clusters.js';
 import { importPledges } from '../../src/admin/pledges.js';
-import { remindPledges } from '../../jobs/pledge-deadlines.job.js';
-import { lastText } from '../support/story.js';
+import { remindPledges } from '../../src/services/pledges.service.js';
 import { CampaignModel, ClusterModel, PledgeModel, TargetModel } from '../../src/models/index.js';
 import type { FakeUser } from '../fakes/telegram-server.js';
 

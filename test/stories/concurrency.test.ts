@@ -18,9 +18,11 @@ async function post(bot: RunningTelegram, update: object, secret = SECRET): Prom
   return res.status;
 }
 
-let nextUpdateId = 900_000;
+// Counting down from far above the fake's own ids (which start below 1,000,000 and only go up, also past
+// an id delivered raw), so a posted update never takes an id the fake gives out in any test order.
+let nextUpdateId = 2_000_000_000;
 const textUpdate = (user: { id: number; first_name: string }, text: string) => ({
-  update_id: nextUpdateId++,
+  update_id: nextUpdateId--,
   message: { message_id: nextUpdateId, date: 1_790_000_000, chat: { id: user.id, type: 'private', first_name: user.first_name }, from: { ...user, is_bot: false }, text },
 });
 

@@ -1,15 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
-import { registerWorker } from '../support/story.js';
+import { registerWorker, lastText } from '../support/story.js';
 import { grant, sendQuickIdea } from '../support/support-team.js';
 import { seedCampaign, seedOfficers } from '../support/officers.js';
-import { retryDeliveries } from '../../jobs/retry-deliveries.job.js';
-import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
+import { retryDeliveries, enqueue, type Outgoing } from '../../src/services/delivery.service.js';
+import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';
 import { ChannelAccountModel, DeliveryModel } from '../../src/models/index.js';
 import type { FakeUser } from '../fakes/telegram-server.js';
-import { lastText } from '../support/story.js';
-import { holders, toEach } from '../../jobs/recipients.js';
-import { enqueue, type Outgoing } from '../../src/services/delivery.service.js';
+import { holders, toEach } from '../../src/services/recipients.service.js';
 import { msg } from '../../src/core/i18n.js';
 import { Worker } from 'bullmq';
 import { bullOptions, DELIVERY_QUEUE, jobIdOf } from '../../jobs/delivery-queue.js';
@@ -52,10 +50,10 @@ describe('a card that Telegram would not take right now is delivered later, once
 });
 
 describe('weekly pings fan out through the delivery queue', () => {
-  const world = useWorld();
+  const world = useWorld({}, { each: true });
+  beforeEach(() => seedCampaign(UNITS));
 
   it('survives a Redis flush: what MongoDB holds as pending is queued again, what was sent is never resent', async () => {
-    await seedCampaign(UNITS);
     const officers = await seedOfficers(world().tg, world().clock, 6, 9600, UNITS);
     await world().deliveryWorker.pause();
     expect(await sendWeeklyPings(world().deps)).toBe(18);

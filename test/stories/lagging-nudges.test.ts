@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { lastText, registerWorker } from '../support/story.js';
 import { sendQuickIdea, staff } from '../support/support-team.js';
-import { nudgeLaggingUnits } from '../../jobs/lagging-nudges.job.js';
+import { nudgeLaggingUnits } from '../../src/services/nudges.service.js';
 import { CampaignModel, NudgeModel, TargetModel } from '../../src/models/index.js';
 import type { FakeUser } from '../fakes/telegram-server.js';
 

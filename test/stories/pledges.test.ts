@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { lastText } from '../support/story.js';
 import { staff } from '../support/support-team.js';
-import { remindPledges } from '../../jobs/pledge-deadlines.job.js';
+import { remindPledges } from '../../src/services/pledges.service.js';
 import { CampaignModel, PledgeModel, PledgeSelfCheckModel } from '../../src/models/index.js';
 import type { FakeUser } from '../fakes/telegram-server.js';
 

@@ -7,7 +7,7 @@ import type { FakeGroup, FakeUser } from '../fakes/telegram-server.js';
 import type { FakeZalo } from '../fakes/zalo-server.js';
 import { ChannelAccountModel, DeliveryModel, ZaloTokenModel } from '../../src/models/index.js';
 import { seedCampaign } from '../support/officers.js';
-import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
+import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';
 
 const DAY = 86_400_000;
 
@@ -94,8 +94,8 @@ describe('a worker on the Zalo OA', () => {
   it('takes an event even when Zalo refuses the answer (rate limit), and answers the next one', async () => {
     zalo.failNext(-32);
     expect(await oaUserOf(hoa).send('/help')).toBe(200);
-    await hoa.send('/mine');
-    expect(lastText(hoa)).toContain('Gá kẹp vải tự động');
+    await hoa.send('/help');
+    expect(lastText(hoa)).toContain('Sáng kiến – hướng dẫn');
   });
 
   it('refuses forged, unsigned, foreign, malformed and oversized webhook calls, and processes none of them', async () => {

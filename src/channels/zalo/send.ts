@@ -1,13 +1,11 @@
 import type { I18n } from '../../core/i18n.js';
-import type { Locale } from '../../core/channel.js';
+import type { Locale, Channel } from '../../core/channel.js';
 import { renderProgressChart } from '../charts/progress-chart.js';
 import { ChartCache, chartKey } from '../charts/chart-cache.js';
 import { chartInput } from '../chart-input.js';
 import { RejectedError, RetryLaterError, UnreachableError, WindowClosedError, type ChannelSender, type FileFetcher, type Pacing } from '../../core/sender.js';
-import type { Channel } from '../../core/channel.js';
 import type { ChartSpec, Reply } from '../../core/reply.js';
-import type { ZaloBotApi } from './bot-api.js';
-import { ZaloBotError } from './bot-api.js';
+import { type ZaloBotApi, ZaloBotError } from './bot-api.js';
 import { BUTTON_PAYLOAD_PREFIX, type Choice, type ChoiceMemory } from './choices.js';
 import { ZaloOaError, type OaRecipient, type ZaloOaApi } from './oa-api.js';
 import { plainText, renderForZalo } from './render.js';
