@@ -11,7 +11,8 @@ import type { FakeUser } from '../fakes/telegram-server.js';
 
 const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
 
-describe('emulation clusters are ranked every quarter and their officers hear the ranking', () => {
+// One story told in steps: each step starts where the one before left the clock and the data.
+describe('emulation clusters are ranked every quarter and their officers hear the ranking', { shuffle: false }, () => {
   const world = useWorld(); // submissions happen on 23/11/2026, in Q4
   let mai: FakeUser; // officer of CDCS-001
   let son: FakeUser; // officer of CDCS-003

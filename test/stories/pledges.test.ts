@@ -8,7 +8,8 @@ import type { FakeUser } from '../fakes/telegram-server.js';
 
 const about = (u: FakeUser, text: string) => u.transcript.filter((m) => m.plainText.includes(text));
 
-describe('an officer records the unit’s emulation pledge and is reminded as it falls due', () => {
+// One story told in steps: each step starts where the one before left the clock and the data.
+describe('an officer records the unit’s emulation pledge and is reminded as it falls due', { shuffle: false }, () => {
   const world = useWorld(); // today is Monday 23/11/2026 in Vietnam
   let thao: FakeUser; // officer of CDCS-001
   let hai: FakeUser; // officer of the parent KCN-TL
