@@ -140,7 +140,7 @@ export async function benchPacer(opts: Partial<PacerBenchOptions> & { mongoRoot?
     const queuedInMs = Math.round(performance.now() - start);
     const callsBefore = tg.calls.length;
     start = performance.now();
-    worker.resume();
+    void worker.resume();
     while ((await DeliveryModel.countDocuments({ key: /^weekly:/, status: { $in: ['pending', 'sending'] } })) > 0 && performance.now() - start < 10 * 60_000) await sleep(50);
     const drainSeconds = (performance.now() - start) / 1000;
     const fanOutCalls = tg.calls.slice(callsBefore).filter((c) => c.method === 'sendMessage' || c.method === 'sendPhoto');

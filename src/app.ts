@@ -137,7 +137,7 @@ export interface RunningApp extends Running {
 
 interface Connected {
   deps: Deps;
-  disconnect(): Promise<void>;
+  disconnect: () => Promise<void>;
 }
 
 const jobsRedis = (config: Config) => ({ url: config.REDIS_URL, prefix: config.REDIS_KEY_PREFIX });

@@ -29,7 +29,7 @@ export function readiness(deps: Pick<Deps, 'redis'>, config?: Pick<Config, 'TELE
     ? cached(() => new Api(token, { apiRoot: config.TELEGRAM_API_ROOT }).getMe(AbortSignal.timeout(CHECK_TIMEOUT_MS) as never), MESSENGER_CHECK_MS)
     : null;
   return async () => ({
-    mongodb: mongoose.connection.readyState === 1,
+    mongodb: mongoose.connection.readyState === mongoose.ConnectionStates.connected,
     redis: await deps.redis.ping().then(
       (pong) => pong === 'PONG',
       () => false,

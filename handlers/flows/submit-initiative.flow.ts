@@ -108,7 +108,7 @@ const confidential: Step = {
 };
 
 function fieldsOf(answers: Answers): InitiativeFields {
-  const text = (key: string) => (typeof answers[key] === 'string' ? (answers[key] as string) : '');
+  const text = (key: string) => (typeof answers[key] === 'string' ? (answers[key]) : '');
   return {
     title: text('title'),
     problem: text('problem'),

@@ -61,7 +61,7 @@ export async function importUnits(csvText: string): Promise<Checked<ImportSummar
 
 async function loadStoredUnits(): Promise<Map<string, StoredUnit>> {
   const units = await UnitModel.find({}, { code: 1, name: 1, searchName: 1, parentCode: 1, level: 1, ancestors: 1 }).lean();
-  return new Map(units.map((u) => [u.code, { ...u, parentCode: u.parentCode ?? null, level: u.level as UnitLevel }]));
+  return new Map(units.map((u) => [u.code, { ...u, parentCode: u.parentCode ?? null, level: u.level }]));
 }
 
 function checkRows(rows: CsvRow[], badRows: Problem[], stored: Map<string, StoredUnit>): Checked<{ units: UnitFields[] }> {

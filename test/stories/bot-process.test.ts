@@ -81,7 +81,7 @@ describe('npm start (the real bot process)', () => {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let logs = '';
-    child.stdout!.on('data', (chunk: Buffer) => (logs += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => (logs += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     await tg.waitForCall((c) => c.method === 'deleteWebhook', 15_000);
     // A second copy of the bot, started by mistake with the same token, polls too, again and again.

@@ -28,7 +28,7 @@ describe("a team group's queue of cards holds up nobody else", () => {
     expect(await enqueue(deps, cards)).toBe(CARDS);
     expect(await enqueue(deps, notices)).toBe(people.length); // queued behind every card
     const start = tg.calls.length;
-    world().deliveryWorker.resume();
+    void world().deliveryWorker.resume();
     await Promise.all(people.map((p) => p.send('/help')));
     await world().drain(30_000);
 

@@ -58,7 +58,7 @@ describe('weekly pings fan out through the delivery queue', () => {
     await world().deliveryWorker.pause();
     expect(await sendWeeklyPings(world().deps)).toBe(18);
     await world().deliveries.obliterate({ force: true }); // Redis lost the queue before the worker got to it
-    world().deliveryWorker.resume();
+    void world().deliveryWorker.resume();
     expect(officers.flatMap(pingsOf)).toHaveLength(0);
 
     expect(await world().run(retryDeliveries)).toBe(0); // pending for less than a minute: maybe still queued
@@ -81,7 +81,7 @@ describe('weekly pings fan out through the delivery queue', () => {
     await sendWeeklyPings(world().deps);
     const updated = await DeliveryModel.updateOne({ chatId: String(officer!.chatId) }, { $set: { status: 'sending' } }); // as a killed worker leaves it
     expect(updated.modifiedCount).toBe(1);
-    world().deliveryWorker.resume();
+    void world().deliveryWorker.resume();
     await world().drain();
     expect(officer!.transcript.filter((m) => m.plainText.includes('Báo cáo tiến độ tuần'))).toHaveLength(0);
     expect(await DeliveryModel.findOne({ chatId: String(officer!.chatId) }).lean()).toMatchObject({ status: 'failed', lastError: 'interrupted while sending' });
@@ -150,7 +150,7 @@ describe('weekly pings fan out through the delivery queue', () => {
     await world().deliveries.remove(jobIdOf('lane-test:2'));
     await DeliveryModel.updateOne({ _id: 'lane-test:2' }, { $set: { status: 'sending', lastAttemptAt: world().clock.now() } });
 
-    world().deliveryWorker.resume();
+    void world().deliveryWorker.resume();
     await world().drain();
     const got = () => officer!.transcript.map((m) => /Người (\d)/.exec(m.plainText)?.[1]).filter(Boolean);
     expect(got()).toEqual(['3', '4']);

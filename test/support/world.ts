@@ -109,8 +109,8 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
       try {
         return await action();
       } finally {
-        deliveryWorker.resume();
-        followUpWorker.resume();
+        void deliveryWorker.resume();
+        void followUpWorker.resume();
       }
     },
     get zalo() {
