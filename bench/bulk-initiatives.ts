@@ -43,7 +43,6 @@ export async function insertInitiatives(firstSeq: number, lastSeq: number, tally
       const doc = new InitiativeModel({
         _id, code, year, seq, campaignCode: CAMPAIGN, unitCode: unit.code, unitAncestors: unit.ancestors, authorId: new Types.ObjectId(), channel: 'telegram',
         status: 'submitted', quick: true, idea: `Ý tưởng số ${seq}: sắp xếp lại kho vật tư`, submissionKey: `bench-${code}`, submittedAt,
-        history: [{ at: submittedAt, by: null, from: null, to: 'submitted' }],
       });
       initiatives.push({ ...doc.toObject(), createdAt: submittedAt, updatedAt: submittedAt });
       const metrics = ['status:submitted', `week:${isoWeek(submittedAt)}`, `quarter:${vietnamQuarter(submittedAt)}`];

@@ -2,7 +2,7 @@ import { msg } from '../../src/core/i18n.js';
 import { reply, type Reply } from '../../src/core/reply.js';
 import { findPledge, pledgesOf, selfCheckDone } from '../../src/services/pledges.service.js';
 import { activeCampaignFor } from '../../src/services/campaigns.service.js';
-import { findUnit, findUnitByTypedCode } from '../../src/services/units.service.js';
+import { findUnit, findUnitByTypedCode, pathOf } from '../../src/services/units.service.js';
 import { DAY_MS, daysLeft, formatDay, vietnamDay } from '../../src/core/time.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { flows, leaveFlow } from '../flows/index.js';
@@ -14,7 +14,7 @@ export async function pledge(ctx: FlowCtx): Promise<Reply[]> {
   const unitCode = officerUnit(ctx);
   if (!unitCode) return [reply(msg('ping-not-officer'))];
   const unit = await findUnit(unitCode);
-  const campaignCode = unit ? await activeCampaignFor([...unit.ancestors, unit.code], ctx.deps.clock.now()) : null;
+  const campaignCode = unit ? await activeCampaignFor(pathOf(unit), ctx.deps.clock.now()) : null;
   if (!unit || !campaignCode) return [reply(msg('progress-no-campaign', { unit: unit?.name ?? unitCode }))];
   return flows.start(await leaveFlow(ctx), 'pledge', { unitCode, campaignCode });
 }

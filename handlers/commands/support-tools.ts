@@ -4,7 +4,8 @@ import { CODE_PATTERN, quickIdeaFields, submitInitiative } from '../../src/servi
 import { findMember, memberByPhoneOrNew, normalizePhone } from '../../src/services/members.service.js';
 import { cannedRepliesOf, canWork, findCannedReply, saveCannedReply } from '../../src/services/support.service.js';
 import { unitName } from '../../src/services/units.service.js';
-import { addToThread, findInitiative, markMerged, transition } from '../../src/services/workflow.service.js';
+import { addToThread, findInitiative, markMerged, transition, type InitiativeDoc } from '../../src/services/workflow.service.js';
+import { fail, ok, type Result } from '../../src/core/result.js';
 import { cleanText, hasContent, truncate } from '../../src/core/text.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { tellAuthor } from '../../src/services/notifications.service.js';
@@ -15,11 +16,11 @@ const TEMPLATE_NAME = /^[a-z0-9_-]{1,32}$/;
 const supportUnits = (ctx: FlowCtx): string[] => ctx.member.roles.filter((r) => r.role === 'support').map((r) => r.unitCode);
 
 /** Loads an initiative the member may work on, or says why not. */
-async function workable(ctx: FlowCtx, code: string): Promise<{ ok: true; i: NonNullable<Awaited<ReturnType<typeof findInitiative>>> } | { ok: false; replies: Reply[] }> {
+async function workable(ctx: FlowCtx, code: string): Promise<Result<InitiativeDoc, Reply[]>> {
   const i = CODE_PATTERN.test(code) ? await findInitiative(code) : null;
-  if (!i) return { ok: false, replies: [reply(msg('support-unknown-code', { code }))] };
-  if (!canWork(ctx.member, i)) return { ok: false, replies: [reply(msg('support-not-allowed'))] };
-  return { ok: true, i };
+  if (!i) return fail([reply(msg('support-unknown-code', { code }))]);
+  if (!canWork(ctx.member, i)) return fail([reply(msg('support-not-allowed'))]);
+  return ok(i);
 }
 
 /** /note CODE text: a private team note the author never sees. */
@@ -28,8 +29,8 @@ export async function note(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const text = cleanText(rest.join(' '));
   if (!hasContent(text)) return [reply(msg('note-usage'))];
   const found = await workable(ctx, code);
-  if (!found.ok) return found.replies;
-  await addToThread({ initiativeId: found.i._id, by: ctx.member._id, direction: 'note', text, clock: ctx.deps.clock });
+  if (!found.ok) return found.error;
+  await addToThread({ initiativeId: found.value._id, by: ctx.member._id, direction: 'note', text, clock: ctx.deps.clock });
   return [reply(msg('support-note-saved', { code }))];
 }
 
@@ -53,11 +54,11 @@ export async function tpl(ctx: FlowCtx, args: string): Promise<Reply[]> {
     return [reply(msg('tpl-saved', { name: second }))];
   }
   const found = await workable(ctx, second);
-  if (!found.ok) return found.replies;
-  const template = await findCannedReply([found.i.routedTo ?? found.i.unitCode, ...units], first);
+  if (!found.ok) return found.error;
+  const template = await findCannedReply([found.value.routedTo ?? found.value.unitCode, ...units], first);
   if (!template) return [reply(msg('tpl-unknown', { name: first }))];
-  const author = await findMember(found.i.authorId);
-  return relayFromTeam(ctx, found.i, { kind: 'text', text: author?.locale === 'en' ? template.en : template.vi });
+  const author = await findMember(found.value.authorId);
+  return relayFromTeam(ctx, found.value, { kind: 'text', text: author?.locale === 'en' ? template.en : template.vi });
 }
 
 /**
@@ -98,13 +99,13 @@ export async function merge(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const [code = '', into = ''] = args.split(/\s+/);
   if (!CODE_PATTERN.test(code) || !CODE_PATTERN.test(into) || code === into) return [reply(msg('merge-usage'))];
   const dup = await workable(ctx, code);
-  if (!dup.ok) return dup.replies;
+  if (!dup.ok) return dup.error;
   const target = await workable(ctx, into);
-  if (!target.ok) return target.replies;
-  if (dup.i.unitCode !== target.i.unitCode) return [reply(msg('merge-other-unit'))];
+  if (!target.ok) return target.error;
+  if (dup.value.unitCode !== target.value.unitCode) return [reply(msg('merge-other-unit'))];
   const closed = await transition({ code, action: 'reject', by: ctx.member._id, note: `→ ${into}` }, ctx.deps);
-  if (!closed.ok) return [reply(msg('support-illegal', { code, status: dup.i.status, action: 'merge' }))];
-  await markMerged(dup.i, target.i);
+  if (!closed.ok) return [reply(msg('support-illegal', { code, status: dup.value.status, action: 'merge' }))];
+  await markMerged(dup.value, target.value);
   await ctx.deps.followUps.add({ kind: 'update-cards', code: closed.initiative.code, rev: closed.initiative.rev });
   await tellAuthor(ctx.deps, closed.initiative, () => reply(msg('merge-told', { code, into })), `merge:${code}`, 'notice');
   return [reply(msg('merge-done', { code, into }))];

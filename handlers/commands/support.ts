@@ -1,7 +1,7 @@
 import { msg } from '../../src/core/i18n.js';
 import { reply, type Reply } from '../../src/core/reply.js';
 import { canSeeContent, canWork, hasRole, linkGroup } from '../../src/services/support.service.js';
-import { findUnitByTypedCode } from '../../src/services/units.service.js';
+import { findUnitByTypedCode, pathOf } from '../../src/services/units.service.js';
 import { eventsOf, findInitiative, openQueueOf } from '../../src/services/workflow.service.js';
 import { truncate } from '../../src/core/text.js';
 import { CODE_PATTERN } from '../../src/services/initiatives.service.js';
@@ -17,7 +17,7 @@ export async function linkgroup(ctx: FlowCtx, args: string): Promise<Reply[]> {
   if (ctx.event.chatType !== 'group') return [reply(msg('linkgroup-in-group-only'))];
   const unit = args ? await findUnitByTypedCode(args) : null;
   if (!unit) return [reply(msg(args ? 'linkgroup-unknown-unit' : 'linkgroup-usage', { code: args }))];
-  const allowed = hasRole(ctx.member, 'support', unit.code) || [...unit.ancestors, unit.code].some((c) => hasRole(ctx.member, 'admin', c));
+  const allowed = hasRole(ctx.member, 'support', unit.code) || pathOf(unit).some((c) => hasRole(ctx.member, 'admin', c));
   if (!allowed) return [reply(msg('linkgroup-not-allowed', { unit: unit.name }))];
   const result = await linkGroup({ channel: ctx.event.channel, chatId: ctx.event.chatId, title: ctx.event.chatTitle ?? '', unitCode: unit.code, by: ctx.member._id });
   return [reply(msg(`linkgroup-${result}`, { unit: unit.name }))];

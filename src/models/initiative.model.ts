@@ -32,17 +32,6 @@ export const attachmentSchema = new Schema(
   { _id: false },
 );
 
-const historySchema = new Schema(
-  {
-    at: { type: Date, required: true },
-    by: { type: Types.ObjectId, ref: 'Member', default: null },
-    from: { type: String, enum: [...INITIATIVE_STATUSES, null], default: null },
-    to: { type: String, enum: INITIATIVE_STATUSES, required: true },
-    note: { type: String, default: '' },
-  },
-  { _id: false },
-);
-
 const initiativeSchema = new Schema(
   {
     /** Human-readable reference, e.g. SK-2026-000123. */
@@ -73,7 +62,6 @@ const initiativeSchema = new Schema(
     coAuthors: { type: String, default: '' },
     attachments: { type: [attachmentSchema], default: [] },
     confidential: { type: Boolean, default: false },
-    history: { type: [historySchema], default: [] },
     /** Revision of status/assignee; moves only through a claimed InitiativeEvent. */
     rev: { type: Number, default: 0 },
     assigneeId: { type: Types.ObjectId, ref: 'Member', default: null },

@@ -1,7 +1,7 @@
 import { ClusterModel } from '../models/index.js';
 import { msg } from '../core/i18n.js';
 import { registeredMembersIn } from './members.service.js';
-import { expectedByPace, previousQuarter } from '../core/time.js';
+import { expectedByPace, previousQuarter, DAY_MS } from '../core/time.js';
 import { rankCluster, type RankRow } from '../ranking.js';
 import { ProgressView } from './progress-view.js';
 import { enqueue, type Outgoing, type DeliveryDeps } from './delivery.service.js';
@@ -14,7 +14,6 @@ export async function allClusters() {
   return ClusterModel.find().lean();
 }
 
-const DAY = 86_400_000;
 
 /** `view` reads progress as of the quarter's last day. */
 async function rowFor(view: ProgressView, unitCode: string, quarter: ReturnType<typeof previousQuarter>): Promise<RankRow | null> {
@@ -29,7 +28,7 @@ async function rowFor(view: ProgressView, unitCode: string, quarter: ReturnType<
   const quarterTarget =
     campaign && target !== undefined
       ? expectedByPace(target, campaign.startDate, campaign.endDate, quarter.last, campaign.phases) -
-        expectedByPace(target, campaign.startDate, campaign.endDate, new Date(quarter.first.getTime() - DAY), campaign.phases)
+        expectedByPace(target, campaign.startDate, campaign.endDate, new Date(quarter.first.getTime() - DAY_MS), campaign.phases)
       : null;
   return { unitCode, name: unit.name, initiatives: counts.get(quarterMetric(quarter.name)) ?? 0, members, quarterTarget };
 }

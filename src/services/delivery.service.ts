@@ -25,7 +25,7 @@ export interface Outgoing {
   chatId: string;
   locale: Locale;
   reply: Reply;
-  kind: 'card' | 'relay' | 'notice' | 'prompt';
+  kind: 'card' | 'relay' | 'notice';
   initiativeCode?: string;
   editMessageId?: string;
   view?: 'full' | 'existence';

@@ -7,7 +7,7 @@ import { type Channel } from '../core/channel.js';
 import type { InboundAttachment } from '../core/event.js';
 import { type Clock, vietnamYear } from '../core/time.js';
 import { activeCampaignFor } from './campaigns.service.js';
-import { findUnit } from './units.service.js';
+import { findUnit, pathOf } from './units.service.js';
 import { isDuplicateKey } from './insert-once.js';
 import { recordSubmission } from './progress.service.js';
 import { catchUpSequence, claimSequence } from './reference-codes.js';
@@ -70,7 +70,7 @@ export async function submitInitiative(input: NewInitiative, deps: SubmitDeps): 
   if (!unit) throw new Error(`cannot submit: unit ${input.unitCode} does not exist`);
   const now = deps.clock.now();
   const year = vietnamYear(now);
-  const unitPath = [...unit.ancestors, unit.code];
+  const unitPath = pathOf(unit);
   const base = {
     ...input.fields,
     attachments: input.fields.attachments.map((a) => ({ ...a, channel: input.channel })),
@@ -84,7 +84,6 @@ export async function submitInitiative(input: NewInitiative, deps: SubmitDeps): 
     submissionKey: input.submissionKey,
     submittedAt: now,
     enteredBy: input.enteredBy ?? null,
-    history: [{ at: now, by: input.authorId, from: null, to: 'submitted' }],
   };
   for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
     const seq = await claimSequence(deps.redis, year, input.submissionKey);

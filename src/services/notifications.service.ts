@@ -1,3 +1,4 @@
+import { HOUR_MS } from '../core/time.js';
 import type { Types } from 'mongoose';
 import { msg, type Msg } from '../core/i18n.js';
 import type { Reply } from '../core/reply.js';
@@ -181,7 +182,7 @@ const BATCH = 500;
  */
 export async function escalateStale(deps: DeliveryDeps): Promise<number> {
   const now = deps.clock.now();
-  const cutoff = new Date(now.getTime() - ESCALATE_AFTER_HOURS * 3_600_000);
+  const cutoff = new Date(now.getTime() - ESCALATE_AFTER_HOURS * HOUR_MS);
   const stale = await InitiativeModel.find({ status: { $in: OPEN }, assigneeId: null, escalatedAt: null, submittedAt: { $lt: cutoff } })
     .sort({ submittedAt: 1 })
     .limit(BATCH)

@@ -5,7 +5,7 @@ import { isDuplicateKey } from './insert-once.js';
 import { msg } from '../core/i18n.js';
 import { holders, toEach } from './recipients.service.js';
 import { progressReport } from './progress-report.service.js';
-import { daysLeft, expectedByPace, isLagging, vietnamDay } from '../core/time.js';
+import { daysLeft, expectedByPace, isLagging, vietnamDay, DAY_MS } from '../core/time.js';
 import { enqueue, type DeliveryDeps } from './delivery.service.js';
 import { sumStatuses } from './progress.service.js';
 import { allTargetsOf, campaignsEndedWithin, campaignsRunning } from './campaigns.service.js';
@@ -41,7 +41,6 @@ export async function markNudgeAnswered(id: Types.ObjectId, at: Date): Promise<v
   await NudgeModel.updateOne({ _id: id, answeredAt: null }, { $set: { answeredAt: at } });
 }
 
-const DAY = 86_400_000;
 /** How long after its end a campaign's final report may still go out (a worker that was down). */
 const FINAL_REPORT_DAYS = 30;
 
@@ -66,7 +65,7 @@ export async function nudgeLaggingUnits(deps: DeliveryDeps): Promise<number> {
       const expected = expectedByPace(target, c.startDate, c.endDate, today, c.phases);
       // The unit's last two nudges answer both questions: is another due, and should the parent hear of it.
       const [latest, previous] = await latestNudges(c.code, unit.code, 2);
-      const due = !latest || today.getTime() - vietnamDay(latest.at).getTime() >= c.nudgeEveryDays * DAY;
+      const due = !latest || today.getTime() - vietnamDay(latest.at).getTime() >= c.nudgeEveryDays * DAY_MS;
       if (isLagging(actual, expected, c.lagThreshold) && due) {
         if (await nudge(deps, { campaign: c.code, unit, today, actual, expected, target, days: daysLeft(c.endDate, today) })) nudged++;
         continue; // nudged today (here or by another worker): nothing has gone unanswered for a day yet
@@ -111,7 +110,7 @@ type NudgeRecord = Awaited<ReturnType<typeof latestNudges>>[number];
 async function escalateUnanswered(deps: DeliveryDeps, unit: UnitRecord, latest: NudgeRecord, previous: NudgeRecord): Promise<void> {
   const now = deps.clock.now();
   if (latest.answeredAt || previous.answeredAt || latest.escalatedAt) return;
-  if (now.getTime() - latest.at.getTime() < DAY) return;
+  if (now.getTime() - latest.at.getTime() < DAY_MS) return;
   const parent = unit.ancestors.at(-1);
   if (!parent) return;
   await markNudgeEscalated(latest._id, now);

@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import { PledgeModel, PledgeSelfCheckModel, SELF_CHECK_STATES } from '../models/index.js';
 import { insertOnce } from './insert-once.js';
 import { msg } from '../core/i18n.js';
-import { formatDay, vietnamDay } from '../core/time.js';
+import { formatDay, vietnamDay, DAY_MS } from '../core/time.js';
 import { enqueue, type Outgoing, type DeliveryDeps } from './delivery.service.js';
 import { findUnit } from './units.service.js';
 import { holders, toEach } from './recipients.service.js';
@@ -61,7 +61,6 @@ export async function recordSelfCheck(c: {
   return insertOnce(PledgeSelfCheckModel, { ...c, pledgeId: new Types.ObjectId(c.pledgeId) });
 }
 
-const DAY = 86_400_000;
 /** Reminders before the due day: 14, 7 and 1 days before, and on the day. */
 const STAGES = [0, 1, 7, 14];
 /** After this many days overdue, the parent unit's officers hear of it too. */
@@ -75,10 +74,10 @@ const PARENT_AFTER_DAYS = 14;
 export async function remindPledges(deps: DeliveryDeps): Promise<number> {
   const today = vietnamDay(deps.clock.now());
   const items: Outgoing[] = [];
-  for (const p of await pledgesDueSince(new Date(today.getTime() - 365 * DAY))) {
+  for (const p of await pledgesDueSince(new Date(today.getTime() - 365 * DAY_MS))) {
     const unit = await findUnit(p.unitCode);
     if (!unit) continue;
-    const days = Math.round((p.dueDate.getTime() - today.getTime()) / DAY);
+    const days = Math.round((p.dueDate.getTime() - today.getTime()) / DAY_MS);
     const vars = { unit: unit.name, due: formatDay(p.dueDate), days: Math.abs(days), count: p.commitments.length };
     const id = String(p._id);
     items.push(...(await selfChecksDue(p, unit.name, today)));

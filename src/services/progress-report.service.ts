@@ -1,5 +1,5 @@
 import { msg, type Msg } from '../core/i18n.js';
-import { formatDay, expectedByPace, isLagging, vietnamDay, isoWeek } from '../core/time.js';
+import { formatDay, expectedByPace, isLagging, vietnamDay, isoWeek, DAY_MS } from '../core/time.js';
 import type { CampaignRecord } from './campaigns.service.js';
 import { pledgesDueBy } from './pledges.service.js';
 import type { ProgressView } from './progress-view.js';
@@ -45,7 +45,6 @@ export async function progressChart(view: ProgressView, unit: UnitRecord, campai
   };
 }
 
-const DAY = 86_400_000;
 const MAX_LISTED = 10;
 const PLEDGE_HORIZON_DAYS = 14;
 
@@ -78,7 +77,7 @@ export async function weeklyDetails(view: ProgressView, unit: UnitRecord, campai
 
   details.push(...(await laggingChildren(view, unit, campaign)).slice(0, MAX_LISTED));
 
-  const pledges = await pledgesDueBy(await subtreeOf(unit.code), new Date(today.getTime() + PLEDGE_HORIZON_DAYS * DAY), MAX_LISTED);
+  const pledges = await pledgesDueBy(await subtreeOf(unit.code), new Date(today.getTime() + PLEDGE_HORIZON_DAYS * DAY_MS), MAX_LISTED);
   for (const p of pledges) {
     const name = (await findUnit(p.unitCode))?.name ?? p.unitCode;
     details.push(msg('weekly-pledge', { unit: name, due: formatDay(p.dueDate), overdue: p.dueDate < today ? 'yes' : 'no' }));

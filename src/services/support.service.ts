@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import { CannedReplyModel, ChannelAccountModel, MemberModel, SupportGroupModel, type Initiative, type Role } from '../models/index.js';
 import { type Channel } from '../core/channel.js';
 import type { MemberRecord } from './members.service.js';
-import { findUnit } from './units.service.js';
+import { findUnit, pathOf } from './units.service.js';
 import { insertOnce } from './insert-once.js';
 
 export interface SupportTeam {
@@ -129,7 +129,7 @@ export async function markUnreachable(channel: Channel, chatId: string, at: Date
 /** Admins over a unit: admin role on it or any ancestor. */
 export async function adminsOver(unitCode: string): Promise<MemberRecord[]> {
   const unit = await findUnit(unitCode);
-  const path = unit ? [...unit.ancestors, unit.code] : [unitCode];
+  const path = unit ? pathOf(unit) : [unitCode];
   const candidates = await MemberModel.find({ 'roles.role': 'admin' }).lean();
   return candidates.filter((m) => path.some((code) => hasRole(m, 'admin', code)));
 }

@@ -9,6 +9,9 @@ export interface UnitRecord {
   ancestors: string[];
 }
 
+/** The unit's path from the root: its ancestors, then itself. */
+export const pathOf = (unit: Pick<UnitRecord, 'ancestors' | 'code'>): string[] => [...unit.ancestors, unit.code];
+
 /** How stale the in-process unit directory may get: an admin's import shows up in the bot within this. */
 export const DIRECTORY_MAX_AGE_MS = 60_000;
 

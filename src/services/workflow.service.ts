@@ -151,10 +151,6 @@ export async function addToThread(input: {
   await ThreadMessageModel.create({ ...input, at: input.clock.now(), attachments: input.attachments ?? [] });
 }
 
-export async function threadOf(initiativeId: Types.ObjectId) {
-  return ThreadMessageModel.find({ initiativeId }).sort({ at: 1 }).lean();
-}
-
 /** Records which unit's team an initiative was sent to (set once, at routing). */
 export async function setRoutedTo(initiativeId: Types.ObjectId, unitCode: string): Promise<void> {
   await InitiativeModel.updateOne({ _id: initiativeId }, { $set: { routedTo: unitCode } });
