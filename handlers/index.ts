@@ -27,10 +27,9 @@ import { acknowledgeNudge } from './support/nudge-ack.js';
 import { relayFromAuthor, relayFromTeam } from './support/relay.js';
 import { deliveryOfMessage, releaseHeld } from '../src/services/delivery.service.js';
 import { awaitingAnswerFrom, findInitiative } from '../src/services/workflow.service.js';
-import { handledOf, type Answer, type FlowCtx } from './flows/engine.js';
+import { handledOf, type Answer, type FlowCtx, readText } from './flows/engine.js';
 import { CALLBACKS, unpackCallback } from '../src/core/callback-data.js';
 import { flows } from './flows/index.js';
-import { readText } from './flows/answers.js';
 import { FIELD_MAX } from './flows/submit-initiative.flow.js';
 import { isRegistered, withPendingQuestion } from './reprompt.js';
 

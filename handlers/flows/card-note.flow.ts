@@ -2,8 +2,7 @@ import { msg } from '../../src/core/i18n.js';
 import { reply } from '../../src/core/reply.js';
 import type { Action } from '../../src/services/workflow.service.js';
 import { act } from '../support/act.js';
-import type { FlowDef, Step } from './engine.js';
-import { readText } from './answers.js';
+import { type FlowDef, type Step, readText } from './engine.js';
 
 const NOTE_MAX = 1000;
 

@@ -1,11 +1,13 @@
 import { CALLBACKS } from '../../src/core/callback-data.js';
 import { type Button, type Reply, reply } from '../../src/core/reply.js';
 import type { InboundEvent, InboundPayload } from '../../src/core/event.js';
-import { msg, type Msg } from '../../src/core/i18n.js';
 import type { Deps } from '../../src/deps.js';
 import type { Locale } from '../../src/core/channel.js';
 import type { MemberRecord } from '../../src/services/members.service.js';
 import { saveFlowState, type FlowChange, type FlowState } from '../../src/services/flow-state.service.js';
+import { msg, type Msg } from '../../src/core/i18n.js';
+import { fail, ok, type Result } from '../../src/core/result.js';
+import { cleanText, foldForSearch, hasContent } from '../../src/core/text.js';
 
 export type Answers = Record<string, unknown>;
 export type StepInput = Exclude<InboundPayload, { kind: 'command' }>;
@@ -204,3 +206,29 @@ function firstStep(flow: FlowDef, from: number, answers: Answers): Step {
 function nextStepAfter(flow: FlowDef, stepId: string, answers: Answers): Step {
   return firstStep(flow, flow.steps.findIndex((s) => s.id === stepId) + 1, answers);
 }
+
+export type Read<T> = Result<T, Msg>;
+
+const SKIP_WORDS = new Set(['bo qua', 'skip', 'khong', 'khong co', 'none']);
+const DONE_WORDS = new Set(['xong', 'done', 'hoan tat', 'het', 'finish']);
+
+/** A typed answer, cleaned (NFC, no control characters) and checked for real content and length. */
+export function readText(input: StepInput, max: number): Read<string> {
+  if (input.kind !== 'text') return fail(msg('flow-expected-text'));
+  const text = cleanText(input.text);
+  if (!hasContent(text)) return fail(msg('flow-empty-answer'));
+  const length = [...text].length;
+  if (length > max) return fail(msg('flow-too-long', { max, length }));
+  return ok(text);
+}
+
+/** "bỏ qua", "skip", "-" or the Skip button. */
+export const isSkip = (input: StepInput): boolean =>
+  (input.kind === 'button' && input.data === 'skip') ||
+  (input.kind === 'text' && (input.text.trim() === '-' || SKIP_WORDS.has(foldForSearch(input.text))));
+
+/** "xong", "done" or the Done button. */
+export const isDone = (input: StepInput): boolean =>
+  (input.kind === 'button' && input.data === 'done') || (input.kind === 'text' && DONE_WORDS.has(foldForSearch(input.text)));
+
+export const buttonValue = (input: StepInput): string | null => (input.kind === 'button' ? input.data : null);

@@ -4,8 +4,7 @@ import { recordPledge } from '../../src/services/pledges.service.js';
 import { formatDay, parseDay, vietnamDay } from '../../src/core/time.js';
 import { hasContent } from '../../src/core/text.js';
 import { unitName } from '../../src/services/units.service.js';
-import { flowButton, type FlowDef, type Step } from './engine.js';
-import { buttonValue, readText } from './answers.js';
+import { flowButton, type FlowDef, type Step, buttonValue, readText } from './engine.js';
 
 const MAX_COMMITMENTS = 20;
 

@@ -3,8 +3,7 @@ import { reply } from '../../src/core/reply.js';
 import { type InboundAttachment } from '../../src/core/event.js';
 import { quickIdeaFields, submitInitiative } from '../../src/services/initiatives.service.js';
 import { cleanText, truncate } from '../../src/core/text.js';
-import { flowButton, type FlowDef, type Step } from './engine.js';
-import { buttonValue, readText } from './answers.js';
+import { flowButton, type FlowDef, type Step, buttonValue, readText } from './engine.js';
 import { FIELD_MAX, MAX_ATTACHMENTS } from './submit-initiative.flow.js';
 
 const confirm: Step = {

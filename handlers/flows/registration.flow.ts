@@ -4,8 +4,7 @@ import { LOCALES, type Locale } from '../../src/core/channel.js';
 import { completeRegistration, normalizePhone, setLocale, type MemberRecord } from '../../src/services/members.service.js';
 import { matchPhone } from '../../src/services/linking.service.js';
 import { findUnit, findUnitByTypedCode, searchGrassroots } from '../../src/services/units.service.js';
-import { flowButton, type Answer, type FlowCtx, type FlowDef, type Handled, type Step, type StepOutcome } from './engine.js';
-import { buttonValue, isSkip, readText } from './answers.js';
+import { flowButton, type Answer, type FlowCtx, type FlowDef, type Handled, type Step, type StepOutcome, buttonValue, isSkip, readText } from './engine.js';
 
 const MAX_CHOICES = 8;
 

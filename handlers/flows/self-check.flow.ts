@@ -1,8 +1,7 @@
 import { msg } from '../../src/core/i18n.js';
 import { reply } from '../../src/core/reply.js';
 import { recordSelfCheck, SELF_CHECK_STATES } from '../../src/services/pledges.service.js';
-import { flowButton, type FlowCtx, type FlowDef, type Step } from './engine.js';
-import { buttonValue, readText } from './answers.js';
+import { flowButton, type FlowCtx, type FlowDef, type Step, buttonValue, readText } from './engine.js';
 
 interface Result {
   text: string;

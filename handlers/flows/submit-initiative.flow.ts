@@ -4,8 +4,7 @@ import { type InboundAttachment } from '../../src/core/event.js';
 import { CATEGORIES, submitInitiative, TITLE_MAX, type Category, type InitiativeFields } from '../../src/services/initiatives.service.js';
 import { truncate } from '../../src/core/text.js';
 import { formatVnd, parseVnd } from '../../src/vnd.js';
-import { flowButton, type Answers, type FlowCtx, type FlowDef, type Step } from './engine.js';
-import { buttonValue, isDone, isSkip, readText } from './answers.js';
+import { flowButton, type Answers, type FlowCtx, type FlowDef, type Step, buttonValue, isDone, isSkip, readText } from './engine.js';
 
 export const FIELD_MAX = 4000;
 export const MAX_ATTACHMENTS = 10;

@@ -1,8 +1,7 @@
-import { pathOf } from './units.service.js';
+import { pathOf, type UnitRecord } from './units.service.js';
 import type { Redis } from 'ioredis';
 import { allTargetsOf, campaignForPath, campaignsRunning, targetsOf, type CampaignRecord } from './campaigns.service.js';
 import { progressOfUnits, sumStatuses } from './progress.service.js';
-import type { UnitRecord } from './units.service.js';
 
 /** A unit's actual (initiatives that count) against its target in a campaign. */
 export interface Standing {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { initiativesOf, lastText, memberOf, registerWorker } from '../support/story.js';
 import { grant, sendQuickIdea } from '../support/support-team.js';
@@ -11,7 +11,8 @@ import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';
 
 const DAY = 86_400_000;
 
-describe('a worker on the Zalo OA', () => {
+// One story told in steps: Hoa registers, submits, and the later steps work with what she has.
+describe('a worker on the Zalo OA', { shuffle: false }, () => {
   const world = useWorld();
   let zalo: FakeZalo;
   let hoa: FakeUser;
@@ -114,12 +115,13 @@ describe('a worker on the Zalo OA', () => {
 });
 
 describe('a Zalo OA worker and a support team on Telegram, when Zalo’s window has closed', () => {
-  const world = useWorld();
+  // Each story on a world of its own: one links Lan's Telegram, which would change where the others' replies go.
+  const world = useWorld({}, { each: true });
   let zalo: FakeZalo;
   let lan: FakeUser;
   let hung: FakeUser;
   let group: FakeGroup;
-  beforeAll(async () => {
+  beforeEach(async () => {
     zalo = await world().startZalo('oa');
     lan = zaloOaPerson(zalo, { id: 3101, first_name: 'Lan' });
     hung = world().tg.user({ id: 3102, first_name: 'Hùng' });
