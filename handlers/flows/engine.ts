@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import { CALLBACKS } from '../../src/core/callback-data.js';
 import { type Button, type Reply, reply } from '../../src/core/reply.js';
-import type { InboundEvent, InboundPayload } from '../../src/core/event.js';
+import type { InboundAttachment, InboundEvent, InboundPayload } from '../../src/core/event.js';
 import type { Deps } from '../../src/deps.js';
 import type { Locale } from '../../src/core/channel.js';
 import type { MemberRecord } from '../../src/services/members.service.js';
@@ -36,38 +37,63 @@ export type Answer = Reply[] | Handled;
 
 export const handledOf = (answer: Answer): Handled => (Array.isArray(answer) ? { replies: answer } : answer);
 
-/** What a step decided about one answer. */
-export type StepOutcome =
+/** What a step decided about one answer (`A`: the flow's answers, as its schema reads them). */
+export type StepOutcome<A = Answers> =
   /**
    * Accepted: store `set` and move on (to `goto`, or the next step of the flow); `returnTo` comes after
    * `goto`. `locale`: the person chose a language, the next question is in it.
    */
-  | { kind: 'next'; set?: Answers; goto?: string; returnTo?: string; locale?: Locale }
+  | { kind: 'next'; set?: Partial<A>; goto?: string; returnTo?: string; locale?: Locale }
   /** Accepted but not finished with this step (another photo, a search result list). */
-  | { kind: 'stay'; set?: Answers; replies: (ctx: FlowCtx) => Reply[] | Promise<Reply[]> }
+  | { kind: 'stay'; set?: Partial<A>; replies: (ctx: FlowCtx, answers: A) => Reply[] | Promise<Reply[]> }
   /** Not an answer to this question: say why, ask again, change nothing. */
   | { kind: 'invalid'; error: Msg }
   /** The flow is complete: store `set`, then the flow's finish() runs. */
-  | { kind: 'done'; set?: Answers }
+  | { kind: 'done'; set?: Partial<A> }
   /** The person declined: the flow ends with `replies` and nothing is kept. */
   | { kind: 'abort'; replies: Reply[] };
 
 /** One question: its prompt, how it reads an answer, and whether it applies. Pure apart from lookups. */
-export interface Step {
+export interface Step<A = Answers> {
   id: string;
-  prompt(ctx: FlowCtx): Reply | Promise<Reply>;
-  answer(input: StepInput, ctx: FlowCtx): StepOutcome | Promise<StepOutcome>;
-  skip?(answers: Answers): boolean;
+  prompt(ctx: FlowCtx, answers: A): Reply | Promise<Reply>;
+  answer(input: StepInput, ctx: FlowCtx, answers: A): StepOutcome<A> | Promise<StepOutcome<A>>;
+  skip?(answers: A): boolean;
 }
 
-export interface FlowDef {
+export interface FlowDef<A = Answers> {
   id: string;
-  steps: Step[];
+  steps: Step<A>[];
   /** Keep the answers when the person leaves with /cancel, to resume later. */
   keepsDraft: boolean;
   /** Runs once the last answer is saved; `key` identifies this completion for idempotent writes. */
-  finish(ctx: FlowCtx, answers: Answers, key: string): Promise<Answer>;
+  finish(ctx: FlowCtx, answers: A, key: string): Promise<Answer>;
 }
+
+/**
+ * A flow whose answers are declared by a zod schema: the stored answers are parsed by it each time a
+ * step or the finish reads them, so the flow's code reads typed fields, never casts.
+ */
+export function defineFlow<S extends z.ZodType<object>>(schema: S, def: FlowDef<z.infer<S>>): FlowDef {
+  type A = z.infer<S>;
+  const read = (answers: Answers): A => schema.parse(answers);
+  const erased = (outcome: StepOutcome<A>): StepOutcome =>
+    outcome.kind === 'stay' ? { ...outcome, replies: (ctx: FlowCtx) => outcome.replies(ctx, read(ctx.state.answers)) } : outcome;
+  return {
+    id: def.id,
+    keepsDraft: def.keepsDraft,
+    steps: def.steps.map(({ id, prompt, answer, skip }) => ({
+      id,
+      prompt: (ctx) => prompt(ctx, read(ctx.state.answers)),
+      answer: async (input, ctx) => erased(await answer(input, ctx, read(ctx.state.answers))),
+      ...(skip ? { skip: (answers: Answers) => skip(read(answers)) } : {}),
+    })),
+    finish: (ctx, answers, key) => def.finish(ctx, read(answers), key),
+  };
+}
+
+/** A file the person sent, kept in a flow's answers until the flow stores it. */
+export const attachmentSchema = z.custom<InboundAttachment>((v) => typeof v === 'object' && v !== null && 'fileId' in v && 'kind' in v);
 
 const RESTART = '__restart';
 
@@ -104,7 +130,7 @@ export class FlowEngine {
   }
 
   async prompt(ctx: FlowCtx): Promise<Reply> {
-    return this.currentStep(ctx).prompt(ctx);
+    return this.currentStep(ctx).prompt(ctx, ctx.state.answers);
   }
 
   async answer(ctx: FlowCtx, input: StepInput): Promise<Answer> {
@@ -112,21 +138,22 @@ export class FlowEngine {
     const step = this.currentStep(ctx);
     if (input.kind === 'button') {
       const pressed = CALLBACKS.flow.unpack(input.data);
-      if (!pressed || pressed.rev !== ctx.state.rev) return [reply(msg('flow-stale-button')), await step.prompt(ctx)];
+      if (!pressed || pressed.rev !== ctx.state.rev) return [reply(msg('flow-stale-button')), await step.prompt(ctx, ctx.state.answers)];
       if (pressed.value === RESTART) return this.start(ctx, flow.id, {}, []);
       input = { kind: 'button', data: pressed.value };
     }
-    const outcome = await step.answer(input, ctx);
+    const outcome = await step.answer(input, ctx, ctx.state.answers);
     const { state } = ctx;
     switch (outcome.kind) {
       case 'invalid':
-        return [reply(outcome.error), await step.prompt(ctx)];
+        return [reply(outcome.error), await step.prompt(ctx, ctx.state.answers)];
       case 'abort':
         await this.save(ctx, { ...idle(state), paused: state.paused });
         return outcome.replies;
       case 'stay': {
         const answers = { ...state.answers, ...outcome.set };
-        return outcome.replies(await this.save(ctx, { ...changeOf(state), answers }));
+        const next = await this.save(ctx, { ...changeOf(state), answers });
+        return outcome.replies(next, next.state.answers);
       }
       case 'done': {
         const answers = { ...state.answers, ...outcome.set };
@@ -164,7 +191,7 @@ export class FlowEngine {
 
   private async moveTo(ctx: FlowCtx, change: FlowChange, before: Reply[] = [], after: (now: FlowCtx) => Reply[] = () => []): Promise<Reply[]> {
     const moved = await this.save(ctx, change);
-    return [...before, await this.currentStep(moved).prompt(moved), ...after(moved)];
+    return [...before, await this.currentStep(moved).prompt(moved, moved.state.answers), ...after(moved)];
   }
 
   /** Stores the change; the context with the state as stored. */
