@@ -56,9 +56,9 @@ export type StepOutcome<A = Answers> =
 /** One question: its prompt, how it reads an answer, and whether it applies. Pure apart from lookups. */
 export interface Step<A = Answers> {
   id: string;
-  prompt(ctx: FlowCtx, answers: A): Reply | Promise<Reply>;
-  answer(input: StepInput, ctx: FlowCtx, answers: A): StepOutcome<A> | Promise<StepOutcome<A>>;
-  skip?(answers: A): boolean;
+  prompt: (ctx: FlowCtx, answers: A) => Reply | Promise<Reply>;
+  answer: (input: StepInput, ctx: FlowCtx, answers: A) => StepOutcome<A> | Promise<StepOutcome<A>>;
+  skip?: (answers: A) => boolean;
 }
 
 export interface FlowDef<A = Answers> {
