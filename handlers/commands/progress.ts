@@ -1,14 +1,10 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
 import { findUnitByTypedCode, type UnitRecord } from '../../src/services/units.service.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { withPendingQuestion } from '../reprompt.js';
-import { progressReport } from '../support/progress-report.js';
-import { progressChart } from '../support/progress-chart.js';
+import { progressReport, progressChart } from '../../src/services/progress-report.service.js';
 import { ProgressView } from '../../src/services/progress-view.js';
-
-/** A "see details" button on the weekly ping: the same as /progress for its unit (on Zalo, tapping it also keeps the OA's reply window open). */
-export const PROGRESS_BUTTON_PREFIX = 'p:';
 
 /**
  * The unit a progress command asks about: the code typed, else the unit of the member's first role, or

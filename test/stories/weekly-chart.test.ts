@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { seedCampaign, seedOfficers } from '../support/officers.js';
-import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
+import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';
 
 describe("a unit's weekly chart", () => {
   const world = useWorld();

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { lastText, registerWorker } from '../support/story.js';
 import { grant, sendQuickIdea, staff } from '../support/support-team.js';
-import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
+import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';
 import { CampaignModel, PledgeModel, TargetModel } from '../../src/models/index.js';
 import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 import { bars, decodePng, isBlue, isTargetGrey } from '../support/png.js';
@@ -11,7 +11,8 @@ const HOUR = 3_600_000;
 const charts = (u: FakeUser) => u.transcript.filter((m) => m.kind === 'photo' && m.upload);
 const pings = (u: FakeUser) => u.transcript.filter((m) => m.plainText.includes('Báo cáo tiến độ tuần'));
 
-describe('officers get a weekly progress ping, once a week, never in quiet hours', () => {
+// One story told in steps: each step starts where the one before left the clock and the data.
+describe('officers get a weekly progress ping, once a week, never in quiet hours', { shuffle: false }, () => {
   const world = useWorld(); // the clock starts on Monday 23/11/2026, 09:00 in Vietnam (ISO week 48)
   let hai: FakeUser;
   let yen: FakeUser;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { toAscii } from '../../src/charts/font.js';
-import { renderProgressChart, type ChartBar, type ProgressChartInput } from '../../src/charts/progress-chart.js';
-import { fitText, textWidth } from '../../src/charts/raster.js';
+import { toAscii } from '../../src/channels/charts/font.js';
+import { renderProgressChart, type ProgressChartInput } from '../../src/channels/charts/progress-chart.js';
+import { type ChartBar } from '../../src/core/reply.js';
+import { fitText, textWidth } from '../../src/channels/charts/raster.js';
 import { bars, decodePng, isBlue, isDark, isRed, isTargetGrey, isWhite, regions, type Image } from '../support/png.js';
 
 function expectClearEdges(img: Image): void {

@@ -1,13 +1,11 @@
-import type { I18n, Locale } from '../../i18n.js';
-import type { Pacer } from '../../delivery/pacer.js';
-import { renderProgressChart } from '../../charts/progress-chart.js';
-import { ChartCache, chartKey } from '../../charts/chart-cache.js';
+import type { I18n } from '../../core/i18n.js';
+import type { Locale, Channel } from '../../core/channel.js';
+import { renderProgressChart } from '../charts/progress-chart.js';
+import { ChartCache, chartKey } from '../charts/chart-cache.js';
 import { chartInput } from '../chart-input.js';
-import { RejectedError, RetryLaterError, UnreachableError, WindowClosedError, type ChannelSender, type FileFetcher } from '../sender.js';
-import type { Channel } from '../../models/index.js';
-import type { ChartSpec, Reply } from '../types.js';
-import type { ZaloBotApi } from './bot-api.js';
-import { ZaloBotError } from './bot-api.js';
+import { RejectedError, RetryLaterError, UnreachableError, WindowClosedError, type ChannelSender, type FileFetcher, type Pacing } from '../../core/sender.js';
+import type { ChartSpec, Reply } from '../../core/reply.js';
+import { type ZaloBotApi, ZaloBotError } from './bot-api.js';
 import { BUTTON_PAYLOAD_PREFIX, type Choice, type ChoiceMemory } from './choices.js';
 import { ZaloOaError, type OaRecipient, type ZaloOaApi } from './oa-api.js';
 import { plainText, renderForZalo } from './render.js';
@@ -34,7 +32,7 @@ export class ZaloOaSender implements ChannelSender {
     private readonly api: ZaloOaApi,
     private readonly i18n: I18n,
     private readonly choices: ChoiceMemory,
-    private readonly pacer: Pacer,
+    private readonly pacer: Pacing,
     /** Files sent on Telegram are fetched from there and uploaded to the OA. */
     private readonly files: Partial<Record<Channel, FileFetcher>>,
     private readonly phoneForm: { imageUrl: string },
@@ -149,7 +147,7 @@ export class ZaloBotSender implements ChannelSender {
     private readonly api: ZaloBotApi,
     private readonly i18n: I18n,
     private readonly choices: ChoiceMemory,
-    private readonly pacer: Pacer,
+    private readonly pacer: Pacing,
   ) {}
 
   async send(chatId: string, locale: Locale, reply: Reply): Promise<string[]> {

@@ -1,14 +1,17 @@
-import { msg } from '../src/i18n.js';
-import type { Deps } from '../src/deps.js';
-import { DeliveryModel, MemberModel, type Delivery } from '../src/models/index.js';
-import { DEFAULT_QUIET, inQuietHours, quietEndsAt } from '../src/schedule.js';
-import { defer, deliverRecord, enqueue, type Outcome, type Outgoing } from '../src/services/delivery.service.js';
-import { markUnreachable } from '../src/services/support.service.js';
-import { findUnit } from '../src/services/units.service.js';
-import { findInitiative } from '../src/services/workflow.service.js';
-import { vietnamDay } from '../src/vietnam-time.js';
-import { settle } from '../handlers/support/notify.js';
-import { holders, toEach } from './recipients.js';
+import { msg } from '../core/i18n.js';
+import type { Pacer } from '../delivery/pacer.js';
+import { DeliveryModel, MemberModel, type Delivery } from '../models/index.js';
+import { DEFAULT_QUIET, inQuietHours, quietEndsAt } from '../core/schedule.js';
+import { defer, deliverRecord, enqueue, type DeliveryDeps, type Outcome, type Outgoing } from './delivery.service.js';
+import { markUnreachable } from './support.service.js';
+import { findUnit } from './units.service.js';
+import { findInitiative } from './workflow.service.js';
+import { vietnamDay } from '../core/time.js';
+import { settle } from './notifications.service.js';
+import { holders, toEach } from './recipients.service.js';
+
+/** What sending a queued delivery needs: the delivery path and the messengers' pacing. */
+export type DispatchDeps = DeliveryDeps & { pacer: Pacer };
 
 /** A chat whose next slot is further away than this: its delivery waits in the queue, not in a worker. */
 const DEFER_BEYOND_MS = 1000;
@@ -24,7 +27,7 @@ export async function readDelivery(key: string): Promise<Delivery | null> {
  * Someone who turned out to be unreachable is reported, once.
  */
 export async function deliverQueued(
-  deps: Deps,
+  deps: DispatchDeps,
   key: string,
   d: Delivery | null,
 ): Promise<Outcome | { key: string; status: 'deferred' } | { key: string; status: 'later'; afterMs: number }> {
@@ -42,7 +45,7 @@ export async function deliverQueued(
   return outcome;
 }
 
-async function quietHoursEnd(deps: Deps, d: Delivery): Promise<Date | null> {
+async function quietHoursEnd(deps: DispatchDeps, d: Delivery): Promise<Date | null> {
   if (!d.recipientId || d.kind !== 'notice' || d.status !== 'pending') return null;
   if (d.notBefore && d.notBefore <= deps.clock.now()) return null;
   const quiet = d.recipientQuiet ?? (await MemberModel.findById(d.recipientId).lean())?.quiet ?? DEFAULT_QUIET;
@@ -51,7 +54,7 @@ async function quietHoursEnd(deps: Deps, d: Delivery): Promise<Date | null> {
 }
 
 /** A relay Zalo holds until its author writes again: the team working the initiative is told. */
-async function reportHeld(deps: Deps, item: Outgoing): Promise<void> {
+async function reportHeld(deps: DispatchDeps, item: Outgoing): Promise<void> {
   const i = item.initiativeCode ? await findInitiative(item.initiativeCode) : null;
   if (i) await settle(deps, i, [{ key: item.key, status: 'held', item }]);
 }
@@ -61,7 +64,7 @@ async function reportHeld(deps: Deps, item: Outgoing): Promise<void> {
  * they are marked unreachable, so no more is sent there until they write again, and the other officers
  * and support members of the unit (or the parent unit's officers, if there are none) are told, once a day at most.
  */
-async function reportUnreachable(deps: Deps, item: Outgoing): Promise<void> {
+async function reportUnreachable(deps: DispatchDeps, item: Outgoing): Promise<void> {
   if (item.initiativeCode) {
     const i = await findInitiative(item.initiativeCode);
     if (i) await settle(deps, i, [{ key: item.key, status: 'unreachable', item }]);

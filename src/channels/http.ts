@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Logger } from './logger.js';
-import { StartupError } from './startup-error.js';
+import type { Logger } from '../logger.js';
+import { StartupError } from '../core/startup-error.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 

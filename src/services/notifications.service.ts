@@ -1,22 +1,15 @@
+import { HOUR_MS } from '../core/time.js';
 import type { Types } from 'mongoose';
-import { msg, type Msg } from '../../src/i18n.js';
-import type { Reply } from '../../src/channels/types.js';
-import type { Deps } from '../../src/deps.js';
-import { MemberModel, type Channel, type Locale } from '../../src/models/index.js';
-import { cardsOf, enqueue, type Outcome, type Outgoing } from '../../src/services/delivery.service.js';
-import {
-  adminsOver,
-  groupOfChat,
-  markGroupLost,
-  markUnreachable,
-  privateChatOf,
-  teamFor,
-  type SupportTeam,
-} from '../../src/services/support.service.js';
-import { findUnit } from '../../src/services/units.service.js';
-import { findInitiative, setRoutedTo, type InitiativeDoc } from '../../src/services/workflow.service.js';
-import { renderCard } from './card.js';
-import { similarTo } from '../../src/services/similarity.js';
+import { msg, type Msg } from '../core/i18n.js';
+import type { Reply } from '../core/reply.js';
+import { MemberModel, InitiativeModel } from '../models/index.js';
+import { type Channel, type Locale } from '../core/channel.js';
+import { cardsOf, enqueue, type DeliveryDeps, type Outcome, type Outgoing } from './delivery.service.js';
+import { adminsOver, groupOfChat, markGroupLost, markUnreachable, privateChatOf, teamFor, type SupportTeam } from './support.service.js';
+import { findInitiative, setRoutedTo, type InitiativeDoc, OPEN } from './workflow.service.js';
+import { renderCard } from './cards.service.js';
+import { similarTo } from './similarity.js';
+import { findUnit, unitName } from './units.service.js';
 
 /** A team sees a card's content unless it is a trade secret and the team is not its own unit's. */
 export const cardView = (i: InitiativeDoc, teamUnit: string): 'full' | 'existence' => (!i.confidential || teamUnit === i.unitCode ? 'full' : 'existence');
@@ -51,7 +44,7 @@ async function teamTargets(team: SupportTeam): Promise<Target[]> {
 }
 
 /** A new initiative goes to its unit's support team (or the nearest ancestor's) as a card with buttons. */
-export async function postCards(deps: Deps, code: string): Promise<void> {
+export async function postCards(deps: DeliveryDeps, code: string): Promise<void> {
   const found = await findInitiative(code);
   if (!found) throw new Error(`cannot post cards: no initiative ${code}`);
   const team = await teamFor(found.unitCode);
@@ -67,7 +60,7 @@ export async function postCards(deps: Deps, code: string): Promise<void> {
 }
 
 /** The cards of an initiative for one team; `keyPrefix` tells first cards from escalated ones. */
-export async function sendCards(deps: Deps, i: InitiativeDoc, team: SupportTeam, notes: Msg[], keyPrefix: string): Promise<void> {
+export async function sendCards(deps: DeliveryDeps, i: InitiativeDoc, team: SupportTeam, notes: Msg[], keyPrefix: string): Promise<void> {
   const items: Outgoing[] = [];
   const view = cardView(i, team.unitCode);
   for (const t of await teamTargets(team)) {
@@ -79,7 +72,7 @@ export async function sendCards(deps: Deps, i: InitiativeDoc, team: SupportTeam,
 }
 
 /** Re-renders every card of an initiative after a change (status, assignee), once per revision. */
-export async function updateCards(deps: Deps, i: InitiativeDoc, notes: Msg[] = []): Promise<void> {
+export async function updateCards(deps: DeliveryDeps, i: InitiativeDoc, notes: Msg[] = []): Promise<void> {
   const items: Outgoing[] = [];
   for (const card of await cardsOf(i.code)) {
     const messageId = card.sentMessageIds[0];
@@ -105,7 +98,7 @@ export async function updateCards(deps: Deps, i: InitiativeDoc, notes: Msg[] = [
  * Something for the team working an initiative, in its card thread: a reply to the card in a group,
  * or privately to the assignee (or, before anyone took it, to whoever got the card).
  */
-export async function tellTeam(deps: Deps, i: InitiativeDoc, reply: Reply, key: string): Promise<number> {
+export async function tellTeam(deps: DeliveryDeps, i: InitiativeDoc, reply: Reply, key: string): Promise<number> {
   const items: Outgoing[] = [];
   for (const card of await cardsOf(i.code)) {
     const inGroup = await groupOfChat(card.channel, card.chatId);
@@ -132,7 +125,7 @@ export type Told = 'sent' | 'unreachable';
  * queued (what the messenger then refuses comes back to the team, see settle), 'unreachable' when they
  * have no messenger the bot may write to.
  */
-export async function tellAuthor(deps: Deps, i: InitiativeDoc, reply: (locale: Locale) => Reply, key: string, kind: 'relay' | 'notice'): Promise<Told> {
+export async function tellAuthor(deps: DeliveryDeps, i: InitiativeDoc, reply: (locale: Locale) => Reply, key: string, kind: 'relay' | 'notice'): Promise<Told> {
   const target = await memberTarget(i.authorId);
   if (!target) {
     await tellTeam(deps, i, { parts: [msg('card-author-unreachable', { code: i.code })] }, `unreachable:${key}`);
@@ -150,7 +143,7 @@ export async function tellAuthor(deps: Deps, i: InitiativeDoc, reply: (locale: L
  * marked lost, its cards go to the members privately, and the admins are told; a relay Zalo holds until
  * the author writes again is announced to the team.
  */
-export async function settle(deps: Deps, i: InitiativeDoc, outcomes: Outcome[]): Promise<void> {
+export async function settle(deps: DeliveryDeps, i: InitiativeDoc, outcomes: Outcome[]): Promise<void> {
   for (const o of outcomes) {
     if (o.status === 'held' && o.item.kind === 'relay' && o.item.recipient?.memberId === String(i.authorId)) {
       await tellTeam(deps, i, { parts: [msg('support-relay-held', { code: i.code })] }, `held:${o.key}`);
@@ -170,7 +163,7 @@ export async function settle(deps: Deps, i: InitiativeDoc, outcomes: Outcome[]):
   }
 }
 
-async function tellAdmins(deps: Deps, unitCode: string, text: Msg, key: string): Promise<void> {
+async function tellAdmins(deps: DeliveryDeps, unitCode: string, text: Msg, key: string): Promise<void> {
   const items: Outgoing[] = [];
   for (const admin of await adminsOver(unitCode)) {
     const t = await memberTarget(admin._id);
@@ -179,4 +172,35 @@ async function tellAdmins(deps: Deps, unitCode: string, text: Msg, key: string):
   await enqueue(deps, items);
 }
 
-export const unitName = async (code: string): Promise<string> => (await findUnit(code))?.name ?? code;
+
+export const ESCALATE_AFTER_HOURS = 48;
+const BATCH = 500;
+
+/**
+ * Initiatives nobody took within 48 hours go up to the parent unit's team, once: their card is posted
+ * there with a note, and the first team's card says where it went. Returns how many were escalated.
+ */
+export async function escalateStale(deps: DeliveryDeps): Promise<number> {
+  const now = deps.clock.now();
+  const cutoff = new Date(now.getTime() - ESCALATE_AFTER_HOURS * HOUR_MS);
+  const stale = await InitiativeModel.find({ status: { $in: OPEN }, assigneeId: null, escalatedAt: null, submittedAt: { $lt: cutoff } })
+    .sort({ submittedAt: 1 })
+    .limit(BATCH)
+    .lean();
+  let escalated = 0;
+  for (const i of stale) {
+    const from = i.routedTo ?? i.unitCode;
+    const parent = (await findUnit(from))?.ancestors.at(-1);
+    const team = parent ? await teamFor(parent) : null;
+    await InitiativeModel.updateOne({ _id: i._id }, { $set: { escalatedAt: now, ...(team ? { routedTo: team.unitCode } : {}) } });
+    if (!team) {
+      deps.log.warn({ code: i.code, unit: from }, 'nobody took it in time and there is no team above to escalate to');
+      continue;
+    }
+    const moved = { ...i, routedTo: team.unitCode, escalatedAt: now };
+    await updateCards(deps, moved, [msg('card-escalated-away', { unit: await unitName(team.unitCode), hours: ESCALATE_AFTER_HOURS })]);
+    await sendCards(deps, moved, team, [msg('card-escalated', { unit: await unitName(from), hours: ESCALATE_AFTER_HOURS })], 'escalated');
+    escalated++;
+  }
+  return escalated;
+}

@@ -1,5 +1,5 @@
-import type { Locale } from '../i18n.js';
-import type { Reply } from './types.js';
+import type { Channel, Locale } from './channel.js';
+import type { Reply } from './reply.js';
 
 /** The messenger refused for good: the person blocked the bot, or the bot is no longer in the group. */
 export class UnreachableError extends Error {}
@@ -38,4 +38,12 @@ export interface ChannelSender {
 /** Gets the bytes of a file a messenger holds, to pass it to another messenger. */
 export interface FileFetcher {
   fetch(fileId: string): Promise<{ bytes: Buffer; fileName: string }>;
+}
+
+/** Waits for a message's turn under a messenger's rate limits (shared by every process). */
+export interface Pacing {
+  /** Resolves when a message to this chat may go. */
+  wait(channel: Channel, chatId: string): Promise<void>;
+  /** The messenger asked every sender to wait this long (a 429). */
+  holdOff(channel: Channel, ms: number): Promise<void>;
 }

@@ -30,10 +30,24 @@ export class RedisLock implements Lock {
   async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const owner = randomBytes(16).toString('hex');
     const deadline = Date.now() + this.waitMs;
-    while ((await this.redis.set(key, owner, 'PX', this.ttlMs, 'NX')) !== 'OK') {
+    while (!(await this.take(key, owner))) {
       if (Date.now() > deadline) throw new Error(`timed out after ${this.waitMs} ms waiting for lock ${key}`);
       await new Promise((resolve) => setTimeout(resolve, this.retryMs));
     }
+    return this.holding(key, owner, fn);
+  }
+
+  /** Runs `fn` only if the lock is free now; null when another holds it. */
+  async ifFree<T>(key: string, fn: () => Promise<T>): Promise<T | null> {
+    const owner = randomBytes(16).toString('hex');
+    return (await this.take(key, owner)) ? this.holding(key, owner, fn) : null;
+  }
+
+  private async take(key: string, owner: string): Promise<boolean> {
+    return (await this.redis.set(key, owner, 'PX', this.ttlMs, 'NX')) === 'OK';
+  }
+
+  private async holding<T>(key: string, owner: string, fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } finally {

@@ -1,7 +1,5 @@
-import { VIETNAM_OFFSET_MS, vietnamDay } from './vietnam-time.js';
+import { DAY_MS, VIETNAM_OFFSET_MS, vietnamDay } from './time.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 export interface PingSetting {
   /** 1 = Monday ... 7 = Sunday. */
@@ -17,8 +15,8 @@ export const DEFAULT_PING: PingSetting = { day: 1, minute: 7 * 60 + 30, off: fal
 export function pingDueThisWeek(now: Date, setting: PingSetting): Date {
   const today = vietnamDay(now);
   const weekday = (today.getUTCDay() + 6) % 7;
-  const monday = today.getTime() - weekday * DAY;
-  return new Date(monday + (setting.day - 1) * DAY + setting.minute * 60_000 - VIETNAM_OFFSET_MS);
+  const monday = today.getTime() - weekday * DAY_MS;
+  return new Date(monday + (setting.day - 1) * DAY_MS + setting.minute * 60_000 - VIETNAM_OFFSET_MS);
 }
 
 export interface QuietHours {
@@ -39,7 +37,7 @@ export function inQuietHours(now: Date, quiet: QuietHours): boolean {
 export function quietEndsAt(now: Date, quiet: QuietHours): Date {
   const local = new Date(now.getTime() + VIETNAM_OFFSET_MS);
   const end = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), quiet.to) - VIETNAM_OFFSET_MS;
-  return new Date(end > now.getTime() ? end : end + DAY);
+  return new Date(end > now.getTime() ? end : end + DAY_MS);
 }
 
 /** "22-6", "21 - 7" → quiet hours; null when it cannot be read (hours 0-23, two different ones). */

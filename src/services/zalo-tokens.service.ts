@@ -1,9 +1,15 @@
-import { ZaloTokenModel } from '../../models/zalo-token.model.js';
-import { isDuplicateKey } from '../../services/errors.js';
-import type { OaTokenPair, OaTokenStore } from './oa-tokens.js';
+import { ZaloTokenModel } from '../models/zalo-token.model.js';
+import { insertOnce } from './insert-once.js';
 
-/** One document per app id in MongoDB. */
-export class MongoOaTokenStore implements OaTokenStore {
+/** A Zalo OA's current token pair, rotated at each refresh. */
+export interface OaTokenPair {
+  accessToken: string;
+  refreshToken: string;
+  accessExpiresAt: Date;
+}
+
+/** Where the Zalo OA adapter keeps its token pair: one document per app id in MongoDB. */
+export class MongoOaTokenStore {
   async load(appId: string): Promise<OaTokenPair | null> {
     const doc = await ZaloTokenModel.findById(appId).lean();
     return doc ? { accessToken: doc.accessToken, refreshToken: doc.refreshToken, accessExpiresAt: doc.accessExpiresAt } : null;
@@ -14,11 +20,7 @@ export class MongoOaTokenStore implements OaTokenStore {
    * no usable access token, so the first call refreshes. Later starts keep the rotated pair stored.
    */
   async seed(appId: string, refreshToken: string): Promise<void> {
-    try {
-      await ZaloTokenModel.create({ _id: appId, accessToken: '-', refreshToken, accessExpiresAt: new Date(0) });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-    }
+    await insertOnce(ZaloTokenModel, { _id: appId, accessToken: '-', refreshToken, accessExpiresAt: new Date(0) });
   }
 
   async save(appId: string, pair: OaTokenPair): Promise<void> {

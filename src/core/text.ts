@@ -1,6 +1,7 @@
 /** Text helpers for user input and outgoing chat messages. Pure functions, no dependencies. */
 
 // C0/C1 control characters except \n (tabs and CR are converted before this runs).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 // Zero-width characters, directional marks/overrides/isolates and the BOM.
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;

@@ -1,22 +1,23 @@
-import { msg } from '../../src/i18n.js';
-import type { Button, Reply } from '../../src/channels/types.js';
-import { maskPhone } from '../../src/logger.js';
-import { MemberModel } from '../../src/models/index.js';
-import { findUnit } from '../../src/services/units.service.js';
-import { CODE_PATTERN } from '../../src/services/initiatives.service.js';
-import { nextStatus, type Action, type InitiativeDoc } from '../../src/services/workflow.service.js';
-import { formatVnd } from '../../src/vnd.js';
-import type { Locale } from '../../src/i18n.js';
+import { CALLBACKS } from '../core/callback-data.js';
+import { msg } from '../core/i18n.js';
+import type { Button, Reply } from '../core/reply.js';
+import { maskPhone } from '../logger.js';
+import { MemberModel } from '../models/index.js';
+import { findUnit } from './units.service.js';
+import { CODE_PATTERN } from './initiatives.service.js';
+import { nextStatus, type Action, type InitiativeDoc } from './workflow.service.js';
+import { formatVnd } from '../vnd.js';
+import type { Locale } from '../core/channel.js';
 
 /** Buttons a card offers: the team's actions that the current status allows. Withdraw is the author's. */
 const CARD_ACTIONS: Action[] = ['take', 'info', 'accept', 'recognize', 'replicate', 'reject'];
 
-export const cardButtonData = (code: string, action: Action): string => `c:${code}:${action}`;
+export const cardButtonData = (code: string, action: Action): string => CALLBACKS.card.pack({ code, action });
 
-export function parseCardButton(data: string): { code: string; action: Action } | null {
-  const [prefix, code = '', action = ''] = data.split(':');
-  if (prefix !== 'c' || !CODE_PATTERN.test(code) || !CARD_ACTIONS.includes(action as Action)) return null;
-  return { code, action: action as Action };
+/** A card button's pressed action, if it is one a card offers. */
+export function cardAction(pressed: { code: string; action: string }): { code: string; action: Action } | null {
+  const action = CARD_ACTIONS.find((a) => a === pressed.action);
+  return action && CODE_PATTERN.test(pressed.code) ? { code: pressed.code, action } : null;
 }
 
 function cardButtons(i: InitiativeDoc): Button[][] {

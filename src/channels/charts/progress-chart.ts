@@ -1,4 +1,4 @@
-import { isLagging } from '../pace.js';
+import { isLagging } from '../../core/time.js';
 import { toAscii } from './font.js';
 import { encodePng } from './png.js';
 import { Raster, fitText, textHeight, textWidth, type Rgb } from './raster.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
-import { LOCALES, type Locale } from './models/member.model.js';
+import { LOCALES, type Locale } from './channel.js';
 
 export type { Locale };
 export type Vars = Record<string, FluentVariable>;
@@ -13,7 +13,7 @@ export interface Msg {
 }
 export const msg = (key: string, vars?: Vars): Msg => (vars ? { key, vars } : { key });
 
-export const LOCALES_DIR = fileURLToPath(new URL('../locales/', import.meta.url));
+export const LOCALES_DIR = fileURLToPath(new URL('../../locales/', import.meta.url));
 
 export class MissingMessageError extends Error {}
 

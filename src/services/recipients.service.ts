@@ -1,7 +1,7 @@
-import type { Reply } from '../src/channels/types.js';
-import type { Outgoing } from '../src/services/delivery.service.js';
-import { membersWithRoles, privateChatsOf } from '../src/services/support.service.js';
-import { DEFAULT_QUIET } from '../src/schedule.js';
+import type { Reply } from '../core/reply.js';
+import type { Outgoing } from './delivery.service.js';
+import { membersWithRoles, privateChatsOf } from './support.service.js';
+import { DEFAULT_QUIET } from '../core/schedule.js';
 
 /** Private chats of the members holding one of these roles on a unit (two queries, however many). */
 export async function holders(unitCode: string, roles: ('officer' | 'support')[]) {
