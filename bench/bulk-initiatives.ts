@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { InitiativeModel, ProgressCounterModel, ProgressEntryModel } from '../src/models/index.js';
-import { isoWeek, vietnamQuarter, vietnamYear } from '../src/vietnam-time.js';
+import { isoWeek, vietnamQuarter, vietnamYear } from '../src/core/time.js';
 import { CAMPAIGN, grassroots } from './seed.js';
 
 /**
@@ -43,7 +43,6 @@ export async function insertInitiatives(firstSeq: number, lastSeq: number, tally
       const doc = new InitiativeModel({
         _id, code, year, seq, campaignCode: CAMPAIGN, unitCode: unit.code, unitAncestors: unit.ancestors, authorId: new Types.ObjectId(), channel: 'telegram',
         status: 'submitted', quick: true, idea: `Ý tưởng số ${seq}: sắp xếp lại kho vật tư`, submissionKey: `bench-${code}`, submittedAt,
-        history: [{ at: submittedAt, by: null, from: null, to: 'submitted' }],
       });
       initiatives.push({ ...doc.toObject(), createdAt: submittedAt, updatedAt: submittedAt });
       const metrics = ['status:submitted', `week:${isoWeek(submittedAt)}`, `quarter:${vietnamQuarter(submittedAt)}`];

@@ -57,8 +57,8 @@ export class BenchProcess {
       partial = parts.pop() ?? '';
       for (const line of parts) for (const l of proc.lines) l(line);
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     void proc.exited.then(() => log.end());
     return proc;
   }

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { systemClock } from '../src/clock.js';
+import { systemClock } from '../src/core/time.js';
 import { CampaignModel, ChannelAccountModel, MemberModel, TargetModel } from '../src/models/index.js';
 import { accountIdOf, completeRegistration, ensureMemberForAccount, grantRole, identify } from '../src/services/members.service.js';
 import type { FakeGroup, FakeTelegram, FakeUser } from '../src/playground/fakes/telegram-server.js';

@@ -1,21 +1,22 @@
-import { msg } from '../src/i18n.js';
-import { reply, type HandleResult, type InboundEvent, type Reply } from '../src/channels/types.js';
+import { msg } from '../src/core/i18n.js';
+import { reply, type HandleResult, type Reply } from '../src/core/reply.js';
+import { type InboundEvent } from '../src/core/event.js';
 import type { Deps } from '../src/deps.js';
-import type { Locale } from '../src/models/index.js';
-import { identify } from '../src/services/members.service.js';
+import type { Locale } from '../src/core/channel.js';
+import { findMemberByAccount, identify } from '../src/services/members.service.js';
 import { FlowConflictError, loadFlowState } from '../src/services/flow-state.service.js';
 import { claimUpdate, markDone } from '../src/services/inbound-claims.js';
 import { back } from './commands/back.js';
 import { cancel } from './commands/cancel.js';
 import { help } from './commands/help.js';
-import { chooseLang, lang, LANG_BUTTON_PREFIX } from './commands/lang.js';
+import { chooseLang, lang } from './commands/lang.js';
 import { link } from './commands/link.js';
 import { mine } from './commands/mine.js';
 import { start } from './commands/start.js';
 import { submit } from './commands/submit.js';
 import { linkgroup, queue, replyCommand, show, withdraw } from './commands/support.js';
 import { merge, note, onbehalf, tpl } from './commands/support-tools.js';
-import { progress, PROGRESS_BUTTON_PREFIX } from './commands/progress.js';
+import { progress } from './commands/progress.js';
 import { lagging } from './commands/lagging.js';
 import { ping } from './commands/ping.js';
 import { quiet } from './commands/quiet.js';
@@ -26,13 +27,13 @@ import { acknowledgeNudge } from './support/nudge-ack.js';
 import { relayFromAuthor, relayFromTeam } from './support/relay.js';
 import { deliveryOfMessage, releaseHeld } from '../src/services/delivery.service.js';
 import { awaitingAnswerFrom, findInitiative } from '../src/services/workflow.service.js';
-import { parseFlowButton, type FlowCtx } from './flows/engine.js';
+import { handledOf, type Answer, type FlowCtx, readText } from './flows/engine.js';
+import { CALLBACKS, unpackCallback } from '../src/core/callback-data.js';
 import { flows } from './flows/index.js';
-import { readText } from './flows/answers.js';
 import { FIELD_MAX } from './flows/submit-initiative.flow.js';
 import { isRegistered, withPendingQuestion } from './reprompt.js';
 
-const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Reply[]> | Reply[]> = {
+const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Answer> | Answer> = {
   start,
   submit,
   cancel,
@@ -77,10 +78,21 @@ export async function handleEvent(event: InboundEvent, deps: Deps): Promise<Hand
       await markDone(deps.redis, event.channel, event.eventId);
       return result;
     } catch (err) {
-      if (!(err instanceof FlowConflictError) || attempt >= CONFLICT_RETRIES) throw err;
-      deps.log.info({ eventId: event.eventId, attempt }, 'flow state changed underneath; retrying');
+      if (err instanceof FlowConflictError && attempt < CONFLICT_RETRIES) {
+        deps.log.info({ eventId: event.eventId, attempt }, 'flow state changed underneath; retrying');
+        continue;
+      }
+      // Not marked done: the messenger's resend (or the person) tries again.
+      deps.log.error({ err, eventId: event.eventId, chatId: event.chatId }, 'handling an update failed');
+      return { replies: [reply(msg('error-generic'))], locale: await localeOfAccount(event) };
     }
   }
+}
+
+/** The person's language for an error answer; Vietnamese when even that cannot be read. */
+async function localeOfAccount(event: InboundEvent): Promise<Locale> {
+  const member = await findMemberByAccount({ channel: event.channel, externalId: event.userId }).catch(() => null);
+  return member?.locale ?? 'vi';
 }
 
 async function handleAs(event: InboundEvent, deps: Deps): Promise<HandleResult> {
@@ -92,23 +104,26 @@ async function handleAs(event: InboundEvent, deps: Deps): Promise<HandleResult> 
   // Zalo let nothing through while they were silent: now that they wrote, what waited goes out.
   if (event.chatType === 'private') await releaseHeld(deps, event.channel, event.chatId);
   const state = await loadFlowState(deps.redis, String(member._id));
-  const ctx: FlowCtx = { deps, event, member, locale: member.locale as Locale, state };
-  const closeButtons = event.payload.kind === 'button' && parseFlowButton(event.payload.data)?.rev === state.rev;
-  const replies = event.chatType === 'group' ? await routeGroup(ctx) : await route(ctx);
-  return { replies, locale: ctx.locale, closeButtons, ...(ctx.notice ? { buttonNotice: ctx.notice } : {}) };
+  const ctx: FlowCtx = { deps, event, member, locale: member.locale, state };
+  const closeButtons = event.payload.kind === 'button' && CALLBACKS.flow.unpack(event.payload.data)?.rev === state.rev;
+  const { replies, notice, locale } = handledOf(event.chatType === 'group' ? await routeGroup(ctx) : await route(ctx));
+  return { replies, locale: locale ?? ctx.locale, closeButtons, ...(notice ? { buttonNotice: notice } : {}) };
 }
 
 /**
  * In a group the bot sees commands, button presses and replies to its own messages (privacy mode):
  * a linked support team works its cards there; anything else is asked to move to private chat.
  */
-async function routeGroup(ctx: FlowCtx): Promise<Reply[]> {
+async function routeGroup(ctx: FlowCtx): Promise<Answer> {
   const { payload, replyToMessageId, chatId } = ctx.event;
   if (payload.kind === 'command') {
     const command = COMMANDS[payload.command];
     return command && GROUP_COMMANDS.has(payload.command) ? command(ctx, payload.args) : [reply(msg('group-private-only'))];
   }
-  if (payload.kind === 'button') return payload.data.startsWith('c:') ? pressCardButton(ctx, payload.data) : [];
+  if (payload.kind === 'button') {
+    const pressed = unpackCallback(payload.data);
+    return pressed?.kind === 'card' ? pressCardButton(ctx, pressed.value) : [];
+  }
   if (payload.kind !== 'text' && payload.kind !== 'media') return [reply(msg('group-private-only'))];
   if (ctx.state.flow === 'card-note' && ctx.state.answers.chatId === chatId) return flows.answer(ctx, payload);
   if (!replyToMessageId) return [reply(msg('group-private-only'))];
@@ -135,7 +150,7 @@ async function routeNeedsInfo(ctx: FlowCtx, payload: Extract<InboundEvent['paylo
   return waiting ? relayFromAuthor(ctx, waiting, payload) : null;
 }
 
-async function route(ctx: FlowCtx): Promise<Reply[]> {
+async function route(ctx: FlowCtx): Promise<Answer> {
   const { payload } = ctx.event;
   switch (payload.kind) {
     case 'command': {
@@ -143,14 +158,23 @@ async function route(ctx: FlowCtx): Promise<Reply[]> {
       if (command) return command(ctx, payload.args);
       return withPendingQuestion(ctx, [reply(msg('unknown-command', { command: payload.command }))]);
     }
-    case 'button':
-      if (payload.data.startsWith(LANG_BUTTON_PREFIX)) return chooseLang(ctx, payload.data);
-      if (payload.data.startsWith('c:')) return pressCardButton(ctx, payload.data);
-      if (payload.data.startsWith('n:')) return acknowledgeNudge(ctx, payload.data);
-      if (payload.data.startsWith('sc:')) return startSelfCheck(ctx, payload.data);
-      if (payload.data.startsWith(PROGRESS_BUTTON_PREFIX)) return progress(ctx, payload.data.slice(PROGRESS_BUTTON_PREFIX.length));
-      if (ctx.state.flow) return flows.answer(ctx, payload);
-      return [reply(msg('flow-stale-button'))];
+    case 'button': {
+      const pressed = unpackCallback(payload.data);
+      switch (pressed?.kind) {
+        case 'lang':
+          return chooseLang(ctx, pressed.value.locale);
+        case 'card':
+          return pressCardButton(ctx, pressed.value);
+        case 'nudge':
+          return acknowledgeNudge(ctx, pressed.value.nudgeId);
+        case 'selfCheck':
+          return startSelfCheck(ctx, pressed.value);
+        case 'progress':
+          return progress(ctx, pressed.value.unitCode);
+        default:
+          return ctx.state.flow ? flows.answer(ctx, payload) : [reply(msg('flow-stale-button'))];
+      }
+    }
     case 'unsupported':
       return withPendingQuestion(ctx, [reply(msg('unsupported-message'))]);
     default:
@@ -164,7 +188,7 @@ async function route(ctx: FlowCtx): Promise<Reply[]> {
 }
 
 /** A message that answers no question: a registered worker's idea, or someone who should register first. */
-async function outsideFlows(ctx: FlowCtx, payload: Exclude<InboundEvent['payload'], { kind: 'command' | 'button' | 'unsupported' }>): Promise<Reply[]> {
+async function outsideFlows(ctx: FlowCtx, payload: Exclude<InboundEvent['payload'], { kind: 'command' | 'button' | 'unsupported' }>): Promise<Answer> {
   if (!isRegistered(ctx)) return [reply(msg('need-registration'))];
   if (payload.kind === 'contact') return [reply(msg('contact-unexpected'))];
   const written = payload.kind === 'media' ? payload.caption : payload.text;

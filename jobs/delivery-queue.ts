@@ -5,7 +5,7 @@ import type { Deps } from '../src/deps.js';
 import { createRedis } from '../src/redis.js';
 import { ChatLanes, type LaneRef } from '../src/delivery/chat-lanes.js';
 import type { Outbox } from '../src/services/delivery.service.js';
-import { deliverQueued, readDelivery } from './deliver.job.js';
+import { deliverQueued, readDelivery } from '../src/services/dispatch.service.js';
 
 export const DELIVERY_QUEUE = 'deliveries';
 /** Deliveries one worker process has in flight at once, each to a different chat. */

@@ -1,7 +1,7 @@
 import { Queue, Worker } from 'bullmq';
 import type { Deps, FollowUp, FollowUps } from '../src/deps.js';
 import { findInitiative } from '../src/services/workflow.service.js';
-import { postCards, tellAuthor, updateCards } from '../handlers/support/notify.js';
+import { postCards, tellAuthor, updateCards } from '../src/services/notifications.service.js';
 import { bullOptions, type QueueConnection } from './delivery-queue.js';
 
 export const FOLLOW_UP_QUEUE = 'follow-ups';

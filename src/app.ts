@@ -1,6 +1,5 @@
-import type { Bot } from 'grammy';
+import { type Bot, Api } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { Api } from 'grammy';
 import { createTelegramBot, introduce, publishCommands, withPacingAndRetries } from './channels/telegram/bot.js';
 import { telegramWebhook } from './channels/telegram/webhook.js';
 import { startLongPolling } from './channels/telegram/polling.js';
@@ -11,18 +10,21 @@ import { botWebhook, startBotPolling, type BotChannel } from './channels/zalo/bo
 import { ChoiceMemory } from './channels/zalo/choices.js';
 import { ZaloOaApi } from './channels/zalo/oa-api.js';
 import { oaWebhook, type OaChannel } from './channels/zalo/oa-channel.js';
-import { MongoOaTokenStore } from './channels/zalo/oa-token-store.js';
+import { MongoOaTokenStore } from './services/zalo-tokens.service.js';
+import { markUnreachable } from './services/support.service.js';
+import type { AdapterPorts } from './channels/answer.js';
+import { COMMAND_NAMES, handleEvent } from '../handlers/index.js';
 import { OaTokenManager } from './channels/zalo/oa-tokens.js';
-import { RedisLock } from './channels/zalo/redis-lock.js';
+import { RedisLock } from './core/lock.js';
 import { ZaloBotSender, ZaloOaSender } from './channels/zalo/send.js';
-import { systemClock, type Clock } from './clock.js';
+import { systemClock, type Clock } from './core/time.js';
 import type { Config } from './config.js';
 import { connectMongo, disconnectMongo } from './db.js';
 import { logSlowCommands } from './db-slow-commands.js';
 import type { Deps } from './deps.js';
-import { HttpServer } from './http.js';
+import { HttpServer } from './channels/http.js';
 import { readiness } from './readiness.js';
-import { I18n } from './i18n.js';
+import { I18n } from './core/i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import './models/index.js';
 import { startJobs } from '../jobs/index.js';
@@ -50,16 +52,19 @@ export interface RunningTelegram extends Running {
 
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 
+/** What the messenger adapters are given: the handlers answer their events. */
+const portsOf = (deps: Deps): AdapterPorts => ({ handle: (event) => handleEvent(event, deps), i18n: deps.i18n, log: deps.log, pacing: deps.pacer });
+
 /**
  * Long polling by default; the webhook when TELEGRAM_WEBHOOK_URL is set, on `http` (the process's
  * server) or, without one, on a server of its own.
  */
 export async function startTelegram(deps: Deps, config: TelegramConfig, opts: { botInfo?: UserFromGetMe; http?: HttpServer; onFatal?: (err: unknown) => void } = {}): Promise<RunningTelegram> {
-  const bot = createTelegramBot(deps, { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) });
+  const bot = createTelegramBot(portsOf(deps), { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) });
   await introduce(bot, config.TELEGRAM_API_ROOT);
   deps.senders.telegram = new TelegramSender(bot.api, deps.i18n);
   deps.files.telegram = new TelegramFiles(bot.api, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT);
-  await publishCommands(bot, deps);
+  await publishCommands(bot, deps.i18n, COMMAND_NAMES);
 
   if (!config.TELEGRAM_WEBHOOK_URL) {
     await bot.api.deleteWebhook();
@@ -94,7 +99,8 @@ function zaloChannel(deps: Deps, config: Config): { oa: OaChannel } | { bot: Bot
     });
     const api = new ZaloOaApi({ apiRoot: config.ZALO_OA_API_ROOT, tokens });
     const sender = new ZaloOaSender(api, deps.i18n, choices, deps.pacer, deps.files, { imageUrl: config.ZALO_OA_PHONE_FORM_IMAGE_URL! });
-    return { oa: { appId: config.ZALO_OA_APP_ID, oaId: config.ZALO_OA_ID!, oaSecretKey: config.ZALO_OA_SECRET_KEY!, api, sender, choices } };
+    const onUnfollow = (userId: string) => markUnreachable('zalo', userId, deps.clock.now());
+    return { oa: { appId: config.ZALO_OA_APP_ID, oaId: config.ZALO_OA_ID!, oaSecretKey: config.ZALO_OA_SECRET_KEY!, api, sender, choices, redis: deps.redis, onUnfollow } };
   }
   if (config.ZALO_BOT_TOKEN) {
     const api = new ZaloBotApi({ apiRoot: config.ZALO_BOT_API_ROOT, token: config.ZALO_BOT_TOKEN });
@@ -109,18 +115,18 @@ export async function startZalo(deps: Deps, config: Config, http: HttpServer): P
   if (!zalo) return null;
   if ('oa' in zalo) {
     deps.senders.zalo = zalo.oa.sender;
-    http.route(config.ZALO_OA_WEBHOOK_PATH, oaWebhook(deps, zalo.oa));
+    http.route(config.ZALO_OA_WEBHOOK_PATH, oaWebhook(portsOf(deps), zalo.oa));
     deps.log.info({ path: config.ZALO_OA_WEBHOOK_PATH }, 'Zalo OA webhook started');
     return { stop: async () => undefined };
   }
   deps.senders.zalo = zalo.bot.sender;
   if (!config.ZALO_BOT_WEBHOOK_URL) {
-    const polling = startBotPolling(deps, zalo.bot);
+    const polling = startBotPolling(portsOf(deps), zalo.bot);
     deps.log.info('Zalo Bot long polling started');
     return polling;
   }
   const url = new URL(config.ZALO_BOT_WEBHOOK_URL);
-  http.route(url.pathname, botWebhook(deps, zalo.bot, config.ZALO_BOT_WEBHOOK_SECRET!));
+  http.route(url.pathname, botWebhook(portsOf(deps), zalo.bot, config.ZALO_BOT_WEBHOOK_SECRET!));
   await zalo.bot.api.setWebhook(url.toString(), config.ZALO_BOT_WEBHOOK_SECRET!);
   deps.log.info({ path: url.pathname }, 'Zalo Bot webhook started');
   return { stop: async () => undefined };
@@ -134,7 +140,7 @@ export interface RunningApp extends Running {
 
 interface Connected {
   deps: Deps;
-  disconnect(): Promise<void>;
+  disconnect: () => Promise<void>;
 }
 
 const jobsRedis = (config: Config) => ({ url: config.REDIS_URL, prefix: config.REDIS_KEY_PREFIX });

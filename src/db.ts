@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import { STARTUP_CHECK_MS, StartupError, withoutCredentials } from './startup-error.js';
+import { STARTUP_CHECK_MS, StartupError, withoutCredentials } from './core/startup-error.js';
 
 // Unknown paths in a filter throw instead of being dropped (a dropped path would match everything).
 mongoose.set('strictQuery', 'throw');

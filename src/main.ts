@@ -1,7 +1,7 @@
 import { startWorker, type RunningApp } from './app.js';
 import { ConfigError, loadConfig, readEnvFile } from './config.js';
 import { launchBot } from './launch.js';
-import { StartupError } from './startup-error.js';
+import { StartupError } from './core/startup-error.js';
 
 readEnvFile();
 
@@ -24,18 +24,20 @@ const FORCE_EXIT_MS = 10_000;
 // Listening before start-up ends: a signal that comes while it runs lets it finish, then stops cleanly,
 // within FORCE_EXIT_MS whatever start-up is waiting for. A second Ctrl-C stops at once.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
-    setTimeout(() => process.exit(1), FORCE_EXIT_MS).unref();
-    const app = await starting.catch(() => process.exit(1));
-    app.deps.log.info({ signal }, 'shutting down');
-    app.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        app.deps.log.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  });
+  process.once(signal, () => void shutDown(signal));
+}
+
+async function shutDown(signal: NodeJS.Signals): Promise<void> {
+  setTimeout(() => process.exit(1), FORCE_EXIT_MS).unref();
+  const app = await starting.catch(() => process.exit(1));
+  app.deps.log.info({ signal }, 'shutting down');
+  app.stop().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      app.deps.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    },
+  );
 }
 
 await starting.catch(exitWith);

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { STARTUP_CHECK_MS, StartupError, withoutCredentials } from './startup-error.js';
+import { STARTUP_CHECK_MS, StartupError, withoutCredentials } from './core/startup-error.js';
 
 /**
  * A Redis connection. BullMQ workers need maxRetriesPerRequest: null; the same setting is harmless
@@ -37,5 +37,5 @@ export async function checkRedis(redis: Redis): Promise<void> {
     })
     // Once answered, the timer must not fire: it would disconnect the connection the process goes on using.
     .finally(() => clearTimeout(timer));
-  if (pong !== 'PONG') throw fail(`PING answered ${pong}`);
+  if (pong !== 'PONG') throw fail(`PING answered ${String(pong)}`);
 }

@@ -1,5 +1,5 @@
 import { startDeliveryWorker } from '../../jobs/delivery-queue.js';
-import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
+import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';
 import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 import { startWorkerProcess } from '../apps.js';
 import { isSend } from '../call-watch.js';

@@ -1,5 +1,5 @@
-import { foldProgress } from '../../jobs/fold-progress.job.js';
-import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
+import { foldProgress } from '../../src/services/progress.service.js';
+import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';
 import { insertInitiatives, newTally, writeCounters } from '../bulk-initiatives.js';
 import { startInProcessBot, type InProcessBot, type Measured } from '../in-process.js';
 import { inPhaseWorld, type PhaseContext, type PhaseWorld } from '../phase-world.js';

@@ -1,8 +1,7 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
-import type { Locale } from '../../src/models/index.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply } from '../../src/core/reply.js';
 import { issueLinkCode, LINK_CODE_MINUTES, redeemLinkCode, type LinkRefusal } from '../../src/services/linking.service.js';
-import type { FlowCtx } from '../flows/engine.js';
+import type { Answer, FlowCtx } from '../flows/engine.js';
 import { withPendingQuestion } from '../reprompt.js';
 
 const REFUSED: Record<LinkRefusal, string> = {
@@ -15,7 +14,7 @@ const REFUSED: Record<LinkRefusal, string> = {
 };
 
 /** /link shows a code; `/link 123456` typed on the person's other messenger joins the two accounts. */
-export async function link(ctx: FlowCtx, args: string): Promise<Reply[]> {
+export async function link(ctx: FlowCtx, args: string): Promise<Answer> {
   const typed = args.replace(/\s+/g, '');
   if (!typed) {
     const code = await issueLinkCode(ctx.member._id, ctx.deps.clock);
@@ -24,6 +23,5 @@ export async function link(ctx: FlowCtx, args: string): Promise<Reply[]> {
   }
   const outcome = await redeemLinkCode(typed, { channel: ctx.event.channel, externalId: ctx.event.userId }, ctx.member, ctx.deps.clock);
   if (outcome.kind !== 'linked') return withPendingQuestion(ctx, [reply(msg(REFUSED[outcome.kind], { minutes: LINK_CODE_MINUTES }))]);
-  ctx.locale = outcome.member.locale as Locale;
-  return [reply(msg('link-done'))];
+  return { replies: [reply(msg('link-done'))], locale: outcome.member.locale };
 }

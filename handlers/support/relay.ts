@@ -1,10 +1,12 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type InboundPayload, type Reply } from '../../src/channels/types.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
+import { type InboundPayload } from '../../src/core/event.js';
 import { canWork } from '../../src/services/support.service.js';
 import { addToThread, transition, type InitiativeDoc } from '../../src/services/workflow.service.js';
-import { cleanText } from '../../src/text.js';
+import { cleanText } from '../../src/core/text.js';
 import type { FlowCtx } from '../flows/engine.js';
-import { tellTeam, unitName } from './notify.js';
+import { tellTeam } from '../../src/services/notifications.service.js';
+import { unitName } from '../../src/services/units.service.js';
 
 type Said = Extract<InboundPayload, { kind: 'text' } | { kind: 'media' }>;
 

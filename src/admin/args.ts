@@ -1,5 +1,5 @@
-import type { Channel } from '../models/index.js';
-import { msg, type Msg } from '../i18n.js';
+import type { Channel } from '../core/channel.js';
+import { msg, type Msg } from '../core/i18n.js';
 
 export type Command =
   | { name: 'help' }

@@ -3,7 +3,7 @@ import { CampaignModel, TargetModel, UnitModel } from '../models/index.js';
 import { readCsv, type CsvRow } from './csv.js';
 import { problem, rejected, type Checked, type Problem } from './problems.js';
 import { CODE_PATTERN, MAX_NAME, cleanName, nameLength } from './rules.js';
-import { parseDay } from '../dates.js';
+import { parseDay } from '../core/time.js';
 
 const TARGET_COLUMNS = ['unit_code', 'target'] as const;
 const CHUNK = 1000;

@@ -1,10 +1,10 @@
 // The admin command line: `npm run admin -- <command>`. Exit 0 done, 1 input rejected or failure, 2 usage.
 import { readFile } from 'node:fs/promises';
-import { LOCALES, type Locale } from '../models/index.js';
+import { LOCALES, type Locale } from '../core/channel.js';
 import { loadAdminConfig, readEnvFile } from '../config.js';
 import { connectMongo, disconnectMongo } from '../db.js';
-import { I18n, msg, type Msg } from '../i18n.js';
-import { systemClock } from '../clock.js';
+import { I18n, msg, type Msg } from '../core/i18n.js';
+import { systemClock } from '../core/time.js';
 import { parseCommandLine, type Command } from './args.js';
 import { importUnits } from './import-units.js';
 import { createCampaign } from './campaigns.js';

@@ -1,6 +1,6 @@
 import type { AnyBulkWriteOperation, Types } from 'mongoose';
 import { UNIT_LEVELS, UnitModel, type UnitLevel } from '../models/index.js';
-import { foldForSearch } from '../text.js';
+import { foldForSearch } from '../core/text.js';
 import { readCsv, type CsvRow } from './csv.js';
 import { problem, rejected, type Checked, type Problem } from './problems.js';
 import { CODE_PATTERN, MAX_NAME, cleanName, nameLength } from './rules.js';
@@ -61,7 +61,7 @@ export async function importUnits(csvText: string): Promise<Checked<ImportSummar
 
 async function loadStoredUnits(): Promise<Map<string, StoredUnit>> {
   const units = await UnitModel.find({}, { code: 1, name: 1, searchName: 1, parentCode: 1, level: 1, ancestors: 1 }).lean();
-  return new Map(units.map((u) => [u.code, { ...u, parentCode: u.parentCode ?? null, level: u.level as UnitLevel }]));
+  return new Map(units.map((u) => [u.code, { ...u, parentCode: u.parentCode ?? null, level: u.level }]));
 }
 
 function checkRows(rows: CsvRow[], badRows: Problem[], stored: Map<string, StoredUnit>): Checked<{ units: UnitFields[] }> {

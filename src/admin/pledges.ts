@@ -1,10 +1,8 @@
 import { ClusterModel, PledgeModel } from '../models/index.js';
 import { activeCampaignFor } from '../services/campaigns.service.js';
-import { findUnit } from '../services/units.service.js';
-import { parseDay } from '../dates.js';
-import { cleanText, hasContent } from '../text.js';
-import { vietnamDay } from '../vietnam-time.js';
-import type { Clock } from '../clock.js';
+import { findUnit, pathOf } from '../services/units.service.js';
+import { parseDay, vietnamDay, type Clock } from '../core/time.js';
+import { cleanText, hasContent } from '../core/text.js';
 import { readCsv } from './csv.js';
 import { problem, rejected, type Checked, type Problem } from './problems.js';
 
@@ -42,7 +40,7 @@ export async function importPledges(text: string, clock: Clock): Promise<Checked
   const campaigns = new Map<string, string>();
   for (const p of pledges.values()) {
     const unit = await findUnit(p.unit);
-    const campaign = unit ? await activeCampaignFor([...unit.ancestors, unit.code], clock.now()) : null;
+    const campaign = unit ? await activeCampaignFor(pathOf(unit), clock.now()) : null;
     if (campaign) campaigns.set(p.unit, campaign);
     else problems.push(problem('admin-reason-no-campaign', { unit: p.unit }));
   }

@@ -1,4 +1,4 @@
-import { msg, type Msg, type Vars } from '../i18n.js';
+import { msg, type Msg, type Vars } from '../core/i18n.js';
 
 /** Something wrong in the admin's input: a localized reason, and the file line when it comes from a file. */
 export interface Problem {

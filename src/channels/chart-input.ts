@@ -1,6 +1,7 @@
-import type { I18n, Locale } from '../i18n.js';
-import type { ChartInput } from '../charts/render-chart.js';
-import type { ChartSpec } from './types.js';
+import type { I18n } from '../core/i18n.js';
+import type { Locale } from '../core/channel.js';
+import type { ChartInput } from './charts/render-chart.js';
+import type { ChartSpec } from '../core/reply.js';
 
 /** A reply's chart as drawn for one language: the spec with its legend (and the trend's caption) in that language. */
 export function chartInput(i18n: I18n, locale: Locale, chart: ChartSpec): ChartInput {
@@ -13,8 +14,18 @@ export function chartInput(i18n: I18n, locale: Locale, chart: ChartSpec): ChartI
       legend: { actual: t('chart-cumulative'), target: t('chart-target'), pace: t('chart-phase-pace') },
     };
   }
-  return { ...chart, locale, legend: { actual: t('chart-actual'), lagging: t('chart-lagging'), target: t('chart-target'), pace: t('chart-pace') } };
+  return {
+    ...chart,
+    locale,
+    legend: {
+      actual: t('chart-actual'),
+      lagging: t('chart-lagging'),
+      target: t('chart-target'),
+      pace: t('chart-pace'),
+    },
+  };
 }
 
 /** The caption a chart is sent with. */
-export const chartCaption = (i18n: I18n, locale: Locale, chart: ChartSpec): string => chartInput(i18n, locale, chart).title;
+export const chartCaption = (i18n: I18n, locale: Locale, chart: ChartSpec): string =>
+  chartInput(i18n, locale, chart).title;

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Redis } from 'ioredis';
-import { RetryLaterError } from '../channels/sender.js';
-import type { Channel } from '../models/index.js';
+import { RetryLaterError, type Pacing } from '../core/sender.js';
+import type { Channel } from '../core/channel.js';
 
 /** One limit: at most `burst` messages at once, then one every `intervalMs`. */
 export interface Rate {
@@ -75,7 +75,7 @@ type PacedRedis = Redis & {
 };
 
 /** Holds each outgoing message until the messenger's limits allow it, across all processes. */
-export class Pacer {
+export class Pacer implements Pacing {
   private readonly redis: PacedRedis;
   /** A slot taken ahead by withSlot(), for the first message of its callback to that chat. */
   private readonly heldSlot = new AsyncLocalStorage<{ channel: Channel; chatId: string; used: boolean }>();

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
-import { StartupError } from '../startup-error.js';
+import { StartupError } from '../core/startup-error.js';
 import { freePort, ownChild, waitUntil, type Child } from './children.js';
 import { projectRoot } from './paths.js';
 

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { Redis } from 'ioredis';
-import { StartupError } from '../startup-error.js';
+import { StartupError } from '../core/startup-error.js';
 import { freePort, ownChild, waitUntil, type Child } from './children.js';
 
 /** Whether a Redis answers PING at `url` within a second. */

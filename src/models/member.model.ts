@@ -1,9 +1,7 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
-import { DEFAULT_PING, DEFAULT_QUIET } from '../schedule.js';
-import { CHANNELS } from './channel-account.model.js';
+import { DEFAULT_PING, DEFAULT_QUIET } from '../core/schedule.js';
+import { CHANNELS, LOCALES } from '../core/channel.js';
 
-export const LOCALES = ['vi', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
 export const ROLES = ['support', 'officer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

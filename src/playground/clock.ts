@@ -1,5 +1,5 @@
-import type { Clock } from '../clock.js';
-import { VIETNAM_OFFSET_MS, vietnamDay } from '../vietnam-time.js';
+import type { Clock } from '../core/time.js';
+import { VIETNAM_OFFSET_MS, vietnamDay } from '../core/time.js';
 
 const DAY = 86_400_000;
 

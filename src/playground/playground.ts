@@ -1,9 +1,9 @@
 import { Queue } from 'bullmq';
 import type { RunningApp } from '../app.js';
 import type { Config } from '../config.js';
-import type { HttpServer } from '../http.js';
+import type { HttpServer } from '../channels/http.js';
 import type { Logger } from '../logger.js';
-import { MongoOaTokenStore } from '../channels/zalo/oa-token-store.js';
+import { MongoOaTokenStore } from '../services/zalo-tokens.service.js';
 import { SUPPORT_QUEUE } from '../../jobs/index.js';
 import { FakeTelegram } from './fakes/telegram-server.js';
 import { FakeZalo } from './fakes/zalo-server.js';

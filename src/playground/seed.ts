@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../core/time.js';
 import { createCampaign } from '../admin/campaigns.js';
 import { importClusters } from '../admin/clusters.js';
 import { importUnits } from '../admin/import-units.js';
@@ -13,7 +13,7 @@ import { identify } from '../services/members.service.js';
 import { submitInitiative } from '../services/initiatives.service.js';
 import { linkGroup } from '../services/support.service.js';
 import { unitDirectory } from '../services/units.service.js';
-import { vietnamDay, vietnamYear } from '../vietnam-time.js';
+import { vietnamDay, vietnamYear } from '../core/time.js';
 import { CAMPAIGN_CODE, DEMO_AUTHORS, DEMO_IDEAS, OFFICER_UNITS, PERSONAS, TEAM_GROUP, TEAM_UNIT } from './personas.js';
 
 const DAY = 86_400_000;

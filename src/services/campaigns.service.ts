@@ -1,5 +1,5 @@
 import { CampaignModel, TargetModel } from '../models/index.js';
-import { vietnamDay } from '../vietnam-time.js';
+import { vietnamDay, DAY_MS } from '../core/time.js';
 
 export type CampaignRecord = Awaited<ReturnType<typeof campaignsRunning>>[number];
 
@@ -27,7 +27,7 @@ export async function activeCampaignFor(unitPath: string[], now: Date): Promise<
 /** Campaigns that ended within `days` before today (their final reports may still be due). */
 export async function campaignsEndedWithin(now: Date, days: number) {
   const today = vietnamDay(now);
-  return CampaignModel.find({ endDate: { $lt: today, $gte: new Date(today.getTime() - days * 86_400_000) } }).lean();
+  return CampaignModel.find({ endDate: { $lt: today, $gte: new Date(today.getTime() - days * DAY_MS) } }).lean();
 }
 
 /** Some units' targets in a campaign, by unit (units without one are left out): one query. */

@@ -1,10 +1,11 @@
-import { DeliveryModel, type Channel, type Delivery, type Locale } from '../models/index.js';
-import { RejectedError, RetryLaterError, UnreachableError, WindowClosedError, type ChannelSender } from '../channels/sender.js';
-import type { Reply } from '../channels/types.js';
+import { DeliveryModel, type Delivery } from '../models/index.js';
+import { type Channel, type Locale } from '../core/channel.js';
+import { RejectedError, RetryLaterError, UnreachableError, WindowClosedError, type ChannelSender } from '../core/sender.js';
+import type { Reply } from '../core/reply.js';
 import type { Logger } from '../logger.js';
-import type { Clock } from '../clock.js';
-import type { QuietHours } from '../schedule.js';
-import { isDuplicateKey } from './errors.js';
+import type { Clock } from '../core/time.js';
+import type { QuietHours } from '../core/schedule.js';
+import { insertOnce } from './insert-once.js';
 import { privateChatOf } from './support.service.js';
 import type { Redis } from 'ioredis';
 import { Types } from 'mongoose';
@@ -24,7 +25,7 @@ export interface Outgoing {
   chatId: string;
   locale: Locale;
   reply: Reply;
-  kind: 'card' | 'relay' | 'notice' | 'prompt';
+  kind: 'card' | 'relay' | 'notice';
   initiativeCode?: string;
   editMessageId?: string;
   view?: 'full' | 'existence';
@@ -51,8 +52,7 @@ export interface DeliveryDeps {
 
 /** Records the notification under its key; false when that key was recorded before. */
 async function record(item: Outgoing, clock: Clock): Promise<boolean> {
-  try {
-    await DeliveryModel.create({
+  return insertOnce(DeliveryModel, {
       ...item,
       _id: item.key,
       queuedAt: clock.now(),
@@ -61,13 +61,8 @@ async function record(item: Outgoing, clock: Clock): Promise<boolean> {
       editMessageId: item.editMessageId ?? null,
       recipientId: item.recipient?.memberId ?? null,
       recipientUnit: item.recipient?.unitCode ?? null,
-      recipientQuiet: item.recipient?.quiet ?? null,
-    });
-    return true;
-  } catch (err) {
-    if (isDuplicateKey(err)) return false;
-    throw err;
-  }
+    recipientQuiet: item.recipient?.quiet ?? null,
+  });
 }
 
 /**
@@ -221,4 +216,11 @@ export async function deliveryOfMessage(chatId: string, messageId: string) {
 /** Card messages of an initiative, where its thread lives. */
 export async function cardsOf(initiativeCode: string) {
   return DeliveryModel.find({ initiativeCode, kind: 'card', status: 'sent', editMessageId: null }).lean();
+}
+
+/** A delivery pending (or left `sending`) for a minute with no job behind it (a crash, a flushed Redis) is queued again. */
+export const STRANDED_AFTER_MS = 60_000;
+
+export async function retryDeliveries(deps: DeliveryDeps): Promise<number> {
+  return requeueStranded(deps, STRANDED_AFTER_MS);
 }

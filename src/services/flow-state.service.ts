@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { FlowStateModel } from '../models/index.js';
-import { isDuplicateKey } from './errors.js';
+import { isDuplicateKey } from './insert-once.js';
 
 export interface PausedFlow {
   flow: string;

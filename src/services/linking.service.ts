@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { Types } from 'mongoose';
 import { ChannelAccountModel, FlowStateModel, InitiativeModel, LinkClaimModel, LinkCodeModel, MemberModel } from '../models/index.js';
-import type { Clock } from '../clock.js';
-import { isDuplicateKey } from './errors.js';
+import type { Clock } from '../core/time.js';
+import { insertOnce } from './insert-once.js';
 import type { AccountRef, MemberRecord } from './members.service.js';
 
 export const LINK_CODE_MINUTES = 10;
@@ -17,13 +17,9 @@ export async function issueLinkCode(memberId: Types.ObjectId, clock: Clock): Pro
   await LinkCodeModel.deleteMany({ $or: [{ memberId }, { expiresAt: { $lt: new Date(now - FORGET_AFTER_MS) } }] });
   for (let attempt = 1; ; attempt++) {
     const code = String(randomInt(1_000_000)).padStart(6, '0');
-    try {
-      await LinkCodeModel.create({ _id: code, memberId, expiresAt: new Date(now + LINK_CODE_MINUTES * MINUTE) });
-      return code;
-    } catch (err) {
-      // Someone else's code has these digits: draw again.
-      if (!isDuplicateKey(err) || attempt >= ISSUE_ATTEMPTS) throw err;
-    }
+    if (await insertOnce(LinkCodeModel, { _id: code, memberId, expiresAt: new Date(now + LINK_CODE_MINUTES * MINUTE) })) return code;
+    // Someone else's code has these digits: draw again.
+    if (attempt >= ISSUE_ATTEMPTS) throw new Error(`no free link code after ${ISSUE_ATTEMPTS} draws`);
   }
 }
 
@@ -42,12 +38,7 @@ export async function redeemLinkCode(code: string, account: AccountRef, typedBy:
   if (found.memberId.equals(typedBy._id)) return { kind: 'same-member' };
   if (await hasAccountOn(found.memberId, account)) return { kind: 'messenger-taken' };
   if (await hasHistory(typedBy)) return { kind: 'has-history' };
-  try {
-    await LinkClaimModel.create({ _id: found.issue, at: clock.now() });
-  } catch (err) {
-    if (isDuplicateKey(err)) return { kind: 'used' };
-    throw err;
-  }
+  if (!(await insertOnce(LinkClaimModel, { _id: found.issue, at: clock.now() }))) return { kind: 'used' };
   return { kind: 'linked', member: await moveAccount(account, typedBy._id, found.memberId) };
 }
 

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
-import { ChannelAccountModel, MemberModel, type Channel, type Locale, type Role } from '../models/index.js';
-import type { Clock } from '../clock.js';
-import { isDuplicateKey } from './errors.js';
+import { ChannelAccountModel, MemberModel, type Role } from '../models/index.js';
+import { type Channel, type Locale } from '../core/channel.js';
+import type { Clock } from '../core/time.js';
+import type { PingSetting, QuietHours } from '../core/schedule.js';
+import { insertOnce } from './insert-once.js';
 import { KnownIds } from './known-ids.js';
 import { supportDirectoryChanged } from './support-directory.js';
 
@@ -74,12 +76,8 @@ export async function identify(
   }
 
   const memberId = new Types.ObjectId();
-  try {
-    await ChannelAccountModel.create({ _id: accountIdOf(account), ...account, memberId, chatId: seen.chatId, lastSeenAt: clock.now() });
-  } catch (err) {
-    if (isDuplicateKey(err)) return identify(account, seen, clock);
-    throw err;
-  }
+  // Another process created this account's member first: that one is theirs and ours.
+  if (!(await insertOnce(ChannelAccountModel, { _id: accountIdOf(account), ...account, memberId, chatId: seen.chatId, lastSeenAt: clock.now() }))) return identify(account, seen, clock);
   await MemberModel.create({ _id: memberId, name: seen.name, locale: seen.locale ?? 'vi' });
   return loadMember(memberId);
 }
@@ -119,4 +117,40 @@ export async function grantRole(memberId: Types.ObjectId, unitCode: string, role
 /** How many members completed registration to one of these units. */
 export async function registeredMembersIn(unitCodes: string[]): Promise<number> {
   return MemberModel.countDocuments({ unitCode: { $in: unitCodes }, registeredAt: { $ne: null } });
+}
+
+export async function findMember(memberId: Types.ObjectId) {
+  return MemberModel.findById(memberId).lean();
+}
+
+/** The messengers a member has an account on. */
+export async function linkedChannels(memberId: Types.ObjectId): Promise<Channel[]> {
+  return (await ChannelAccountModel.find({ memberId }).lean()).map((a) => a.channel);
+}
+
+/** A member's own settings: where notifications go (null: the messenger they wrote from last), quiet hours, the weekly ping. */
+export async function updateSettings(
+  memberId: Types.ObjectId,
+  settings: { preferredChannel: Channel | null } | { quiet: QuietHours } | { ping: PingSetting },
+): Promise<void> {
+  await MemberModel.updateOne({ _id: memberId }, { $set: settings });
+}
+
+/** "84901234567", "0901234567" or "+84 90 123 4567" -> "+84901234567". */
+export function normalizePhone(raw: string): string {
+  const digits = raw.replace(/\D/g, '');
+  if (digits.startsWith('0')) return `+84${digits.slice(1)}`;
+  return `+${digits}`;
+}
+
+/**
+ * The member with this phone, or a new one recorded for `unitCode` (a worker a support member enters an
+ * idea for, who may never have written to the bot). `existed`: they were known before.
+ */
+export async function memberByPhoneOrNew(input: { phone: string; name: string; unitCode: string }, clock: Clock) {
+  const existing = await MemberModel.findOne({ phone: input.phone }).lean();
+  if (existing) return { id: existing._id, unitCode: existing.unitCode ?? input.unitCode, existed: true };
+  const id = new Types.ObjectId();
+  await MemberModel.create({ _id: id, name: input.name, phone: input.phone, unitCode: input.unitCode, registeredAt: clock.now() });
+  return { id, unitCode: input.unitCode, existed: false };
 }

@@ -1,7 +1,7 @@
+import { pathOf, type UnitRecord } from './units.service.js';
 import type { Redis } from 'ioredis';
 import { allTargetsOf, campaignForPath, campaignsRunning, targetsOf, type CampaignRecord } from './campaigns.service.js';
 import { progressOfUnits, sumStatuses } from './progress.service.js';
-import type { UnitRecord } from './units.service.js';
 
 /** A unit's actual (initiatives that count) against its target in a campaign. */
 export interface Standing {
@@ -34,7 +34,7 @@ export class ProgressView {
 
   /** The campaign running for a unit (its own or an ancestor's target decides between several), or null. */
   campaignFor(unit: UnitRecord): Promise<CampaignRecord | null> {
-    const path = [...unit.ancestors, unit.code];
+    const path = pathOf(unit);
     return memo(this.campaigns, path.join('/'), async () => campaignForPath(await (this.running ??= campaignsRunning(this.now)), path));
   }
 

@@ -1,9 +1,10 @@
+import { RedisLock } from '../core/lock.js';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Types } from 'mongoose';
 import { counterId, InitiativeModel, ProgressCounterModel, ProgressEntryModel, type InitiativeStatus } from '../models/index.js';
-import { isoWeek, vietnamQuarter } from '../vietnam-time.js';
-import { isDuplicateKey } from './errors.js';
+import { isoWeek, vietnamQuarter } from '../core/time.js';
+import { insertOnce } from './insert-once.js';
 import { findUnit } from './units.service.js';
 import {
   markPendingListIntact,
@@ -47,10 +48,7 @@ interface Placed {
 
 /** Inserts the entry (once) and lists it as pending; a retry whose entry was folded already changes nothing. */
 async function record(redis: Redis, entry: PendingEntry): Promise<void> {
-  try {
-    await ProgressEntryModel.create({ _id: entry.id, campaignCode: entry.campaignCode, units: entry.units, changes: entry.changes });
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
+  if (!(await insertOnce(ProgressEntryModel, { _id: entry.id, campaignCode: entry.campaignCode, units: entry.units, changes: entry.changes }))) {
     // Written before (a retry): list it only if it is still unfolded (the first write may have died before listing it).
     const stored = await ProgressEntryModel.findById(entry.id, { folded: 1 }).lean();
     if (stored?.folded !== false) return;
@@ -85,25 +83,12 @@ const LOCK_MS = 5 * 60_000;
 const BATCH = 'progress:folding';
 const BATCH_SIZE = 500;
 
-/**
- * Runs `work` as the only folder. `wait`: wait for the lock (the admin's recount) instead of giving up
- * at once (the job, which runs again in a minute).
- */
-async function asTheFolder<T>(redis: Redis, wait: boolean, work: () => Promise<T>): Promise<T | null> {
-  while ((await redis.set(LOCK, '1', 'PX', LOCK_MS, 'NX')) === null) {
-    if (!wait) return null;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  try {
-    return await work();
-  } finally {
-    await redis.del(LOCK);
-  }
-}
+/** One folder at a time, across processes: the job gives up when another folds, a recount waits its turn. */
+const folderLock = (redis: Redis) => new RedisLock(redis, { ttlMs: LOCK_MS, waitMs: 2 * LOCK_MS, retryMs: 200 });
 
 /** Folds every pending entry into the counters; 0 when another folder is at work. Returns how many. */
 export async function foldPending(redis: Redis): Promise<number> {
-  return (await asTheFolder(redis, false, () => foldAll(redis))) ?? 0;
+  return (await folderLock(redis).ifFree(LOCK, () => foldAll(redis))) ?? 0;
 }
 
 async function foldAll(redis: Redis): Promise<number> {
@@ -224,7 +209,7 @@ export interface Drift {
  * initiatives may be counted twice until the next recount.
  */
 export async function recount(redis: Redis, campaignCode: string): Promise<{ initiatives: number; drift: Drift[] }> {
-  return (await asTheFolder(redis, true, async () => {
+  return folderLock(redis).withLock(LOCK, async () => {
     await foldAll(redis);
     // Whatever is still unfolded of this campaign is in what the initiatives say now.
     await ProgressEntryModel.updateMany({ campaignCode, folded: false }, { $set: { folded: true } });
@@ -260,5 +245,10 @@ export async function recount(redis: Redis, campaignCode: string): Promise<{ ini
       );
     }
     return { initiatives: initiatives.length, drift };
-  }))!;
+  });
+}
+
+/** Adds the pending progress entries into the counters (one folder at a time; the service holds a lock). */
+export async function foldProgress(deps: { redis: Redis }): Promise<number> {
+  return foldPending(deps.redis);
 }

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { InitiativeModel } from '../models/index.js';
-import { foldForSearch } from '../text.js';
+import { foldForSearch } from '../core/text.js';
 import type { InitiativeDoc } from './workflow.service.js';
 
 /** Words that say nothing about an idea ("của", "và", "the"...): short ones, after folding accents. */

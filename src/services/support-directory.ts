@@ -1,5 +1,6 @@
 import mongoose, { Types } from 'mongoose';
-import { DirectoryVersionModel, MemberModel, SupportGroupModel, type Channel } from '../models/index.js';
+import { DirectoryVersionModel, MemberModel, SupportGroupModel } from '../models/index.js';
+import type { Channel } from '../core/channel.js';
 
 /**
  * Which units have a linked support group, and which have support members: what routing a card asks

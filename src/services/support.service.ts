@@ -1,8 +1,9 @@
 import type { Types } from 'mongoose';
-import { ChannelAccountModel, MemberModel, SupportGroupModel, type Channel, type Initiative, type Role } from '../models/index.js';
+import { CannedReplyModel, ChannelAccountModel, MemberModel, SupportGroupModel, type Initiative, type Role } from '../models/index.js';
+import { type Channel } from '../core/channel.js';
 import type { MemberRecord } from './members.service.js';
-import { findUnit } from './units.service.js';
-import { isDuplicateKey } from './errors.js';
+import { findUnit, pathOf } from './units.service.js';
+import { insertOnce } from './insert-once.js';
 import { supportDirectoryChanged, supportOf } from './support-directory.js';
 
 export interface SupportTeam {
@@ -110,14 +111,10 @@ export async function linkGroup(input: { channel: Channel; chatId: string; title
     }
     return 'already';
   }
-  try {
-    await SupportGroupModel.create({ channel: input.channel, chatId: input.chatId, unitCode: input.unitCode, title: input.title, linkedBy: input.by });
-    await supportDirectoryChanged();
-    return 'linked';
-  } catch (err) {
-    if (isDuplicateKey(err)) return 'unit-has-group';
-    throw err;
-  }
+  const group = { channel: input.channel, chatId: input.chatId, unitCode: input.unitCode, title: input.title, linkedBy: input.by };
+  if (!(await insertOnce(SupportGroupModel, group))) return 'unit-has-group';
+  await supportDirectoryChanged();
+  return 'linked';
 }
 
 export async function groupOfChat(channel: Channel, chatId: string) {
@@ -136,7 +133,21 @@ export async function markUnreachable(channel: Channel, chatId: string, at: Date
 /** Admins over a unit: admin role on it or any ancestor. */
 export async function adminsOver(unitCode: string): Promise<MemberRecord[]> {
   const unit = await findUnit(unitCode);
-  const path = unit ? [...unit.ancestors, unit.code] : [unitCode];
+  const path = unit ? pathOf(unit) : [unitCode];
   const candidates = await MemberModel.find({ 'roles.role': 'admin' }).lean();
   return candidates.filter((m) => path.some((code) => hasRole(m, 'admin', code)));
+}
+
+/** The canned replies of these units' teams, by name. */
+export async function cannedRepliesOf(unitCodes: string[]) {
+  return CannedReplyModel.find({ unitCode: { $in: unitCodes } }).sort({ name: 1 }).lean();
+}
+
+export async function findCannedReply(unitCodes: string[], name: string) {
+  return CannedReplyModel.findOne({ unitCode: { $in: unitCodes }, name }).lean();
+}
+
+/** Saves (or replaces) a team's canned reply, in both languages. */
+export async function saveCannedReply(unitCode: string, name: string, text: { vi: string; en: string }): Promise<void> {
+  await CannedReplyModel.updateOne({ unitCode, name }, { $set: text }, { upsert: true });
 }

@@ -1,5 +1,5 @@
 import { UnitModel, type UnitLevel } from '../models/index.js';
-import { foldForSearch } from '../text.js';
+import { foldForSearch } from '../core/text.js';
 
 export interface UnitRecord {
   code: string;
@@ -8,6 +8,9 @@ export interface UnitRecord {
   level: UnitLevel;
   ancestors: string[];
 }
+
+/** The unit's path from the root: its ancestors, then itself. */
+export const pathOf = (unit: Pick<UnitRecord, 'ancestors' | 'code'>): string[] => [...unit.ancestors, unit.code];
 
 /** How stale the in-process unit directory may get: an admin's import shows up in the bot within this. */
 export const DIRECTORY_MAX_AGE_MS = 60_000;
@@ -99,3 +102,6 @@ export async function searchGrassroots(query: string, limit: number): Promise<Un
   if (words.length === 0) return [];
   return (await unitDirectory.fresh()).searchGrassroots(words).slice(0, limit + 1);
 }
+
+/** A unit's name, or its code when no such unit is known. */
+export const unitName = async (code: string): Promise<string> => (await findUnit(code))?.name ?? code;

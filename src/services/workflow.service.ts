@@ -1,8 +1,8 @@
 import type { Types } from 'mongoose';
 import type { Redis } from 'ioredis';
 import { InitiativeEventModel, InitiativeModel, MemberModel, ThreadMessageModel, type InitiativeStatus } from '../models/index.js';
-import type { Clock } from '../clock.js';
-import { isDuplicateKey } from './errors.js';
+import type { Clock } from '../core/time.js';
+import { isDuplicateKey } from './insert-once.js';
 import { recordTransition } from './progress.service.js';
 import { KnownIds } from './known-ids.js';
 
@@ -158,11 +158,27 @@ export async function addToThread(input: {
   await ThreadMessageModel.create({ ...input, at: input.clock.now(), attachments: input.attachments ?? [] });
 }
 
-export async function threadOf(initiativeId: Types.ObjectId) {
-  return ThreadMessageModel.find({ initiativeId }).sort({ at: 1 }).lean();
-}
-
 /** Records which unit's team an initiative was sent to (set once, at routing). */
 export async function setRoutedTo(initiativeId: Types.ObjectId, unitCode: string): Promise<void> {
   await InitiativeModel.updateOne({ _id: initiativeId }, { $set: { routedTo: unitCode } });
+}
+
+/** A duplicate joins the initiative it repeats: it points there, and its author becomes a co-author. */
+export async function markMerged(duplicate: InitiativeDoc, into: InitiativeDoc): Promise<void> {
+  await InitiativeModel.updateOne({ _id: duplicate._id }, { $set: { mergedInto: into.code } });
+  await InitiativeModel.updateOne({ _id: into._id }, { $addToSet: { coAuthorIds: duplicate.authorId } });
+}
+
+/**
+ * The open initiatives a member's queue shows, oldest first: of the units where they are support (or
+ * routed there), and of everything under where they are admin.
+ */
+export async function openQueueOf(member: { roles: { unitCode: string; role: string }[] }, limit: number) {
+  const support = member.roles.filter((r) => r.role === 'support').map((r) => r.unitCode);
+  const admin = member.roles.filter((r) => r.role === 'admin').map((r) => r.unitCode);
+  const filter = {
+    status: { $in: OPEN },
+    $or: [{ unitCode: { $in: [...support, ...admin] } }, { routedTo: { $in: support } }, { unitAncestors: { $in: admin } }],
+  };
+  return InitiativeModel.find(filter).sort({ submittedAt: 1 }).limit(limit).lean();
 }

@@ -2,10 +2,12 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCampaign } from '../../src/admin/campaigns.js';
+import { importUnits } from '../../src/admin/import-units.js';
 import { testRedisUrl, withTestDatabase } from '../support/servers.js';
 import { randomBytes } from 'node:crypto';
-import { csv } from './helpers.js';
+import { accepted, csv } from './helpers.js';
 
 interface Run {
   code: number;
@@ -17,14 +19,16 @@ describe('npm run admin (the real CLI, spawned)', () => {
   let db: Awaited<ReturnType<typeof withTestDatabase>>;
   let dir: string;
   const redisPrefix = `sk-test-${randomBytes(4).toString('hex')}:`;
-  beforeAll(async () => {
+  // Each story on a database of its own: what one imported is not there for another.
+  beforeEach(async () => {
     db = await withTestDatabase();
     dir = mkdtempSync(join(tmpdir(), 'sk-admin-'));
   });
-  afterAll(async () => {
+  afterEach(async () => {
     rmSync(dir, { recursive: true, force: true });
     await db.close();
   });
+  const tree = csv('code,name,parent_code,level', 'VN,Tổng LĐLĐ Việt Nam,,national', 'HN,LĐLĐ Hà Nội,VN,province', 'HN-KCN,CĐ các KCN Hà Nội,HN,upper', 'HN-MAY10,CĐ Công ty May 10,HN-KCN,grassroots');
 
   const file = (name: string, text: string): string => {
     writeFileSync(join(dir, name), text);
@@ -41,10 +45,7 @@ describe('npm run admin (the real CLI, spawned)', () => {
     });
 
   it('an admin imports the unit tree from a file and lists a branch of it', async () => {
-    const units = file(
-      'units.csv',
-      csv('code,name,parent_code,level', 'VN,Tổng LĐLĐ Việt Nam,,national', 'HN,LĐLĐ Hà Nội,VN,province', 'HN-KCN,CĐ các KCN Hà Nội,HN,upper', 'HN-MAY10,CĐ Công ty May 10,HN-KCN,grassroots'),
-    );
+    const units = file('units.csv', tree);
     expect(await admin('import-units', units)).toEqual({
       code: 0,
       stdout: 'Đã nhập cây đơn vị: tạo mới 4, cập nhật 0, không đổi 0.\n',
@@ -59,6 +60,7 @@ describe('npm run admin (the real CLI, spawned)', () => {
   }, 60_000);
 
   it('a bad file is refused with exit code 1 and every bad line named, in the language asked for', async () => {
+    accepted(await importUnits(tree));
     const bad = file('bad.csv', csv('code,name,parent_code,level', 'OK,Hợp lệ,HN,upper', 'X,Không cha,NOWHERE,upper', 'Y,,HN,upper'));
     const vi = await admin('import-units', bad);
     expect(vi.code).toBe(1);
@@ -76,6 +78,7 @@ describe('npm run admin (the real CLI, spawned)', () => {
   }, 60_000);
 
   it('creates a campaign with targets and grants a role once', async () => {
+    accepted(await importUnits(tree));
     const targets = file('targets.csv', csv('unit_code,target', 'HN,60000', 'HN-MAY10,120'));
     const campaign = await admin('create-campaign', '--code', 'SK2026', '--name', '1 triệu sáng kiến', '--start', '2026-01-01', '--end', '2026-12-31', '--targets', targets);
     expect(campaign).toMatchObject({ code: 0, stdout: 'Đã tạo phong trào SK2026 (2026-01-01 đến 2026-12-31).\nĐã đặt chỉ tiêu cho 2 đơn vị.\n' });
@@ -87,6 +90,8 @@ describe('npm run admin (the real CLI, spawned)', () => {
   }, 60_000);
 
   it('recounts the progress counters of a campaign and refuses an unknown campaign', async () => {
+    accepted(await importUnits(tree));
+    accepted(await createCampaign({ code: 'SK2026', name: '1 triệu sáng kiến', start: '2026-01-01', end: '2026-12-31' }));
     const done = await admin('recount', '--campaign', 'SK2026');
     expect(done.code).toBe(0);
     expect(done.stdout).toContain('Đã tính lại tiến độ phong trào SK2026 từ 0 sáng kiến: 0 bộ đếm bị lệch');

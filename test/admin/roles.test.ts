@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importUnits } from '../../src/admin/import-units.js';
 import { grantRoleTo, revokeRoleFrom } from '../../src/admin/roles.js';
-import { systemClock } from '../../src/clock.js';
+import { systemClock } from '../../src/core/time.js';
 import { ChannelAccountModel, MemberModel } from '../../src/models/index.js';
 import { findMemberByAccount } from '../../src/services/members.service.js';
 import { useTestDatabase } from '../support/servers.js';
@@ -35,9 +35,12 @@ describe('grant-role and revoke-role', () => {
   });
 
   it('revoke-role removes only that role, and says so when there was nothing to remove', async () => {
-    expect(await revokeRoleFrom(officer)).toEqual({ ok: true, revoked: true });
-    expect(await revokeRoleFrom(officer)).toEqual({ ok: true, revoked: false });
-    expect((await findMemberByAccount({ channel: 'telegram', externalId: '123456789' }))?.roles).toEqual([{ unitCode: 'HN', role: 'support' }]);
+    const colleague = { ...officer, externalId: '223456789' };
+    await grantRoleTo(colleague, systemClock);
+    await grantRoleTo({ ...colleague, role: 'support' }, systemClock);
+    expect(await revokeRoleFrom(colleague)).toEqual({ ok: true, revoked: true });
+    expect(await revokeRoleFrom(colleague)).toEqual({ ok: true, revoked: false });
+    expect((await findMemberByAccount({ channel: 'telegram', externalId: '223456789' }))?.roles).toEqual([{ unitCode: 'HN', role: 'support' }]);
     expect(await revokeRoleFrom({ ...officer, externalId: '999' })).toEqual({ ok: true, revoked: false });
   });
 

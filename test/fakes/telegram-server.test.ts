@@ -31,7 +31,7 @@ function startPolling(bot: Bot): void {
   cleanups.push(async () => {
     await bot.stop();
     const error = await running;
-    if (error) throw error;
+    if (error) throw error as Error;
   });
 }
 
@@ -770,7 +770,7 @@ describe('HTTP surface and update delivery', () => {
     const lan = lanOf(fake);
     await openChat(api, lan);
     const photo = await api.sendPhoto(lan.chatId, new InputFile(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('x')]), 'a.png'));
-    const file = await api.getFile(photo.photo!.at(-1)!.file_id);
+    const file = await api.getFile(photo.photo.at(-1)!.file_id);
     const bytes = Buffer.from(await (await fetch(`${fake.apiRoot}/file/bot${fake.token}/${file.file_path}`)).arrayBuffer());
     expect(bytes.length).toBe(file.file_size);
     expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]); // Telegram keeps photos as JPEG
@@ -804,7 +804,7 @@ describe('HTTP surface and update delivery', () => {
     const results = await Promise.allSettled([api.getUpdates({ timeout: 1 }), api.getUpdates({ timeout: 1 })]);
 
     const rejected = only(results.filter((r) => r.status === 'rejected'));
-    expect(await failure(Promise.reject(rejected.reason))).toEqual({
+    expect(await failure(Promise.reject(rejected.reason as Error))).toEqual({
       code: 409,
       description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { enqueue, type Outgoing } from '../../src/services/delivery.service.js';
-import { msg } from '../../src/i18n.js';
+import { msg } from '../../src/core/i18n.js';
 import type { ApiCall, FakeUser } from '../../src/playground/fakes/telegram-server.js';
 
 const CARDS = 20;
@@ -28,7 +28,7 @@ describe("a team group's queue of cards holds up nobody else", () => {
     expect(await enqueue(deps, cards)).toBe(CARDS);
     expect(await enqueue(deps, notices)).toBe(people.length); // queued behind every card
     const start = tg.calls.length;
-    world().deliveryWorker.resume();
+    void world().deliveryWorker.resume();
     await Promise.all(people.map((p) => p.send('/help')));
     await world().drain(30_000);
 

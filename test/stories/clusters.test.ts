@@ -1,18 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
-import { registerWorker } from '../support/story.js';
+import { registerWorker, lastText } from '../support/story.js';
 import { sendQuickIdea, staff } from '../support/support-team.js';
-import { sendClusterRankings } from '../../jobs/cluster-rankings.job.js';
+import { sendClusterRankings } from '../../src/services/clusters.service.js';
 import { importClusters } from '../../src/admin/clusters.js';
 import { importPledges } from '../../src/admin/pledges.js';
-import { remindPledges } from '../../jobs/pledge-deadlines.job.js';
-import { lastText } from '../support/story.js';
+import { remindPledges } from '../../src/services/pledges.service.js';
 import { CampaignModel, ClusterModel, PledgeModel, TargetModel } from '../../src/models/index.js';
 import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 
 const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
 
-describe('emulation clusters are ranked every quarter and their officers hear the ranking', () => {
+// One story told in steps: each step starts where the one before left the clock and the data.
+describe('emulation clusters are ranked every quarter and their officers hear the ranking', { shuffle: false }, () => {
   const world = useWorld(); // submissions happen on 23/11/2026, in Q4
   let mai: FakeUser; // officer of CDCS-001
   let son: FakeUser; // officer of CDCS-003

@@ -1,16 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
-import { registerWorker } from '../support/story.js';
+import { registerWorker, lastText } from '../support/story.js';
 import { grant, sendQuickIdea } from '../support/support-team.js';
 import { seedCampaign, seedOfficers } from '../support/officers.js';
-import { retryDeliveries } from '../../jobs/retry-deliveries.job.js';
-import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
+import { retryDeliveries, enqueue, type Outgoing } from '../../src/services/delivery.service.js';
+import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';
 import { ChannelAccountModel, DeliveryModel } from '../../src/models/index.js';
 import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
-import { lastText } from '../support/story.js';
-import { holders, toEach } from '../../jobs/recipients.js';
-import { enqueue, type Outgoing } from '../../src/services/delivery.service.js';
-import { msg } from '../../src/i18n.js';
+import { holders, toEach } from '../../src/services/recipients.service.js';
+import { msg } from '../../src/core/i18n.js';
 import { Worker } from 'bullmq';
 import { bullOptions, DELIVERY_QUEUE, jobIdOf } from '../../jobs/delivery-queue.js';
 import { testRedisUrl } from '../support/servers.js';
@@ -52,15 +50,15 @@ describe('a card that Telegram would not take right now is delivered later, once
 });
 
 describe('weekly pings fan out through the delivery queue', () => {
-  const world = useWorld();
+  const world = useWorld({}, { each: true });
+  beforeEach(() => seedCampaign(UNITS));
 
   it('survives a Redis flush: what MongoDB holds as pending is queued again, what was sent is never resent', async () => {
-    await seedCampaign(UNITS);
     const officers = await seedOfficers(world().tg, world().clock, 6, 9600, UNITS);
     await world().deliveryWorker.pause();
     expect(await sendWeeklyPings(world().deps)).toBe(18);
     await world().deliveries.obliterate({ force: true }); // Redis lost the queue before the worker got to it
-    world().deliveryWorker.resume();
+    void world().deliveryWorker.resume();
     expect(officers.flatMap(pingsOf)).toHaveLength(0);
 
     expect(await world().run(retryDeliveries)).toBe(0); // pending for less than a minute: maybe still queued
@@ -83,7 +81,7 @@ describe('weekly pings fan out through the delivery queue', () => {
     await sendWeeklyPings(world().deps);
     const updated = await DeliveryModel.updateOne({ chatId: String(officer!.chatId) }, { $set: { status: 'sending' } }); // as a killed worker leaves it
     expect(updated.modifiedCount).toBe(1);
-    world().deliveryWorker.resume();
+    void world().deliveryWorker.resume();
     await world().drain();
     expect(officer!.transcript.filter((m) => m.plainText.includes('Báo cáo tiến độ tuần'))).toHaveLength(0);
     expect(await DeliveryModel.findOne({ chatId: String(officer!.chatId) }).lean()).toMatchObject({ status: 'failed', lastError: 'interrupted while sending' });
@@ -152,7 +150,7 @@ describe('weekly pings fan out through the delivery queue', () => {
     await world().deliveries.remove(jobIdOf('lane-test:2'));
     await DeliveryModel.updateOne({ _id: 'lane-test:2' }, { $set: { status: 'sending', lastAttemptAt: world().clock.now() } });
 
-    world().deliveryWorker.resume();
+    void world().deliveryWorker.resume();
     await world().drain();
     const got = () => officer!.transcript.map((m) => /Người (\d)/.exec(m.plainText)?.[1]).filter(Boolean);
     expect(got()).toEqual(['3', '4']);

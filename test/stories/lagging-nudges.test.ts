@@ -2,14 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { lastText, registerWorker } from '../support/story.js';
 import { sendQuickIdea, staff } from '../support/support-team.js';
-import { nudgeLaggingUnits } from '../../jobs/lagging-nudges.job.js';
+import { nudgeLaggingUnits } from '../../src/services/nudges.service.js';
 import { CampaignModel, NudgeModel, TargetModel } from '../../src/models/index.js';
 import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 
 const nudges = (u: FakeUser) => u.transcript.filter((m) => m.plainText.includes('đang chậm so với tiến độ'));
 const warnings = (u: FakeUser) => u.transcript.filter((m) => m.plainText.includes('chưa phản hồi hai lần nhắc'));
 
-describe('lagging units get a friendly nudge, at most weekly, and their parent hears after two unanswered', () => {
+// One story told in steps: each step starts where the one before left the clock and the data.
+describe('lagging units get a friendly nudge, at most weekly, and their parent hears after two unanswered', { shuffle: false }, () => {
   const world = useWorld();
   let chien: FakeUser; // officer of CDCS-001 (lagging)
   let tu: FakeUser; // support of CDCS-001

@@ -2,13 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { lastText } from '../support/story.js';
 import { staff } from '../support/support-team.js';
-import { remindPledges } from '../../jobs/pledge-deadlines.job.js';
+import { remindPledges } from '../../src/services/pledges.service.js';
 import { CampaignModel, PledgeModel, PledgeSelfCheckModel } from '../../src/models/index.js';
 import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 
 const about = (u: FakeUser, text: string) => u.transcript.filter((m) => m.plainText.includes(text));
 
-describe('an officer records the unit’s emulation pledge and is reminded as it falls due', () => {
+// One story told in steps: each step starts where the one before left the clock and the data.
+describe('an officer records the unit’s emulation pledge and is reminded as it falls due', { shuffle: false }, () => {
   const world = useWorld(); // today is Monday 23/11/2026 in Vietnam
   let thao: FakeUser; // officer of CDCS-001
   let hai: FakeUser; // officer of the parent KCN-TL

@@ -2,14 +2,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { lastText, registerWorker } from '../support/story.js';
 import { grant, sendQuickIdea } from '../support/support-team.js';
-import { foldProgress } from '../../jobs/fold-progress.job.js';
+import { foldProgress } from '../../src/services/progress.service.js';
 import { decodePng, isRed, regions } from '../support/png.js';
 import { CampaignModel, TargetModel } from '../../src/models/index.js';
 
 describe('an officer asks for progress on demand', () => {
   const world = useWorld();
   beforeAll(async () => {
-    await CampaignModel.create({ code: 'MTSK-2026', name: '1 triệu sáng kiến', startDate: new Date('2026-01-01'), endDate: new Date('2026-12-31') });
+    await CampaignModel.create({
+      code: 'MTSK-2026',
+      name: '1 triệu sáng kiến',
+      startDate: new Date('2026-01-01'),
+      endDate: new Date('2026-12-31'),
+    });
     await TargetModel.create({ campaignCode: 'MTSK-2026', unitCode: 'KCN-TL', target: 4 });
   });
 
@@ -44,7 +49,11 @@ describe('an officer asks for progress on demand', () => {
     expect(trend?.caption).toBe('Công đoàn các KCN-CX Hà Nội – 1 triệu sáng kiến – lũy kế theo tuần');
     for (const chart of [units, trend]) expect(decodePng(chart!.upload!.bytes).width).toBe(800);
     // CDCS-001: 1 of 2, behind a steady pace in late November (about 1.8): one red bar (and the legend's swatch).
-    const redRows = new Set(regions(decodePng(units!.upload!.bytes), isRed).filter((r) => r.height >= 10).map((r) => Math.round(r.top / 20)));
+    const redRows = new Set(
+      regions(decodePng(units!.upload!.bytes), isRed)
+        .filter((r) => r.height >= 10)
+        .map((r) => Math.round(r.top / 20)),
+    );
     expect(redRows.size).toBe(2);
   });
 });

@@ -18,7 +18,7 @@ async function start(env: Record<string, string>, signalAfterMs?: number): Promi
   const port = String(await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { PATH, HOME, ENV_FILE: '', LOG_LEVEL: 'warn', PORT: port, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let from = Date.now();
   if (signalAfterMs !== undefined) {
     setTimeout(() => {

@@ -4,7 +4,7 @@ import { useWorld } from '../support/world.js';
 import { seedCampaign, seedOfficers } from '../support/officers.js';
 import { testRedisUrl } from '../support/servers.js';
 import { freePort } from '../support/net.js';
-import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
+import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';
 import { DeliveryModel, MemberModel } from '../../src/models/index.js';
 import { DELIVERY_CONCURRENCY } from '../../jobs/delivery-queue.js';
 import type { ApiCall, FakeUser } from '../../src/playground/fakes/telegram-server.js';

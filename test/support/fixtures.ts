@@ -1,6 +1,6 @@
-import type { Clock } from '../../src/clock.js';
+import type { Clock } from '../../src/core/time.js';
 import { UnitModel, type UnitLevel } from '../../src/models/index.js';
-import { foldForSearch } from '../../src/text.js';
+import { foldForSearch } from '../../src/core/text.js';
 
 /** A clock the test moves by hand. */
 export class TestClock implements Clock {

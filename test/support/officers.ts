@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/clock.js';
+import type { Clock } from '../../src/core/time.js';
 import { CampaignModel, TargetModel } from '../../src/models/index.js';
 import { grantRole, identify } from '../../src/services/members.service.js';
 import type { FakeTelegram, FakeUser } from '../../src/playground/fakes/telegram-server.js';

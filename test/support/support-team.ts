@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Role } from '../../src/models/index.js';
-import { systemClock } from '../../src/clock.js';
+import { systemClock } from '../../src/core/time.js';
 import { ensureMemberForAccount, grantRole } from '../../src/services/members.service.js';
 import type { FakeTelegram, FakeUser } from '../../src/playground/fakes/telegram-server.js';
 import { lastText } from './story.js';

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Redis } from 'ioredis';
 import { startTelegram, startZalo, type Running, type RunningTelegram } from '../../src/app.js';
-import { HttpServer } from '../../src/http.js';
+import { HttpServer } from '../../src/channels/http.js';
 import { FakeZalo } from '../../src/playground/fakes/zalo-server.js';
 import { loadConfig } from '../../src/config.js';
 import type { Deps } from '../../src/deps.js';
-import { I18n } from '../../src/i18n.js';
+import { I18n } from '../../src/core/i18n.js';
 import { createLogger } from '../../src/logger.js';
 import { checkRedis, createRedis } from '../../src/redis.js';
 import { FakeTelegram, type FakeTelegramOptions } from '../../src/playground/fakes/telegram-server.js';
@@ -109,8 +109,8 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
       try {
         return await action();
       } finally {
-        deliveryWorker.resume();
-        followUpWorker.resume();
+        void deliveryWorker.resume();
+        void followUpWorker.resume();
       }
     },
     get zalo() {
@@ -204,12 +204,16 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
 
 
 /** One world per test file, with the sample unit tree: started before its tests, closed after them. */
-export function useWorld(opts: Parameters<typeof startWorld>[0] = {}): () => World {
+/**
+ * A world for the describe block's tests, or with `each` a fresh one for every test (for stories that
+ * must not see what another left behind, whatever order they run in).
+ */
+export function useWorld(opts: Parameters<typeof startWorld>[0] = {}, { each = false } = {}): () => World {
   let world: World | undefined;
-  beforeAll(async () => {
+  (each ? beforeEach : beforeAll)(async () => {
     world = await startWorld(opts);
     await seedUnits();
   });
-  afterAll(() => world?.close());
+  (each ? afterEach : afterAll)(() => world?.close());
   return () => world!;
 }

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/clock.js';
+import { systemClock } from '../../src/core/time.js';
 import { ChannelAccountModel, MemberModel } from '../../src/models/index.js';
 import { accountIdOf, identify } from '../../src/services/members.service.js';
 import { countCommands } from '../support/db-commands.js';

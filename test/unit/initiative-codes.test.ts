@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { formatCode, submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
 import { InitiativeModel } from '../../src/models/index.js';
 import { useTestDatabase, useTestRedis } from '../support/servers.js';
@@ -10,11 +10,12 @@ const fields: InitiativeFields = {
 };
 
 describe('reference codes', () => {
-  const clock = new TestClock(new Date('2026-12-31T16:59:00Z')); // 23:59 on 31/12 in Vietnam
-  useTestDatabase();
-  const redis = useTestRedis();
+  let clock: TestClock;
+  useTestDatabase({ each: true });
+  const redis = useTestRedis({ each: true });
   const deps = () => ({ clock, redis: redis() });
-  beforeAll(async () => {
+  beforeEach(async () => {
+    clock = new TestClock(new Date('2026-12-31T16:59:00Z')); // 23:59 on 31/12 in Vietnam
     await seedUnits();
   });
 
@@ -43,11 +44,12 @@ describe('reference codes', () => {
   it('go on from the highest code stored when Redis lost its counter, or it fell behind', async () => {
     const next = (key: string) =>
       submitInitiative({ authorId: new Types.ObjectId(), unitCode: 'CDCS-001', channel: 'telegram', quick: true, fields, submissionKey: key }, deps());
+    for (let i = 1; i <= 5; i++) await next(`before-${i}`);
     await redis().del('seq:initiative:2026'); // a flushed Redis: seeded again from MongoDB
-    expect((await next('after-flush')).code).toBe(formatCode(2026, 22));
+    expect((await next('after-flush')).code).toBe(formatCode(2026, 6));
     await redis().set('seq:initiative:2026', 3); // behind: the unique code index refuses, the counter catches up
-    expect((await next('behind')).code).toBe(formatCode(2026, 23));
-    expect((await next('caught-up')).code).toBe(formatCode(2026, 24));
+    expect((await next('behind')).code).toBe(formatCode(2026, 7));
+    expect((await next('caught-up')).code).toBe(formatCode(2026, 8));
   });
 
   it('start again at 000001 in the new Vietnam year', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse, Message, Term } from '@fluent/syntax';
 import { describe, expect, it } from 'vitest';
-import { I18n, LOCALES_DIR } from '../../src/i18n.js';
+import { I18n, LOCALES_DIR } from '../../src/core/i18n.js';
 
 const keysOf = (locale: string): string[] => {
   const resource = parse(readFileSync(`${LOCALES_DIR}${locale}.ftl`, 'utf8'), {});

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { ChatBusyError, LIMITS, MAX_CHAT_WAIT_MS, Pacer, type PacerTime, type Rate } from '../../src/delivery/pacer.js';
 import { createRedis } from '../../src/redis.js';
-import type { Channel } from '../../src/models/index.js';
+import type { Channel } from '../../src/core/channel.js';
 import { testRedisUrl } from '../support/servers.js';
 
 /**

@@ -1,8 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chartRows, progressChartSvg, renderProgressChart, type ProgressChartInput } from '../../src/charts/progress-chart.js';
-import { renderTrendChart, trendChartSvg, type TrendChartInput } from '../../src/charts/trend-chart.js';
-import { shortUnitName, wrapText } from '../../src/charts/unit-label.js';
+import {
+  chartRows,
+  progressChartSvg,
+  renderProgressChart,
+  type ProgressChartInput,
+} from '../../src/channels/charts/progress-chart.js';
+import { renderTrendChart, trendChartSvg, type TrendChartInput } from '../../src/channels/charts/trend-chart.js';
+import { shortUnitName, wrapText } from '../../src/channels/charts/unit-label.js';
 import { decodePng, isBlue, isRed, regions } from '../support/png.js';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
@@ -33,7 +38,7 @@ const district = (n: number, extra: Partial<ProgressChartInput> = {}): ProgressC
   title: 'Liên đoàn Lao động quận Ba Đình – 1 triệu sáng kiến 2026',
   bars: Array.from({ length: n }, (_, i) => ({
     label: i < DISTRICT.length ? DISTRICT[i]! : `Công đoàn Công ty số ${i + 1} Khu công nghiệp Thăng Long`,
-    actual: (i * 37) % 60 + 3,
+    actual: ((i * 37) % 60) + 3,
     target: 40 + (i % 4) * 20,
   })),
   paceRatio: 0.6,
@@ -52,7 +57,9 @@ describe('unit labels', () => {
     expect(shortUnitName('Công đoàn cơ sở Trường THPT Phan Đình Phùng')).toBe('CĐCS Trường THPT Phan Đình Phùng');
     expect(shortUnitName('Liên đoàn Lao động quận Ba Đình')).toBe('LĐLĐ quận Ba Đình');
     expect(shortUnitName('Công ty May Việt Tiến')).toBe('Công ty May Việt Tiến');
-    expect(wrapText('CĐ Ngân hàng TMCP Ngoại thương chi nhánh Ba Đình', 26)).toBe('CĐ Ngân hàng TMCP Ngoại\nthương chi nhánh Ba Đình');
+    expect(wrapText('CĐ Ngân hàng TMCP Ngoại thương chi nhánh Ba Đình', 26)).toBe(
+      'CĐ Ngân hàng TMCP Ngoại\nthương chi nhánh Ba Đình',
+    );
   });
 });
 
@@ -61,7 +68,9 @@ describe("the child units' chart", () => {
     const rows = chartRows(district(11));
     const shares = rows.map((r) => r.actual / r.target);
     expect(shares).toEqual([...shares].sort((a, b) => b - a));
-    expect(rows.filter((r) => r.lagging).map((r) => r.name.replace(/\n/g, ' '))).toContain('CĐ Công ty TNHH Samsung Electronics Việt Nam Thái Nguyên');
+    expect(rows.filter((r) => r.lagging).map((r) => r.name.replace(/\n/g, ' '))).toContain(
+      'CĐ Công ty TNHH Samsung Electronics Việt Nam Thái Nguyên',
+    );
     expect(rows.every((r) => r.expected === 0.6 * r.target)).toBe(true);
   });
 
@@ -91,14 +100,23 @@ describe("the child units' chart", () => {
     expect(img.width).toBe(800);
     const rows = chartRows(input);
     // A bar the pace mark crosses is two regions in one row: count rows.
-    const barRows = (match: typeof isBlue) => new Set(regions(img, match).filter((r) => r.height >= 10).map((r) => Math.round(r.top / 20))).size;
+    const barRows = (match: typeof isBlue) =>
+      new Set(
+        regions(img, match)
+          .filter((r) => r.height >= 10)
+          .map((r) => Math.round(r.top / 20)),
+      ).size;
     expect(barRows(isBlue)).toBe(rows.filter((r) => !r.lagging).length + 1);
     expect(barRows(isRed)).toBe(rows.filter((r) => r.lagging).length + 1);
     expect(png.length).toBeLessThan(1_000_000); // the Zalo OA takes images up to 1 MB
   });
 
   it('stays readable with 30 units, in English too', () => {
-    const input = district(30, { locale: 'en', legend: EN, title: 'Hanoi Industrial Zones Union – One million initiatives' });
+    const input = district(30, {
+      locale: 'en',
+      legend: EN,
+      title: 'Hanoi Industrial Zones Union – One million initiatives',
+    });
     const png = renderProgressChart(input);
     save('units-30-en.png', png);
     const img = decodePng(png);
@@ -127,7 +145,10 @@ describe("the unit's weekly trend chart", () => {
       actual: i < 25 ? Math.round(i * i * 1.5) : null,
       pace: i < 20 ? i * 15 : 300 + (i - 20) * 45,
     })),
-    legend: locale === 'vi' ? { actual: 'Lũy kế sáng kiến', target: 'Chỉ tiêu', pace: 'Tiến độ theo mốc giai đoạn' } : { actual: 'Initiatives so far', target: 'Target', pace: 'Pace to phase deadlines' },
+    legend:
+      locale === 'vi'
+        ? { actual: 'Lũy kế sáng kiến', target: 'Chỉ tiêu', pace: 'Tiến độ theo mốc giai đoạn' }
+        : { actual: 'Initiatives so far', target: 'Target', pace: 'Pace to phase deadlines' },
   });
 
   it('shows the legend, the target and the latest count, and decodes as an 800 px PNG', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PING, DEFAULT_QUIET, inQuietHours, parsePingSetting, parseQuietHours, pingDueThisWeek, quietEndsAt } from '../../src/schedule.js';
+import { DEFAULT_PING, DEFAULT_QUIET, inQuietHours, parsePingSetting, parseQuietHours, pingDueThisWeek, quietEndsAt } from '../../src/core/schedule.js';
 
 describe('ping schedules in Vietnam time', () => {
   it('puts the default Monday 07:30 ping of the current week', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, escapeHtml, foldForSearch, hasContent, splitMessage, truncate } from '../../src/text.js';
+import { cleanText, escapeHtml, foldForSearch, hasContent, splitMessage, truncate } from '../../src/core/text.js';
 
 describe('cleanText', () => {
   it.each([

@@ -125,7 +125,7 @@ describe('parseVnd rejects', () => {
     ['1.000.000.000.000.001', 'too_large'],
     ['9'.repeat(400), 'too_large'],
   ])('%j → %s', (input, reason) => {
-    expect(parseVnd(input)).toEqual({ ok: false, reason });
+    expect(parseVnd(input)).toEqual({ ok: false, error: reason });
   });
 });
 

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { InitiativeEventModel, InitiativeModel } from '../../src/models/index.js';
 import { submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
 import { nextStatus, transition } from '../../src/services/workflow.service.js';
@@ -15,6 +15,7 @@ describe('the initiative life cycle', () => {
   const redis = useTestRedis();
   const clock = new TestClock(new Date('2026-11-23T03:00:00Z'));
   const deps = () => ({ clock, redis: redis() });
+  beforeAll(() => seedUnits());
 
   it('allows only the transitions of DESIGN.md §3', () => {
     expect(nextStatus('take', 'submitted')).toBe('in_review');
@@ -30,7 +31,6 @@ describe('the initiative life cycle', () => {
   });
 
   it('lets exactly one of ten members racing on Take win; the others are told it is taken', async () => {
-    await seedUnits();
     const { code } = await submitInitiative(
       { authorId: new Types.ObjectId(), unitCode: 'CDCS-001', channel: 'telegram', quick: true, fields, submissionKey: 'race-take' },
       deps(),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZaloOaApi, ZaloOaError, classifyOaError } from '../../src/channels/zalo/oa-api.js';
 import { OaTokenManager, type OaTokenPair, type OaTokenStore } from '../../src/channels/zalo/oa-tokens.js';
-import type { Lock } from '../../src/channels/zalo/redis-lock.js';
+import type { Lock } from '../../src/core/lock.js';
 import { FakeZalo } from '../../src/playground/fakes/zalo-server.js';
 
 const APP_SECRET = 'app-secret';

@@ -1,5 +1,5 @@
 import type { Api } from 'grammy';
-import type { FileFetcher } from '../sender.js';
+import type { FileFetcher } from '../../core/sender.js';
 
 const DOWNLOAD_TIMEOUT_MS = 20_000;
 

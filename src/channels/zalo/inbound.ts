@@ -1,4 +1,4 @@
-import type { InboundEvent, InboundPayload } from '../types.js';
+import type { InboundEvent, InboundPayload } from '../../core/event.js';
 import type { ZaloBotUpdate } from './bot-update.js';
 import { BUTTON_PAYLOAD_PREFIX, type ChoiceMemory } from './choices.js';
 import type { OaEvent } from './oa-webhook.js';

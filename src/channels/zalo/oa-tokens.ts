@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Logger } from '../../logger.js';
 import type { OaTokenProvider } from './oa-api.js';
-import type { Lock } from './redis-lock.js';
+import type { Lock } from '../../core/lock.js';
 
 /**
  * OA access tokens live 25 h; refresh tokens are single use and rotate on every refresh (zalo.md §1.7).

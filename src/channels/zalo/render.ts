@@ -1,6 +1,7 @@
-import type { I18n, Locale, Msg } from '../../i18n.js';
-import { escapeHtml, splitMessage, truncate } from '../../text.js';
-import type { Reply } from '../types.js';
+import type { I18n, Msg } from '../../core/i18n.js';
+import type { Locale } from '../../core/channel.js';
+import { escapeHtml, splitMessage, truncate } from '../../core/text.js';
+import type { Reply } from '../../core/reply.js';
 import type { Choice } from './choices.js';
 
 /** Zalo refuses longer texts (OA -210, Bot 400) rather than cutting them. */
