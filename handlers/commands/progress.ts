@@ -13,10 +13,17 @@ import { ProgressView } from '../../src/services/progress-view.js';
 export async function askedUnit(ctx: FlowCtx, args: string): Promise<{ unit: UnitRecord } | { answer: Reply[] }> {
   const code = args.trim() || ctx.member.roles[0]?.unitCode || ctx.member.unitCode;
   const unit = code ? await findUnitByTypedCode(code) : null;
-  return unit ? { unit } : { answer: await withPendingQuestion(ctx, [reply(msg(code ? 'linkgroup-unknown-unit' : 'progress-usage', { code: code ?? '' }))]) };
+  return unit
+    ? { unit }
+    : {
+        answer: await withPendingQuestion(ctx, [
+          reply(msg(code ? 'linkgroup-unknown-unit' : 'progress-usage', { code: code ?? '' })),
+        ]),
+      };
 }
 
-export const noCampaign = (ctx: FlowCtx, unit: UnitRecord): Promise<Reply[]> => withPendingQuestion(ctx, [reply(msg('progress-no-campaign', { unit: unit.name }))]);
+export const noCampaign = (ctx: FlowCtx, unit: UnitRecord): Promise<Reply[]> =>
+  withPendingQuestion(ctx, [reply(msg('progress-no-campaign', { unit: unit.name }))]);
 
 /** /progress [unitCode]: a unit's numbers in its running campaign, with the chart of its child units. */
 export async function progress(ctx: FlowCtx, args: string): Promise<Reply[]> {

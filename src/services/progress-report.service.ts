@@ -11,10 +11,17 @@ import type { ChartSpec } from '../core/reply.js';
 const ACCEPTED: InitiativeStatus[] = ['accepted', 'recognized', 'replicated'];
 
 /** A unit's numbers in a campaign (by default the one running), from the counters; null when none runs. */
-export async function progressReport(view: ProgressView, unit: UnitRecord, campaign?: CampaignRecord): Promise<Msg | null> {
+export async function progressReport(
+  view: ProgressView,
+  unit: UnitRecord,
+  campaign?: CampaignRecord,
+): Promise<Msg | null> {
   const found = campaign ?? (await view.campaignFor(unit));
   if (!found) return null;
-  const [counts, [target]] = await Promise.all([view.countOf(found.code, unit.code), view.targetsOf(found.code, [unit.code])]);
+  const [counts, [target]] = await Promise.all([
+    view.countOf(found.code, unit.code),
+    view.targetsOf(found.code, [unit.code]),
+  ]);
   const total = sumStatuses(counts);
   return msg('progress-report', {
     unit: unit.name,
@@ -33,10 +40,16 @@ const MAX_BARS = 30;
 const SHARE_BASE = 1_000_000;
 
 /** The chart of a unit's child units in a campaign: actual against target, and the pace. */
-export async function progressChart(view: ProgressView, unit: UnitRecord, campaign: CampaignRecord): Promise<ChartSpec | null> {
+export async function progressChart(
+  view: ProgressView,
+  unit: UnitRecord,
+  campaign: CampaignRecord,
+): Promise<ChartSpec | null> {
   const children = await view.standings(campaign.code, await childrenOf(unit.code));
   if (children.length === 0) return null;
-  const paceRatio = expectedByPace(SHARE_BASE, campaign.startDate, campaign.endDate, vietnamDay(view.now), campaign.phases) / SHARE_BASE;
+  const paceRatio =
+    expectedByPace(SHARE_BASE, campaign.startDate, campaign.endDate, vietnamDay(view.now), campaign.phases) /
+    SHARE_BASE;
   return {
     title: `${unit.name} – ${campaign.name}`,
     bars: children.slice(0, MAX_BARS).map((c) => ({ label: c.unit.name, actual: c.actual, target: c.target })),
@@ -53,7 +66,10 @@ export async function laggingChildren(view: ProgressView, unit: UnitRecord, camp
   const today = vietnamDay(view.now);
   const children = await view.standings(campaign.code, await childrenOf(unit.code));
   return children
-    .map((c) => ({ ...c, expected: expectedByPace(c.target, campaign.startDate, campaign.endDate, today, campaign.phases) }))
+    .map((c) => ({
+      ...c,
+      expected: expectedByPace(c.target, campaign.startDate, campaign.endDate, today, campaign.phases),
+    }))
     .filter((c) => isLagging(c.actual, c.expected, campaign.lagThreshold))
     .sort((a, b) => b.expected - b.actual - (a.expected - a.actual))
     .map((c) => msg('weekly-lagging-child', { unit: c.unit.name, actual: c.actual, expected: c.expected }));
@@ -77,10 +93,16 @@ export async function weeklyDetails(view: ProgressView, unit: UnitRecord, campai
 
   details.push(...(await laggingChildren(view, unit, campaign)).slice(0, MAX_LISTED));
 
-  const pledges = await pledgesDueBy(await subtreeOf(unit.code), new Date(today.getTime() + PLEDGE_HORIZON_DAYS * DAY_MS), MAX_LISTED);
+  const pledges = await pledgesDueBy(
+    await subtreeOf(unit.code),
+    new Date(today.getTime() + PLEDGE_HORIZON_DAYS * DAY_MS),
+    MAX_LISTED,
+  );
   for (const p of pledges) {
     const name = (await findUnit(p.unitCode))?.name ?? p.unitCode;
-    details.push(msg('weekly-pledge', { unit: name, due: formatDay(p.dueDate), overdue: p.dueDate < today ? 'yes' : 'no' }));
+    details.push(
+      msg('weekly-pledge', { unit: name, due: formatDay(p.dueDate), overdue: p.dueDate < today ? 'yes' : 'no' }),
+    );
   }
   return details;
 }

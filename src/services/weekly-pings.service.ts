@@ -29,7 +29,11 @@ export async function pingsQueuedAlready(redis: Redis, week: string, keys: strin
 
 export async function markPingsQueued(redis: Redis, week: string, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
-  await redis.multi().sadd(setOf(week), ...keys).expire(setOf(week), KEEP_SECONDS).exec();
+  await redis
+    .multi()
+    .sadd(setOf(week), ...keys)
+    .expire(setOf(week), KEEP_SECONDS)
+    .exec();
 }
 
 /**
@@ -48,16 +52,23 @@ export async function sendWeeklyPings(deps: DeliveryDeps): Promise<number> {
     return !ping.off && now >= pingDueThisWeek(now, ping) && !inQuietHours(now, o.quiet ?? DEFAULT_QUIET);
   });
   const wanted = due.flatMap((officer) =>
-    officer.roles.filter((r) => r.role === 'officer').map((r) => ({ officer, unitCode: r.unitCode, key: `weekly:${r.unitCode}:${String(officer._id)}:${week}` })),
+    officer.roles
+      .filter((r) => r.role === 'officer')
+      .map((r) => ({ officer, unitCode: r.unitCode, key: `weekly:${r.unitCode}:${String(officer._id)}:${week}` })),
   );
-  const done = await pingsQueuedAlready(deps.redis, week, wanted.map((w) => w.key));
+  const done = await pingsQueuedAlready(
+    deps.redis,
+    week,
+    wanted.map((w) => w.key),
+  );
   const todo = wanted.filter((w) => !done.has(w.key));
   if (todo.length === 0) return 0;
 
   const chats = await privateChatsOf([...new Set(todo.map((w) => w.officer))]);
   const view = new ProgressView(deps.redis, now, { fanOut: true });
   const pings = new Map<string, Promise<Reply | null>>();
-  const pingOf = (unitCode: string) => pings.get(unitCode) ?? pings.set(unitCode, weeklyPing(view, unitCode, week)).get(unitCode)!;
+  const pingOf = (unitCode: string) =>
+    pings.get(unitCode) ?? pings.set(unitCode, weeklyPing(view, unitCode, week)).get(unitCode)!;
   const items: Outgoing[] = [];
   for (const { officer, unitCode, key } of todo) {
     const chat = chats.get(String(officer._id));
@@ -66,10 +77,22 @@ export async function sendWeeklyPings(deps: DeliveryDeps): Promise<number> {
       continue;
     }
     const reply = await pingOf(unitCode);
-    if (reply) items.push({ key, ...chat, locale: officer.locale, reply, kind: 'notice', recipient: { memberId: String(officer._id), unitCode, quiet: officer.quiet ?? DEFAULT_QUIET } });
+    if (reply)
+      items.push({
+        key,
+        ...chat,
+        locale: officer.locale,
+        reply,
+        kind: 'notice',
+        recipient: { memberId: String(officer._id), unitCode, quiet: officer.quiet ?? DEFAULT_QUIET },
+      });
   }
   const queued = await enqueue(deps, items);
-  await markPingsQueued(deps.redis, week, items.map((i) => i.key));
+  await markPingsQueued(
+    deps.redis,
+    week,
+    items.map((i) => i.key),
+  );
   return queued;
 }
 
@@ -79,7 +102,10 @@ async function weeklyPing(view: ProgressView, unitCode: string, week: string): P
   const campaign = unit ? await view.campaignFor(unit) : null;
   const report = unit && campaign ? await progressReport(view, unit, campaign) : null;
   if (!unit || !campaign || !report) return null;
-  const [details, chart] = await Promise.all([weeklyDetails(view, unit, campaign), progressChart(view, unit, campaign)]);
+  const [details, chart] = await Promise.all([
+    weeklyDetails(view, unit, campaign),
+    progressChart(view, unit, campaign),
+  ]);
   return {
     parts: [msg('weekly-intro', { week }), report, ...details, msg('weekly-outro')],
     // The same as /progress for its unit (on Zalo, tapping it also keeps the OA's reply window open).

@@ -40,10 +40,13 @@ describe('what each action costs the database, whatever the size of the campaign
   /** Handles one message of `user` and counts the commands it sent (the unit tree is read beforehand). */
   const counted = async (user: FakeUser, payload: InboundPayload) => {
     await unitDirectory.fresh();
-    const { result, commands } = await world().withWorkersPaused(() => countCommands(() => handleEvent(from(user, payload), world().deps)));
+    const { result, commands } = await world().withWorkersPaused(() =>
+      countCommands(() => handleEvent(from(user, payload), world().deps)),
+    );
     return { replies: result?.replies ?? [], notice: result?.buttonNotice, commands };
   };
-  const atMost = (commands: SeenCommand[], limit: number) => expect(commands.length, describeCommands(commands)).toBeLessThanOrEqual(limit);
+  const atMost = (commands: SeenCommand[], limit: number) =>
+    expect(commands.length, describeCommands(commands)).toBeLessThanOrEqual(limit);
 
   beforeAll(async () => {
     await seedCampaign(['HN', 'KCN-TL', 'CDCS-001', 'CDCS-002', 'CDCS-003']);
@@ -57,7 +60,9 @@ describe('what each action costs the database, whatever the size of the campaign
       const { commands } = await counted(lan, { kind: 'text', text: answer });
       atMost(commands, 3);
       // Who they are: their account read by _id (the one lookup FerretDB serves from its backend), and no write per message.
-      const onAccount = commands.filter((c) => c.collection === 'channelaccounts').map((c) => [c.name, ...c.filters.map((f) => Object.keys(f).join())]);
+      const onAccount = commands
+        .filter((c) => c.collection === 'channelaccounts')
+        .map((c) => [c.name, ...c.filters.map((f) => Object.keys(f).join())]);
       expect(onAccount).toEqual([['find', '_id']]);
     }
     await counted(lan, { kind: 'command', command: 'cancel', args: '' });
@@ -107,7 +112,10 @@ describe('what each action costs the database, whatever the size of the campaign
     });
     expect(eleven.result).toBe(11);
     const perOfficer = (eleven.commands.length - one.commands.length) / 10;
-    expect(perOfficer, `${describeCommands(one.commands)}\nthen\n${describeCommands(eleven.commands)}`).toBeLessThanOrEqual(3);
+    expect(
+      perOfficer,
+      `${describeCommands(one.commands)}\nthen\n${describeCommands(eleven.commands)}`,
+    ).toBeLessThanOrEqual(3);
     expect(delivered.result.status).toBe('sent');
     atMost(delivered.commands, 3);
     await world().drain();

@@ -9,7 +9,12 @@ import { CampaignModel, TargetModel } from '../../src/models/index.js';
 describe('an officer asks for progress on demand', () => {
   const world = useWorld();
   beforeAll(async () => {
-    await CampaignModel.create({ code: 'MTSK-2026', name: '1 triệu sáng kiến', startDate: new Date('2026-01-01'), endDate: new Date('2026-12-31') });
+    await CampaignModel.create({
+      code: 'MTSK-2026',
+      name: '1 triệu sáng kiến',
+      startDate: new Date('2026-01-01'),
+      endDate: new Date('2026-12-31'),
+    });
     await TargetModel.create({ campaignCode: 'MTSK-2026', unitCode: 'KCN-TL', target: 4 });
   });
 

@@ -12,7 +12,9 @@ describe("a unit's weekly chart", () => {
     const start = world().tg.calls.length;
     expect(await world().run(sendWeeklyPings)).toBe(3);
 
-    const photos = world().tg.calls.slice(start).filter((c) => c.ok && c.method === 'sendPhoto');
+    const photos = world()
+      .tg.calls.slice(start)
+      .filter((c) => c.ok && c.method === 'sendPhoto');
     expect(photos).toHaveLength(3);
     const uploads = photos.filter((c) => typeof c.params.photo !== 'string');
     expect(uploads).toHaveLength(1);

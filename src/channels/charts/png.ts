@@ -21,5 +21,10 @@ export function encodePng(width: number, height: number, rgb: Uint8Array): Buffe
   const stride = width * 3;
   const scanlines = Buffer.alloc((stride + 1) * height); // each row starts with filter byte 0 (none)
   for (let y = 0; y < height; y++) scanlines.set(rgb.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(scanlines)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(scanlines)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

@@ -22,14 +22,22 @@ export class TelegramSender implements ChannelSender {
   async send(chatId: string, locale: Locale, reply: Reply): Promise<string[]> {
     const ids: string[] = [];
     try {
-      const replyTo = reply.replyToMessageId ? { reply_parameters: { message_id: Number(reply.replyToMessageId), allow_sending_without_reply: true } } : {};
+      const replyTo = reply.replyToMessageId
+        ? { reply_parameters: { message_id: Number(reply.replyToMessageId), allow_sending_without_reply: true } }
+        : {};
       for (const m of renderForTelegram(this.i18n, locale, reply)) {
-        const sent = await this.api.sendMessage(chatId, m.text, { parse_mode: 'HTML', ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}), ...replyTo });
+        const sent = await this.api.sendMessage(chatId, m.text, {
+          parse_mode: 'HTML',
+          ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}),
+          ...replyTo,
+        });
         ids.push(String(sent.message_id));
       }
       for (const file of reply.attachments ?? []) {
         const sent =
-          file.kind === 'photo' ? await this.api.sendPhoto(chatId, file.fileId, replyTo) : await this.api.sendDocument(chatId, file.fileId, replyTo);
+          file.kind === 'photo'
+            ? await this.api.sendPhoto(chatId, file.fileId, replyTo)
+            : await this.api.sendDocument(chatId, file.fileId, replyTo);
         ids.push(String(sent.message_id));
       }
       if (reply.chart) ids.push(String((await this.sendChart(chatId, locale, reply.chart)).message_id));
@@ -47,7 +55,9 @@ export class TelegramSender implements ChannelSender {
     const input = chartInput(this.i18n, locale, chart);
     let uploading: Promise<Message.PhotoMessage> | undefined;
     const fileId = this.charts.idFor(chartKey(input), () => {
-      uploading = this.api.sendPhoto(chatId, new InputFile(renderProgressChart(input), 'progress.png'), { caption: chart.title });
+      uploading = this.api.sendPhoto(chatId, new InputFile(renderProgressChart(input), 'progress.png'), {
+        caption: chart.title,
+      });
       return uploading.then((sent) => sent.photo.at(-1)!.file_id);
     });
     return uploading ?? this.api.sendPhoto(chatId, await fileId, { caption: chart.title });
@@ -57,7 +67,10 @@ export class TelegramSender implements ChannelSender {
     const [m] = renderForTelegram(this.i18n, locale, reply, { single: true });
     const markup = m?.reply_markup && 'inline_keyboard' in m.reply_markup ? m.reply_markup : { inline_keyboard: [] };
     try {
-      await this.api.editMessageText(chatId, Number(messageId), m?.text ?? '', { parse_mode: 'HTML', reply_markup: markup });
+      await this.api.editMessageText(chatId, Number(messageId), m?.text ?? '', {
+        parse_mode: 'HTML',
+        reply_markup: markup,
+      });
     } catch (err) {
       if (!(err instanceof GrammyError && /not modified/.test(err.description))) throw unreachableOr(err);
     }
@@ -68,8 +81,10 @@ export class TelegramSender implements ChannelSender {
 function unreachableOr(err: unknown): unknown {
   if (!(err instanceof GrammyError)) return err;
   // "chat not found": the person never opened the bot, which is as good as blocking it.
-  if (err.error_code === 403 || /chat not found/.test(err.description)) return new UnreachableError(err.description, { cause: err });
-  if (err.error_code === 429) return new RetryLaterError(err.description, (err.parameters.retry_after ?? 1) * 1000, { cause: err });
+  if (err.error_code === 403 || /chat not found/.test(err.description))
+    return new UnreachableError(err.description, { cause: err });
+  if (err.error_code === 429)
+    return new RetryLaterError(err.description, (err.parameters.retry_after ?? 1) * 1000, { cause: err });
   if (err.error_code >= 400 && err.error_code < 500) return new RejectedError(err.description, { cause: err });
   return err;
 }
@@ -81,17 +96,26 @@ export interface TelegramMessage {
 
 /** Locale texts may carry Telegram HTML (<b>); every variable is escaped, so user text never breaks it. */
 function renderHtml(i18n: I18n, locale: Locale, m: Msg): string {
-  const vars = m.vars && Object.fromEntries(Object.entries(m.vars).map(([k, v]) => [k, typeof v === 'string' ? escapeHtml(v) : v]));
+  const vars =
+    m.vars &&
+    Object.fromEntries(Object.entries(m.vars).map(([k, v]) => [k, typeof v === 'string' ? escapeHtml(v) : v]));
   return i18n.t(locale, m.key, vars);
 }
 
 function markupOf(i18n: I18n, locale: Locale, r: Reply): TelegramMessage['reply_markup'] {
   if (r.buttons?.length) {
-    return { inline_keyboard: r.buttons.map((row) => row.map((b) => ({ text: i18n.render(locale, b.label), callback_data: b.data }))) };
+    return {
+      inline_keyboard: r.buttons.map((row) =>
+        row.map((b) => ({ text: i18n.render(locale, b.label), callback_data: b.data })),
+      ),
+    };
   }
   if (r.keyboard?.kind === 'contact') {
     return {
-      keyboard: [[{ text: i18n.render(locale, r.keyboard.share), request_contact: true }], [{ text: i18n.render(locale, r.keyboard.skip) }]],
+      keyboard: [
+        [{ text: i18n.render(locale, r.keyboard.share), request_contact: true }],
+        [{ text: i18n.render(locale, r.keyboard.skip) }],
+      ],
       resize_keyboard: true,
       one_time_keyboard: true,
     };
@@ -101,15 +125,23 @@ function markupOf(i18n: I18n, locale: Locale, r: Reply): TelegramMessage['reply_
   return undefined;
 }
 
-export const renderText = (i18n: I18n, locale: Locale, r: Reply): string => r.parts.map((p) => renderHtml(i18n, locale, p)).join('\n\n');
+export const renderText = (i18n: I18n, locale: Locale, r: Reply): string =>
+  r.parts.map((p) => renderHtml(i18n, locale, p)).join('\n\n');
 
 /**
  * One reply as Telegram messages: split at the 4096-character limit, buttons on the last part.
  * `single` (for edits, which cannot become two messages) keeps only the first part.
  */
-export function renderForTelegram(i18n: I18n, locale: Locale, r: Reply, opts: { single?: boolean } = {}): TelegramMessage[] {
+export function renderForTelegram(
+  i18n: I18n,
+  locale: Locale,
+  r: Reply,
+  opts: { single?: boolean } = {},
+): TelegramMessage[] {
   const all = splitMessage(renderText(i18n, locale, r), 4096);
   const chunks = opts.single ? all.slice(0, 1) : all;
   const markup = markupOf(i18n, locale, r);
-  return chunks.map((chunk, i) => (i === chunks.length - 1 && markup ? { text: chunk, reply_markup: markup } : { text: chunk }));
+  return chunks.map((chunk, i) =>
+    i === chunks.length - 1 && markup ? { text: chunk, reply_markup: markup } : { text: chunk },
+  );
 }
