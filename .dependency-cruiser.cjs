@@ -56,15 +56,19 @@ module.exports = {
       name: 'only-wiring-knows-everything',
       severity: 'error',
       comment: 'Nothing below the wiring imports it.',
-      from: { pathNot: '^src/(app|main)\\.ts$|^src/playground/|^test/|^bench/' },
-      to: { path: '^src/(app|main)\\.ts$|^src/playground/' },
+      from: { pathNot: '^src/(app|main|launch)\\.ts$|^src/playground/|^test/|^bench/' },
+      to: { path: '^src/(app|main|launch)\\.ts$|^src/playground/' },
     },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js'],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

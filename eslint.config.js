@@ -15,12 +15,16 @@ export default tseslint.config(
     rules: {
       // An async method that does not await is how an interface with async methods is met simply.
       '@typescript-eslint/require-await': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
     // Tests and the bench read the fakes' JSON bodies and recorded calls as they come.
-    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    // So do the fakes of Telegram and Zalo the playground runs.
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'src/playground/fakes/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-base-to-string': 'off',
@@ -34,6 +38,25 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // The playground's page runs in the browser.
+    files: ['src/playground/static/**/*.js'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        DOMParser: 'readonly',
+        Node: 'readonly',
+        ResizeObserver: 'readonly',
+        setInterval: 'readonly',
+        setTimeout: 'readonly',
+        URLSearchParams: 'readonly',
+        FormData: 'readonly',
+        console: 'readonly',
+      },
+    },
   },
   {
     files: ['**/*.cjs'],

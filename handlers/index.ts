@@ -118,7 +118,9 @@ async function routeGroup(ctx: FlowCtx): Promise<Answer> {
   const { payload, replyToMessageId, chatId } = ctx.event;
   if (payload.kind === 'command') {
     const command = COMMANDS[payload.command];
-    return command && GROUP_COMMANDS.has(payload.command) ? command(ctx, payload.args) : [reply(msg('group-private-only'))];
+    return command && GROUP_COMMANDS.has(payload.command)
+      ? command(ctx, payload.args)
+      : [reply(msg('group-private-only'))];
   }
   if (payload.kind === 'button') {
     const pressed = unpackCallback(payload.data);
@@ -138,14 +140,20 @@ async function initiativeRepliedTo(event: InboundEvent) {
 }
 
 /** A private message that replies to one of the bot's card or relay messages belongs to that initiative. */
-async function routeReply(ctx: FlowCtx, payload: Extract<InboundEvent['payload'], { kind: 'text' | 'media' }>): Promise<Reply[] | null> {
+async function routeReply(
+  ctx: FlowCtx,
+  payload: Extract<InboundEvent['payload'], { kind: 'text' | 'media' }>,
+): Promise<Reply[] | null> {
   const i = await initiativeRepliedTo(ctx.event);
   if (!i) return null;
   return i.authorId.equals(ctx.member._id) ? relayFromAuthor(ctx, i, payload) : relayFromTeam(ctx, i, payload);
 }
 
 /** While the team waits for more information, the author's next plain message is the answer. */
-async function routeNeedsInfo(ctx: FlowCtx, payload: Extract<InboundEvent['payload'], { kind: 'text' | 'media' }>): Promise<Reply[] | null> {
+async function routeNeedsInfo(
+  ctx: FlowCtx,
+  payload: Extract<InboundEvent['payload'], { kind: 'text' | 'media' }>,
+): Promise<Reply[] | null> {
   const waiting = await awaitingAnswerFrom(ctx.member);
   return waiting ? relayFromAuthor(ctx, waiting, payload) : null;
 }
@@ -188,12 +196,16 @@ async function route(ctx: FlowCtx): Promise<Answer> {
 }
 
 /** A message that answers no question: a registered worker's idea, or someone who should register first. */
-async function outsideFlows(ctx: FlowCtx, payload: Exclude<InboundEvent['payload'], { kind: 'command' | 'button' | 'unsupported' }>): Promise<Answer> {
+async function outsideFlows(
+  ctx: FlowCtx,
+  payload: Exclude<InboundEvent['payload'], { kind: 'command' | 'button' | 'unsupported' }>,
+): Promise<Answer> {
   if (!isRegistered(ctx)) return [reply(msg('need-registration'))];
   if (payload.kind === 'contact') return [reply(msg('contact-unexpected'))];
   const written = payload.kind === 'media' ? payload.caption : payload.text;
   const idea = readText({ kind: 'text', text: written }, FIELD_MAX);
-  if (!idea.ok) return [reply(payload.kind === 'media' && !written.trim() ? msg('quick-photo-needs-caption') : idea.error)];
+  if (!idea.ok)
+    return [reply(payload.kind === 'media' && !written.trim() ? msg('quick-photo-needs-caption') : idea.error)];
   const attachments = payload.kind === 'media' ? [payload.attachment] : [];
   return flows.start(ctx, 'quick', { idea: idea.value, attachments });
 }

@@ -38,7 +38,10 @@ import { checkRedis, createRedis } from './redis.js';
  * messenger that is configured (Telegram, and the Zalo OA or a Zalo Bot), then the jobs.
  */
 
-export type TelegramConfig = Pick<Config, 'TELEGRAM_API_ROOT' | 'TELEGRAM_WEBHOOK_URL' | 'TELEGRAM_WEBHOOK_SECRET' | 'PORT'> & { TELEGRAM_BOT_TOKEN: string };
+export type TelegramConfig = Pick<
+  Config,
+  'TELEGRAM_API_ROOT' | 'TELEGRAM_WEBHOOK_URL' | 'TELEGRAM_WEBHOOK_SECRET' | 'PORT'
+> & { TELEGRAM_BOT_TOKEN: string };
 
 export interface Running {
   stop(): Promise<void>;
@@ -53,14 +56,27 @@ export interface RunningTelegram extends Running {
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 
 /** What the messenger adapters are given: the handlers answer their events. */
-const portsOf = (deps: Deps): AdapterPorts => ({ handle: (event) => handleEvent(event, deps), i18n: deps.i18n, log: deps.log, pacing: deps.pacer });
+const portsOf = (deps: Deps): AdapterPorts => ({
+  handle: (event) => handleEvent(event, deps),
+  i18n: deps.i18n,
+  log: deps.log,
+  pacing: deps.pacer,
+});
 
 /**
  * Long polling by default; the webhook when TELEGRAM_WEBHOOK_URL is set, on `http` (the process's
  * server) or, without one, on a server of its own.
  */
-export async function startTelegram(deps: Deps, config: TelegramConfig, opts: { botInfo?: UserFromGetMe; http?: HttpServer; onFatal?: (err: unknown) => void } = {}): Promise<RunningTelegram> {
-  const bot = createTelegramBot(portsOf(deps), { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) });
+export async function startTelegram(
+  deps: Deps,
+  config: TelegramConfig,
+  opts: { botInfo?: UserFromGetMe; http?: HttpServer; onFatal?: (err: unknown) => void } = {},
+): Promise<RunningTelegram> {
+  const bot = createTelegramBot(portsOf(deps), {
+    token: config.TELEGRAM_BOT_TOKEN,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
+  });
   await introduce(bot, config.TELEGRAM_API_ROOT);
   deps.senders.telegram = new TelegramSender(bot.api, deps.i18n);
   deps.files.telegram = new TelegramFiles(bot.api, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT);
@@ -68,7 +84,11 @@ export async function startTelegram(deps: Deps, config: TelegramConfig, opts: { 
 
   if (!config.TELEGRAM_WEBHOOK_URL) {
     await bot.api.deleteWebhook();
-    const polling = startLongPolling(bot, { allowedUpdates: ALLOWED_UPDATES, log: deps.log, onFatal: opts.onFatal ?? (() => undefined) });
+    const polling = startLongPolling(bot, {
+      allowedUpdates: ALLOWED_UPDATES,
+      log: deps.log,
+      onFatal: opts.onFatal ?? (() => undefined),
+    });
     deps.log.info({ bot: bot.botInfo.username }, 'Telegram long polling started');
     return { bot, server: null, stop: () => polling.stop() };
   }
@@ -78,7 +98,10 @@ export async function startTelegram(deps: Deps, config: TelegramConfig, opts: { 
   const http = opts.http ?? own!;
   http.route(url.pathname, telegramWebhook(bot, config.TELEGRAM_WEBHOOK_SECRET!));
   if (own) await own.listen(config.PORT);
-  await bot.api.setWebhook(url.toString(), { secret_token: config.TELEGRAM_WEBHOOK_SECRET!, allowed_updates: ALLOWED_UPDATES });
+  await bot.api.setWebhook(url.toString(), {
+    secret_token: config.TELEGRAM_WEBHOOK_SECRET!,
+    allowed_updates: ALLOWED_UPDATES,
+  });
   deps.log.info({ bot: bot.botInfo.username, path: url.pathname }, 'Telegram webhook started');
   return { bot, server: own, stop: async () => own?.close() };
 }
@@ -92,15 +115,31 @@ function zaloChannel(deps: Deps, config: Config): { oa: OaChannel } | { bot: Bot
       oauthRoot: config.ZALO_OAUTH_ROOT,
       appId: config.ZALO_OA_APP_ID,
       appSecretKey: config.ZALO_OA_APP_SECRET!,
-      store: { load: (id) => store.seed(id, config.ZALO_OA_REFRESH_TOKEN!).then(() => store.load(id)), save: (id, pair) => store.save(id, pair) },
+      store: {
+        load: (id) => store.seed(id, config.ZALO_OA_REFRESH_TOKEN!).then(() => store.load(id)),
+        save: (id, pair) => store.save(id, pair),
+      },
       lock: new RedisLock(deps.redis),
       clock: deps.clock,
       log: deps.log,
     });
     const api = new ZaloOaApi({ apiRoot: config.ZALO_OA_API_ROOT, tokens });
-    const sender = new ZaloOaSender(api, deps.i18n, choices, deps.pacer, deps.files, { imageUrl: config.ZALO_OA_PHONE_FORM_IMAGE_URL! });
+    const sender = new ZaloOaSender(api, deps.i18n, choices, deps.pacer, deps.files, {
+      imageUrl: config.ZALO_OA_PHONE_FORM_IMAGE_URL!,
+    });
     const onUnfollow = (userId: string) => markUnreachable('zalo', userId, deps.clock.now());
-    return { oa: { appId: config.ZALO_OA_APP_ID, oaId: config.ZALO_OA_ID!, oaSecretKey: config.ZALO_OA_SECRET_KEY!, api, sender, choices, redis: deps.redis, onUnfollow } };
+    return {
+      oa: {
+        appId: config.ZALO_OA_APP_ID,
+        oaId: config.ZALO_OA_ID!,
+        oaSecretKey: config.ZALO_OA_SECRET_KEY!,
+        api,
+        sender,
+        choices,
+        redis: deps.redis,
+        onUnfollow,
+      },
+    };
   }
   if (config.ZALO_BOT_TOKEN) {
     const api = new ZaloBotApi({ apiRoot: config.ZALO_BOT_API_ROOT, token: config.ZALO_BOT_TOKEN });
@@ -153,7 +192,17 @@ async function connect(config: Config, opts: { clock?: Clock; log?: Logger }): P
   await checkRedis(redis);
   const outbox = BullOutbox.open(jobsRedis(config));
   const followUps = BullFollowUps.open(jobsRedis(config));
-  const deps: Deps = { clock: opts.clock ?? systemClock, i18n: new I18n(), log, redis, senders: {}, pacer: new Pacer(redis), outbox, followUps, files: {} };
+  const deps: Deps = {
+    clock: opts.clock ?? systemClock,
+    i18n: new I18n(),
+    log,
+    redis,
+    senders: {},
+    pacer: new Pacer(redis),
+    outbox,
+    followUps,
+    files: {},
+  };
   return {
     deps,
     async disconnect() {
@@ -166,12 +215,21 @@ async function connect(config: Config, opts: { clock?: Clock; log?: Logger }): P
 }
 
 /** The bot process: MongoDB, Redis, the configured messengers, and the jobs unless a separate worker runs them. */
-export async function startApp(config: Config, opts: { clock?: Clock; log?: Logger; onFatal?: (err: unknown) => void } = {}): Promise<RunningApp> {
+export async function startApp(
+  config: Config,
+  opts: { clock?: Clock; log?: Logger; onFatal?: (err: unknown) => void } = {},
+): Promise<RunningApp> {
   const { deps, disconnect } = await connect(config, opts);
   // Webhooks, /healthz and /readyz, in every mode.
   const http = new HttpServer(deps.log, readiness(deps, config));
   await http.listen(config.PORT);
-  const telegram = config.TELEGRAM_BOT_TOKEN ? await startTelegram(deps, { ...config, TELEGRAM_BOT_TOKEN: config.TELEGRAM_BOT_TOKEN }, { http, ...(opts.onFatal ? { onFatal: opts.onFatal } : {}) }) : null;
+  const telegram = config.TELEGRAM_BOT_TOKEN
+    ? await startTelegram(
+        deps,
+        { ...config, TELEGRAM_BOT_TOKEN: config.TELEGRAM_BOT_TOKEN },
+        { http, ...(opts.onFatal ? { onFatal: opts.onFatal } : {}) },
+      )
+    : null;
   const zalo = await startZalo(deps, config, http);
   const jobs = config.JOBS_IN_BOT ? await startJobs(deps, jobsRedis(config)) : null;
   return {
@@ -191,7 +249,10 @@ export async function startApp(config: Config, opts: { clock?: Clock; log?: Logg
 export async function startWorker(config: Config, opts: { clock?: Clock; log?: Logger } = {}): Promise<RunningApp> {
   const { deps, disconnect } = await connect(config, opts);
   if (config.TELEGRAM_BOT_TOKEN) {
-    const api = withPacingAndRetries(new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT }), deps.pacer);
+    const api = withPacingAndRetries(
+      new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT }),
+      deps.pacer,
+    );
     deps.senders.telegram = new TelegramSender(api, deps.i18n);
     deps.files.telegram = new TelegramFiles(api, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT);
   }

@@ -17,7 +17,10 @@ function exitWith(err: unknown): never {
 const onFatal = () => process.exit(2);
 // `tsx src/main.ts worker` runs the jobs alone (npm run worker); otherwise the bot, with an embedded
 // database, Redis and the playground for what the settings leave out (src/launch.ts).
-const starting: Promise<RunningApp> = process.argv[2] === 'worker' ? Promise.resolve().then(() => startWorker(loadConfig())) : launchBot(process.env, { onFatal });
+const starting: Promise<RunningApp> =
+  process.argv[2] === 'worker'
+    ? Promise.resolve().then(() => startWorker(loadConfig()))
+    : launchBot(process.env, { onFatal });
 /** Shutting down (or giving up a start-up that hangs) takes at most this long. */
 const FORCE_EXIT_MS = 10_000;
 

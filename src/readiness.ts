@@ -23,10 +23,17 @@ function cached(check: () => Promise<unknown>, everyMs: number): () => Promise<b
 }
 
 /** What /readyz reports: MongoDB, Redis and, when configured, Telegram (its getMe). */
-export function readiness(deps: Pick<Deps, 'redis'>, config?: Pick<Config, 'TELEGRAM_BOT_TOKEN' | 'TELEGRAM_API_ROOT'>): Readiness {
+export function readiness(
+  deps: Pick<Deps, 'redis'>,
+  config?: Pick<Config, 'TELEGRAM_BOT_TOKEN' | 'TELEGRAM_API_ROOT'>,
+): Readiness {
   const token = config?.TELEGRAM_BOT_TOKEN;
   const telegram = token
-    ? cached(() => new Api(token, { apiRoot: config.TELEGRAM_API_ROOT }).getMe(AbortSignal.timeout(CHECK_TIMEOUT_MS) as never), MESSENGER_CHECK_MS)
+    ? cached(
+        () =>
+          new Api(token, { apiRoot: config.TELEGRAM_API_ROOT }).getMe(AbortSignal.timeout(CHECK_TIMEOUT_MS) as never),
+        MESSENGER_CHECK_MS,
+      )
     : null;
   return async () => ({
     mongodb: mongoose.connection.readyState === mongoose.ConnectionStates.connected,

@@ -13,13 +13,7 @@ const GROUP = /(\d+(?:[., ]\d+)*) ?(?:(ty|ti|trieu|tr|nghin|ngan|k)(?: ?(ruoi)| 
 
 /** Parses an amount of đồng, rounded to a whole đồng. */
 export function parseVnd(input: string): ParseVndResult {
-  let s = input
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let s = input.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/\s+/g, ' ').trim();
   if (!s) return fail('empty');
 
   s = s.replace(/^(?:vnd|₫) ?/, '').replace(/ ?(?:vnd|dong|d|₫)$/, '');

@@ -15,6 +15,9 @@ export async function lagging(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const campaign = await view.campaignFor(unit);
   if (!campaign) return noCampaign(ctx, unit);
   const behind = await laggingChildren(view, unit, campaign);
-  const lines = behind.length > 0 ? [msg('lagging-title', { unit: unit.name, count: behind.length }), ...behind] : [msg('lagging-none', { unit: unit.name })];
+  const lines =
+    behind.length > 0
+      ? [msg('lagging-title', { unit: unit.name, count: behind.length }), ...behind]
+      : [msg('lagging-none', { unit: unit.name })];
   return withPendingQuestion(ctx, [reply(lines)]);
 }

@@ -1,6 +1,11 @@
 import { msg } from '../../src/core/i18n.js';
 import { reply } from '../../src/core/reply.js';
-import { issueLinkCode, LINK_CODE_MINUTES, redeemLinkCode, type LinkRefusal } from '../../src/services/linking.service.js';
+import {
+  issueLinkCode,
+  LINK_CODE_MINUTES,
+  redeemLinkCode,
+  type LinkRefusal,
+} from '../../src/services/linking.service.js';
 import type { Answer, FlowCtx } from '../flows/engine.js';
 import { withPendingQuestion } from '../reprompt.js';
 
@@ -21,7 +26,13 @@ export async function link(ctx: FlowCtx, args: string): Promise<Answer> {
     const other = ctx.event.channel === 'telegram' ? 'zalo' : 'telegram';
     return withPendingQuestion(ctx, [reply(msg('link-code', { code, minutes: LINK_CODE_MINUTES, other }))]);
   }
-  const outcome = await redeemLinkCode(typed, { channel: ctx.event.channel, externalId: ctx.event.userId }, ctx.member, ctx.deps.clock);
-  if (outcome.kind !== 'linked') return withPendingQuestion(ctx, [reply(msg(REFUSED[outcome.kind], { minutes: LINK_CODE_MINUTES }))]);
+  const outcome = await redeemLinkCode(
+    typed,
+    { channel: ctx.event.channel, externalId: ctx.event.userId },
+    ctx.member,
+    ctx.deps.clock,
+  );
+  if (outcome.kind !== 'linked')
+    return withPendingQuestion(ctx, [reply(msg(REFUSED[outcome.kind], { minutes: LINK_CODE_MINUTES }))]);
   return { replies: [reply(msg('link-done'))], locale: outcome.member.locale };
 }

@@ -16,7 +16,10 @@ export async function messenger(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const linked = await linkedChannels(ctx.member._id);
   const choice = wanted === 'auto' ? null : (CHANNELS.find((c) => c === wanted) ?? undefined);
   if (wanted && choice === undefined) return withPendingQuestion(ctx, [reply(msg('messenger-usage'))]);
-  if (choice && !linked.includes(choice)) return withPendingQuestion(ctx, [reply([msg('messenger-not-linked', { messenger: NAMES[choice] }), msg('help-link')])]);
+  if (choice && !linked.includes(choice))
+    return withPendingQuestion(ctx, [
+      reply([msg('messenger-not-linked', { messenger: NAMES[choice] }), msg('help-link')]),
+    ]);
   const preferred = wanted ? (choice ?? null) : (ctx.member.preferredChannel ?? null);
   if (wanted) await updateSettings(ctx.member._id, { preferredChannel: preferred });
   const now = preferred ? msg('messenger-fixed', { messenger: NAMES[preferred] }) : msg('messenger-last');

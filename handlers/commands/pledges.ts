@@ -31,7 +31,8 @@ export async function pledges(ctx: FlowCtx, args: string): Promise<Reply[]> {
     msg('pledges-item', {
       due: formatDay(p.dueDate),
       state: p.dueDate < today ? 'overdue' : p.dueDate.getTime() === today.getTime() ? 'today' : 'left',
-      days: p.dueDate < today ? Math.round((today.getTime() - p.dueDate.getTime()) / DAY_MS) : daysLeft(p.dueDate, today),
+      days:
+        p.dueDate < today ? Math.round((today.getTime() - p.dueDate.getTime()) / DAY_MS) : daysLeft(p.dueDate, today),
       list: p.commitments.map((c) => `• ${c.text}`).join('\n'),
     }),
   );
@@ -39,10 +40,14 @@ export async function pledges(ctx: FlowCtx, args: string): Promise<Reply[]> {
 }
 
 /** The button on a self-check reminder: the unit's officer reports each commitment. */
-export async function startSelfCheck(ctx: FlowCtx, { pledgeId, months }: { pledgeId: string; months: number }): Promise<Reply[]> {
+export async function startSelfCheck(
+  ctx: FlowCtx,
+  { pledgeId, months }: { pledgeId: string; months: number },
+): Promise<Reply[]> {
   const found = await findPledge(pledgeId);
   if (!found || ![6, 12].includes(months)) return [reply(msg('flow-stale-button'))];
-  if (!ctx.member.roles.some((r) => r.role === 'officer' && r.unitCode === found.unitCode)) return [reply(msg('support-not-allowed'))];
+  if (!ctx.member.roles.some((r) => r.role === 'officer' && r.unitCode === found.unitCode))
+    return [reply(msg('support-not-allowed'))];
   if (await selfCheckDone(found._id, months)) return [reply(msg('selfcheck-already'))];
   const intro = [reply(msg('selfcheck-intro', { months, due: formatDay(found.dueDate) }))];
   const answers = { pledgeId, months, commitments: found.commitments.map((c) => c.text), results: [] };

@@ -14,7 +14,11 @@ const NEVER_QUIET: QuietHours = { from: 0, to: 0 };
  */
 export async function quiet(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const wanted = args.trim().toLowerCase();
-  const next = !wanted ? (ctx.member.quiet ?? DEFAULT_QUIET) : wanted === 'off' || wanted === 'tat' ? NEVER_QUIET : parseQuietHours(wanted);
+  const next = !wanted
+    ? (ctx.member.quiet ?? DEFAULT_QUIET)
+    : wanted === 'off' || wanted === 'tat'
+      ? NEVER_QUIET
+      : parseQuietHours(wanted);
   if (!next) return withPendingQuestion(ctx, [reply(msg('quiet-usage'))]);
   if (wanted) await updateSettings(ctx.member._id, { quiet: next });
   const now = next.from === next.to ? msg('quiet-none') : msg('quiet-now', { from: next.from, to: next.to });

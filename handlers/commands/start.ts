@@ -13,7 +13,10 @@ export async function start(ctx: FlowCtx, args: string): Promise<Reply[]> {
 
   if (isRegistered(ctx) && !preset) {
     const unit = await findUnit(ctx.member.unitCode!);
-    const welcome = reply([msg('start-welcome-back', { name: ctx.member.name, unit: unit?.name ?? ctx.member.unitCode! }), msg('help-short')]);
+    const welcome = reply([
+      msg('start-welcome-back', { name: ctx.member.name, unit: unit?.name ?? ctx.member.unitCode! }),
+      msg('help-short'),
+    ]);
     return withPendingQuestion(ctx, [...intro, welcome]);
   }
   return flows.start(ctx, 'register', preset ? { unitCode: preset } : {}, [...intro, reply(msg('start-welcome'))]);

@@ -10,7 +10,9 @@ export async function submit(asked: FlowCtx): Promise<Reply[]> {
   if (asked.state.flow === 'submit') return [reply(msg('submit-already')), await flows.prompt(asked)];
   const ctx = await leaveFlow(asked);
   if (ctx.state.paused?.flow === 'submit') {
-    return flows.resumePaused(ctx, [reply(msg('submit-resumed'))], (now) => [reply(msg('submit-resumed-restart'), { buttons: [[restartButton(now)]] })]);
+    return flows.resumePaused(ctx, [reply(msg('submit-resumed'))], (now) => [
+      reply(msg('submit-resumed-restart'), { buttons: [[restartButton(now)]] }),
+    ]);
   }
   return flows.start(ctx, 'submit', {}, [reply(msg('submit-intro'))]);
 }

@@ -4,7 +4,13 @@ import { CODE_PATTERN, quickIdeaFields, submitInitiative } from '../../src/servi
 import { findMember, memberByPhoneOrNew, normalizePhone } from '../../src/services/members.service.js';
 import { cannedRepliesOf, canWork, findCannedReply, saveCannedReply } from '../../src/services/support.service.js';
 import { unitName } from '../../src/services/units.service.js';
-import { addToThread, findInitiative, markMerged, transition, type InitiativeDoc } from '../../src/services/workflow.service.js';
+import {
+  addToThread,
+  findInitiative,
+  markMerged,
+  transition,
+  type InitiativeDoc,
+} from '../../src/services/workflow.service.js';
 import { fail, ok, type Result } from '../../src/core/result.js';
 import { cleanText, hasContent, truncate } from '../../src/core/text.js';
 import type { FlowCtx } from '../flows/engine.js';
@@ -13,7 +19,8 @@ import { relayFromTeam } from '../support/relay.js';
 
 const TEMPLATE_NAME = /^[a-z0-9_-]{1,32}$/;
 
-const supportUnits = (ctx: FlowCtx): string[] => ctx.member.roles.filter((r) => r.role === 'support').map((r) => r.unitCode);
+const supportUnits = (ctx: FlowCtx): string[] =>
+  ctx.member.roles.filter((r) => r.role === 'support').map((r) => r.unitCode);
 
 /** Loads an initiative the member may work on, or says why not. */
 async function workable(ctx: FlowCtx, code: string): Promise<Result<InitiativeDoc, Reply[]>> {
@@ -30,7 +37,13 @@ export async function note(ctx: FlowCtx, args: string): Promise<Reply[]> {
   if (!hasContent(text)) return [reply(msg('note-usage'))];
   const found = await workable(ctx, code);
   if (!found.ok) return found.error;
-  await addToThread({ initiativeId: found.value._id, by: ctx.member._id, direction: 'note', text, clock: ctx.deps.clock });
+  await addToThread({
+    initiativeId: found.value._id,
+    by: ctx.member._id,
+    direction: 'note',
+    text,
+    clock: ctx.deps.clock,
+  });
   return [reply(msg('support-note-saved', { code }))];
 }
 
@@ -45,7 +58,14 @@ export async function tpl(ctx: FlowCtx, args: string): Promise<Reply[]> {
   if (!first) {
     const saved = await cannedRepliesOf(units);
     if (saved.length === 0) return [reply(msg('tpl-none'))];
-    return [reply([msg('tpl-list-header'), ...saved.map((t) => msg('tpl-list-item', { name: t.name, text: truncate(ctx.locale === 'en' ? t.en : t.vi, 80) }))])];
+    return [
+      reply([
+        msg('tpl-list-header'),
+        ...saved.map((t) =>
+          msg('tpl-list-item', { name: t.name, text: truncate(ctx.locale === 'en' ? t.en : t.vi, 80) }),
+        ),
+      ]),
+    ];
   }
   if (first === 'add') {
     const [vi = '', en = ''] = rest.join(' ').split('||').map(cleanText);
@@ -89,7 +109,13 @@ export async function onbehalf(ctx: FlowCtx, args: string): Promise<Reply[]> {
   await ctx.deps.followUps.add({ kind: 'post-cards', code });
   const i = (await findInitiative(code))!;
   const told = author.existed
-    ? (await tellAuthor(ctx.deps, i, () => reply(msg('onbehalf-told', { code, team: ctx.member.name || '—' })), `onbehalf:${code}`, 'notice')) !== 'unreachable'
+    ? (await tellAuthor(
+        ctx.deps,
+        i,
+        () => reply(msg('onbehalf-told', { code, team: ctx.member.name || '—' })),
+        `onbehalf:${code}`,
+        'notice',
+      )) !== 'unreachable'
     : false;
   return [reply(msg(told ? 'onbehalf-done-told' : 'onbehalf-done', { code, unit: await unitName(author.unitCode) }))];
 }
@@ -107,6 +133,12 @@ export async function merge(ctx: FlowCtx, args: string): Promise<Reply[]> {
   if (!closed.ok) return [reply(msg('support-illegal', { code, status: dup.value.status, action: 'merge' }))];
   await markMerged(dup.value, target.value);
   await ctx.deps.followUps.add({ kind: 'update-cards', code: closed.initiative.code, rev: closed.initiative.rev });
-  await tellAuthor(ctx.deps, closed.initiative, () => reply(msg('merge-told', { code, into })), `merge:${code}`, 'notice');
+  await tellAuthor(
+    ctx.deps,
+    closed.initiative,
+    () => reply(msg('merge-told', { code, into })),
+    `merge:${code}`,
+    'notice',
+  );
   return [reply(msg('merge-done', { code, into }))];
 }

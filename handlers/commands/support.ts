@@ -17,9 +17,16 @@ export async function linkgroup(ctx: FlowCtx, args: string): Promise<Reply[]> {
   if (ctx.event.chatType !== 'group') return [reply(msg('linkgroup-in-group-only'))];
   const unit = args ? await findUnitByTypedCode(args) : null;
   if (!unit) return [reply(msg(args ? 'linkgroup-unknown-unit' : 'linkgroup-usage', { code: args }))];
-  const allowed = hasRole(ctx.member, 'support', unit.code) || pathOf(unit).some((c) => hasRole(ctx.member, 'admin', c));
+  const allowed =
+    hasRole(ctx.member, 'support', unit.code) || pathOf(unit).some((c) => hasRole(ctx.member, 'admin', c));
   if (!allowed) return [reply(msg('linkgroup-not-allowed', { unit: unit.name }))];
-  const result = await linkGroup({ channel: ctx.event.channel, chatId: ctx.event.chatId, title: ctx.event.chatTitle ?? '', unitCode: unit.code, by: ctx.member._id });
+  const result = await linkGroup({
+    channel: ctx.event.channel,
+    chatId: ctx.event.chatId,
+    title: ctx.event.chatTitle ?? '',
+    unitCode: unit.code,
+    by: ctx.member._id,
+  });
   return [reply(msg(`linkgroup-${result}`, { unit: unit.name }))];
 }
 
@@ -36,7 +43,8 @@ export async function replyCommand(ctx: FlowCtx, args: string): Promise<Reply[]>
 
 /** /queue: open initiatives of the member's units, oldest first, with age and assignee. */
 export async function queue(ctx: FlowCtx): Promise<Reply[]> {
-  if (!ctx.member.roles.some((r) => r.role === 'support' || r.role === 'admin')) return [reply(msg('support-not-allowed'))];
+  if (!ctx.member.roles.some((r) => r.role === 'support' || r.role === 'admin'))
+    return [reply(msg('support-not-allowed'))];
   const items = await openQueueOf(ctx.member, QUEUE_SHOWN);
   if (items.length === 0) return [reply(msg('queue-empty'))];
   const now = ctx.deps.clock.now().getTime();
@@ -61,7 +69,12 @@ export async function show(ctx: FlowCtx, args: string): Promise<Reply[]> {
   if (!isAuthor && !canWork(ctx.member, i)) return [reply(msg('support-not-allowed'))];
   const view = isAuthor || canSeeContent(ctx.member, i) ? 'full' : 'existence';
   const history = (await eventsOf(i._id)).map((e) =>
-    msg('show-history-item', { date: e.at.toISOString().slice(0, 16).replace('T', ' '), from: e.from, to: e.to, note: e.note || '—' }),
+    msg('show-history-item', {
+      date: e.at.toISOString().slice(0, 16).replace('T', ' '),
+      from: e.from,
+      to: e.to,
+      note: e.note || '—',
+    }),
   );
   const card = await renderCard(i, view, ctx.locale, history);
   return [{ parts: card.parts }];

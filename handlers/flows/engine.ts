@@ -78,7 +78,9 @@ export function defineFlow<S extends z.ZodType<object>>(schema: S, def: FlowDef<
   type A = z.infer<S>;
   const read = (answers: Answers): A => schema.parse(answers);
   const erased = (outcome: StepOutcome<A>): StepOutcome =>
-    outcome.kind === 'stay' ? { ...outcome, replies: (ctx: FlowCtx) => outcome.replies(ctx, read(ctx.state.answers)) } : outcome;
+    outcome.kind === 'stay'
+      ? { ...outcome, replies: (ctx: FlowCtx) => outcome.replies(ctx, read(ctx.state.answers)) }
+      : outcome;
   return {
     id: def.id,
     keepsDraft: def.keepsDraft,
@@ -93,7 +95,9 @@ export function defineFlow<S extends z.ZodType<object>>(schema: S, def: FlowDef<
 }
 
 /** A file the person sent, kept in a flow's answers until the flow stores it. */
-export const attachmentSchema = z.custom<InboundAttachment>((v) => typeof v === 'object' && v !== null && 'fileId' in v && 'kind' in v);
+export const attachmentSchema = z.custom<InboundAttachment>(
+  (v) => typeof v === 'object' && v !== null && 'fileId' in v && 'kind' in v,
+);
 
 const RESTART = '__restart';
 
@@ -126,7 +130,12 @@ export class FlowEngine {
   async resumePaused(ctx: FlowCtx, intro: Reply[], outro: (now: FlowCtx) => Reply[] = () => []): Promise<Reply[]> {
     const p = ctx.state.paused;
     if (!p) throw new Error('no paused flow to resume');
-    return this.moveTo(ctx, { flow: p.flow, step: p.step, trail: p.trail, answers: p.answers, returnTo: null, paused: null }, intro, outro);
+    return this.moveTo(
+      ctx,
+      { flow: p.flow, step: p.step, trail: p.trail, answers: p.answers, returnTo: null, paused: null },
+      intro,
+      outro,
+    );
   }
 
   async prompt(ctx: FlowCtx): Promise<Reply> {
@@ -138,7 +147,8 @@ export class FlowEngine {
     const step = this.currentStep(ctx);
     if (input.kind === 'button') {
       const pressed = CALLBACKS.flow.unpack(input.data);
-      if (!pressed || pressed.rev !== ctx.state.rev) return [reply(msg('flow-stale-button')), await step.prompt(ctx, ctx.state.answers)];
+      if (!pressed || pressed.rev !== ctx.state.rev)
+        return [reply(msg('flow-stale-button')), await step.prompt(ctx, ctx.state.answers)];
       if (pressed.value === RESTART) return this.start(ctx, flow.id, {}, []);
       input = { kind: 'button', data: pressed.value };
     }
@@ -164,7 +174,13 @@ export class FlowEngine {
         const answers = { ...state.answers, ...outcome.set };
         const target = outcome.goto ?? state.returnTo ?? nextStepAfter(flow, step.id, answers).id;
         const returnTo = outcome.returnTo ?? null;
-        const replies = await this.moveTo(ctx, { ...changeOf(state), step: target, answers, trail: [...state.trail, step.id], returnTo });
+        const replies = await this.moveTo(ctx, {
+          ...changeOf(state),
+          step: target,
+          answers,
+          trail: [...state.trail, step.id],
+          returnTo,
+        });
         return outcome.locale ? { replies, locale: outcome.locale } : replies;
       }
     }
@@ -189,7 +205,12 @@ export class FlowEngine {
     return { keptDraft: flow.keepsDraft, ctx: await this.save(ctx, { ...idle(state), paused }) };
   }
 
-  private async moveTo(ctx: FlowCtx, change: FlowChange, before: Reply[] = [], after: (now: FlowCtx) => Reply[] = () => []): Promise<Reply[]> {
+  private async moveTo(
+    ctx: FlowCtx,
+    change: FlowChange,
+    before: Reply[] = [],
+    after: (now: FlowCtx) => Reply[] = () => [],
+  ): Promise<Reply[]> {
     const moved = await this.save(ctx, change);
     return [...before, await this.currentStep(moved).prompt(moved, moved.state.answers), ...after(moved)];
   }
@@ -222,7 +243,14 @@ const changeOf = (s: FlowState): FlowChange => ({
   paused: s.paused,
 });
 
-const idle = (s: FlowState): FlowChange => ({ ...changeOf(s), flow: null, step: null, trail: [], answers: {}, returnTo: null });
+const idle = (s: FlowState): FlowChange => ({
+  ...changeOf(s),
+  flow: null,
+  step: null,
+  trail: [],
+  answers: {},
+  returnTo: null,
+});
 
 function firstStep(flow: FlowDef, from: number, answers: Answers): Step {
   const step = flow.steps.slice(from).find((s) => !s.skip?.(answers));
@@ -256,6 +284,7 @@ export const isSkip = (input: StepInput): boolean =>
 
 /** "xong", "done" or the Done button. */
 export const isDone = (input: StepInput): boolean =>
-  (input.kind === 'button' && input.data === 'done') || (input.kind === 'text' && DONE_WORDS.has(foldForSearch(input.text)));
+  (input.kind === 'button' && input.data === 'done') ||
+  (input.kind === 'text' && DONE_WORDS.has(foldForSearch(input.text)));
 
 export const buttonValue = (input: StepInput): string | null => (input.kind === 'button' ? input.data : null);

@@ -7,7 +7,14 @@ import { pledgeFlow } from './pledge.flow.js';
 import { selfCheckFlow } from './self-check.flow.js';
 
 /** Every guided flow; the same definitions serve every messenger. */
-export const flows = new FlowEngine([registrationFlow, submitFlow, quickIdeaFlow, cardNoteFlow, pledgeFlow, selfCheckFlow]);
+export const flows = new FlowEngine([
+  registrationFlow,
+  submitFlow,
+  quickIdeaFlow,
+  cardNoteFlow,
+  pledgeFlow,
+  selfCheckFlow,
+]);
 
 /** Leaves the flow the person is in, if any (a draft-keeping one is parked), for another to start. */
 export async function leaveFlow(ctx: FlowCtx): Promise<FlowCtx> {

@@ -26,8 +26,12 @@ const commitments: Step<PledgeAnswers> = {
   answer(input) {
     const text = readText(input, 4000);
     if (!text.ok) return { kind: 'invalid', error: text.error };
-    const lines = text.value.split('\n').map((l) => l.replace(/^\s*[-•*\d.)]+\s*/, '').trim()).filter(hasContent);
-    if (lines.length === 0 || lines.length > MAX_COMMITMENTS) return { kind: 'invalid', error: msg('pledge-commitments-count', { max: MAX_COMMITMENTS }) };
+    const lines = text.value
+      .split('\n')
+      .map((l) => l.replace(/^\s*[-•*\d.)]+\s*/, '').trim())
+      .filter(hasContent);
+    if (lines.length === 0 || lines.length > MAX_COMMITMENTS)
+      return { kind: 'invalid', error: msg('pledge-commitments-count', { max: MAX_COMMITMENTS }) };
     return { kind: 'next', set: { commitments: lines } };
   },
 };
@@ -40,7 +44,8 @@ const due: Step<PledgeAnswers> = {
     if (!text.ok) return { kind: 'invalid', error: text.error };
     const day = parseDay(text.value);
     if (!day) return { kind: 'invalid', error: msg('pledge-due-invalid') };
-    if (day.getTime() <= vietnamDay(ctx.deps.clock.now()).getTime()) return { kind: 'invalid', error: msg('pledge-due-past') };
+    if (day.getTime() <= vietnamDay(ctx.deps.clock.now()).getTime())
+      return { kind: 'invalid', error: msg('pledge-due-past') };
     return { kind: 'next', set: { dueDate: day.toISOString() } };
   },
 };
@@ -74,7 +79,13 @@ export const pledgeFlow = defineFlow(answers, {
   async finish(ctx, answered, key) {
     const a = complete.parse(answered);
     const dueDate = new Date(a.dueDate);
-    await recordPledge({ ...a, dueDate, createdBy: ctx.member._id, signedAt: ctx.deps.clock.now(), submissionKey: key });
+    await recordPledge({
+      ...a,
+      dueDate,
+      createdBy: ctx.member._id,
+      signedAt: ctx.deps.clock.now(),
+      submissionKey: key,
+    });
     return [reply(msg('pledge-saved', { due: formatDay(dueDate) }))];
   },
 });

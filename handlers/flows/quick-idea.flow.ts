@@ -22,14 +22,20 @@ const confirm: Step<QuickIdea> = {
     if (picked === 'no') return { kind: 'abort', replies: [reply(msg('quick-discarded'))] };
     const { attachments } = answers;
     if (input.kind === 'media') {
-      if (attachments.length >= MAX_ATTACHMENTS) return { kind: 'invalid', error: msg('submit-attachments-full', { max: MAX_ATTACHMENTS }) };
+      if (attachments.length >= MAX_ATTACHMENTS)
+        return { kind: 'invalid', error: msg('submit-attachments-full', { max: MAX_ATTACHMENTS }) };
       const idea = [answers.idea, cleanText(input.caption)].filter(Boolean).join('\n');
-      return { kind: 'stay', set: { attachments: [...attachments, input.attachment], idea }, replies: async (now, next) => [await confirm.prompt(now, next)] };
+      return {
+        kind: 'stay',
+        set: { attachments: [...attachments, input.attachment], idea },
+        replies: async (now, next) => [await confirm.prompt(now, next)],
+      };
     }
     const more = readText(input, FIELD_MAX);
     if (!more.ok) return { kind: 'invalid', error: more.error };
     const idea = `${answers.idea}\n${more.value}`;
-    if ([...idea].length > FIELD_MAX) return { kind: 'invalid', error: msg('flow-too-long', { max: FIELD_MAX, length: [...idea].length }) };
+    if ([...idea].length > FIELD_MAX)
+      return { kind: 'invalid', error: msg('flow-too-long', { max: FIELD_MAX, length: [...idea].length }) };
     return { kind: 'stay', set: { idea }, replies: async (now, next) => [await confirm.prompt(now, next)] };
   },
 };

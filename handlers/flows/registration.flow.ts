@@ -1,11 +1,26 @@
 import { msg } from '../../src/core/i18n.js';
 import { reply } from '../../src/core/reply.js';
 import { LOCALES } from '../../src/core/channel.js';
-import { completeRegistration, normalizePhone, setLocale, type MemberRecord } from '../../src/services/members.service.js';
+import {
+  completeRegistration,
+  normalizePhone,
+  setLocale,
+  type MemberRecord,
+} from '../../src/services/members.service.js';
 import { matchPhone } from '../../src/services/linking.service.js';
 import { findUnit, findUnitByTypedCode, searchGrassroots } from '../../src/services/units.service.js';
 import { z } from 'zod';
-import { buttonValue, defineFlow, flowButton, isSkip, readText, type Answer, type Handled, type Step, type StepOutcome } from './engine.js';
+import {
+  buttonValue,
+  defineFlow,
+  flowButton,
+  isSkip,
+  readText,
+  type Answer,
+  type Handled,
+  type Step,
+  type StepOutcome,
+} from './engine.js';
 
 const MAX_CHOICES = 8;
 
@@ -56,7 +71,9 @@ const unit: Step<Registration> = {
       set: { choices: shown.map((u) => u.code) },
       replies: (now) => [
         reply(msg(found.length > MAX_CHOICES ? 'register-unit-many' : 'register-unit-pick', { count: shown.length }), {
-          buttons: shown.map((u, i) => [flowButton(now, msg('register-unit-choice', { name: u.name, code: u.code }), String(i))]),
+          buttons: shown.map((u, i) => [
+            flowButton(now, msg('register-unit-choice', { name: u.name, code: u.code }), String(i)),
+          ]),
         }),
       ],
     };
@@ -96,11 +113,21 @@ export const registrationFlow = defineFlow(answers, {
     const found = await findUnit(unitCode);
     if (!found) throw new Error(`registration picked unit ${unitCode}, which no longer exists`);
     const phone = answers.phone ?? null;
-    const match = phone ? await matchPhone({ channel: ctx.event.channel, externalId: ctx.event.userId }, ctx.member, phone) : null;
+    const match = phone
+      ? await matchPhone({ channel: ctx.event.channel, externalId: ctx.event.userId }, ctx.member, phone)
+      : null;
     if (match?.kind === 'linked') return recognised(match.member);
     const taken = match?.kind === 'taken';
-    await completeRegistration(ctx.member._id, { unitCode, phone: taken ? null : phone, name: ctx.event.profile.name }, ctx.deps.clock);
-    const done = [msg('register-done', { unit: found.name }), ...(taken ? [msg('link-phone-taken')] : []), msg('help-short')];
+    await completeRegistration(
+      ctx.member._id,
+      { unitCode, phone: taken ? null : phone, name: ctx.event.profile.name },
+      ctx.deps.clock,
+    );
+    const done = [
+      msg('register-done', { unit: found.name }),
+      ...(taken ? [msg('link-phone-taken')] : []),
+      msg('help-short'),
+    ];
     return [reply(done, { keyboard: { kind: 'remove' } })];
   },
 });
@@ -108,6 +135,10 @@ export const registrationFlow = defineFlow(answers, {
 /** The phone belongs to a member registered on the other messenger: this account now is that member. */
 async function recognised(member: MemberRecord): Promise<Handled> {
   const unitName = (await findUnit(member.unitCode!))?.name ?? member.unitCode!;
-  const replies = [reply([msg('link-phone-recognised', { name: member.name, unit: unitName }), msg('help-short')], { keyboard: { kind: 'remove' } })];
+  const replies = [
+    reply([msg('link-phone-recognised', { name: member.name, unit: unitName }), msg('help-short')], {
+      keyboard: { kind: 'remove' },
+    }),
+  ];
   return { replies, locale: member.locale };
 }

@@ -31,7 +31,8 @@ const item: Step<SelfCheck> = {
       if (!note.ok) return { kind: 'invalid', error: note.error };
       return { kind: 'stay', set: { note: note.value }, replies: async (now, next) => [await item.prompt(now, next)] };
     }
-    if (!(SELF_CHECK_STATES as readonly string[]).includes(state)) return { kind: 'invalid', error: msg('flow-use-buttons') };
+    if (!(SELF_CHECK_STATES as readonly string[]).includes(state))
+      return { kind: 'invalid', error: msg('flow-use-buttons') };
     const results = [...a.results, { text: a.commitments[a.results.length] ?? '', state, note: a.note ?? '' }];
     if (results.length >= a.commitments.length) return { kind: 'done', set: { results, note: '' } };
     return { kind: 'stay', set: { results, note: '' }, replies: async (now, next) => [await item.prompt(now, next)] };
@@ -44,7 +45,13 @@ export const selfCheckFlow = defineFlow(answers, {
   keepsDraft: true,
   steps: [item],
   async finish(ctx, a) {
-    const saved = await recordSelfCheck({ pledgeId: a.pledgeId, months: a.months, at: ctx.deps.clock.now(), by: ctx.member._id, results: a.results });
+    const saved = await recordSelfCheck({
+      pledgeId: a.pledgeId,
+      months: a.months,
+      at: ctx.deps.clock.now(),
+      by: ctx.member._id,
+      results: a.results,
+    });
     return [reply(msg(saved ? 'selfcheck-saved' : 'selfcheck-already'))];
   },
 });

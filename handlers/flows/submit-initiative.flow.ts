@@ -1,16 +1,42 @@
 import { msg, type Msg } from '../../src/core/i18n.js';
 import { reply, type Button, type Reply } from '../../src/core/reply.js';
-import { CATEGORIES, submitInitiative, TITLE_MAX, type InitiativeFields } from '../../src/services/initiatives.service.js';
+import {
+  CATEGORIES,
+  submitInitiative,
+  TITLE_MAX,
+  type InitiativeFields,
+} from '../../src/services/initiatives.service.js';
 import { truncate } from '../../src/core/text.js';
 import { formatVnd, parseVnd } from '../../src/vnd.js';
 import { z } from 'zod';
-import { attachmentSchema, buttonValue, defineFlow, flowButton, isDone, isSkip, readText, type FlowCtx, type Step } from './engine.js';
+import {
+  attachmentSchema,
+  buttonValue,
+  defineFlow,
+  flowButton,
+  isDone,
+  isSkip,
+  readText,
+  type FlowCtx,
+  type Step,
+} from './engine.js';
 
 export const FIELD_MAX = 4000;
 export const MAX_ATTACHMENTS = 10;
 
 /** The questions of the form, in order; the summary lets any of them be answered again. */
-const FIELDS = ['title', 'problem', 'solution', 'benefit', 'valueVnd', 'scope', 'category', 'coAuthors', 'attachments', 'confidential'] as const;
+const FIELDS = [
+  'title',
+  'problem',
+  'solution',
+  'benefit',
+  'valueVnd',
+  'scope',
+  'category',
+  'coAuthors',
+  'attachments',
+  'confidential',
+] as const;
 type Field = (typeof FIELDS)[number];
 type TextField = 'title' | 'problem' | 'solution' | 'benefit' | 'scope' | 'coAuthors';
 
@@ -68,13 +94,16 @@ const value: Step<Form> = {
     const text = readText(input, 100);
     if (!text.ok) return { kind: 'invalid', error: text.error };
     const parsed = parseVnd(text.value);
-    return parsed.ok ? { kind: 'next', set: { valueVnd: parsed.value } } : { kind: 'invalid', error: msg('submit-value-invalid') };
+    return parsed.ok
+      ? { kind: 'next', set: { valueVnd: parsed.value } }
+      : { kind: 'invalid', error: msg('submit-value-invalid') };
   },
 };
 
 const category: Step<Form> = {
   id: 'category',
-  prompt: (ctx, form) => ask(form, 'category', [CATEGORIES.map((c) => flowButton(ctx, msg('category-name', { category: c }), c))]),
+  prompt: (ctx, form) =>
+    ask(form, 'category', [CATEGORIES.map((c) => flowButton(ctx, msg('category-name', { category: c }), c))]),
   answer(input) {
     const picked = CATEGORIES.find((c) => c === buttonValue(input));
     if (!picked) return { kind: 'invalid', error: msg('flow-use-buttons') };
@@ -99,17 +128,24 @@ const attachments: Step<Form> = {
   answer(input, _ctx, form) {
     const have = attachmentsOf(form);
     if (input.kind === 'media') {
-      if (have.length >= MAX_ATTACHMENTS) return { kind: 'invalid', error: msg('submit-attachments-full', { max: MAX_ATTACHMENTS }) };
+      if (have.length >= MAX_ATTACHMENTS)
+        return { kind: 'invalid', error: msg('submit-attachments-full', { max: MAX_ATTACHMENTS }) };
       const count = have.length + 1;
       return {
         kind: 'stay',
         set: { attachments: [...have, input.attachment] },
-        replies: (now, next) => [reply(msg('submit-attachment-received', { count }), { buttons: attachmentButtons(now, next) })],
+        replies: (now, next) => [
+          reply(msg('submit-attachment-received', { count }), { buttons: attachmentButtons(now, next) }),
+        ],
       };
     }
     if (isDone(input)) return { kind: 'next' };
     if (buttonValue(input) === 'clear') {
-      return { kind: 'stay', set: { attachments: [] }, replies: async (now, next) => [await attachments.prompt(now, next)] };
+      return {
+        kind: 'stay',
+        set: { attachments: [] },
+        replies: async (now, next) => [await attachments.prompt(now, next)],
+      };
     }
     return { kind: 'invalid', error: msg('submit-attachments-hint') };
   },
@@ -118,7 +154,9 @@ const attachments: Step<Form> = {
 const confidential: Step<Form> = {
   id: 'confidential',
   prompt: (ctx, form) =>
-    ask(form, 'confidential', [[flowButton(ctx, msg('flow-btn-yes'), 'yes'), flowButton(ctx, msg('flow-btn-no'), 'no')]]),
+    ask(form, 'confidential', [
+      [flowButton(ctx, msg('flow-btn-yes'), 'yes'), flowButton(ctx, msg('flow-btn-no'), 'no')],
+    ]),
   answer(input) {
     const picked = buttonValue(input);
     if (picked !== 'yes' && picked !== 'no') return { kind: 'invalid', error: msg('flow-use-buttons') };
@@ -162,7 +200,9 @@ const summary: Step<Form> = {
   id: 'summary',
   prompt: (ctx, form) =>
     reply(summaryMsg(ctx, form), {
-      buttons: [[flowButton(ctx, msg('submit-btn-confirm'), 'confirm'), flowButton(ctx, msg('submit-btn-edit'), 'edit')]],
+      buttons: [
+        [flowButton(ctx, msg('submit-btn-confirm'), 'confirm'), flowButton(ctx, msg('submit-btn-edit'), 'edit')],
+      ],
     }),
   answer(input) {
     const picked = buttonValue(input);
@@ -184,7 +224,10 @@ const summary: Step<Form> = {
 };
 
 const pairs = <T>(items: T[]): T[][] =>
-  items.reduce<T[][]>((rows, item, i) => (i % 2 === 0 ? [...rows, [item]] : (rows[rows.length - 1]!.push(item), rows)), []);
+  items.reduce<T[][]>(
+    (rows, item, i) => (i % 2 === 0 ? [...rows, [item]] : (rows[rows.length - 1]!.push(item), rows)),
+    [],
+  );
 
 export const submitFlow = defineFlow(answers, {
   id: 'submit',
@@ -206,7 +249,14 @@ export const submitFlow = defineFlow(answers, {
     const unitCode = ctx.member.unitCode;
     if (!unitCode) throw new Error(`member ${String(ctx.member._id)} submitted without a unit`);
     const { code } = await submitInitiative(
-      { authorId: ctx.member._id, unitCode, channel: ctx.event.channel, quick: false, fields: fieldsOf(answers), submissionKey: key },
+      {
+        authorId: ctx.member._id,
+        unitCode,
+        channel: ctx.event.channel,
+        quick: false,
+        fields: fieldsOf(answers),
+        submissionKey: key,
+      },
       ctx.deps,
     );
     await ctx.deps.followUps.add({ kind: 'post-cards', code });

@@ -16,7 +16,9 @@ export async function pressCardButton(ctx: FlowCtx, data: { code: string; action
   if (!pressed || !i) return { replies: [], notice: msg('flow-stale-button') };
   if (!canWork(ctx.member, i)) return { replies: [], notice: msg('support-not-allowed') };
   if (ACTIONS_WITH_NOTE.includes(pressed.action)) {
-    return { replies: await flows.start(ctx, 'card-note', { code: i.code, action: pressed.action, chatId: ctx.event.chatId }) };
+    return {
+      replies: await flows.start(ctx, 'card-note', { code: i.code, action: pressed.action, chatId: ctx.event.chatId }),
+    };
   }
   return { replies: [], notice: await act(ctx, i.code, pressed.action, '', i) };
 }

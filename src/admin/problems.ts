@@ -13,4 +13,3 @@ export const problem = (key: string, vars?: Vars, line?: number): Problem =>
   line === undefined ? { reason: msg(key, vars) } : { line, reason: msg(key, vars) };
 
 export const rejected = (problems: Problem[]): { ok: false; problems: Problem[] } => ({ ok: false, problems });
-

@@ -28,11 +28,19 @@ export async function answerOf(ports: AdapterPorts, event: InboundEvent): Promis
  * Sends the replies in order. The event itself was handled (and is marked so): a person who blocked
  * the bot is only logged, the messenger resending the event would not bring the answer back.
  */
-export async function sendReplies(ports: AdapterPorts, sender: ChannelSender, event: InboundEvent, result: HandleResult): Promise<void> {
+export async function sendReplies(
+  ports: AdapterPorts,
+  sender: ChannelSender,
+  event: InboundEvent,
+  result: HandleResult,
+): Promise<void> {
   try {
     for (const r of result.replies) await sender.send(event.chatId, result.locale, r);
   } catch (err) {
     if (!(err instanceof UnreachableError)) throw err;
-    ports.log.warn({ chatId: event.chatId, eventId: event.eventId }, 'cannot answer: the person blocked the bot, or it left the chat');
+    ports.log.warn(
+      { chatId: event.chatId, eventId: event.eventId },
+      'cannot answer: the person blocked the bot, or it left the chat',
+    );
   }
 }

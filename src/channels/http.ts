@@ -48,7 +48,11 @@ export class HttpServer {
   listen(port: number): Promise<void> {
     return new Promise((resolve, reject) => {
       this.server.once('error', (err: NodeJS.ErrnoException) =>
-        reject(err.code === 'EADDRINUSE' ? new StartupError(`port ${port} is taken by another program: set PORT to a free one`, { cause: err }) : err),
+        reject(
+          err.code === 'EADDRINUSE'
+            ? new StartupError(`port ${port} is taken by another program: set PORT to a free one`, { cause: err })
+            : err,
+        ),
       );
       this.server.listen(port, resolve);
     });
@@ -66,14 +70,22 @@ class BodyTooLargeError extends Error {}
 
 /** A short JSON answer; `close` ends the connection (after a refused body, for one). */
 export function answer(res: ServerResponse, status: number, body: object, close = false): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...(close ? { connection: 'close' } : {}) }).end(JSON.stringify(body));
+  res
+    .writeHead(status, { 'content-type': 'application/json', ...(close ? { connection: 'close' } : {}) })
+    .end(JSON.stringify(body));
 }
 
 /**
  * A webhook's raw body; null once it went past `maxBytes` (webhooks are small: a huge body is an attack
  * or a mistake), after answering 413 with `refusal` and closing the connection.
  */
-export async function readWebhookBody(req: IncomingMessage, res: ServerResponse, maxBytes: number, log: Logger, refusal: object): Promise<Buffer | null> {
+export async function readWebhookBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  maxBytes: number,
+  log: Logger,
+  refusal: object,
+): Promise<Buffer | null> {
   try {
     return await readBody(req, maxBytes);
   } catch (err) {

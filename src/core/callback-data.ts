@@ -11,13 +11,18 @@ export interface CallbackKind<T> {
   unpack(data: string): T | null;
 }
 
-function callbackKind<T>(prefix: string, encode: (value: T) => string, decode: (rest: string) => T | null): CallbackKind<T> {
+function callbackKind<T>(
+  prefix: string,
+  encode: (value: T) => string,
+  decode: (rest: string) => T | null,
+): CallbackKind<T> {
   return {
     prefix,
     pack(value) {
       const data = `${prefix}${encode(value)}`;
       const bytes = new TextEncoder().encode(data).length;
-      if (bytes > MAX_CALLBACK_BYTES) throw new Error(`button data "${data}" is ${bytes} bytes, over Telegram's ${MAX_CALLBACK_BYTES}`);
+      if (bytes > MAX_CALLBACK_BYTES)
+        throw new Error(`button data "${data}" is ${bytes} bytes, over Telegram's ${MAX_CALLBACK_BYTES}`);
       return data;
     },
     unpack: (data) => (data.startsWith(prefix) ? decode(data.slice(prefix.length)) : null),

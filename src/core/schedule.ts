@@ -1,6 +1,5 @@
 import { DAY_MS, VIETNAM_OFFSET_MS, vietnamDay } from './time.js';
 
-
 export interface PingSetting {
   /** 1 = Monday ... 7 = Sunday. */
   day: number;

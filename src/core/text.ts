@@ -52,7 +52,23 @@ export function truncate(text: string, max: number): string {
 const ATOM = /<\/?[a-z][^<>]*>|&(?:#\d+|#x[\da-f]+|[a-z]+);|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S]/gi;
 const TAG = /^<(\/?)([a-z][\w-]*)/i;
 // Tags that must be closed at a break and reopened in the next part (Telegram's paired tags).
-const PAIRED = new Set(['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'code', 'pre', 'a', 'span', 'tg-spoiler', 'blockquote']);
+const PAIRED = new Set([
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  'ins',
+  's',
+  'strike',
+  'del',
+  'code',
+  'pre',
+  'a',
+  'span',
+  'tg-spoiler',
+  'blockquote',
+]);
 
 interface OpenTag {
   name: string;
@@ -87,12 +103,17 @@ export function splitMessage(text: string, max = 4096): string[] {
   stacks.push(open);
   const stackAt = (k: number): OpenTag[] => stacks[k] ?? [];
   const closers = (k: number): string =>
-    stackAt(k).map((t) => `</${t.name}>`).reverse().join('');
+    stackAt(k)
+      .map((t) => `</${t.name}>`)
+      .reverse()
+      .join('');
 
   const parts: string[] = [];
   let start = 0;
   while (start < atoms.length) {
-    const reopen = stackAt(start).map((t) => t.tag).join('');
+    const reopen = stackAt(start)
+      .map((t) => t.tag)
+      .join('');
     const best = { blank: 0, line: 0, space: 0, any: 0 };
     let length = reopen.length;
     let end = 0;

@@ -49,7 +49,11 @@ export function parseDay(text: string): Date | null {
   const t = text.trim();
   const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  const [y, m, d] = vn ? [Number(vn[3]), Number(vn[2]), Number(vn[1])] : iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : [0, 0, 0];
+  const [y, m, d] = vn
+    ? [Number(vn[3]), Number(vn[2]), Number(vn[1])]
+    : iso
+      ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+      : [0, 0, 0];
   if (!y) return null;
   const day = new Date(Date.UTC(y, m - 1, d));
   return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d ? day : null;
@@ -72,7 +76,9 @@ export interface Phase {
 export function expectedByPace(target: number, start: Date, end: Date, today: Date, phases: Phase[] = []): number {
   const points = [
     { day: start.getTime() - DAY_MS, share: 0 },
-    ...[...phases].sort((a, b) => a.end.getTime() - b.end.getTime()).map((p) => ({ day: p.end.getTime(), share: p.percent / 100 })),
+    ...[...phases]
+      .sort((a, b) => a.end.getTime() - b.end.getTime())
+      .map((p) => ({ day: p.end.getTime(), share: p.percent / 100 })),
     { day: end.getTime(), share: 1 },
   ];
   const t = Math.min(Math.max(today.getTime(), points[0]!.day), end.getTime());
@@ -84,6 +90,8 @@ export function expectedByPace(target: number, start: Date, end: Date, today: Da
   return Math.round(target * share);
 }
 
-export const isLagging = (actual: number, expected: number, threshold: number): boolean => actual < threshold * expected;
+export const isLagging = (actual: number, expected: number, threshold: number): boolean =>
+  actual < threshold * expected;
 
-export const daysLeft = (end: Date, today: Date): number => Math.max(0, Math.round((end.getTime() - today.getTime()) / DAY_MS));
+export const daysLeft = (end: Date, today: Date): number =>
+  Math.max(0, Math.round((end.getTime() - today.getTime()) / DAY_MS));

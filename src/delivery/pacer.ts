@@ -25,7 +25,11 @@ export interface ChannelLimits {
  * limit is documented, so a person gets Telegram's private pace.
  */
 export const LIMITS: Record<Channel, ChannelLimits> = {
-  telegram: { all: { intervalMs: 33.4, burst: 1 }, private: { intervalMs: 1000, burst: 3 }, group: { intervalMs: 3340, burst: 3 } },
+  telegram: {
+    all: { intervalMs: 33.4, burst: 1 },
+    private: { intervalMs: 1000, burst: 3 },
+    group: { intervalMs: 3340, burst: 3 },
+  },
   zalo: { all: { intervalMs: 15, burst: 1 }, private: { intervalMs: 1000, burst: 3 } },
 };
 
@@ -37,7 +41,10 @@ export interface PacerTime {
   sleep(ms: number): Promise<void>;
 }
 
-export const realTime: PacerTime = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+export const realTime: PacerTime = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 /** This chat's own limit has no slot soon: the message should wait somewhere cheaper (the delivery queue). */
 export class ChatBusyError extends RetryLaterError {}
@@ -108,12 +115,21 @@ export class Pacer implements Pacing {
     const giveUpAt = this.time.now() + MAX_CHAT_WAIT_MS;
     for (;;) {
       const now = this.time.now();
-      const [booked, waitMs] = await this.redis.reserveSlot(this.allKey(channel), this.chatKey(channel, chatId), now, all.intervalMs, all.burst, chat.intervalMs, chat.burst);
+      const [booked, waitMs] = await this.redis.reserveSlot(
+        this.allKey(channel),
+        this.chatKey(channel, chatId),
+        now,
+        all.intervalMs,
+        all.burst,
+        chat.intervalMs,
+        chat.burst,
+      );
       if (booked) {
         if (waitMs > 0) await this.time.sleep(waitMs);
         return;
       }
-      if (now + waitMs > giveUpAt) throw new ChatBusyError(`chat ${chatId} has no ${channel} slot for ${waitMs} ms`, waitMs);
+      if (now + waitMs > giveUpAt)
+        throw new ChatBusyError(`chat ${chatId} has no ${channel} slot for ${waitMs} ms`, waitMs);
       await this.time.sleep(waitMs);
     }
   }

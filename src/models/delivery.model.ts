@@ -45,7 +45,10 @@ const deliverySchema = new Schema(
     recipientUnit: { type: String, default: null },
     /** The recipient's quiet hours when it was queued (a notice waits for them to end). */
     recipientQuiet: {
-      type: new Schema({ from: { type: Number, required: true }, to: { type: Number, required: true } }, { _id: false }),
+      type: new Schema(
+        { from: { type: Number, required: true }, to: { type: Number, required: true } },
+        { _id: false },
+      ),
       default: null,
     },
   },

@@ -17,7 +17,9 @@ const memberSchema = new Schema(
     /** E.164, only when the member shared it with the messenger's own contact button. */
     phone: { type: String, default: null },
     roles: {
-      type: [{ _id: false, unitCode: { type: String, required: true }, role: { type: String, enum: ROLES, required: true } }],
+      type: [
+        { _id: false, unitCode: { type: String, required: true }, role: { type: String, enum: ROLES, required: true } },
+      ],
       default: [],
     },
     registeredAt: { type: Date, default: null },
@@ -44,7 +46,10 @@ const memberSchema = new Schema(
     /** Hours (Vietnam time) when nothing proactive is sent to this member. */
     quiet: {
       type: new Schema(
-        { from: { type: Number, min: 0, max: 23, required: true }, to: { type: Number, min: 0, max: 23, required: true } },
+        {
+          from: { type: Number, min: 0, max: 23, required: true },
+          to: { type: Number, min: 0, max: 23, required: true },
+        },
         { _id: false },
       ),
       default: () => ({ ...DEFAULT_QUIET }),

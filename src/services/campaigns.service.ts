@@ -6,7 +6,9 @@ export type CampaignRecord = Awaited<ReturnType<typeof campaignsRunning>>[number
 /** The campaigns running on `now`'s Vietnam day, the one that started last first. */
 export async function campaignsRunning(now: Date) {
   const today = vietnamDay(now);
-  return CampaignModel.find({ startDate: { $lte: today }, endDate: { $gte: today } }).sort({ startDate: -1 }).lean();
+  return CampaignModel.find({ startDate: { $lte: today }, endDate: { $gte: today } })
+    .sort({ startDate: -1 })
+    .lean();
 }
 
 /**
@@ -15,7 +17,10 @@ export async function campaignsRunning(now: Date) {
  */
 export async function campaignForPath(running: CampaignRecord[], unitPath: string[]): Promise<CampaignRecord | null> {
   if (running.length <= 1) return running[0] ?? null;
-  const targeted = await TargetModel.find({ campaignCode: { $in: running.map((c) => c.code) }, unitCode: { $in: unitPath } }).lean();
+  const targeted = await TargetModel.find({
+    campaignCode: { $in: running.map((c) => c.code) },
+    unitCode: { $in: unitPath },
+  }).lean();
   return running.find((c) => targeted.some((t) => t.campaignCode === c.code)) ?? running[0] ?? null;
 }
 

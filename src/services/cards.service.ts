@@ -23,14 +23,22 @@ export function cardAction(pressed: { code: string; action: string }): { code: s
 function cardButtons(i: InitiativeDoc): Button[][] {
   const allowed = CARD_ACTIONS.filter((a) => nextStatus(a, i.status) !== null && !(a === 'take' && i.assigneeId));
   const buttons = allowed.map((a) => ({ label: msg(`card-btn-${a}`), data: cardButtonData(i.code, a) }));
-  return buttons.reduce<Button[][]>((rows, b, n) => (n % 2 === 0 ? [...rows, [b]] : (rows[rows.length - 1]!.push(b), rows)), []);
+  return buttons.reduce<Button[][]>(
+    (rows, b, n) => (n % 2 === 0 ? [...rows, [b]] : (rows[rows.length - 1]!.push(b), rows)),
+    [],
+  );
 }
 
 /**
  * The card a support team works from. `full` shows the content; `existence` is what ancestors and
  * others see of a trade secret: that it exists, its unit and status, nothing more.
  */
-export async function renderCard(i: InitiativeDoc, view: 'full' | 'existence', locale: Locale, notes: Reply['parts'] = []): Promise<Reply> {
+export async function renderCard(
+  i: InitiativeDoc,
+  view: 'full' | 'existence',
+  locale: Locale,
+  notes: Reply['parts'] = [],
+): Promise<Reply> {
   const [unit, author, assignee] = await Promise.all([
     findUnit(i.unitCode),
     MemberModel.findById(i.authorId).lean(),

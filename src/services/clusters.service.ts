@@ -14,9 +14,12 @@ export async function allClusters() {
   return ClusterModel.find().lean();
 }
 
-
 /** `view` reads progress as of the quarter's last day. */
-async function rowFor(view: ProgressView, unitCode: string, quarter: ReturnType<typeof previousQuarter>): Promise<RankRow | null> {
+async function rowFor(
+  view: ProgressView,
+  unitCode: string,
+  quarter: ReturnType<typeof previousQuarter>,
+): Promise<RankRow | null> {
   const unit = await findUnit(unitCode);
   if (!unit) return null;
   const campaign = await view.campaignFor(unit);
@@ -28,9 +31,21 @@ async function rowFor(view: ProgressView, unitCode: string, quarter: ReturnType<
   const quarterTarget =
     campaign && target !== undefined
       ? expectedByPace(target, campaign.startDate, campaign.endDate, quarter.last, campaign.phases) -
-        expectedByPace(target, campaign.startDate, campaign.endDate, new Date(quarter.first.getTime() - DAY_MS), campaign.phases)
+        expectedByPace(
+          target,
+          campaign.startDate,
+          campaign.endDate,
+          new Date(quarter.first.getTime() - DAY_MS),
+          campaign.phases,
+        )
       : null;
-  return { unitCode, name: unit.name, initiatives: counts.get(quarterMetric(quarter.name)) ?? 0, members, quarterTarget };
+  return {
+    unitCode,
+    name: unit.name,
+    initiatives: counts.get(quarterMetric(quarter.name)) ?? 0,
+    members,
+    quarterTarget,
+  };
 }
 
 /**
@@ -42,7 +57,9 @@ export async function sendClusterRankings(deps: DeliveryDeps): Promise<number> {
   const view = new ProgressView(deps.redis, quarter.last);
   const items: Outgoing[] = [];
   for (const cluster of await allClusters()) {
-    const rows = (await Promise.all(cluster.unitCodes.map((code) => rowFor(view, code, quarter)))).filter((r): r is RankRow => r !== null);
+    const rows = (await Promise.all(cluster.unitCodes.map((code) => rowFor(view, code, quarter)))).filter(
+      (r): r is RankRow => r !== null,
+    );
     const { ranked, leader } = rankCluster(rows);
     const parts = [
       msg('ranking-header', { cluster: cluster.name, quarter: quarter.name }),
@@ -57,7 +74,8 @@ export async function sendClusterRankings(deps: DeliveryDeps): Promise<number> {
       ),
       leader ? msg('ranking-leader', { unit: leader.name }) : msg('ranking-no-leader'),
     ];
-    for (const code of cluster.unitCodes) items.push(...toEach(await holders(code, ['officer']), `ranking:${cluster.code}:${quarter.name}`, { parts }));
+    for (const code of cluster.unitCodes)
+      items.push(...toEach(await holders(code, ['officer']), `ranking:${cluster.code}:${quarter.name}`, { parts }));
   }
   return enqueue(deps, items);
 }

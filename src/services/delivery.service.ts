@@ -1,6 +1,12 @@
 import { DeliveryModel, type Delivery } from '../models/index.js';
 import { type Channel, type Locale } from '../core/channel.js';
-import { RejectedError, RetryLaterError, UnreachableError, WindowClosedError, type ChannelSender } from '../core/sender.js';
+import {
+  RejectedError,
+  RetryLaterError,
+  UnreachableError,
+  WindowClosedError,
+  type ChannelSender,
+} from '../core/sender.js';
 import type { Reply } from '../core/reply.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../core/time.js';
@@ -53,14 +59,14 @@ export interface DeliveryDeps {
 /** Records the notification under its key; false when that key was recorded before. */
 async function record(item: Outgoing, clock: Clock): Promise<boolean> {
   return insertOnce(DeliveryModel, {
-      ...item,
-      _id: item.key,
-      queuedAt: clock.now(),
-      reply: JSON.stringify(item.reply),
-      initiativeCode: item.initiativeCode ?? null,
-      editMessageId: item.editMessageId ?? null,
-      recipientId: item.recipient?.memberId ?? null,
-      recipientUnit: item.recipient?.unitCode ?? null,
+    ...item,
+    _id: item.key,
+    queuedAt: clock.now(),
+    reply: JSON.stringify(item.reply),
+    initiativeCode: item.initiativeCode ?? null,
+    editMessageId: item.editMessageId ?? null,
+    recipientId: item.recipient?.memberId ?? null,
+    recipientUnit: item.recipient?.unitCode ?? null,
     recipientQuiet: item.recipient?.quiet ?? null,
   });
 }
@@ -105,21 +111,37 @@ export async function deliverRecord(deps: DeliveryDeps, key: string, d: Delivery
   }
   const item = toOutgoing(d);
   const now = deps.clock.now();
-  await DeliveryModel.updateOne({ _id: key }, { $set: { status: 'sending', lastAttemptAt: now }, $inc: { attempts: 1 } });
+  await DeliveryModel.updateOne(
+    { _id: key },
+    { $set: { status: 'sending', lastAttemptAt: now }, $inc: { attempts: 1 } },
+  );
   const sender = deps.senders[item.channel];
   try {
     if (!sender) throw new Error(`no ${item.channel} sender is running`);
     const messageIds = item.editMessageId
       ? await sender.edit(item.chatId, item.editMessageId, item.locale, item.reply)
       : await sender.send(item.chatId, item.locale, item.reply);
-    await DeliveryModel.updateOne({ _id: key }, { $set: { status: 'sent', sentMessageIds: messageIds, sentAt: deps.clock.now() } });
+    await DeliveryModel.updateOne(
+      { _id: key },
+      { $set: { status: 'sent', sentMessageIds: messageIds, sentAt: deps.clock.now() } },
+    );
     return { key, status: 'sent', messageIds };
   } catch (err) {
     if (err instanceof WindowClosedError) return windowClosed(deps, item, d.recipientId ?? null, err);
     const unreachable = err instanceof UnreachableError;
     const giveUp = unreachable || err instanceof RejectedError || d.attempts + 1 >= MAX_ATTEMPTS;
-    deps.log.warn({ err, key, chatId: item.chatId, attempts: d.attempts + 1 }, unreachable ? 'delivery refused: unreachable' : giveUp ? 'delivery failed; giving up' : 'delivery failed; will retry');
-    await DeliveryModel.updateOne({ _id: key }, { $set: { status: giveUp ? 'failed' : 'pending', lastError: err instanceof Error ? err.message : String(err) } });
+    deps.log.warn(
+      { err, key, chatId: item.chatId, attempts: d.attempts + 1 },
+      unreachable
+        ? 'delivery refused: unreachable'
+        : giveUp
+          ? 'delivery failed; giving up'
+          : 'delivery failed; will retry',
+    );
+    await DeliveryModel.updateOne(
+      { _id: key },
+      { $set: { status: giveUp ? 'failed' : 'pending', lastError: err instanceof Error ? err.message : String(err) } },
+    );
     if (unreachable) return { key, status: 'unreachable', item };
     if (giveUp) return { key, status: 'failed' };
     return { key, status: 'retry', item, afterMs: err instanceof RetryLaterError ? err.retryAfterMs : null };
@@ -133,11 +155,25 @@ const heldKey = (channel: Channel, chatId: string) => `held:${channel}:${chatId}
  * they have one; otherwise it is held and sent when they next write (releaseHeld). A changed card is
  * not worth holding: the next change sends it anew.
  */
-async function windowClosed(deps: DeliveryDeps, item: Outgoing, recipientId: string | null, err: WindowClosedError): Promise<Outcome> {
-  const elsewhere = recipientId && !item.editMessageId ? await privateChatOf(new Types.ObjectId(recipientId), { except: item.channel }) : null;
+async function windowClosed(
+  deps: DeliveryDeps,
+  item: Outgoing,
+  recipientId: string | null,
+  err: WindowClosedError,
+): Promise<Outcome> {
+  const elsewhere =
+    recipientId && !item.editMessageId
+      ? await privateChatOf(new Types.ObjectId(recipientId), { except: item.channel })
+      : null;
   if (elsewhere) {
-    deps.log.info({ key: item.key, to: elsewhere.channel }, 'delivery: the Zalo window is closed; sending through the other messenger');
-    await DeliveryModel.updateOne({ _id: item.key }, { $set: { status: 'pending', channel: elsewhere.channel, chatId: elsewhere.chatId, lastError: err.message } });
+    deps.log.info(
+      { key: item.key, to: elsewhere.channel },
+      'delivery: the Zalo window is closed; sending through the other messenger',
+    );
+    await DeliveryModel.updateOne(
+      { _id: item.key },
+      { $set: { status: 'pending', channel: elsewhere.channel, chatId: elsewhere.chatId, lastError: err.message } },
+    );
     return deliver(deps, item.key);
   }
   const status = item.editMessageId ? 'failed' : 'held';
@@ -171,7 +207,13 @@ function toOutgoing(d: Delivery): Outgoing {
     ...(d.editMessageId ? { editMessageId: d.editMessageId } : {}),
     ...(d.view ? { view: d.view } : {}),
     ...(d.recipientId && d.recipientUnit
-      ? { recipient: { memberId: d.recipientId, unitCode: d.recipientUnit, ...(d.recipientQuiet ? { quiet: d.recipientQuiet } : {}) } }
+      ? {
+          recipient: {
+            memberId: d.recipientId,
+            unitCode: d.recipientUnit,
+            ...(d.recipientQuiet ? { quiet: d.recipientQuiet } : {}),
+          },
+        }
       : {}),
   };
 }

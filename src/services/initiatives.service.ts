@@ -33,7 +33,19 @@ export const TITLE_MAX = 200;
 /** A quick idea's fields: the idea as one message, its first line the title the support team can refine. */
 export function quickIdeaFields(idea: string, attachments: InboundAttachment[] = []): InitiativeFields {
   const title = truncate(idea.split('\n')[0] ?? '', TITLE_MAX);
-  return { title, problem: '', solution: '', benefit: '', valueVnd: null, scope: '', category: null, coAuthors: '', attachments, confidential: false, idea };
+  return {
+    title,
+    problem: '',
+    solution: '',
+    benefit: '',
+    valueVnd: null,
+    scope: '',
+    category: null,
+    coAuthors: '',
+    attachments,
+    confidential: false,
+    idea,
+  };
 }
 
 export interface NewInitiative {

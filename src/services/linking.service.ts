@@ -1,6 +1,13 @@
 import { randomInt } from 'node:crypto';
 import type { Types } from 'mongoose';
-import { ChannelAccountModel, FlowStateModel, InitiativeModel, LinkClaimModel, LinkCodeModel, MemberModel } from '../models/index.js';
+import {
+  ChannelAccountModel,
+  FlowStateModel,
+  InitiativeModel,
+  LinkClaimModel,
+  LinkCodeModel,
+  MemberModel,
+} from '../models/index.js';
 import type { Clock } from '../core/time.js';
 import { insertOnce } from './insert-once.js';
 import type { AccountRef, MemberRecord } from './members.service.js';
@@ -17,7 +24,8 @@ export async function issueLinkCode(memberId: Types.ObjectId, clock: Clock): Pro
   await LinkCodeModel.deleteMany({ $or: [{ memberId }, { expiresAt: { $lt: new Date(now - FORGET_AFTER_MS) } }] });
   for (let attempt = 1; ; attempt++) {
     const code = String(randomInt(1_000_000)).padStart(6, '0');
-    if (await insertOnce(LinkCodeModel, { _id: code, memberId, expiresAt: new Date(now + LINK_CODE_MINUTES * MINUTE) })) return code;
+    if (await insertOnce(LinkCodeModel, { _id: code, memberId, expiresAt: new Date(now + LINK_CODE_MINUTES * MINUTE) }))
+      return code;
     // Someone else's code has these digits: draw again.
     if (attempt >= ISSUE_ATTEMPTS) throw new Error(`no free link code after ${ISSUE_ATTEMPTS} draws`);
   }
@@ -30,7 +38,12 @@ export type LinkOutcome = { kind: 'linked'; member: MemberRecord } | { kind: Lin
  * `/link CODE` typed from `account`, whose member is `typedBy`: the account joins the code's member.
  * Only an empty member is folded away; anything with history is left for an admin to merge.
  */
-export async function redeemLinkCode(code: string, account: AccountRef, typedBy: MemberRecord, clock: Clock): Promise<LinkOutcome> {
+export async function redeemLinkCode(
+  code: string,
+  account: AccountRef,
+  typedBy: MemberRecord,
+  clock: Clock,
+): Promise<LinkOutcome> {
   const found = await LinkCodeModel.findById(code).lean();
   if (!found) return { kind: 'unknown' };
   if (await LinkClaimModel.exists({ _id: found.issue })) return { kind: 'used' };
@@ -61,12 +74,19 @@ async function hasAccountOn(memberId: Types.ObjectId, account: AccountRef): Prom
 }
 
 async function hasHistory(member: MemberRecord): Promise<boolean> {
-  return member.registeredAt !== null || member.roles.length > 0 || (await InitiativeModel.exists({ authorId: member._id })) !== null;
+  return (
+    member.registeredAt !== null ||
+    member.roles.length > 0 ||
+    (await InitiativeModel.exists({ authorId: member._id })) !== null
+  );
 }
 
 /** Re-points the account to `to` and removes the empty member `from` with the flow state it started. */
 async function moveAccount(account: AccountRef, from: Types.ObjectId, to: Types.ObjectId): Promise<MemberRecord> {
-  await ChannelAccountModel.updateOne({ channel: account.channel, externalId: account.externalId }, { $set: { memberId: to } });
+  await ChannelAccountModel.updateOne(
+    { channel: account.channel, externalId: account.externalId },
+    { $set: { memberId: to } },
+  );
   await FlowStateModel.deleteMany({ owner: String(from) });
   await MemberModel.deleteOne({ _id: from });
   await MemberModel.updateOne({ _id: to }, { $set: { multiMessenger: true } });

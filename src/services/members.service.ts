@@ -29,7 +29,8 @@ const accountKey = (a: AccountRef): string => `${a.channel}:${a.externalId}`;
  * before ids were derived keep their random _id: they are found by (channel, externalId) once per
  * process and remembered. The unique (channel, externalId) index stays the guard against twins.
  */
-export const accountIdOf = (a: AccountRef): Types.ObjectId => new Types.ObjectId(createHash('sha256').update(accountKey(a)).digest().subarray(0, 12));
+export const accountIdOf = (a: AccountRef): Types.ObjectId =>
+  new Types.ObjectId(createHash('sha256').update(accountKey(a)).digest().subarray(0, 12));
 const olderAccountIds = new KnownIds(20_000);
 
 async function findAccount(a: AccountRef) {
@@ -47,13 +48,21 @@ async function findAccount(a: AccountRef) {
  */
 const SEEN_PRECISION_MS = 5 * 60_000;
 
-type AccountDoc = { _id: Types.ObjectId; lastSeenAt?: Date | null; unreachableAt?: Date | null; chatId?: string | null };
+type AccountDoc = {
+  _id: Types.ObjectId;
+  lastSeenAt?: Date | null;
+  unreachableAt?: Date | null;
+  chatId?: string | null;
+};
 
 /** Records that the person wrote (and so can be reached again), unless the record already says so. */
 async function noteSeen(account: AccountDoc, chatId: string | null, now: Date, exact: boolean): Promise<void> {
   const fresh = !exact && account.lastSeenAt && now.getTime() - account.lastSeenAt.getTime() < SEEN_PRECISION_MS;
   if (fresh && !account.unreachableAt && (!chatId || chatId === account.chatId)) return;
-  await ChannelAccountModel.updateOne({ _id: account._id }, { $set: { lastSeenAt: now, unreachableAt: null, ...(chatId ? { chatId } : {}) } });
+  await ChannelAccountModel.updateOne(
+    { _id: account._id },
+    { $set: { lastSeenAt: now, unreachableAt: null, ...(chatId ? { chatId } : {}) } },
+  );
 }
 
 /**
@@ -77,7 +86,16 @@ export async function identify(
 
   const memberId = new Types.ObjectId();
   // Another process created this account's member first: that one is theirs and ours.
-  if (!(await insertOnce(ChannelAccountModel, { _id: accountIdOf(account), ...account, memberId, chatId: seen.chatId, lastSeenAt: clock.now() }))) return identify(account, seen, clock);
+  if (
+    !(await insertOnce(ChannelAccountModel, {
+      _id: accountIdOf(account),
+      ...account,
+      memberId,
+      chatId: seen.chatId,
+      lastSeenAt: clock.now(),
+    }))
+  )
+    return identify(account, seen, clock);
   await MemberModel.create({ _id: memberId, name: seen.name, locale: seen.locale ?? 'vi' });
   return loadMember(memberId);
 }
@@ -109,7 +127,11 @@ export async function completeRegistration(
 
 export async function grantRole(memberId: Types.ObjectId, unitCode: string, role: Role): Promise<boolean> {
   // Without timestamps: the updatedAt $set would count as a modification even when the role was there.
-  const res = await MemberModel.updateOne({ _id: memberId }, { $addToSet: { roles: { unitCode, role } } }, { timestamps: false });
+  const res = await MemberModel.updateOne(
+    { _id: memberId },
+    { $addToSet: { roles: { unitCode, role } } },
+    { timestamps: false },
+  );
   if (res.modifiedCount === 1) await supportDirectoryChanged();
   return res.modifiedCount === 1;
 }
@@ -151,6 +173,12 @@ export async function memberByPhoneOrNew(input: { phone: string; name: string; u
   const existing = await MemberModel.findOne({ phone: input.phone }).lean();
   if (existing) return { id: existing._id, unitCode: existing.unitCode ?? input.unitCode, existed: true };
   const id = new Types.ObjectId();
-  await MemberModel.create({ _id: id, name: input.name, phone: input.phone, unitCode: input.unitCode, registeredAt: clock.now() });
+  await MemberModel.create({
+    _id: id,
+    name: input.name,
+    phone: input.phone,
+    unitCode: input.unitCode,
+    registeredAt: clock.now(),
+  });
   return { id, unitCode: input.unitCode, existed: false };
 }

@@ -19,7 +19,14 @@ export async function latestNudges(campaignCode: string, unitCode: string, count
 }
 
 /** Records a nudge under its key (campaign, unit, day); null when that key was recorded already. */
-export async function recordNudge(n: { key: string; campaignCode: string; unitCode: string; at: Date; actual: number; expected: number }) {
+export async function recordNudge(n: {
+  key: string;
+  campaignCode: string;
+  unitCode: string;
+  at: Date;
+  actual: number;
+  expected: number;
+}) {
   try {
     return await NudgeModel.create(n);
   } catch (err) {
@@ -58,7 +65,10 @@ export async function nudgeLaggingUnits(deps: DeliveryDeps): Promise<number> {
   for (const c of await campaignsRunning(now)) {
     const targets = await allTargetsOf(c.code);
     const units = (await Promise.all([...targets.keys()].map(findUnit))).filter((u): u is UnitRecord => u !== null);
-    const counts = await view.countsOf(c.code, units.map((u) => u.code));
+    const counts = await view.countsOf(
+      c.code,
+      units.map((u) => u.code),
+    );
     for (const [i, unit] of units.entries()) {
       const target = targets.get(unit.code)!;
       const actual = sumStatuses(counts[i]!);
@@ -67,7 +77,18 @@ export async function nudgeLaggingUnits(deps: DeliveryDeps): Promise<number> {
       const [latest, previous] = await latestNudges(c.code, unit.code, 2);
       const due = !latest || today.getTime() - vietnamDay(latest.at).getTime() >= c.nudgeEveryDays * DAY_MS;
       if (isLagging(actual, expected, c.lagThreshold) && due) {
-        if (await nudge(deps, { campaign: c.code, unit, today, actual, expected, target, days: daysLeft(c.endDate, today) })) nudged++;
+        if (
+          await nudge(deps, {
+            campaign: c.code,
+            unit,
+            today,
+            actual,
+            expected,
+            target,
+            days: daysLeft(c.endDate, today),
+          })
+        )
+          nudged++;
         continue; // nudged today (here or by another worker): nothing has gone unanswered for a day yet
       }
       if (latest && previous) await escalateUnanswered(deps, unit, latest, previous);
@@ -84,21 +105,50 @@ async function sendFinalReports(deps: DeliveryDeps, view: ProgressView): Promise
       const unit = await findUnit(unitCode);
       const report = unit ? await progressReport(view, unit, c) : null;
       if (!unit || !report) continue;
-      await enqueue(deps, toEach(await holders(unit.code, ['officer']), `final:${c.code}:${unit.code}`, { parts: [msg('campaign-final', { campaign: c.name }), report] }));
+      await enqueue(
+        deps,
+        toEach(await holders(unit.code, ['officer']), `final:${c.code}:${unit.code}`, {
+          parts: [msg('campaign-final', { campaign: c.name }), report],
+        }),
+      );
     }
   }
 }
 
 async function nudge(
   deps: DeliveryDeps,
-  n: { campaign: string; unit: UnitRecord; today: Date; actual: number; expected: number; target: number; days: number },
+  n: {
+    campaign: string;
+    unit: UnitRecord;
+    today: Date;
+    actual: number;
+    expected: number;
+    target: number;
+    days: number;
+  },
 ): Promise<boolean> {
   // One per unit and day: two workers running the check at once create it once.
   const key = `${n.campaign}:${n.unit.code}:${n.today.toISOString().slice(0, 10)}`;
-  const created = await recordNudge({ key, campaignCode: n.campaign, unitCode: n.unit.code, at: deps.clock.now(), actual: n.actual, expected: n.expected });
+  const created = await recordNudge({
+    key,
+    campaignCode: n.campaign,
+    unitCode: n.unit.code,
+    at: deps.clock.now(),
+    actual: n.actual,
+    expected: n.expected,
+  });
   if (!created) return false;
   const reply: Reply = {
-    parts: [msg('nudge', { unit: n.unit.name, actual: n.actual, expected: n.expected, target: n.target, gap: n.expected - n.actual, days: n.days })],
+    parts: [
+      msg('nudge', {
+        unit: n.unit.name,
+        actual: n.actual,
+        expected: n.expected,
+        target: n.target,
+        gap: n.expected - n.actual,
+        days: n.days,
+      }),
+    ],
     buttons: [[{ label: msg('nudge-btn-ack'), data: CALLBACKS.nudge.pack({ nudgeId: String(created._id) }) }]],
   };
   await enqueue(deps, toEach(await holders(n.unit.code, ['officer', 'support']), `nudge:${key}`, reply));
@@ -107,13 +157,20 @@ async function nudge(
 
 type NudgeRecord = Awaited<ReturnType<typeof latestNudges>>[number];
 
-async function escalateUnanswered(deps: DeliveryDeps, unit: UnitRecord, latest: NudgeRecord, previous: NudgeRecord): Promise<void> {
+async function escalateUnanswered(
+  deps: DeliveryDeps,
+  unit: UnitRecord,
+  latest: NudgeRecord,
+  previous: NudgeRecord,
+): Promise<void> {
   const now = deps.clock.now();
   if (latest.answeredAt || previous.answeredAt || latest.escalatedAt) return;
   if (now.getTime() - latest.at.getTime() < DAY_MS) return;
   const parent = unit.ancestors.at(-1);
   if (!parent) return;
   await markNudgeEscalated(latest._id, now);
-  const reply: Reply = { parts: [msg('nudge-parent', { unit: unit.name, actual: latest.actual, expected: latest.expected })] };
+  const reply: Reply = {
+    parts: [msg('nudge-parent', { unit: unit.name, actual: latest.actual, expected: latest.expected })],
+  };
   await enqueue(deps, toEach(await holders(parent, ['officer']), `nudge-parent:${latest.key}`, reply));
 }

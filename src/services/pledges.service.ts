@@ -84,15 +84,27 @@ export async function remindPledges(deps: DeliveryDeps): Promise<number> {
     if (days >= 0) {
       const stage = STAGES.find((s) => days <= s);
       if (stage === undefined) continue;
-      items.push(...toEach(await holders(unit.code, ['officer']), `pledge:${id}:s${stage}`, { parts: [msg('pledge-reminder', vars), msg('pledge-see')] }));
+      items.push(
+        ...toEach(await holders(unit.code, ['officer']), `pledge:${id}:s${stage}`, {
+          parts: [msg('pledge-reminder', vars), msg('pledge-see')],
+        }),
+      );
       continue;
     }
     const weeks = Math.floor((-days - 1) / 7);
-    items.push(...toEach(await holders(unit.code, ['officer']), `pledge:${id}:o${weeks}`, { parts: [msg('pledge-overdue', vars), msg('pledge-see')] }));
+    items.push(
+      ...toEach(await holders(unit.code, ['officer']), `pledge:${id}:o${weeks}`, {
+        parts: [msg('pledge-overdue', vars), msg('pledge-see')],
+      }),
+    );
     const parent = unit.ancestors.at(-1);
     if (-days >= PARENT_AFTER_DAYS && parent) {
       const parentWeeks = Math.floor((-days - PARENT_AFTER_DAYS) / 7);
-      items.push(...toEach(await holders(parent, ['officer']), `pledge-parent:${id}:o${parentWeeks}`, { parts: [msg('pledge-overdue-parent', vars)] }));
+      items.push(
+        ...toEach(await holders(parent, ['officer']), `pledge-parent:${id}:o${parentWeeks}`, {
+          parts: [msg('pledge-overdue-parent', vars)],
+        }),
+      );
     }
   }
   return enqueue(deps, items);
@@ -101,13 +113,22 @@ export async function remindPledges(deps: DeliveryDeps): Promise<number> {
 /** Months after signing when the officer reports on each commitment. */
 const SELF_CHECK_MONTHS = [6, 12] as const;
 
-async function selfChecksDue(p: { _id: Types.ObjectId; unitCode: string; signedAt: Date }, unit: string, today: Date): Promise<Outgoing[]> {
+async function selfChecksDue(
+  p: { _id: Types.ObjectId; unitCode: string; signedAt: Date },
+  unit: string,
+  today: Date,
+): Promise<Outgoing[]> {
   const items: Outgoing[] = [];
   for (const months of SELF_CHECK_MONTHS) {
     const due = new Date(p.signedAt);
     due.setUTCMonth(due.getUTCMonth() + months);
     if (today < vietnamDay(due) || (await selfCheckDone(p._id, months))) continue;
-    const reply = { parts: [msg('selfcheck-reminder', { unit, months })], buttons: [[{ label: msg('selfcheck-btn-start'), data: CALLBACKS.selfCheck.pack({ pledgeId: String(p._id), months }) }]] };
+    const reply = {
+      parts: [msg('selfcheck-reminder', { unit, months })],
+      buttons: [
+        [{ label: msg('selfcheck-btn-start'), data: CALLBACKS.selfCheck.pack({ pledgeId: String(p._id), months }) }],
+      ],
+    };
     items.push(...toEach(await holders(p.unitCode, ['officer']), `selfcheck:${String(p._id)}:${months}`, reply));
   }
   return items;

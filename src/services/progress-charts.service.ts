@@ -10,16 +10,26 @@ const MAX_BARS = 30;
 const SHARE_BASE = 1_000_000;
 
 /** Both charts of a unit in a campaign: its child units (when it has any with targets), then its weekly trend (when it has a target). */
-export async function progressCharts(view: ProgressView, unit: UnitRecord, campaign: CampaignRecord): Promise<ChartSpec[]> {
+export async function progressCharts(
+  view: ProgressView,
+  unit: UnitRecord,
+  campaign: CampaignRecord,
+): Promise<ChartSpec[]> {
   const [units, trend] = await Promise.all([progressChart(view, unit, campaign), trendChart(view, unit, campaign)]);
   return [units, trend].filter((c): c is ChartSpec => c !== null);
 }
 
 /** The chart of a unit's child units in a campaign: actual against target, and the pace. */
-export async function progressChart(view: ProgressView, unit: UnitRecord, campaign: CampaignRecord): Promise<UnitsChartSpec | null> {
+export async function progressChart(
+  view: ProgressView,
+  unit: UnitRecord,
+  campaign: CampaignRecord,
+): Promise<UnitsChartSpec | null> {
   const children = await view.standings(campaign.code, await childrenOf(unit.code));
   if (children.length === 0) return null;
-  const paceRatio = expectedByPace(SHARE_BASE, campaign.startDate, campaign.endDate, vietnamDay(view.now), campaign.phases) / SHARE_BASE;
+  const paceRatio =
+    expectedByPace(SHARE_BASE, campaign.startDate, campaign.endDate, vietnamDay(view.now), campaign.phases) /
+    SHARE_BASE;
   return {
     kind: 'units',
     title: `${unit.name} – ${campaign.name}`,
@@ -30,8 +40,15 @@ export async function progressChart(view: ProgressView, unit: UnitRecord, campai
 }
 
 /** The unit's initiatives submitted so far, at the end of each week of the campaign, against its target and the phase-deadline pace. */
-export async function trendChart(view: ProgressView, unit: UnitRecord, campaign: CampaignRecord): Promise<TrendChartSpec | null> {
-  const [[target], counts] = await Promise.all([view.targetsOf(campaign.code, [unit.code]), view.countOf(campaign.code, unit.code)]);
+export async function trendChart(
+  view: ProgressView,
+  unit: UnitRecord,
+  campaign: CampaignRecord,
+): Promise<TrendChartSpec | null> {
+  const [[target], counts] = await Promise.all([
+    view.targetsOf(campaign.code, [unit.code]),
+    view.countOf(campaign.code, unit.code),
+  ]);
   if (target === undefined || target <= 0) return null;
   return {
     kind: 'trend',
@@ -48,7 +65,9 @@ export function campaignWeeks(
   target: number,
   counts: Map<string, number>,
 ): TrendWeek[] {
-  const perWeek = [...counts].flatMap(([metric, n]) => (metric.startsWith(weekMetric('')) ? [{ week: metric.slice(weekMetric('').length), n }] : []));
+  const perWeek = [...counts].flatMap(([metric, n]) =>
+    metric.startsWith(weekMetric('')) ? [{ week: metric.slice(weekMetric('').length), n }] : [],
+  );
   const weeks: TrendWeek[] = [];
   const start = campaign.startDate.getTime();
   const end = campaign.endDate.getTime();

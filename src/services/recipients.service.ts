@@ -14,4 +14,11 @@ export async function holders(unitCode: string, roles: ('officer' | 'support')[]
 }
 
 export const toEach = (people: Awaited<ReturnType<typeof holders>>, key: string, reply: Reply): Outgoing[] =>
-  people.map((p) => ({ key: `${key}:${p.id}`, ...p.chat, locale: p.locale, reply, kind: 'notice' as const, recipient: { memberId: p.id, unitCode: p.unitCode, quiet: p.quiet } }));
+  people.map((p) => ({
+    key: `${key}:${p.id}`,
+    ...p.chat,
+    locale: p.locale,
+    reply,
+    kind: 'notice' as const,
+    recipient: { memberId: p.id, unitCode: p.unitCode, quiet: p.quiet },
+  }));

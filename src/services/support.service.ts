@@ -1,5 +1,12 @@
 import type { Types } from 'mongoose';
-import { CannedReplyModel, ChannelAccountModel, MemberModel, SupportGroupModel, type Initiative, type Role } from '../models/index.js';
+import {
+  CannedReplyModel,
+  ChannelAccountModel,
+  MemberModel,
+  SupportGroupModel,
+  type Initiative,
+  type Role,
+} from '../models/index.js';
 import { type Channel } from '../core/channel.js';
 import type { MemberRecord } from './members.service.js';
 import { findUnit, pathOf } from './units.service.js';
@@ -25,7 +32,9 @@ const isAdminOver = (member: WithRoles, i: Placed): boolean =>
 
 /** Support members of the initiative's unit or of the unit it was routed/escalated to, and admins. */
 export const canWork = (member: WithRoles, i: Placed): boolean =>
-  hasRole(member, 'support', i.unitCode) || (!!i.routedTo && hasRole(member, 'support', i.routedTo)) || isAdminOver(member, i);
+  hasRole(member, 'support', i.unitCode) ||
+  (!!i.routedTo && hasRole(member, 'support', i.routedTo)) ||
+  isAdminOver(member, i);
 
 /** A trade secret's content is for its own unit's team and admins only; others learn that it exists. */
 export const canSeeContent = (member: WithRoles, i: Placed): boolean =>
@@ -61,8 +70,13 @@ type Chat = { channel: Channel; chatId: string };
 type Reachable = { _id: Types.ObjectId; preferredChannel?: Channel | null };
 
 /** The chat to use among a member's accounts that still accept messages: the chosen messenger, else the latest. */
-function chooseChat(member: Reachable | null, accounts: { channel: Channel; chatId?: string | null; lastSeenAt?: Date | null }[]): Chat | null {
-  const usable = accounts.filter((a) => a.chatId).sort((a, b) => (b.lastSeenAt?.getTime() ?? 0) - (a.lastSeenAt?.getTime() ?? 0));
+function chooseChat(
+  member: Reachable | null,
+  accounts: { channel: Channel; chatId?: string | null; lastSeenAt?: Date | null }[],
+): Chat | null {
+  const usable = accounts
+    .filter((a) => a.chatId)
+    .sort((a, b) => (b.lastSeenAt?.getTime() ?? 0) - (a.lastSeenAt?.getTime() ?? 0));
   const account = usable.find((a) => a.channel === member?.preferredChannel) ?? usable[0];
   return account ? { channel: account.channel, chatId: account.chatId! } : null;
 }
@@ -74,7 +88,11 @@ function chooseChat(member: Reachable | null, accounts: { channel: Channel; chat
 export async function privateChatOf(memberId: Types.ObjectId, opts: { except?: Channel } = {}): Promise<Chat | null> {
   const [member, accounts] = await Promise.all([
     MemberModel.findById(memberId, { preferredChannel: 1 }).lean(),
-    ChannelAccountModel.find({ memberId, unreachableAt: null, ...(opts.except ? { channel: { $ne: opts.except } } : {}) }).lean(),
+    ChannelAccountModel.find({
+      memberId,
+      unreachableAt: null,
+      ...(opts.except ? { channel: { $ne: opts.except } } : {}),
+    }).lean(),
   ]);
   return chooseChat(member, accounts);
 }
@@ -82,7 +100,10 @@ export async function privateChatOf(memberId: Types.ObjectId, opts: { except?: C
 /** privateChatOf for many members already read: one query for all of them (a fan-out's recipients). */
 export async function privateChatsOf(members: Reachable[]): Promise<Map<string, Chat>> {
   if (members.length === 0) return new Map();
-  const accounts = await ChannelAccountModel.find({ memberId: { $in: members.map((m) => m._id) }, unreachableAt: null }).lean();
+  const accounts = await ChannelAccountModel.find({
+    memberId: { $in: members.map((m) => m._id) },
+    unreachableAt: null,
+  }).lean();
   const byMember = new Map<string, typeof accounts>();
   for (const a of accounts) byMember.set(String(a.memberId), [...(byMember.get(String(a.memberId)) ?? []), a]);
   const chats = new Map<string, Chat>();
@@ -101,7 +122,13 @@ export async function allOfficers(): Promise<MemberRecord[]> {
 export type LinkResult = 'linked' | 'already' | 'unit-has-group' | 'group-has-unit';
 
 /** Links a group chat to a unit's support team; one group per unit and one unit per group. */
-export async function linkGroup(input: { channel: Channel; chatId: string; title: string; unitCode: string; by: Types.ObjectId }): Promise<LinkResult> {
+export async function linkGroup(input: {
+  channel: Channel;
+  chatId: string;
+  title: string;
+  unitCode: string;
+  by: Types.ObjectId;
+}): Promise<LinkResult> {
   const existing = await SupportGroupModel.findOne({ channel: input.channel, chatId: input.chatId }).lean();
   if (existing) {
     if (existing.unitCode !== input.unitCode) return 'group-has-unit';
@@ -111,7 +138,13 @@ export async function linkGroup(input: { channel: Channel; chatId: string; title
     }
     return 'already';
   }
-  const group = { channel: input.channel, chatId: input.chatId, unitCode: input.unitCode, title: input.title, linkedBy: input.by };
+  const group = {
+    channel: input.channel,
+    chatId: input.chatId,
+    unitCode: input.unitCode,
+    title: input.title,
+    linkedBy: input.by,
+  };
   if (!(await insertOnce(SupportGroupModel, group))) return 'unit-has-group';
   await supportDirectoryChanged();
   return 'linked';
@@ -140,7 +173,9 @@ export async function adminsOver(unitCode: string): Promise<MemberRecord[]> {
 
 /** The canned replies of these units' teams, by name. */
 export async function cannedRepliesOf(unitCodes: string[]) {
-  return CannedReplyModel.find({ unitCode: { $in: unitCodes } }).sort({ name: 1 }).lean();
+  return CannedReplyModel.find({ unitCode: { $in: unitCodes } })
+    .sort({ name: 1 })
+    .lean();
 }
 
 export async function findCannedReply(unitCodes: string[], name: string) {

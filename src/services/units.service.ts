@@ -46,7 +46,9 @@ class UnitDirectory {
   }
 
   childrenOf(code: string): UnitRecord[] {
-    return [...this.byCode.values()].filter((u) => u.ancestors.at(-1) === code).sort((a, b) => a.code.localeCompare(b.code));
+    return [...this.byCode.values()]
+      .filter((u) => u.ancestors.at(-1) === code)
+      .sort((a, b) => a.code.localeCompare(b.code));
   }
 
   /** The unit's code and every unit under it. */
@@ -60,10 +62,14 @@ class UnitDirectory {
 
   private async load(): Promise<void> {
     try {
-      const units = await UnitModel.find({}, { _id: 0, code: 1, name: 1, searchName: 1, level: 1, ancestors: 1 }).lean<UnitRecord[]>();
+      const units = await UnitModel.find({}, { _id: 0, code: 1, name: 1, searchName: 1, level: 1, ancestors: 1 }).lean<
+        UnitRecord[]
+      >();
       this.byCode = new Map(units.map((u) => [u.code, u]));
       this.byLowerCode = new Map(units.map((u) => [u.code.toLowerCase(), u]));
-      this.grassroots = units.filter((u) => u.level === 'grassroots').sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+      this.grassroots = units
+        .filter((u) => u.level === 'grassroots')
+        .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
       this.loadedAt = performance.now();
     } finally {
       this.loading = null;

@@ -12,7 +12,9 @@ export interface OaTokenPair {
 export class MongoOaTokenStore {
   async load(appId: string): Promise<OaTokenPair | null> {
     const doc = await ZaloTokenModel.findById(appId).lean();
-    return doc ? { accessToken: doc.accessToken, refreshToken: doc.refreshToken, accessExpiresAt: doc.accessExpiresAt } : null;
+    return doc
+      ? { accessToken: doc.accessToken, refreshToken: doc.refreshToken, accessExpiresAt: doc.accessExpiresAt }
+      : null;
   }
 
   /**

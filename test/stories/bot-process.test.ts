@@ -25,7 +25,11 @@ async function expectHealthyAndReady(port: number): Promise<void> {
 }
 
 /** Waits for the process to upsert every job scheduler, stops it with SIGTERM, then removes its BullMQ keys. */
-async function expectSchedulersThenStop(prefix: string, child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+async function expectSchedulersThenStop(
+  prefix: string,
+  child: ChildProcess,
+  exited: Promise<number | null>,
+): Promise<void> {
   const queue = new Queue(SUPPORT_QUEUE, { connection: { url: testRedisUrl() }, prefix: `${prefix}bull` });
   await expect.poll(async () => (await queue.getJobSchedulers()).length, { timeout: 15_000 }).toBe(SCHEDULES.length);
   child.kill('SIGTERM');
@@ -66,7 +70,17 @@ describe('npm start (the real bot process)', () => {
     const port = await freePort();
     const callsBefore = tg.calls.length; // another story of this file may have run a bot on this fake
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, PORT: String(port), ENV_FILE: '', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        TELEGRAM_BOT_TOKEN: tg.token,
+        TELEGRAM_API_ROOT: tg.apiRoot,
+        MONGODB_URI: db.uri,
+        REDIS_URL: testRedisUrl(),
+        REDIS_KEY_PREFIX: prefix,
+        PORT: String(port),
+        ENV_FILE: '',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -82,7 +96,18 @@ describe('npm start (the real bot process)', () => {
   it('exits non-zero with one clear line when another process takes over the long polling (409)', async () => {
     const prefix = `sk-test-${randomBytes(4).toString('hex')}:`;
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, PORT: String(await freePort()), ENV_FILE: '', LOG_LEVEL: 'warn', JOBS_IN_BOT: 'false' },
+      env: {
+        ...process.env,
+        TELEGRAM_BOT_TOKEN: tg.token,
+        TELEGRAM_API_ROOT: tg.apiRoot,
+        MONGODB_URI: db.uri,
+        REDIS_URL: testRedisUrl(),
+        REDIS_KEY_PREFIX: prefix,
+        PORT: String(await freePort()),
+        ENV_FILE: '',
+        LOG_LEVEL: 'warn',
+        JOBS_IN_BOT: 'false',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let logs = '';
@@ -105,10 +130,32 @@ describe('npm start (the real bot process)', () => {
   it('runs the jobs in a worker process of its own (npm run worker), answers /readyz, and stops cleanly', async () => {
     const prefix = `sk-test-${randomBytes(4).toString('hex')}:`;
     const port = await freePort();
-    const env = { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, PORT: String(port), ENV_FILE: '', LOG_LEVEL: 'warn' };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const env = {
+      ...process.env,
+      TELEGRAM_BOT_TOKEN: tg.token,
+      TELEGRAM_API_ROOT: tg.apiRoot,
+      MONGODB_URI: db.uri,
+      REDIS_URL: testRedisUrl(),
+      REDIS_KEY_PREFIX: prefix,
+      PORT: String(port),
+      ENV_FILE: '',
+      LOG_LEVEL: 'warn',
+    };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    await expect.poll(() => fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0), { timeout: 15_000 }).toBe(200);
+    await expect
+      .poll(
+        () =>
+          fetch(`http://127.0.0.1:${port}/healthz`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(200);
     await expectHealthyAndReady(port);
     await expectSchedulersThenStop(prefix, child, exited);
   });

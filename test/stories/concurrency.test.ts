@@ -22,7 +22,13 @@ async function post(bot: RunningTelegram, update: object, secret = SECRET): Prom
 /** An update posted past the fake: its id is taken from the fake's own sequence, so no other update has it. */
 const textUpdate = (tg: FakeTelegram, user: { id: number; first_name: string }, text: string) => ({
   update_id: tg.takeUpdateId(),
-  message: { message_id: tg.takeUpdateId(), date: 1_790_000_000, chat: { id: user.id, type: 'private', first_name: user.first_name }, from: { ...user, is_bot: false }, text },
+  message: {
+    message_id: tg.takeUpdateId(),
+    date: 1_790_000_000,
+    chat: { id: user.id, type: 'private', first_name: user.first_name },
+    from: { ...user, is_bot: false },
+    text,
+  },
 });
 
 describe('many people, several bot processes, at once', () => {
@@ -50,7 +56,13 @@ describe('many people, several bot processes, at once', () => {
     expect(doneA).not.toBe(doneB);
     const [ia] = await initiativesOf(a);
     const [ib] = await initiativesOf(b);
-    expect(ia).toMatchObject({ title: 'A title', problem: 'A problem', scope: 'A scope', unitCode: 'CDCS-001', valueVnd: 2_500_000 });
+    expect(ia).toMatchObject({
+      title: 'A title',
+      problem: 'A problem',
+      scope: 'A scope',
+      unitCode: 'CDCS-001',
+      valueVnd: 2_500_000,
+    });
     expect(ib).toMatchObject({ title: 'B title', problem: 'B problem', scope: 'B scope', unitCode: 'CDCS-002' });
   });
 
@@ -61,7 +73,10 @@ describe('many people, several bot processes, at once', () => {
     await registerWorker(cuong, 'CDCS-003');
     await cuong.send('/submit');
 
-    const statuses = await Promise.all([post(first, textUpdate(world().tg, cuong.info, 'Trả lời một')), post(second, textUpdate(world().tg, cuong.info, 'Trả lời hai'))]);
+    const statuses = await Promise.all([
+      post(first, textUpdate(world().tg, cuong.info, 'Trả lời một')),
+      post(second, textUpdate(world().tg, cuong.info, 'Trả lời hai')),
+    ]);
     expect(statuses).toEqual([200, 200]);
 
     const member = await memberOf(cuong);
@@ -83,7 +98,9 @@ describe('many people, several bot processes, at once', () => {
 
   it('refuses webhook calls without the secret token', async () => {
     const bot = world().bots[0]!;
-    expect(await post(bot, textUpdate(world().tg, { id: 6005, first_name: 'X' }, 'hi'), 'wrong-secret-0000000')).toBe(401);
+    expect(await post(bot, textUpdate(world().tg, { id: 6005, first_name: 'X' }, 'hi'), 'wrong-secret-0000000')).toBe(
+      401,
+    );
     expect(await post(bot, textUpdate(world().tg, { id: 6005, first_name: 'X' }, 'hi'), '')).toBe(401);
     expect(world().tg.botMessages(6005)).toEqual([]);
   });

@@ -20,7 +20,12 @@ describe('an officer records the unit’s emulation pledge and is reminded as it
   };
 
   beforeAll(async () => {
-    await CampaignModel.create({ code: 'MTSK-2026', name: '1 triệu sáng kiến', startDate: new Date('2026-01-01'), endDate: new Date('2027-12-31') });
+    await CampaignModel.create({
+      code: 'MTSK-2026',
+      name: '1 triệu sáng kiến',
+      startDate: new Date('2026-01-01'),
+      endDate: new Date('2027-12-31'),
+    });
     thao = await staff(world().tg, { id: 9901, first_name: 'Thảo' }, ['CDCS-001', 'officer']);
     hai = await staff(world().tg, { id: 9902, first_name: 'Hải' }, ['KCN-TL', 'officer']);
   });
@@ -37,7 +42,10 @@ describe('an officer records the unit’s emulation pledge and is reminded as it
     expect(lastText(thao)).toContain('1. Ít nhất 300 sáng kiến\n2. 100% đoàn viên tham gia');
     await thao.pressLatest('✅ Lưu giao ước');
     expect(lastText(thao)).toContain('Đã lưu giao ước');
-    expect(await PledgeModel.findOne({ unitCode: 'CDCS-001' }).lean()).toMatchObject({ campaignCode: 'MTSK-2026', commitments: [{ text: 'Ít nhất 300 sáng kiến' }, { text: '100% đoàn viên tham gia' }] });
+    expect(await PledgeModel.findOne({ unitCode: 'CDCS-001' }).lean()).toMatchObject({
+      campaignCode: 'MTSK-2026',
+      commitments: [{ text: 'Ít nhất 300 sáng kiến' }, { text: '100% đoàn viên tham gia' }],
+    });
     await thao.send('/pledges');
     expect(lastText(thao)).toContain('Hạn 21/12/2026 (còn 28 ngày)');
   });

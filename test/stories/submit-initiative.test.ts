@@ -6,7 +6,12 @@ import { CampaignModel, TargetModel } from '../../src/models/index.js';
 describe('a worker submits an initiative with the full form', () => {
   const world = useWorld();
   beforeAll(async () => {
-    await CampaignModel.create({ code: 'MTSK-2026', name: '1 triệu sáng kiến', startDate: new Date('2026-01-01'), endDate: new Date('2026-12-31') });
+    await CampaignModel.create({
+      code: 'MTSK-2026',
+      name: '1 triệu sáng kiến',
+      startDate: new Date('2026-01-01'),
+      endDate: new Date('2026-12-31'),
+    });
     await TargetModel.create({ campaignCode: 'MTSK-2026', unitCode: 'HN', target: 60000 });
   });
 
@@ -24,7 +29,12 @@ describe('a worker submits an initiative with the full form', () => {
     expect(lastText(hoa)).toContain('Câu 5/10. Ước tính giá trị làm lợi');
     await hoa.send('1,2 tỷ');
     await hoa.send('Các chuyền may của công ty');
-    expect(hoa.lastReplies.at(-1)!.inlineButtons.flat().map((b) => b.text)).toEqual(['Đổi mới', 'Sáng tạo', 'Hiệu quả']);
+    expect(
+      hoa.lastReplies
+        .at(-1)!
+        .inlineButtons.flat()
+        .map((b) => b.text),
+    ).toEqual(['Đổi mới', 'Sáng tạo', 'Hiệu quả']);
     await hoa.pressLatest('Sáng tạo');
     await hoa.send('Lê Văn Minh, tổ bảo trì');
     expect(lastText(hoa)).toContain('Câu 9/10. Gửi ảnh hoặc tài liệu');
@@ -78,7 +88,12 @@ describe('a worker submits an initiative with the full form', () => {
     });
     expect(stored!.attachments).toHaveLength(2);
     expect(stored!.attachments[0]).toMatchObject({ kind: 'photo', channel: 'telegram', width: 1280 });
-    expect(stored!.attachments[1]).toMatchObject({ kind: 'document', fileName: 'ban-ve-ga-kep.pdf', mimeType: 'application/pdf', size: 48_000 });
+    expect(stored!.attachments[1]).toMatchObject({
+      kind: 'document',
+      fileName: 'ban-ve-ga-kep.pdf',
+      mimeType: 'application/pdf',
+      size: 48_000,
+    });
 
     await hoa.send('/mine');
     expect(lastText(hoa)).toContain(code);
@@ -90,7 +105,8 @@ describe('a worker submits an initiative with the full form', () => {
     const son = world().tg.user({ id: 2002, first_name: 'Sơn', language_code: 'en' });
     await registerWorker(son, 'CDCS-002', { language: 'en' });
     await son.send('/submit');
-    for (const answer of ['Oil filter reuse', 'Filters thrown away weekly', 'Wash and reuse filters', 'Less waste']) await son.send(answer);
+    for (const answer of ['Oil filter reuse', 'Filters thrown away weekly', 'Wash and reuse filters', 'Less waste'])
+      await son.send(answer);
     await son.send('khoảng năm chục');
     expect(lastText(son)).toContain("I couldn't read that amount");
     await son.send('50tr');
@@ -104,6 +120,12 @@ describe('a worker submits an initiative with the full form', () => {
     await son.pressLatest('✅ Submit');
     expect(lastText(son)).toMatch(/Your initiative code is SK-2026-\d{6}/);
     const [stored] = await initiativesOf(son);
-    expect(stored).toMatchObject({ valueVnd: 50_000_000, coAuthors: '', attachments: [], confidential: false, category: 'effectiveness' });
+    expect(stored).toMatchObject({
+      valueVnd: 50_000_000,
+      coAuthors: '',
+      attachments: [],
+      confidential: false,
+      category: 'effectiveness',
+    });
   });
 });

@@ -34,7 +34,12 @@ describe('a worker on the Zalo OA', { shuffle: false }, () => {
     await hoa.send('1,2 tỷ');
     await hoa.send('Các chuyền may của công ty');
     // Three choices fit the OA's buttons; they are numbered in the text too, for typing.
-    expect(hoa.lastReplies.at(-1)!.inlineButtons.flat().map((b) => b.text)).toEqual(['Đổi mới', 'Sáng tạo', 'Hiệu quả']);
+    expect(
+      hoa.lastReplies
+        .at(-1)!
+        .inlineButtons.flat()
+        .map((b) => b.text),
+    ).toEqual(['Đổi mới', 'Sáng tạo', 'Hiệu quả']);
     expect(lastText(hoa)).toContain('1. Đổi mới\n2. Sáng tạo\n3. Hiệu quả\n(Gõ số để chọn.)');
     await hoa.send('2');
     await hoa.send('Lê Văn Minh, tổ bảo trì');
@@ -54,7 +59,12 @@ describe('a worker on the Zalo OA', { shuffle: false }, () => {
     await hoa.pressLatest('✅ Gửi sáng kiến');
     expect(lastText(hoa)).toMatch(/Đã gửi! Mã sáng kiến của bạn là SK-2026-\d{6}/);
     const [stored] = await initiativesOf(hoa);
-    expect(stored).toMatchObject({ channel: 'zalo', title: 'Gá kẹp vải tự động', category: 'creativity', confidential: true });
+    expect(stored).toMatchObject({
+      channel: 'zalo',
+      title: 'Gá kẹp vải tự động',
+      category: 'creativity',
+      confidential: true,
+    });
     expect(stored!.attachments.map((a) => [a.channel, a.kind])).toEqual([
       ['zalo', 'photo'],
       ['zalo', 'document'],
@@ -107,7 +117,9 @@ describe('a worker on the Zalo OA', { shuffle: false }, () => {
     expect(await zalo.pushRaw(genuine.rawBody, {})).toBe(401);
     const foreign = JSON.parse(genuine.rawBody) as { app_id: string };
     foreign.app_id = '1234567890123456789';
-    expect(await zalo.pushRaw(JSON.stringify(foreign), { 'x-zevent-signature': genuine.headers['x-zevent-signature']! })).toBe(403);
+    expect(
+      await zalo.pushRaw(JSON.stringify(foreign), { 'x-zevent-signature': genuine.headers['x-zevent-signature']! }),
+    ).toBe(403);
     expect(await zalo.pushRaw('{"app_id": "1", "event_name": ', {})).toBe(400);
     expect(await zalo.pushRaw(`{"pad":"${'x'.repeat(100_000)}"}`, {})).toBe(413);
     expect(hoa.transcript).toHaveLength(answers);
@@ -145,7 +157,11 @@ describe('a Zalo OA worker and a support team on Telegram, when Zalo’s window 
     const code = await sendQuickIdea(lan, 'Làm giá đỡ phôi cho máy phay');
     const card = group.transcript.find((m) => m.plainText.startsWith(`📥 ${code}`))!;
     await group.replyWithPhoto(hung, card, { caption: 'Mẫu giá đỡ như thế này được không?' });
-    await group.replyWithDocument(hung, card, { fileName: 'ban-ve-gia-do.pdf', mimeType: 'application/pdf', caption: 'Bản vẽ kèm theo' });
+    await group.replyWithDocument(hung, card, {
+      fileName: 'ban-ve-gia-do.pdf',
+      mimeType: 'application/pdf',
+      caption: 'Bản vẽ kèm theo',
+    });
     const inbox = oaUserOf(lan).inbox;
     expect(inbox.some((m) => m.kind === 'image' && m.image?.attachmentId)).toBe(true);
     expect(inbox.some((m) => m.kind === 'file' && m.file?.token)).toBe(true);
@@ -195,7 +211,10 @@ describe('a Zalo OA worker and a support team on Telegram, when Zalo’s window 
     const lanOnTelegram = world().tg.user({ id: 3103, first_name: 'Lan' });
     await lanOnTelegram.send('/help');
     const member = await memberOf(lan);
-    await ChannelAccountModel.updateOne({ channel: 'telegram', externalId: String(lanOnTelegram.id) }, { $set: { memberId: member!._id, lastSeenAt: new Date(0) } });
+    await ChannelAccountModel.updateOne(
+      { channel: 'telegram', externalId: String(lanOnTelegram.id) },
+      { $set: { memberId: member!._id, lastSeenAt: new Date(0) } },
+    );
 
     world().clock.advance(8 * DAY);
     await group.replyTo(hung, card, 'Vạch sơn màu vàng được không?');
@@ -230,11 +249,18 @@ describe('a support member who works from the Zalo OA', () => {
   it('gets the card privately, takes it with a tap, replies to it, and the Telegram worker hears both', async () => {
     const code = await sendQuickIdea(nam, 'Treo bảng hướng dẫn an toàn ở xưởng sơn');
     const card = minh.transcript.find((m) => m.plainText.startsWith(`📥 ${code}`))!;
-    expect(card.inlineButtons.flat().map((b) => b.text)).toEqual(['🙋 Nhận xử lý', '❓ Cần thêm thông tin', '✅ Chấp nhận', '✖️ Không chấp nhận']);
+    expect(card.inlineButtons.flat().map((b) => b.text)).toEqual([
+      '🙋 Nhận xử lý',
+      '❓ Cần thêm thông tin',
+      '✅ Chấp nhận',
+      '✖️ Không chấp nhận',
+    ]);
     await minh.press(card, '🙋 Nhận xử lý');
     expect(lastText(nam)).toContain(code);
     // The OA cannot edit a message: the card comes again, showing who took it.
-    expect(minh.transcript.filter((m) => m.plainText.startsWith(`📥 ${code}`)).at(-1)!.plainText).toContain('Người phụ trách: Minh');
+    expect(minh.transcript.filter((m) => m.plainText.startsWith(`📥 ${code}`)).at(-1)!.plainText).toContain(
+      'Người phụ trách: Minh',
+    );
 
     await minh.replyTo(card, 'Cảm ơn bạn, tuần sau tổ sẽ treo bảng.');
     expect(lastText(minh)).toContain(`Đã chuyển tới tác giả của ${code}`);

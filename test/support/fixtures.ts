@@ -33,6 +33,13 @@ export async function seedUnits(units = UNITS): Promise<void> {
     return unit ? [...ancestorsOf(unit[2]), unit[0]] : [];
   };
   await UnitModel.insertMany(
-    units.map(([code, name, parentCode, level]) => ({ code, name, searchName: foldForSearch(name), parentCode, level, ancestors: ancestorsOf(parentCode) })),
+    units.map(([code, name, parentCode, level]) => ({
+      code,
+      name,
+      searchName: foldForSearch(name),
+      parentCode,
+      level,
+      ancestors: ancestorsOf(parentCode),
+    })),
   );
 }

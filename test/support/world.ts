@@ -64,10 +64,15 @@ const acceleratedNow = (): (() => number) => {
   const start = Date.now();
   return () => start + (Date.now() - start) * SPEED;
 };
-const acceleratedTime = (now: () => number): PacerTime => ({ now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms / SPEED)) });
+const acceleratedTime = (now: () => number): PacerTime => ({
+  now,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms / SPEED)),
+});
 
 /** A real bot (grammY over HTTP) against the fake Telegram, on a fresh database and Redis key space. */
-export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: FakeTelegramOptions } = {}): Promise<World> {
+export async function startWorld(
+  opts: { mode?: 'polling' | 'webhook'; fake?: FakeTelegramOptions } = {},
+): Promise<World> {
   const db = await withTestDatabase();
   const now = acceleratedNow();
   const tg = await FakeTelegram.start({ now, ...opts.fake });
@@ -117,7 +122,12 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
       return zaloParts[0]?.fake;
     },
     async startZalo(surface, mode = 'webhook') {
-      const fake = new FakeZalo({ now: () => clock.now().getTime(), appSecretKey: ZALO_APP_SECRET, oaSecretKey: ZALO_OA_SECRET, allowHttpLocalhostWebhook: true });
+      const fake = new FakeZalo({
+        now: () => clock.now().getTime(),
+        appSecretKey: ZALO_APP_SECRET,
+        oaSecretKey: ZALO_OA_SECRET,
+        allowHttpLocalhostWebhook: true,
+      });
       fake.afterEvent = () => world.drain();
       await fake.start();
       const port = await freePort();
@@ -138,7 +148,12 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
           : {
               ZALO_BOT_TOKEN: fake.botToken,
               ZALO_BOT_API_ROOT: fake.url,
-              ...(mode === 'webhook' ? { ZALO_BOT_WEBHOOK_URL: `http://127.0.0.1:${port}/zalo/bot`, ZALO_BOT_WEBHOOK_SECRET: 'zalo-bot-secret-123' } : {}),
+              ...(mode === 'webhook'
+                ? {
+                    ZALO_BOT_WEBHOOK_URL: `http://127.0.0.1:${port}/zalo/bot`,
+                    ZALO_BOT_WEBHOOK_SECRET: 'zalo-bot-secret-123',
+                  }
+                : {}),
             };
       const config = loadConfig({ MONGODB_URI: db.uri, PORT: String(port), ...surfaceConfig });
       const running = await startZalo(deps, config, http);
@@ -148,7 +163,10 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
     },
     async drain(timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
-      const idle = async (queue: Queue) => Object.values(await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')).every((n) => n === 0);
+      const idle = async (queue: Queue) =>
+        Object.values(
+          await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children'),
+        ).every((n) => n === 0);
       while (Date.now() < deadline) {
         // Follow-ups queue deliveries: both idle, follow-ups first, means nothing more is coming.
         if ((await idle(followUps.queue)) && (await idle(deliveries))) return;
@@ -162,7 +180,13 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
       return result;
     },
     async startBot(mode = opts.mode ?? 'polling') {
-      const webhook = mode === 'webhook' ? { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${await freePort()}/telegram/hook`, TELEGRAM_WEBHOOK_SECRET: 'test-secret-0123456789' } : {};
+      const webhook =
+        mode === 'webhook'
+          ? {
+              TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${await freePort()}/telegram/hook`,
+              TELEGRAM_WEBHOOK_SECRET: 'test-secret-0123456789',
+            }
+          : {};
       const config = loadConfig({
         TELEGRAM_BOT_TOKEN: tg.token,
         TELEGRAM_API_ROOT: tg.apiRoot,
@@ -201,7 +225,6 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
   await world.startBot();
   return world;
 }
-
 
 /** One world per test file, with the sample unit tree: started before its tests, closed after them. */
 /**

@@ -26,7 +26,14 @@ describe('finding a grassroots union the way workers type it', () => {
   });
 
   it('sees units imported later once the directory is read again', async () => {
-    await UnitModel.create({ code: 'CDCS-NEW', name: 'Nhà máy Nước sạch', searchName: 'nha may nuoc sach', level: 'grassroots', parentCode: 'KCN-TL', ancestors: ['VN', 'HN', 'KCN-TL'] });
+    await UnitModel.create({
+      code: 'CDCS-NEW',
+      name: 'Nhà máy Nước sạch',
+      searchName: 'nha may nuoc sach',
+      level: 'grassroots',
+      parentCode: 'KCN-TL',
+      ancestors: ['VN', 'HN', 'KCN-TL'],
+    });
     unitDirectory.invalidate();
     expect((await searchGrassroots('nuoc sach', 8)).map((u) => u.code)).toEqual(['CDCS-NEW']);
   });

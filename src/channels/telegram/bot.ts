@@ -20,7 +20,10 @@ export interface TelegramOptions {
 
 /** The grammY bot: turns each update into an InboundEvent, lets handlers/ answer, renders the answer. */
 export function createTelegramBot(ports: AdapterPorts, opts: TelegramOptions): Bot {
-  const bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot }, ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) });
+  const bot = new Bot(opts.token, {
+    client: { apiRoot: opts.apiRoot },
+    ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
+  });
   withPacingAndRetries(bot.api, ports.pacing);
   // Concurrent across chats (long polling through the runner, parallel webhook requests), one at a
   // time per chat and per person, so a person's messages are answered in the order they were sent.
@@ -34,7 +37,9 @@ export function createTelegramBot(ports: AdapterPorts, opts: TelegramOptions): B
     const showToast = async (notice?: string) => {
       if (!ctx.callbackQuery || toastShown) return;
       toastShown = true;
-      await ctx.answerCallbackQuery(notice ? { text: notice } : {}).catch((err: unknown) => ports.log.warn({ err }, 'answerCallbackQuery failed'));
+      await ctx
+        .answerCallbackQuery(notice ? { text: notice } : {})
+        .catch((err: unknown) => ports.log.warn({ err }, 'answerCallbackQuery failed'));
     };
     try {
       if (!event) return;
@@ -105,9 +110,13 @@ export async function introduce(bot: Bot, apiRoot: string): Promise<void> {
   const signal = AbortSignal.timeout(STARTUP_CHECK_MS) as unknown as Parameters<Bot['init']>[0];
   await bot.init(signal).catch((err: unknown) => {
     if (err instanceof GrammyError && err.error_code === 401) {
-      throw new StartupError('Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized): copy the token again from @BotFather', { cause: err });
+      throw new StartupError(
+        'Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized): copy the token again from @BotFather',
+        { cause: err },
+      );
     }
-    if (err instanceof GrammyError) throw new StartupError(`Telegram answered getMe with ${err.error_code} ${err.description}`, { cause: err });
+    if (err instanceof GrammyError)
+      throw new StartupError(`Telegram answered getMe with ${err.error_code} ${err.description}`, { cause: err });
     throw new StartupError(
       `Telegram did not answer getMe at ${apiRoot} within ${STARTUP_CHECK_MS / 1000} s: check this machine's route to it (proxy, firewall) or TELEGRAM_API_ROOT`,
       { cause: err },
@@ -128,7 +137,10 @@ export function toInboundEvent(ctx: Context): InboundEvent | null {
   const from = ctx.from;
   const chat = ctx.chat;
   if (!from || !chat || from.is_bot || chat.type === 'channel') return null;
-  const payload = ctx.callbackQuery?.data !== undefined ? buttonPayload(ctx.callbackQuery.data) : messagePayload(ctx.message, ctx.me.username);
+  const payload =
+    ctx.callbackQuery?.data !== undefined
+      ? buttonPayload(ctx.callbackQuery.data)
+      : messagePayload(ctx.message, ctx.me.username);
   if (!payload) return null;
   return {
     channel: 'telegram',
@@ -139,7 +151,10 @@ export function toInboundEvent(ctx: Context): InboundEvent | null {
     messageId: messageIdOf(ctx),
     replyToMessageId: ctx.message?.reply_to_message ? String(ctx.message.reply_to_message.message_id) : null,
     chatTitle: 'title' in chat ? (chat.title ?? null) : null,
-    profile: { name: [from.first_name, from.last_name].filter(Boolean).join(' '), languageCode: from.language_code ?? null },
+    profile: {
+      name: [from.first_name, from.last_name].filter(Boolean).join(' '),
+      languageCode: from.language_code ?? null,
+    },
     payload,
   };
 }
@@ -155,7 +170,11 @@ function messagePayload(message: Message | undefined, botUsername: string): Inbo
   if (!message) return null;
   if (message.text !== undefined) return textPayload(message.text, message, botUsername);
   if (message.contact) {
-    return { kind: 'contact', phone: message.contact.phone_number, ownContact: message.contact.user_id === message.from?.id };
+    return {
+      kind: 'contact',
+      phone: message.contact.phone_number,
+      ownContact: message.contact.user_id === message.from?.id,
+    };
   }
   const caption = message.caption ?? '';
   const photo = message.photo?.at(-1); // sizes come smallest first

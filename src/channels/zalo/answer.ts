@@ -7,7 +7,8 @@ import { answerOf, sendReplies, type AdapterPorts } from '../answer.js';
 const oneAtATimePerPerson = sequentialize<{ chatId: string }>((e) => `zalo:${e.chatId}`);
 
 /** Runs `task` for this Zalo chat after the chat's earlier events are done. */
-export const inChatOrder = (chatId: string, task: () => Promise<void>): Promise<void> => oneAtATimePerPerson({ chatId }, task);
+export const inChatOrder = (chatId: string, task: () => Promise<void>): Promise<void> =>
+  oneAtATimePerPerson({ chatId }, task);
 
 /**
  * Lets handlers/ answer one Zalo event and sends the answer. Zalo shows no notice for a pressed

@@ -42,11 +42,22 @@ export function oaWebhook(ports: AdapterPorts, oa: OaChannel): RouteHandler {
       return answer(res, 400, { error: 'malformed event' });
     }
     if (event.appId !== oa.appId || ('oaId' in event && event.oaId !== oa.oaId)) {
-      ports.log.warn({ event: event.eventName, appId: event.appId }, 'zalo oa webhook: event for another app or OA, refused');
+      ports.log.warn(
+        { event: event.eventName, appId: event.appId },
+        'zalo oa webhook: event for another app or OA, refused',
+      );
       return answer(res, 403, { error: 'unknown app or OA' });
     }
     const signature = req.headers['x-zevent-signature'];
-    if (!verifyOaSignature(raw, typeof signature === 'string' ? signature : undefined, event.appId, event.timestamp, oa.oaSecretKey)) {
+    if (
+      !verifyOaSignature(
+        raw,
+        typeof signature === 'string' ? signature : undefined,
+        event.appId,
+        event.timestamp,
+        oa.oaSecretKey,
+      )
+    ) {
       ports.log.warn({ event: event.eventName }, 'zalo oa webhook: bad or missing signature, refused');
       return answer(res, 401, { error: 'bad signature' });
     }

@@ -29,7 +29,9 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
  * removed and unescaped after, so what a person wrote comes through exactly, "<b>" included.
  */
 export function plainText(i18n: I18n, locale: Locale, m: Msg): string {
-  const vars = m.vars && Object.fromEntries(Object.entries(m.vars).map(([k, v]) => [k, typeof v === 'string' ? escapeHtml(v) : v]));
+  const vars =
+    m.vars &&
+    Object.fromEntries(Object.entries(m.vars).map(([k, v]) => [k, typeof v === 'string' ? escapeHtml(v) : v]));
   return i18n
     .t(locale, m.key, vars)
     .replace(/<\/?[a-z][^<>]*>/gi, '')
@@ -38,8 +40,14 @@ export function plainText(i18n: I18n, locale: Locale, m: Msg): string {
 
 /** Zalo has no inline keyboards on the Bot Platform and few buttons on the OA: choices are numbered too. */
 export function renderForZalo(i18n: I18n, locale: Locale, r: Reply): ZaloReply {
-  const labelled: { label: string; choice: Choice }[] = (r.buttons ?? []).flat().map((b) => ({ label: i18n.render(locale, b.label), choice: { kind: 'button', data: b.data } }));
-  if (r.keyboard?.kind === 'contact') labelled.push({ label: i18n.render(locale, r.keyboard.skip), choice: { kind: 'text', text: i18n.render(locale, r.keyboard.skip) } });
+  const labelled: { label: string; choice: Choice }[] = (r.buttons ?? [])
+    .flat()
+    .map((b) => ({ label: i18n.render(locale, b.label), choice: { kind: 'button', data: b.data } }));
+  if (r.keyboard?.kind === 'contact')
+    labelled.push({
+      label: i18n.render(locale, r.keyboard.skip),
+      choice: { kind: 'text', text: i18n.render(locale, r.keyboard.skip) },
+    });
   let text = r.parts.map((p) => plainText(i18n, locale, p)).join('\n\n');
   if (labelled.length > 0) {
     const list = labelled.map((l, i) => `${i + 1}. ${l.label}`).join('\n');
@@ -48,7 +56,10 @@ export function renderForZalo(i18n: I18n, locale: Locale, r: Reply): ZaloReply {
   return {
     texts: splitMessage(text, ZALO_TEXT_MAX),
     choices: labelled.map((l) => l.choice),
-    buttonTitles: labelled.length <= OA_MAX_BUTTONS ? labelled.map((l, i) => truncate(`${i + 1}. ${l.label}`, OA_BUTTON_TITLE_MAX)) : [],
+    buttonTitles:
+      labelled.length <= OA_MAX_BUTTONS
+        ? labelled.map((l, i) => truncate(`${i + 1}. ${l.label}`, OA_BUTTON_TITLE_MAX))
+        : [],
     asksPhone: r.keyboard?.kind === 'contact',
   };
 }
