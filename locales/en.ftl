@@ -196,6 +196,9 @@ admin-usage =
           Print the unit tree, or the branch starting at unit CODE.
       recount --campaign CODE
           Rebuild the campaign's progress counters from its initiatives and report any drift.
+      export-goldenbook --unit CODE (--campaign CODE | --year YEAR) [--out FILE.xlsx|FILE.csv]
+          Export the golden book of the unit and its subtree: XLSX (a sheet per child unit plus a
+          summary) or CSV (UTF-8). Default: so-vang-CODE-YEAR.xlsx.
       help
           Print this help.
 
@@ -453,6 +456,10 @@ merge-other-unit = Only initiatives of the same unit can be merged.
 merge-told = Your initiative { $code } repeats { $into }, so it was merged into it; you are credited as a co-author.
 merge-done = ✓ Merged { $code } into { $into }; both authors are credited.
 admin-recount-unknown-campaign = there is no campaign with code "{ $code }".
+admin-goldenbook-unknown-unit = there is no unit with code "{ $code }".
+admin-goldenbook-scope = give exactly one of --campaign CODE or --year YEAR (four digits).
+admin-goldenbook-bad-out = the output file must end in .xlsx or .csv: "{ $file }".
+admin-goldenbook-written = Golden book written: { $file } ({ $count } recognised initiatives).
 admin-recount-done = Recounted campaign { $code } from { $initiatives } initiatives: { $drifted } counters had drifted and were fixed.
 admin-recount-drift = { "  " }- { $unitCode } { $metric }: should be { $expected }, the counter said { $actual }
 command-progress = A unit's campaign progress: /progress code
@@ -634,3 +641,26 @@ playground-image = Photo
 playground-document = File
 playground-bot-name = Sáng Kiến Bot
 playground-oa-name = Công đoàn Việt Nam – Sáng kiến
+
+## Golden book of initiatives (/goldenbook, export-goldenbook)
+
+goldenbook-title = Golden book of initiatives – { $unit } – { $scope }
+goldenbook-heading = Golden book of initiatives
+goldenbook-scope-campaign = campaign { $campaign }
+goldenbook-scope-year = year { $year }
+goldenbook-summary-sheet = Summary
+goldenbook-col-no = No.
+goldenbook-col-code = Code
+goldenbook-col-title = Title
+goldenbook-col-author = Author
+goldenbook-col-coauthors = Co-authors
+goldenbook-col-unit = Unit
+goldenbook-col-unit-code = Unit code
+goldenbook-col-category = Category
+goldenbook-col-value = Yearly value (VND)
+goldenbook-col-decision = Recognition decision (number, date)
+goldenbook-col-date = Recognised on
+goldenbook-col-count = Initiatives
+goldenbook-total = Total
+goldenbook-total-count = Total: { $count } initiatives
+goldenbook-confidential = (Trade secret)

@@ -196,6 +196,9 @@ admin-usage =
           In cây đơn vị, hoặc nhánh bắt đầu từ đơn vị MÃ.
       recount --campaign MÃ
           Tính lại bộ đếm tiến độ của phong trào từ các sáng kiến và báo chỗ lệch.
+      export-goldenbook --unit MÃ (--campaign MÃ | --year NĂM) [--out TỆP.xlsx|TỆP.csv]
+          Xuất sổ vàng sáng kiến của đơn vị và các đơn vị trực thuộc: XLSX (mỗi đơn vị trực thuộc một trang,
+          thêm trang tổng hợp) hoặc CSV (UTF-8). Mặc định: so-vang-MÃ-NĂM.xlsx.
       help
           In hướng dẫn này.
 
@@ -443,6 +446,10 @@ merge-other-unit = Chỉ gộp được các sáng kiến của cùng một đơ
 merge-told = Sáng kiến { $code } của bạn trùng ý với { $into } nên đã được gộp vào đó; bạn được ghi nhận là đồng tác giả.
 merge-done = ✓ Đã gộp { $code } vào { $into }; cả hai tác giả được ghi nhận.
 admin-recount-unknown-campaign = không có phong trào mã "{ $code }".
+admin-goldenbook-unknown-unit = không có đơn vị mã "{ $code }".
+admin-goldenbook-scope = cần đúng một trong --campaign MÃ hoặc --year NĂM (năm 4 chữ số).
+admin-goldenbook-bad-out = tệp xuất phải có đuôi .xlsx hoặc .csv: "{ $file }".
+admin-goldenbook-written = Đã ghi sổ vàng: { $file } ({ $count } sáng kiến được công nhận).
 admin-recount-done = Đã tính lại tiến độ phong trào { $code } từ { $initiatives } sáng kiến: { $drifted } bộ đếm bị lệch và đã được sửa.
 admin-recount-drift = { "  " }- { $unitCode } { $metric }: đúng là { $expected }, bộ đếm ghi { $actual }
 command-progress = Tiến độ phong trào của một đơn vị: /progress mã
@@ -626,3 +633,26 @@ playground-image = Ảnh
 playground-document = Tệp
 playground-bot-name = Sáng Kiến Bot
 playground-oa-name = Công đoàn Việt Nam – Sáng kiến
+
+## Sổ vàng sáng kiến (/goldenbook, export-goldenbook)
+
+goldenbook-title = Sổ vàng sáng kiến – { $unit } – { $scope }
+goldenbook-heading = Sổ vàng sáng kiến
+goldenbook-scope-campaign = phong trào { $campaign }
+goldenbook-scope-year = năm { $year }
+goldenbook-summary-sheet = Tổng hợp
+goldenbook-col-no = STT
+goldenbook-col-code = Mã sáng kiến
+goldenbook-col-title = Tên sáng kiến
+goldenbook-col-author = Tác giả
+goldenbook-col-coauthors = Đồng tác giả
+goldenbook-col-unit = Đơn vị
+goldenbook-col-unit-code = Mã đơn vị
+goldenbook-col-category = Lĩnh vực
+goldenbook-col-value = Giá trị làm lợi/năm (đồng)
+goldenbook-col-decision = Quyết định công nhận (số, ngày)
+goldenbook-col-date = Ngày công nhận
+goldenbook-col-count = Số sáng kiến
+goldenbook-total = Tổng cộng
+goldenbook-total-count = Tổng cộng: { $count } sáng kiến
+goldenbook-confidential = (Bí mật sản xuất kinh doanh)
