@@ -66,7 +66,7 @@ help-full =
     • /submit – the full initiative form: title, current problem, solution, benefit, yearly value, scope, category, co-authors, photos/files, confidentiality.
     • /back – previous question; /cancel – stop, your draft is kept for the next /submit.
     • /mine – your initiatives, their codes and status.
-    • /lang – change language; /start – register or change your unit; /progress – your unit's campaign progress; /lagging – child units behind pace.
+    • /lang – change language; /start – register or change your unit; /progress – your unit's campaign progress; /lagging – child units behind pace; /goldenbook – the unit's golden book of initiatives (Excel file, for officers and support).
     • Union officers: /ping (weekly report time), /quiet (quiet hours), /pledge and /pledges (emulation pledges).
     • Initiative support teams: /queue, /show, /reply, /note, /tpl, /onbehalf, /merge; in a group: /linkgroup.
 help-in-flow = You are in the middle of a form; the pending question is right below.
@@ -476,6 +476,10 @@ command-ping = Officers: when to get the weekly progress report
 weekly-intro = 🗓 <b>Progress report, week { $week }</b>
 weekly-outro = Details any time: /progress
 weekly-btn-details = 📊 See details
+command-goldenbook = The unit's golden book of initiatives (Excel file)
+goldenbook-not-allowed = The golden book of { $unit } is for the unit's officers, support team and admins (or those above it).
+goldenbook-sent = 📒 Golden book – { $unit } – { $scope }: { $count } recognised initiatives. The Excel file is below (a sheet per child unit, the first one a summary).
+zalo-export-elsewhere = 📎 { $file }: the Zalo OA only takes PDF and Word files, so this Excel file comes through Telegram. Link your accounts with /link and send /goldenbook there, or ask an admin to export it with export-goldenbook.
 command-lagging = Units behind pace
 lagging-title = ⚠️ { $unit }: { $count } child units are behind a steady pace:
 lagging-none = ✓ { $unit }: no child unit is behind pace.

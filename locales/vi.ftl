@@ -66,7 +66,7 @@ help-full =
     • /submit – gửi sáng kiến theo mẫu đầy đủ: tên, thực trạng, giải pháp, hiệu quả, giá trị làm lợi, phạm vi, lĩnh vực, đồng tác giả, ảnh/tài liệu, bảo mật.
     • /back – quay lại câu trước; /cancel – dừng lại, bản nháp được giữ cho lần /submit sau.
     • /mine – xem sáng kiến đã gửi, mã số và trạng thái.
-    • /lang – đổi ngôn ngữ; /start – đăng ký hoặc đổi đơn vị; /progress – tiến độ phong trào của đơn vị; /lagging – các đơn vị trực thuộc chậm tiến độ.
+    • /lang – đổi ngôn ngữ; /start – đăng ký hoặc đổi đơn vị; /progress – tiến độ phong trào của đơn vị; /lagging – các đơn vị trực thuộc chậm tiến độ; /goldenbook – sổ vàng sáng kiến của đơn vị (tệp Excel, cho cán bộ và tổ hỗ trợ).
     • Cán bộ công đoàn: /ping (giờ nhận báo cáo tuần), /quiet (giờ yên lặng), /pledge và /pledges (giao ước thi đua).
     • Tổ hỗ trợ sáng kiến: /queue, /show, /reply, /note, /tpl, /onbehalf, /merge; trong nhóm: /linkgroup.
 help-in-flow = Bạn đang trả lời dở một mẫu; câu hỏi đang chờ ở ngay dưới đây.
@@ -467,6 +467,10 @@ weekly-intro = 🗓 <b>Báo cáo tiến độ tuần { $week }</b>
 weekly-outro = Xem chi tiết bất cứ lúc nào: /progress
 weekly-btn-details = 📊 Xem chi tiết
 command-lagging = Các đơn vị chậm tiến độ
+command-goldenbook = Sổ vàng sáng kiến của đơn vị (tệp Excel)
+goldenbook-not-allowed = Sổ vàng sáng kiến của { $unit } dành cho cán bộ, tổ hỗ trợ và quản trị của đơn vị (hoặc cấp trên).
+goldenbook-sent = 📒 Sổ vàng sáng kiến – { $unit } – { $scope }: { $count } sáng kiến được công nhận. Tệp Excel ở dưới (mỗi đơn vị trực thuộc một trang, trang đầu là tổng hợp).
+zalo-export-elsewhere = 📎 { $file }: Zalo OA chỉ nhận tệp PDF và Word, nên tệp Excel này được gửi qua Telegram. Nối tài khoản bằng /link rồi gõ /goldenbook ở Telegram, hoặc nhờ quản trị xuất bằng lệnh export-goldenbook.
 lagging-title = ⚠️ { $unit }: { $count } đơn vị trực thuộc chậm so với nhịp đều:
 lagging-none = ✓ { $unit }: không có đơn vị trực thuộc nào chậm tiến độ.
 ping-not-officer = Báo cáo hằng tuần dành cho cán bộ công đoàn; bạn chưa có vai trò cán bộ.

@@ -40,6 +40,13 @@ export interface TrendChartSpec {
   weeks: TrendWeek[];
 }
 
+/** A file the bot made (an export), carried in the reply itself: base64, so a queued reply stays JSON. */
+export interface ReplyFile {
+  name: string;
+  mimeType: string;
+  base64: string;
+}
+
 export interface Button {
   label: Msg;
   data: string;
@@ -53,6 +60,8 @@ export interface Reply {
   keyboard?: { kind: 'contact'; share: Msg; skip: Msg } | { kind: 'remove' } | { kind: 'force_reply' };
   /** Files re-sent after the text, by the messenger's own file ids. */
   attachments?: { kind: 'photo' | 'document'; fileId: string }[];
+  /** Files the bot made, sent as documents after the text. */
+  files?: ReplyFile[];
   /** Sent as pictures after the text, in order. */
   charts?: ChartSpec[];
   /** Sent as a reply to this message of the same chat. */

@@ -125,3 +125,7 @@ async function recognitionDates(ids: Types.ObjectId[]): Promise<Map<string, Date
   }
   return dates;
 }
+
+/** Who may take a unit's golden book: its officers, support team and admins, and those of the units above it. */
+export const mayReadGoldenBook = (member: { roles: { unitCode: string }[] }, unit: UnitRecord): boolean =>
+  member.roles.some((r) => r.unitCode === unit.code || unit.ancestors.includes(r.unitCode));

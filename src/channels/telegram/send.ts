@@ -40,6 +40,10 @@ export class TelegramSender implements ChannelSender {
             : await this.api.sendDocument(chatId, file.fileId, replyTo);
         ids.push(String(sent.message_id));
       }
+      for (const file of reply.files ?? []) {
+        const document = new InputFile(Buffer.from(file.base64, 'base64'), file.name);
+        ids.push(String((await this.api.sendDocument(chatId, document, replyTo)).message_id));
+      }
       for (const chart of reply.charts ?? [])
         ids.push(String((await this.sendChart(chatId, locale, chart)).message_id));
     } catch (err) {

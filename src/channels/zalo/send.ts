@@ -82,6 +82,14 @@ export class ZaloOaSender implements ChannelSender {
           return this.api.sendText(to, fileNote(this.i18n, locale, file.fileId));
         });
       }
+      // The OA takes only PDF and Word files: an export (XLSX, CSV) is pointed to where it can be had.
+      for (const file of reply.files ?? [])
+        await paced(() =>
+          this.api.sendText(
+            to,
+            plainText(this.i18n, locale, { key: 'zalo-export-elsewhere', vars: { file: file.name } }),
+          ),
+        );
       for (const chart of reply.charts ?? []) {
         const attachmentId = await this.chartAttachment(locale, chart);
         await paced(() => this.api.sendImage(to, { attachmentId }, chartCaption(this.i18n, locale, chart)));
@@ -182,6 +190,13 @@ export class ZaloBotSender implements ChannelSender {
     };
     try {
       for (const text of r.texts) await paced(() => this.api.sendMessage(chatId, text));
+      for (const file of reply.files ?? [])
+        await paced(() =>
+          this.api.sendMessage(
+            chatId,
+            plainText(this.i18n, locale, { key: 'zalo-export-elsewhere', vars: { file: file.name } }),
+          ),
+        );
       for (const file of reply.attachments ?? []) {
         await paced(() =>
           file.kind === 'photo' && isUrl(file.fileId)
