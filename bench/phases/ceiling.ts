@@ -20,6 +20,8 @@ interface LoadRun {
   seconds: number;
   perSecond: number;
   cpuMsPerUpdate: number;
+  /** The bot process's peak resident memory, MiB. */
+  peakRssMiB: number;
   /** The database server's CPU per update (FerretDB here), null when it runs elsewhere. */
   databaseCpuMsPerUpdate: number | null;
   latencyMs: LatencySummary;
@@ -61,6 +63,7 @@ async function closedLoop(
     seconds: elapsedS,
     perSecond: latencies.length / elapsedS,
     cpuMsPerUpdate: cpuMs / latencies.length,
+    peakRssMiB: bot.peakRssMiB(),
     databaseCpuMsPerUpdate:
       databaseCpuBefore === null || databaseCpuAfter === null
         ? null

@@ -16,7 +16,8 @@ const WAIT = { timeout: 20_000 };
  * The playground as a newcomer meets it: `npm start` with no messenger configured (here in-process, on
  * the tests' FerretDB and Redis), driven in headless Chromium like a person would, a screenshot per step.
  */
-describe('the playground page, in a browser', () => {
+// One visit told in steps: each step acts on what the steps before it left on the page.
+describe('the playground page, in a browser', { shuffle: false }, () => {
   let app: RunningApp;
   let browser: Browser;
   let page: Page;

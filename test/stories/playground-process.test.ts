@@ -67,7 +67,8 @@ async function officerSays(port: number, text: string): Promise<string> {
  * local Redis and serves the playground; SIGTERM stops it and the FerretDB it started; the next start
  * finds what the first one stored.
  */
-describe('npm start with no configuration', () => {
+// The second start finds what the first one left.
+describe('npm start with no configuration', { shuffle: false }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sk-play-data-'));
   const prefix = `sk-test-${randomBytes(4).toString('hex')}:`;
   const running: Started[] = [];
