@@ -22,6 +22,8 @@ import { quiet } from './commands/quiet.js';
 import { messenger } from './commands/messenger.js';
 import { pledge, pledges, startSelfCheck } from './commands/pledges.js';
 import { pressCardButton } from './support/actions.js';
+import { cardAction } from './commands/card-action.js';
+import { restart } from './commands/restart.js';
 import { acknowledgeNudge } from './support/nudge-ack.js';
 import { relayFromAuthor, relayFromTeam } from './support/relay.js';
 import { deliveryOfMessage, releaseHeld } from '../src/services/delivery.service.js';
@@ -31,6 +33,7 @@ import { flows } from './flows/index.js';
 import { readText } from './flows/answers.js';
 import { FIELD_MAX } from './flows/submit-initiative.flow.js';
 import { isRegistered, withPendingQuestion } from './reprompt.js';
+import { rememberAnsweredMenu, typedChoice } from './typed-choice.js';
 
 const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Reply[]> | Reply[]> = {
   start,
@@ -57,6 +60,13 @@ const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Reply[]> 
   messenger,
   pledge,
   pledges,
+  restart,
+  take: cardAction('take'),
+  info: cardAction('info'),
+  accept: cardAction('accept'),
+  recognize: cardAction('recognize'),
+  replicate: cardAction('replicate'),
+  reject: cardAction('reject'),
 };
 /** What works in a group chat; everything else is for private chat. */
 const GROUP_COMMANDS = new Set(['linkgroup', 'queue', 'show', 'reply', 'note', 'tpl', 'merge', 'progress', 'lagging']);
@@ -93,8 +103,11 @@ async function handleAs(event: InboundEvent, deps: Deps): Promise<HandleResult> 
   if (event.chatType === 'private') await releaseHeld(deps, event.channel, event.chatId);
   const state = await loadFlowState(deps.redis, String(member._id));
   const ctx: FlowCtx = { deps, event, member, locale: member.locale as Locale, state };
-  const closeButtons = event.payload.kind === 'button' && parseFlowButton(event.payload.data)?.rev === state.rev;
+  const picked = await typedChoice(ctx);
+  if (picked) ctx.event = { ...event, payload: picked };
+  const closeButtons = ctx.event.payload.kind === 'button' && parseFlowButton(ctx.event.payload.data)?.rev === state.rev;
   const replies = event.chatType === 'group' ? await routeGroup(ctx) : await route(ctx);
+  await rememberAnsweredMenu(ctx, replies);
   return { replies, locale: ctx.locale, closeButtons, ...(ctx.notice ? { buttonNotice: ctx.notice } : {}) };
 }
 
@@ -108,7 +121,10 @@ async function routeGroup(ctx: FlowCtx): Promise<Reply[]> {
     const command = COMMANDS[payload.command];
     return command && GROUP_COMMANDS.has(payload.command) ? command(ctx, payload.args) : [reply(msg('group-private-only'))];
   }
-  if (payload.kind === 'button') return payload.data.startsWith('c:') ? pressCardButton(ctx, payload.data) : [];
+  if (payload.kind === 'button') {
+    if (payload.data.startsWith('c:')) return pressCardButton(ctx, payload.data);
+    return ctx.state.flow === 'card-note' && ctx.state.answers.chatId === chatId && parseFlowButton(payload.data) ? flows.answer(ctx, payload) : [];
+  }
   if (payload.kind !== 'text' && payload.kind !== 'media') return [reply(msg('group-private-only'))];
   if (ctx.state.flow === 'card-note' && ctx.state.answers.chatId === chatId) return flows.answer(ctx, payload);
   if (!replyToMessageId) return [reply(msg('group-private-only'))];

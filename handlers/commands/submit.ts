@@ -1,6 +1,6 @@
 import { msg } from '../../src/i18n.js';
 import { reply, type Reply } from '../../src/channels/types.js';
-import { restartButton, type FlowCtx } from '../flows/engine.js';
+import type { FlowCtx } from '../flows/engine.js';
 import { flows } from '../flows/index.js';
 import { isRegistered } from '../reprompt.js';
 
@@ -11,7 +11,7 @@ export async function submit(ctx: FlowCtx): Promise<Reply[]> {
   if (ctx.state.flow) await flows.cancel(ctx);
   if (ctx.state.paused?.flow === 'submit') {
     const resumed = await flows.resumePaused(ctx, [reply(msg('submit-resumed'))]);
-    return [...resumed, reply(msg('submit-resumed-restart'), { buttons: [[restartButton(ctx)]] })];
+    return [reply(msg('submit-resumed-restart')), ...resumed];
   }
   return flows.start(ctx, 'submit', {}, [reply(msg('submit-intro'))]);
 }

@@ -49,14 +49,11 @@ export interface FlowDef {
   finish(ctx: FlowCtx, answers: Answers, key: string): Promise<Reply[]>;
 }
 
-const RESTART = '__restart';
-
 /** Button payload bound to the flow revision it was shown at: presses on older messages are stale. */
 export const flowButton = (ctx: FlowCtx, label: Msg, value: string): Button => ({
   label,
   data: `f:${ctx.state.rev}:${value}`,
 });
-export const restartButton = (ctx: FlowCtx): Button => flowButton(ctx, msg('flow-btn-restart'), RESTART);
 
 export function parseFlowButton(data: string): { rev: number; value: string } | null {
   const match = /^f:(\d+):(.+)$/.exec(data);
@@ -98,7 +95,6 @@ export class FlowEngine {
     if (input.kind === 'button') {
       const pressed = parseFlowButton(input.data);
       if (!pressed || pressed.rev !== ctx.state.rev) return [reply(msg('flow-stale-button')), await step.prompt(ctx)];
-      if (pressed.value === RESTART) return this.start(ctx, flow.id, {}, []);
       input = { kind: 'button', data: pressed.value };
     }
     const outcome = await step.answer(input, ctx);

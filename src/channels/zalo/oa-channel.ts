@@ -3,8 +3,7 @@ import { answer, readWebhookBody, type RouteHandler } from '../../http.js';
 import { markUnreachable } from '../../services/support.service.js';
 import type { ChannelSender } from '../sender.js';
 import { answerZaloEvent, inChatOrder } from './answer.js';
-import type { ChoiceMemory } from './choices.js';
-import { fromOaEvent, withChoice } from './inbound.js';
+import { fromOaEvent } from './inbound.js';
 import type { ZaloOaApi } from './oa-api.js';
 import { parseOaEvent, verifyOaSignature, type OaEvent } from './oa-webhook.js';
 
@@ -19,7 +18,6 @@ export interface OaChannel {
   oaSecretKey: string;
   api: ZaloOaApi;
   sender: ChannelSender;
-  choices: ChoiceMemory;
 }
 
 /**
@@ -59,7 +57,7 @@ async function handleOaEvent(deps: Deps, oa: OaChannel, e: OaEvent): Promise<voi
   if (e.kind === 'ignored' || e.kind === 'echo') return;
   await inChatOrder(e.userId, async () => {
     const event = fromOaEvent(e, await displayName(deps, oa.api, e.userId));
-    if (event) await answerZaloEvent(deps, await withChoice(event, oa.choices), oa.sender);
+    if (event) await answerZaloEvent(deps, event, oa.sender);
   });
 }
 

@@ -1,7 +1,7 @@
 import type { I18n, Locale, Msg } from '../../i18n.js';
 import { escapeHtml, splitMessage, truncate } from '../../text.js';
 import type { Reply } from '../types.js';
-import type { Choice } from './choices.js';
+import { isCardButton, numberedChoices, type Choice } from '../choices.js';
 
 /** Zalo refuses longer texts (OA -210, Bot 400) rather than cutting them. */
 export const ZALO_TEXT_MAX = 2000;
@@ -35,11 +35,27 @@ export function plainText(i18n: I18n, locale: Locale, m: Msg): string {
     .replace(/&(amp|lt|gt|quot);/g, (e) => ENTITIES[e]!);
 }
 
+/**
+ * A card's actions on Zalo: commands naming the initiative ("/accept SK-2026-000009"), never numbers, so
+ * a number typed for the person's own question can never act on someone's card.
+ */
+function cardCommands(i18n: I18n, locale: Locale, r: Reply): string | null {
+  const lines = (r.buttons ?? [])
+    .flat()
+    .filter(isCardButton)
+    .map((b) => {
+      const [, code, action] = b.data.split(':');
+      return `/${action} ${code} (${i18n.render(locale, b.label)})`;
+    });
+  return lines.length ? `${i18n.t(locale, 'zalo-card-commands')}\n${lines.join('\n')}` : null;
+}
+
 /** Zalo has no inline keyboards on the Bot Platform and few buttons on the OA: choices are numbered too. */
 export function renderForZalo(i18n: I18n, locale: Locale, r: Reply): ZaloReply {
-  const labelled: { label: string; choice: Choice }[] = (r.buttons ?? []).flat().map((b) => ({ label: i18n.render(locale, b.label), choice: { kind: 'button', data: b.data } }));
-  if (r.keyboard?.kind === 'contact') labelled.push({ label: i18n.render(locale, r.keyboard.skip), choice: { kind: 'text', text: i18n.render(locale, r.keyboard.skip) } });
+  const labelled = numberedChoices(i18n, locale, r);
   let text = r.parts.map((p) => plainText(i18n, locale, p)).join('\n\n');
+  const commands = cardCommands(i18n, locale, r);
+  if (commands) text = `${text}\n\n${commands}`;
   if (labelled.length > 0) {
     const list = labelled.map((l, i) => `${i + 1}. ${l.label}`).join('\n');
     text = `${text}\n\n${list}\n${i18n.t(locale, 'zalo-choose-by-number')}`;

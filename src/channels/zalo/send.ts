@@ -8,7 +8,7 @@ import type { Channel } from '../../models/index.js';
 import type { ChartSpec, Reply } from '../types.js';
 import type { ZaloBotApi } from './bot-api.js';
 import { ZaloBotError } from './bot-api.js';
-import { BUTTON_PAYLOAD_PREFIX, type Choice, type ChoiceMemory } from './choices.js';
+import { BUTTON_PAYLOAD_PREFIX, type Choice } from './choices.js';
 import { ZaloOaError, type OaRecipient, type ZaloOaApi } from './oa-api.js';
 import { plainText, renderForZalo } from './render.js';
 
@@ -33,7 +33,6 @@ export class ZaloOaSender implements ChannelSender {
   constructor(
     private readonly api: ZaloOaApi,
     private readonly i18n: I18n,
-    private readonly choices: ChoiceMemory,
     private readonly pacer: Pacer,
     /** Files sent on Telegram are fetched from there and uploaded to the OA. */
     private readonly files: Partial<Record<Channel, FileFetcher>>,
@@ -75,7 +74,6 @@ export class ZaloOaSender implements ChannelSender {
     } catch (err) {
       throw oaFailure(err);
     }
-    await this.choices.remember(chatId, r.choices);
     return ids;
   }
 
@@ -148,7 +146,6 @@ export class ZaloBotSender implements ChannelSender {
   constructor(
     private readonly api: ZaloBotApi,
     private readonly i18n: I18n,
-    private readonly choices: ChoiceMemory,
     private readonly pacer: Pacer,
   ) {}
 
@@ -167,7 +164,6 @@ export class ZaloBotSender implements ChannelSender {
     } catch (err) {
       throw botFailure(err);
     }
-    await this.choices.remember(chatId, r.choices);
     return ids;
   }
 
