@@ -13,7 +13,7 @@ import { link } from './commands/link.js';
 import { mine } from './commands/mine.js';
 import { start } from './commands/start.js';
 import { submit } from './commands/submit.js';
-import { linkgroup, queue, replyCommand, show, withdraw } from './commands/support.js';
+import { linkgroup, queue, replyCommand, show, unlinkgroup, withdraw } from './commands/support.js';
 import { merge, note, onbehalf, tpl } from './commands/support-tools.js';
 import { progress, PROGRESS_BUTTON_PREFIX } from './commands/progress.js';
 import { lagging } from './commands/lagging.js';
@@ -26,7 +26,7 @@ import { cardAction } from './commands/card-action.js';
 import { restart } from './commands/restart.js';
 import { acknowledgeNudge } from './support/nudge-ack.js';
 import { relayFromAuthor, relayFromTeam } from './support/relay.js';
-import { deliveryOfMessage, releaseHeld } from '../src/services/delivery.service.js';
+import { deliveryOfMessage, followMovedChat, releaseHeld } from '../src/services/delivery.service.js';
 import { awaitingAnswerFrom, findInitiative } from '../src/services/workflow.service.js';
 import { parseFlowButton, type FlowCtx } from './flows/engine.js';
 import { flows } from './flows/index.js';
@@ -49,6 +49,7 @@ const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Reply[]> 
   show,
   withdraw,
   linkgroup,
+  unlinkgroup,
   note,
   tpl,
   onbehalf,
@@ -69,7 +70,7 @@ const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Reply[]> 
   reject: cardAction('reject'),
 };
 /** What works in a group chat; everything else is for private chat. */
-const GROUP_COMMANDS = new Set(['linkgroup', 'queue', 'show', 'reply', 'note', 'tpl', 'merge', 'progress', 'lagging']);
+const GROUP_COMMANDS = new Set(['help', 'linkgroup', 'unlinkgroup', 'queue', 'show', 'reply', 'note', 'tpl', 'merge', 'progress', 'lagging']);
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 
 /** Two processes may handle the same person at once; the loser of a flow-state race retries from fresh state. */
@@ -112,11 +113,17 @@ async function handleAs(event: InboundEvent, deps: Deps): Promise<HandleResult> 
 }
 
 /**
- * In a group the bot sees commands, button presses and replies to its own messages (privacy mode):
- * a linked support team works its cards there; anything else is asked to move to private chat.
+ * In a group the bot answers only what is addressed to it: commands, presses on its buttons and replies
+ * to its own messages. Chatter, stickers and service messages (joins, pins, titles) get no answer: bots
+ * receive service messages even in privacy mode. A group upgraded to a supergroup takes its link along.
  */
 async function routeGroup(ctx: FlowCtx): Promise<Reply[]> {
   const { payload, replyToMessageId, chatId } = ctx.event;
+  if (payload.kind === 'chat_moved') {
+    const resent = await followMovedChat(ctx.deps, ctx.event.channel, payload.fromChatId, payload.toChatId);
+    ctx.deps.log.info({ from: payload.fromChatId, to: payload.toChatId, resent }, 'group upgraded to a supergroup');
+    return [];
+  }
   if (payload.kind === 'command') {
     const command = COMMANDS[payload.command];
     return command && GROUP_COMMANDS.has(payload.command) ? command(ctx, payload.args) : [reply(msg('group-private-only'))];
@@ -125,9 +132,9 @@ async function routeGroup(ctx: FlowCtx): Promise<Reply[]> {
     if (payload.data.startsWith('c:')) return pressCardButton(ctx, payload.data);
     return ctx.state.flow === 'card-note' && ctx.state.answers.chatId === chatId && parseFlowButton(payload.data) ? flows.answer(ctx, payload) : [];
   }
-  if (payload.kind !== 'text' && payload.kind !== 'media') return [reply(msg('group-private-only'))];
+  if (payload.kind !== 'text' && payload.kind !== 'media') return [];
   if (ctx.state.flow === 'card-note' && ctx.state.answers.chatId === chatId) return flows.answer(ctx, payload);
-  if (!replyToMessageId) return [reply(msg('group-private-only'))];
+  if (!replyToMessageId || ctx.event.replyToBot === false) return [];
   const i = await initiativeRepliedTo(ctx.event);
   return i ? relayFromTeam(ctx, i, payload) : [reply(msg('support-not-a-card'))];
 }
@@ -169,6 +176,9 @@ async function route(ctx: FlowCtx): Promise<Reply[]> {
       return [reply(msg('flow-stale-button'))];
     case 'unsupported':
       return withPendingQuestion(ctx, [reply(msg('unsupported-message'))]);
+    case 'service':
+    case 'chat_moved':
+      return [];
     default:
       if (ctx.state.flow) return flows.answer(ctx, payload);
       if (payload.kind === 'text' || payload.kind === 'media') {
@@ -180,7 +190,7 @@ async function route(ctx: FlowCtx): Promise<Reply[]> {
 }
 
 /** A message that answers no question: a registered worker's idea, or someone who should register first. */
-async function outsideFlows(ctx: FlowCtx, payload: Exclude<InboundEvent['payload'], { kind: 'command' | 'button' | 'unsupported' }>): Promise<Reply[]> {
+async function outsideFlows(ctx: FlowCtx, payload: Exclude<InboundEvent['payload'], { kind: 'command' | 'button' | 'unsupported' | 'service' | 'chat_moved' }>): Promise<Reply[]> {
   if (!isRegistered(ctx)) return [reply(msg('need-registration'))];
   if (payload.kind === 'contact') return [reply(msg('contact-unexpected'))];
   const written = payload.kind === 'media' ? payload.caption : payload.text;

@@ -1,7 +1,7 @@
 import { GrammyError, InputFile, type Api } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { I18n, Locale } from '../../i18n.js';
-import { RejectedError, RetryLaterError, UnreachableError, type ChannelSender } from '../sender.js';
+import { ChatMovedError, RejectedError, RetryLaterError, UnreachableError, type ChannelSender } from '../sender.js';
 import type { ChartSpec, Reply } from '../types.js';
 import { renderProgressChart } from '../../charts/progress-chart.js';
 import { ChartCache, chartKey } from '../../charts/chart-cache.js';
@@ -66,6 +66,9 @@ export class TelegramSender implements ChannelSender {
 
 function unreachableOr(err: unknown): unknown {
   if (!(err instanceof GrammyError)) return err;
+  // A group upgraded to a supergroup: 400 naming the new chat.
+  const movedTo = err.parameters.migrate_to_chat_id;
+  if (movedTo !== undefined) return new ChatMovedError(err.description, String(movedTo), { cause: err });
   // "chat not found": the person never opened the bot, which is as good as blocking it.
   if (err.error_code === 403 || /chat not found/.test(err.description)) return new UnreachableError(err.description, { cause: err });
   if (err.error_code === 429) return new RetryLaterError(err.description, (err.parameters.retry_after ?? 1) * 1000, { cause: err });
