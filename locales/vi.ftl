@@ -51,10 +51,22 @@ register-unit-not-found = Không tìm thấy công đoàn cơ sở nào khớp v
 register-unit-pick = Bạn chọn đơn vị của mình:
 register-unit-many = Có nhiều đơn vị khớp, dưới đây là { $count } đơn vị đầu tiên. Chọn đơn vị của bạn, hoặc gõ thêm chữ để tìm chính xác hơn:
 register-unit-choice = { $name } ({ $code })
-register-ask-phone = Bạn có muốn chia sẻ số điện thoại để tổ hỗ trợ liên hệ khi cần không? Bấm nút "Chia sẻ số điện thoại" bên dưới, hoặc "Bỏ qua".
+register-ask-phone = Bạn có muốn chia sẻ số điện thoại để tổ hỗ trợ liên hệ khi cần không? { $surface ->
+        [zalo-bot] Zalo Bot không nhận được số điện thoại: chọn "Bỏ qua"; nếu bạn dùng cả Telegram, gửi /link để nối hai tài khoản.
+        [zalo-oa] Điền vào mẫu "Chia sẻ số điện thoại" Zalo gửi ngay sau tin này, hoặc chọn "Bỏ qua".
+       *[other] Bấm nút "Chia sẻ số điện thoại" bên dưới, hoặc "Bỏ qua".
+    }
 register-btn-share-phone = 📱 Chia sẻ số điện thoại
-register-phone-not-own = Mình chỉ nhận số điện thoại của chính bạn. Vui lòng bấm nút "Chia sẻ số điện thoại", hoặc "Bỏ qua".
-register-phone-use-button = Vui lòng bấm nút "Chia sẻ số điện thoại" bên dưới, hoặc "Bỏ qua" nếu không muốn chia sẻ.
+register-phone-not-own = Mình chỉ nhận số điện thoại của chính bạn. { $surface ->
+        [zalo-bot] Chọn "Bỏ qua" để tiếp tục.
+        [zalo-oa] Vui lòng điền mẫu "Chia sẻ số điện thoại" của Zalo, hoặc chọn "Bỏ qua".
+       *[other] Vui lòng bấm nút "Chia sẻ số điện thoại", hoặc "Bỏ qua".
+    }
+register-phone-use-button = { $surface ->
+        [zalo-bot] Zalo Bot không nhận được số điện thoại: chọn "Bỏ qua" để tiếp tục.
+        [zalo-oa] Vui lòng điền mẫu "Chia sẻ số điện thoại" của Zalo, hoặc chọn "Bỏ qua" nếu không muốn chia sẻ.
+       *[other] Vui lòng bấm nút "Chia sẻ số điện thoại" bên dưới, hoặc "Bỏ qua" nếu không muốn chia sẻ.
+    }
 register-done = 🎉 Đăng ký xong! Bạn thuộc <b>{ $unit }</b>.
 
 ## Help
@@ -81,17 +93,17 @@ submit-ask-title = <b>Câu { $n }/{ $total }.</b> Tên sáng kiến của bạn 
 submit-ask-problem = <b>Câu { $n }/{ $total }.</b> Thực trạng hiện nay: đang có vấn đề hay khó khăn gì?
 submit-ask-solution = <b>Câu { $n }/{ $total }.</b> Giải pháp bạn đề xuất là gì?
 submit-ask-benefit = <b>Câu { $n }/{ $total }.</b> Hiệu quả mong đợi: giải pháp mang lại lợi ích gì?
-submit-ask-valueVnd = <b>Câu { $n }/{ $total }.</b> Ước tính giá trị làm lợi mỗi năm (đồng), ví dụ "50 triệu", "50tr", "50.000.000", "1,2 tỷ". Không ước tính được thì bấm "Bỏ qua".
+submit-ask-valueVnd = <b>Câu { $n }/{ $total }.</b> Ước tính giá trị làm lợi mỗi năm (đồng), ví dụ "50 triệu", "50tr", "50.000.000", "1,2 tỷ". Không ước tính được thì chọn "Bỏ qua".
 submit-ask-scope = <b>Câu { $n }/{ $total }.</b> Phạm vi áp dụng: sáng kiến dùng được ở đâu (tổ, phân xưởng, công ty...)?
 submit-ask-category = <b>Câu { $n }/{ $total }.</b> Sáng kiến thuộc lĩnh vực nào?
-submit-ask-coAuthors = <b>Câu { $n }/{ $total }.</b> Đồng tác giả (họ tên, bộ phận), nếu có. Không có thì bấm "Bỏ qua".
-submit-ask-attachments = <b>Câu { $n }/{ $total }.</b> Gửi ảnh hoặc tài liệu minh họa (nếu có), từng cái một. Đã có { $count } tệp. Xong thì gõ "xong" hoặc bấm "Xong".
+submit-ask-coAuthors = <b>Câu { $n }/{ $total }.</b> Đồng tác giả (họ tên, bộ phận), nếu có. Không có thì chọn "Bỏ qua".
+submit-ask-attachments = <b>Câu { $n }/{ $total }.</b> Gửi ảnh hoặc tài liệu minh họa (nếu có), từng cái một. Đã có { $count } tệp. Xong thì gõ "xong" hoặc chọn "Xong".
 submit-ask-confidential = <b>Câu { $n }/{ $total }.</b> Sáng kiến có chứa bí mật sản xuất kinh doanh, cần giữ kín không? Nếu có, chỉ tổ hỗ trợ của đơn vị bạn được xem nội dung.
-submit-value-invalid = Mình chưa đọc được số tiền này. Bạn thử viết như "50 triệu", "50tr", "50.000.000" hoặc "1,2 tỷ", hoặc bấm "Bỏ qua".
+submit-value-invalid = Mình chưa đọc được số tiền này. Bạn thử viết như "50 triệu", "50tr", "50.000.000" hoặc "1,2 tỷ", hoặc chọn "Bỏ qua".
 submit-btn-clear-attachments = 🗑 Xóa các tệp đã gửi
 submit-attachments-full = Mỗi sáng kiến kèm được tối đa { $max } tệp. Gõ "xong" để sang câu tiếp theo.
-submit-attachment-received = Đã nhận tệp thứ { $count }. Gửi tiếp, hoặc bấm "Xong".
-submit-attachments-hint = Ở bước này bạn gửi ảnh hoặc tệp tài liệu; xong thì gõ "xong" hoặc bấm "Xong".
+submit-attachment-received = Đã nhận tệp thứ { $count }. Gửi tiếp, hoặc chọn "Xong".
+submit-attachments-hint = Ở bước này bạn gửi ảnh hoặc tệp tài liệu; xong thì gõ "xong" hoặc chọn "Xong".
 category-name = { $category ->
     [renewal] Đổi mới
     [creativity] Sáng tạo
@@ -296,7 +308,10 @@ card =
         [yes] {" "}· 🔒 bí mật sản xuất kinh doanh
        *[no] {""}
     }
-    <i>Trả lời (reply) tin này để nhắn tác giả; bắt đầu bằng ! để ghi chú nội bộ.</i>
+    <i>{ $surface ->
+        [zalo-bot] Gõ /reply { $code } nội dung để nhắn tác giả; /note { $code } nội dung để ghi chú nội bộ.
+       *[other] Trả lời (reply) tin này để nhắn tác giả; bắt đầu bằng ! để ghi chú nội bộ.
+    }</i>
 card-confidential = 🔒 <b>{ $code }</b> · { $unit } · { $status ->
         [submitted] Đã gửi
         [in_review] Đang xem xét
@@ -369,7 +384,10 @@ support-not-a-card = Tin bạn trả lời không phải thẻ sáng kiến. Hã
 relay-to-author =
     💬 <b>Tổ hỗ trợ sáng kiến – { $team }</b> về <b>{ $code }</b>:
     { $text }
-    <i>Trả lời (reply) tin này để nhắn lại tổ hỗ trợ.</i>
+    <i>{ $surface ->
+        [zalo-bot] Gõ /reply { $code } nội dung để nhắn lại tổ hỗ trợ.
+       *[other] Trả lời (reply) tin này để nhắn lại tổ hỗ trợ.
+    }</i>
 relay-from-author =
     💬 Tác giả <b>{ $author }</b> trả lời về <b>{ $code }</b>:
     { $text }
@@ -647,3 +665,5 @@ unlinkgroup-done = ✓ Đã gỡ nhóm tổ hỗ trợ của { $unit }. Sáng ki
 unlinkgroup-none = { $unit } không có nhóm tổ hỗ trợ nào được gắn.
 command-unlinkgroup = Gỡ nhóm tổ hỗ trợ của đơn vị: /unlinkgroup [mã]
 link-already-linked = Hai tài khoản Telegram và Zalo của bạn đã được nối với nhau rồi, không cần gõ mã nữa.
+attachment-caption = 📎 Tệp đính kèm của { $code }
+support-already-yours = Bạn đang xử lý { $code } rồi.

@@ -73,7 +73,7 @@ export async function sendCards(deps: Deps, i: InitiativeDoc, team: SupportTeam,
   for (const t of await teamTargets(team)) {
     const card = await renderCard(i, view, t.locale, notes);
     const files = view === 'full' ? filesOf(i) : [];
-    items.push({ key: `${keyPrefix}:${i.code}:${t.id}`, channel: t.channel, chatId: t.chatId, locale: t.locale, reply: { ...card, attachments: files }, kind: 'card', initiativeCode: i.code, view, ...recipientOf(t, team.unitCode) });
+    items.push({ key: `${keyPrefix}:${i.code}:${t.id}`, channel: t.channel, chatId: t.chatId, locale: t.locale, reply: { ...card, attachments: files, ...(files.length ? { attachmentCaption: msg('attachment-caption', { code: i.code }) } : {}) }, kind: 'card', initiativeCode: i.code, view, ...recipientOf(t, team.unitCode) });
   }
   await enqueue(deps, items);
 }

@@ -46,7 +46,7 @@ export async function relayFromAuthor(ctx: FlowCtx, i: InitiativeDoc, said: Said
   const sent = await tellTeam(
     ctx.deps,
     i,
-    { parts: [msg('relay-from-author', { code: i.code, author: ctx.member.name || '—', text: text || '—' })], attachments: filesOf(said) },
+    { parts: [msg('relay-from-author', { code: i.code, author: ctx.member.name || '—', text: text || '—' })], attachments: filesOf(said), attachmentCaption: msg('attachment-caption', { code: i.code }) },
     `relay-in:${i.code}:${ctx.event.channel}:${ctx.event.eventId}`,
   );
   await addToThread({ initiativeId: i._id, by: ctx.member._id, direction: 'from_submitter', text, attachments: storedFiles(said, ctx), clock: ctx.deps.clock });

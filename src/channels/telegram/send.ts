@@ -26,9 +26,15 @@ export class TelegramSender implements ChannelSender {
         const sent = await this.api.sendMessage(chatId, m.text, { parse_mode: 'HTML', ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}), ...replyTo });
         ids.push(String(sent.message_id));
       }
+      // Files belong to the message they came with (a card, a relay): they reply to it, with a caption naming it.
+      const thread = reply.replyToMessageId ?? ids[0];
+      const fileOptions = {
+        ...(thread ? { reply_parameters: { message_id: Number(thread), allow_sending_without_reply: true } } : {}),
+        ...(reply.attachmentCaption ? { caption: this.i18n.render(locale, reply.attachmentCaption), parse_mode: 'HTML' as const } : {}),
+      };
       for (const file of reply.attachments ?? []) {
         const sent =
-          file.kind === 'photo' ? await this.api.sendPhoto(chatId, file.fileId, replyTo) : await this.api.sendDocument(chatId, file.fileId, replyTo);
+          file.kind === 'photo' ? await this.api.sendPhoto(chatId, file.fileId, fileOptions) : await this.api.sendDocument(chatId, file.fileId, fileOptions);
         ids.push(String(sent.message_id));
       }
       if (reply.chart) ids.push(String((await this.sendChart(chatId, locale, reply.chart)).message_id));

@@ -27,8 +27,10 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
  * Locale texts carry Telegram HTML; Zalo shows plain text. Variables are escaped before the tags are
  * removed and unescaped after, so what a person wrote comes through exactly, "<b>" included.
  */
-export function plainText(i18n: I18n, locale: Locale, m: Msg): string {
-  const vars = m.vars && Object.fromEntries(Object.entries(m.vars).map(([k, v]) => [k, typeof v === 'string' ? escapeHtml(v) : v]));
+export type ZaloSurface = 'zalo-oa' | 'zalo-bot';
+
+export function plainText(i18n: I18n, locale: Locale, m: Msg, surface: ZaloSurface = 'zalo-oa'): string {
+  const vars = { surface, ...(m.vars && Object.fromEntries(Object.entries(m.vars).map(([k, v]) => [k, typeof v === 'string' ? escapeHtml(v) : v]))) };
   return i18n
     .t(locale, m.key, vars)
     .replace(/<\/?[a-z][^<>]*>/gi, '')
@@ -51,9 +53,9 @@ function cardCommands(i18n: I18n, locale: Locale, r: Reply): string | null {
 }
 
 /** Zalo has no inline keyboards on the Bot Platform and few buttons on the OA: choices are numbered too. */
-export function renderForZalo(i18n: I18n, locale: Locale, r: Reply): ZaloReply {
+export function renderForZalo(i18n: I18n, locale: Locale, r: Reply, surface: ZaloSurface): ZaloReply {
   const labelled = numberedChoices(i18n, locale, r);
-  let text = r.parts.map((p) => plainText(i18n, locale, p)).join('\n\n');
+  let text = r.parts.map((p) => plainText(i18n, locale, p, surface)).join('\n\n');
   const commands = cardCommands(i18n, locale, r);
   if (commands) text = `${text}\n\n${commands}`;
   if (labelled.length > 0) {

@@ -41,7 +41,7 @@ export class ZaloOaSender implements ChannelSender {
 
   async send(chatId: string, locale: Locale, reply: Reply): Promise<string[]> {
     const to: OaRecipient = { userId: chatId };
-    const r = renderForZalo(this.i18n, locale, reply);
+    const r = renderForZalo(this.i18n, locale, reply, 'zalo-oa');
     const ids: string[] = [];
     const quote = reply.replyToMessageId ? { quoteMessageId: reply.replyToMessageId } : {};
     const paced = async (send: () => Promise<{ messageId: string }>) => {
@@ -150,7 +150,7 @@ export class ZaloBotSender implements ChannelSender {
   ) {}
 
   async send(chatId: string, locale: Locale, reply: Reply): Promise<string[]> {
-    const r = renderForZalo(this.i18n, locale, reply);
+    const r = renderForZalo(this.i18n, locale, reply, 'zalo-bot');
     const ids: string[] = [];
     const paced = async (send: () => Promise<{ messageId: string }>) => {
       await this.pacer.wait('zalo', chatId);
