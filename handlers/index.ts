@@ -34,6 +34,7 @@ import { readText } from './flows/answers.js';
 import { FIELD_MAX } from './flows/submit-initiative.flow.js';
 import { isRegistered, withPendingQuestion } from './reprompt.js';
 import { rememberAnsweredMenu, typedChoice } from './typed-choice.js';
+import { eventNfc } from './normalize.js';
 
 const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Reply[]> | Reply[]> = {
   start,
@@ -70,7 +71,7 @@ const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Reply[]> 
   reject: cardAction('reject'),
 };
 /** What works in a group chat; everything else is for private chat. */
-const GROUP_COMMANDS = new Set(['help', 'linkgroup', 'unlinkgroup', 'queue', 'show', 'reply', 'note', 'tpl', 'merge', 'progress', 'lagging']);
+const GROUP_COMMANDS = new Set(['help', 'linkgroup', 'unlinkgroup', 'take', 'info', 'accept', 'recognize', 'replicate', 'reject', 'queue', 'show', 'reply', 'note', 'tpl', 'merge', 'progress', 'lagging']);
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 
 /** Two processes may handle the same person at once; the loser of a flow-state race retries from fresh state. */
@@ -94,7 +95,8 @@ export async function handleEvent(event: InboundEvent, deps: Deps): Promise<Hand
   }
 }
 
-async function handleAs(event: InboundEvent, deps: Deps): Promise<HandleResult> {
+async function handleAs(received: InboundEvent, deps: Deps): Promise<HandleResult> {
+  const event = eventNfc(received);
   const member = await identify(
     { channel: event.channel, externalId: event.userId },
     { name: event.profile.name, chatId: event.chatType === 'private' ? event.chatId : null },

@@ -1,7 +1,7 @@
 import { msg } from '../../src/i18n.js';
 import { reply, type Reply } from '../../src/channels/types.js';
 import { canWork } from '../../src/services/support.service.js';
-import { findInitiative, setRecognitionDecision, transition, type Action, type InitiativeDoc } from '../../src/services/workflow.service.js';
+import { findInitiative, nextStatus, setRecognitionDecision, transition, type Action, type InitiativeDoc } from '../../src/services/workflow.service.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { flows } from '../flows/index.js';
 import { parseCardButton } from './card.js';
@@ -21,6 +21,15 @@ export async function pressCardButton(ctx: FlowCtx, data: string): Promise<Reply
     ctx.notice = msg('support-not-allowed');
     return [];
   }
+  // Refused before asking for a note the action could not use (Recognise on an item not yet accepted).
+  if (nextStatus(pressed.action, i.status) === null) {
+    ctx.notice = msg('support-illegal', { code: i.code, status: i.status, action: pressed.action });
+    return [];
+  }
+  if (pressed.action === 'take' && i.assigneeId?.equals(ctx.member._id)) {
+    ctx.notice = msg('support-already-yours', { code: i.code });
+    return [];
+  }
   if (ACTIONS_WITH_NOTE.includes(pressed.action)) {
     return flows.start(ctx, 'card-note', { code: i.code, action: pressed.action, chatId: ctx.event.chatId });
   }
@@ -38,6 +47,7 @@ export async function act(ctx: FlowCtx, code: string, action: Action, note: stri
   if (!result.ok) {
     if (result.reason === 'unknown') return msg('support-unknown-code', { code });
     if (result.reason === 'taken') return msg('support-taken', { code });
+    if (result.reason === 'already-yours') return msg('support-already-yours', { code });
     return msg('support-illegal', { code, status: result.initiative!.status, action });
   }
   const i = result.initiative;
