@@ -34,10 +34,19 @@ function receiving(tg: FakeTelegram, mode: InboundMode, since: number, timeoutMs
  * The bot alone (src/main.ts, JOBS_IN_BOT=false), in long polling or webhook mode; `unpaced`: with the
  * pacer's Telegram limits lifted (bench/raised-limits.ts), for the ceiling against a fake without limits.
  */
-export async function startBot(name: string, scope: PhaseScope, tg: FakeTelegram, mode: InboundMode, opts: { unpaced?: boolean } = {}): Promise<BenchProcess> {
+export async function startBot(
+  name: string,
+  scope: PhaseScope,
+  tg: FakeTelegram,
+  mode: InboundMode,
+  opts: { unpaced?: boolean } = {},
+): Promise<BenchProcess> {
   const env = await baseEnv(scope, tg);
   if (mode === 'webhook') {
-    Object.assign(env, { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${env.PORT}/telegram/hook`, TELEGRAM_WEBHOOK_SECRET: 'bench-secret-0123456789' });
+    Object.assign(env, {
+      TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${env.PORT}/telegram/hook`,
+      TELEGRAM_WEBHOOK_SECRET: 'bench-secret-0123456789',
+    });
   }
   if (opts.unpaced) Object.assign(env, { BENCH_TELEGRAM_PER_SECOND: '100000', BENCH_UNPACED_CHATS: 'true' });
   const since = Date.now();
@@ -50,7 +59,12 @@ export async function startBot(name: string, scope: PhaseScope, tg: FakeTelegram
  * The worker (src/main.ts worker): the jobs and the delivery queue; with `telegramPerSecond`, the same
  * worker paced to that many messages a second (bench/raised-limits.ts).
  */
-export async function startWorkerProcess(name: string, scope: PhaseScope, tg: FakeTelegram, telegramPerSecond?: number): Promise<BenchProcess> {
+export async function startWorkerProcess(
+  name: string,
+  scope: PhaseScope,
+  tg: FakeTelegram,
+  telegramPerSecond?: number,
+): Promise<BenchProcess> {
   const env = await baseEnv(scope, tg);
   const script = telegramPerSecond ? 'bench/raised-limits.ts' : 'src/main.ts';
   if (telegramPerSecond) env.BENCH_TELEGRAM_PER_SECOND = String(telegramPerSecond);
@@ -62,7 +76,10 @@ export async function startWorkerProcess(name: string, scope: PhaseScope, tg: Fa
 /** The bare grammY echo bot (bench/echo-bot.ts), long polling: the ceiling the project is compared with. */
 export async function startEchoBot(tg: FakeTelegram): Promise<BenchProcess> {
   const since = Date.now();
-  const echo = BenchProcess.start('ceiling-echo', 'bench/echo-bot.ts', [], { TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot });
+  const echo = BenchProcess.start('ceiling-echo', 'bench/echo-bot.ts', [], {
+    TELEGRAM_BOT_TOKEN: tg.token,
+    TELEGRAM_API_ROOT: tg.apiRoot,
+  });
   await echo.whileRunning(receiving(tg, 'polling', since, STARTUP_MS));
   return echo;
 }

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { InitiativeModel, ProgressCounterModel, ProgressEntryModel } from '../src/models/index.js';
-import { isoWeek, vietnamQuarter, vietnamYear } from '../src/vietnam-time.js';
+import { isoWeek, vietnamQuarter, vietnamYear } from '../src/core/time.js';
 import { CAMPAIGN, grassroots } from './seed.js';
 
 /**
@@ -41,14 +41,33 @@ export async function insertInitiatives(firstSeq: number, lastSeq: number, tally
       const _id = new Types.ObjectId();
       const code = `SK-${year}-${String(seq).padStart(6, '0')}`;
       const doc = new InitiativeModel({
-        _id, code, year, seq, campaignCode: CAMPAIGN, unitCode: unit.code, unitAncestors: unit.ancestors, authorId: new Types.ObjectId(), channel: 'telegram',
-        status: 'submitted', quick: true, idea: `Ý tưởng số ${seq}: sắp xếp lại kho vật tư`, submissionKey: `bench-${code}`, submittedAt,
-        history: [{ at: submittedAt, by: null, from: null, to: 'submitted' }],
+        _id,
+        code,
+        year,
+        seq,
+        campaignCode: CAMPAIGN,
+        unitCode: unit.code,
+        unitAncestors: unit.ancestors,
+        authorId: new Types.ObjectId(),
+        channel: 'telegram',
+        status: 'submitted',
+        quick: true,
+        idea: `Ý tưởng số ${seq}: sắp xếp lại kho vật tư`,
+        submissionKey: `bench-${code}`,
+        submittedAt,
       });
       initiatives.push({ ...doc.toObject(), createdAt: submittedAt, updatedAt: submittedAt });
       const metrics = ['status:submitted', `week:${isoWeek(submittedAt)}`, `quarter:${vietnamQuarter(submittedAt)}`];
       metrics.forEach((metric, i) => {
-        entries.push({ key: `${String(_id)}:0:${['in', 'week', 'quarter'][i]}`, campaignCode: CAMPAIGN, units, metric, delta: 1, folded: true, createdAt: submittedAt });
+        entries.push({
+          key: `${String(_id)}:0:${['in', 'week', 'quarter'][i]}`,
+          campaignCode: CAMPAIGN,
+          units,
+          metric,
+          delta: 1,
+          folded: true,
+          createdAt: submittedAt,
+        });
         count(tally, units, metric);
       });
     }
@@ -63,6 +82,12 @@ export async function writeCounters(tally: Tally): Promise<void> {
   await ProgressCounterModel.collection.drop().catch(() => undefined);
   await ProgressCounterModel.createIndexes();
   const now = new Date();
-  const docs = [...tally.counters.values()].map((c) => ({ campaignCode: CAMPAIGN, ...c, createdAt: now, updatedAt: now }));
-  for (let i = 0; i < docs.length; i += BATCH) await ProgressCounterModel.collection.insertMany(docs.slice(i, i + BATCH), { ordered: false });
+  const docs = [...tally.counters.values()].map((c) => ({
+    campaignCode: CAMPAIGN,
+    ...c,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  for (let i = 0; i < docs.length; i += BATCH)
+    await ProgressCounterModel.collection.insertMany(docs.slice(i, i + BATCH), { ordered: false });
 }

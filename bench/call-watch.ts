@@ -46,7 +46,8 @@ export class CallWatch {
 
 /** The chat a call went to; answerCallbackQuery has none, and is keyed by who pressed the button (toastKey). */
 function chatOf(tg: FakeTelegram, call: ApiCall): string {
-  if (call.method === 'answerCallbackQuery') return toastKey(tg.callbackQueryFrom(String(call.params.callback_query_id)) ?? 0);
+  if (call.method === 'answerCallbackQuery')
+    return toastKey(tg.callbackQueryFrom(String(call.params.callback_query_id)) ?? 0);
   return String(call.params.chat_id ?? '');
 }
 

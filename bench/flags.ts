@@ -84,8 +84,10 @@ export function parseFlags(argv: string[]): BenchFlags {
   // The short bench is CI's check for lost and duplicated messages: the phases that can lose or repeat one.
   const only = (values.only?.split(',').filter(Boolean) ?? (quick ? ['burst', 'fanout'] : [])) as PhaseName[];
   const unknown = only.filter((p) => !PHASES.includes(p));
-  if (unknown.length > 0) throw new Error(`--only: unknown phase ${unknown.join(', ')}; phases are ${PHASES.join(', ')}`);
-  const growthSizes = values.growth?.split(',').map((s) => positive('growth', s, 0)) ?? (quick ? [1_000, 5_000] : [10_000, 100_000]);
+  if (unknown.length > 0)
+    throw new Error(`--only: unknown phase ${unknown.join(', ')}; phases are ${PHASES.join(', ')}`);
+  const growthSizes =
+    values.growth?.split(',').map((s) => positive('growth', s, 0)) ?? (quick ? [1_000, 5_000] : [10_000, 100_000]);
   if (values.million) growthSizes.push(1_000_000);
   return {
     quick,

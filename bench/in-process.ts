@@ -61,11 +61,16 @@ export async function startInProcessBot(world: PhaseWorld): Promise<InProcessBot
     while (Date.now() - lastActivityAt < QUIET_MS && Date.now() < giveUpAt) await sleep(50);
   };
   const answered = async (key: string | number, trigger: () => Promise<void>) => {
-    const answer = world.watch.next(key, (c) => isSend(c) || c.method === 'answerCallbackQuery', Date.now() + ANSWER_TIMEOUT_MS);
+    const answer = world.watch.next(
+      key,
+      (c) => isSend(c) || c.method === 'answerCallbackQuery',
+      Date.now() + ANSWER_TIMEOUT_MS,
+    );
     let failed: unknown;
     // In long polling the trigger resolves when the fake sees the update confirmed, which need not be after the answer.
     trigger().catch((err: unknown) => (failed = err));
-    if (!(await answer)) throw new Error(failed ? String(failed) : `the bot did not answer within ${ANSWER_TIMEOUT_MS / 1000} s`);
+    if (!(await answer))
+      throw new Error(failed ? String(failed) : `the bot did not answer within ${ANSWER_TIMEOUT_MS / 1000} s`);
   };
   return {
     app,
@@ -78,7 +83,11 @@ export async function startInProcessBot(world: PhaseWorld): Promise<InProcessBot
         doneAt = Date.now();
         await settle();
       });
-      return { commands: commands.length, ms: Math.max(doneAt, lastActivityAt) - start, breakdown: describeCommands(commands) };
+      return {
+        commands: commands.length,
+        ms: Math.max(doneAt, lastActivityAt) - start,
+        breakdown: describeCommands(commands),
+      };
     },
     say: (user, text) => answered(user.chatId, () => user.send(text)),
     tap: (user, button, press) => answered(toastKey(user.id), press ?? (() => user.pressLatest(button))),

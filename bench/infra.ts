@@ -23,10 +23,22 @@ export async function startServers(): Promise<Servers> {
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   if (process.env.MONGODB_URI) {
     const root = process.env.MONGODB_URI.replace(/\/[^/]*$/, '/');
-    return { mongoRoot: root, redisUrl, database: 'MONGODB_URI', databaseCpuMs: () => null, stop: async () => undefined };
+    return {
+      mongoRoot: root,
+      redisUrl,
+      database: 'MONGODB_URI',
+      databaseCpuMs: () => null,
+      stop: async () => undefined,
+    };
   }
   const ferret = await startFerretDb();
-  return { mongoRoot: ferret.uri, redisUrl, database: 'FerretDB 1.24 (SQLite backend)', databaseCpuMs: () => cpuMsOf(ferret.pid), stop: ferret.stop };
+  return {
+    mongoRoot: ferret.uri,
+    redisUrl,
+    database: 'FerretDB 1.24 (SQLite backend)',
+    databaseCpuMs: () => cpuMsOf(ferret.pid),
+    stop: ferret.stop,
+  };
 }
 
 export interface PhaseScope {

@@ -7,11 +7,11 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { importUnits } from '../src/admin/import-units.js';
 import { startTelegram } from '../src/app.js';
-import { systemClock } from '../src/clock.js';
+import { systemClock } from '../src/core/time.js';
 import { loadConfig } from '../src/config.js';
 import { connectMongo, disconnectMongo } from '../src/db.js';
 import type { Deps } from '../src/deps.js';
-import { I18n, msg } from '../src/i18n.js';
+import { I18n, msg } from '../src/core/i18n.js';
 import { createLogger } from '../src/logger.js';
 import { CampaignModel, DeliveryModel, TargetModel } from '../src/models/index.js';
 import { Pacer } from '../src/delivery/pacer.js';
@@ -20,8 +20,13 @@ import { enqueue } from '../src/services/delivery.service.js';
 import { ensureMemberForAccount, grantRole } from '../src/services/members.service.js';
 import { BullFollowUps } from '../jobs/follow-ups.js';
 import { BullOutbox, startDeliveryWorker } from '../jobs/delivery-queue.js';
-import { sendWeeklyPings } from '../jobs/weekly-progress.job.js';
-import { DEFAULT_RATE_LIMITS, FakeTelegram, type ApiCall, type FakeUser } from '../src/playground/fakes/telegram-server.js';
+import { sendWeeklyPings } from '../src/services/weekly-pings.service.js';
+import {
+  DEFAULT_RATE_LIMITS,
+  FakeTelegram,
+  type ApiCall,
+  type FakeUser,
+} from '../src/playground/fakes/telegram-server.js';
 import { startFerretDb } from '../test/support/ferretdb.js';
 import { freePort } from '../test/support/net.js';
 
@@ -39,19 +44,32 @@ export interface PacerBenchFigures {
   privateReplyWaitMs: { p50: number; p99: number; max: number; count: number; unanswered: number };
   groupCardsDelivered: number;
   /** The worker's drain of the queued pings (the producer, sendWeeklyPings, took queuedInMs before). */
-  fanOut: { queuedInMs: number; messages: number; seconds: number; drainSeconds: number; perSecond: number; achievedOfAllowed: number; duplicates: number; missing: number; tooManyRequests: number };
+  fanOut: {
+    queuedInMs: number;
+    messages: number;
+    seconds: number;
+    drainSeconds: number;
+    perSecond: number;
+    achievedOfAllowed: number;
+    duplicates: number;
+    missing: number;
+    tooManyRequests: number;
+  };
 }
 
 const DEFAULTS: PacerBenchOptions = { groupCards: 20, people: 10, messagesEach: 3, officers: 150 };
 const ALLOWED_PER_SECOND = DEFAULT_RATE_LIMITS.globalPerSecond;
 const REPLY_TIMEOUT_MS = 120_000;
 
-const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
+const percentile = (xs: number[], p: number): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const chatOf = (c: ApiCall): number => Number(c.params.chat_id);
 
 /** `mongoRoot`: a running server's URI (npm run bench's); without it, MONGODB_URI or a FerretDB of its own. */
-export async function benchPacer(opts: Partial<PacerBenchOptions> & { mongoRoot?: string } = {}): Promise<PacerBenchFigures> {
+export async function benchPacer(
+  opts: Partial<PacerBenchOptions> & { mongoRoot?: string } = {},
+): Promise<PacerBenchFigures> {
   const o = { ...DEFAULTS, ...opts };
   const root = opts.mongoRoot ?? process.env.MONGODB_URI;
   const ferret = root ? null : await startFerretDb();
@@ -64,7 +82,17 @@ export async function benchPacer(opts: Partial<PacerBenchOptions> & { mongoRoot?
   const tg = await FakeTelegram.start({ rateLimits: false });
   const outbox = BullOutbox.open({ url: redisUrl, prefix: redisPrefix });
   const followUps = BullFollowUps.open({ url: redisUrl, prefix: redisPrefix });
-  const deps: Deps = { clock: systemClock, i18n: new I18n(), log: createLogger('error'), redis, senders: {}, pacer: new Pacer(redis), outbox, followUps, files: {} };
+  const deps: Deps = {
+    clock: systemClock,
+    i18n: new I18n(),
+    log: createLogger('error'),
+    redis,
+    senders: {},
+    pacer: new Pacer(redis),
+    outbox,
+    followUps,
+    files: {},
+  };
   const port = await freePort();
   const config = loadConfig({
     TELEGRAM_BOT_TOKEN: tg.token,
@@ -87,9 +115,15 @@ export async function benchPacer(opts: Partial<PacerBenchOptions> & { mongoRoot?
     if (!(await importUnits(`${lines.join('\n')}\n`)).ok) throw new Error('bench tree rejected');
 
     const people = Array.from({ length: o.people }, (_, i) => tg.user({ id: 810_000 + i, first_name: `Người ${i}` }));
-    const officers = Array.from({ length: o.officers }, (_, i) => tg.user({ id: 820_000 + i, first_name: `Cán bộ ${i}` }));
+    const officers = Array.from({ length: o.officers }, (_, i) =>
+      tg.user({ id: 820_000 + i, first_name: `Cán bộ ${i}` }),
+    );
     for (const u of [...people, ...officers]) await u.send('/help'); // a bot writes only to people who opened it
-    const team = tg.group({ id: -100_810_000, title: 'Tổ hỗ trợ', members: [tg.user({ id: 809_999, first_name: 'Trưởng tổ' })] });
+    const team = tg.group({
+      id: -100_810_000,
+      title: 'Tổ hỗ trợ',
+      members: [tg.user({ id: 809_999, first_name: 'Trưởng tổ' })],
+    });
     tg.setRateLimits(DEFAULT_RATE_LIMITS);
 
     // (a) A group's queue of cards, then people writing privately.
@@ -104,7 +138,8 @@ export async function benchPacer(opts: Partial<PacerBenchOptions> & { mongoRoot?
     await enqueue(monday, cards);
     const waits: number[] = [];
     let unanswered = 0;
-    const answered = (user: FakeUser, since: number) => (c: ApiCall) => c.ok && c.method === 'sendMessage' && chatOf(c) === user.chatId && c.at >= since;
+    const answered = (user: FakeUser, since: number) => (c: ApiCall) =>
+      c.ok && c.method === 'sendMessage' && chatOf(c) === user.chatId && c.at >= since;
     await Promise.all(
       people.map(async (user, i) => {
         await sleep(i * 37); // not all in the same millisecond
@@ -123,12 +158,23 @@ export async function benchPacer(opts: Partial<PacerBenchOptions> & { mongoRoot?
       }),
     );
     const deadline = Date.now() + REPLY_TIMEOUT_MS;
-    while ((await DeliveryModel.countDocuments({ key: /^bench-card:/, status: { $in: ['pending', 'sending'] } })) > 0 && Date.now() < deadline) await sleep(100);
+    while (
+      (await DeliveryModel.countDocuments({ key: /^bench-card:/, status: { $in: ['pending', 'sending'] } })) > 0 &&
+      Date.now() < deadline
+    )
+      await sleep(100);
     const groupCardsDelivered = team.transcript.length;
 
     // (b) The weekly fan-out: a ping and its chart per officer, through the delivery worker.
-    await CampaignModel.create({ code: 'BENCH', name: 'Bench', startDate: new Date('2026-01-01'), endDate: new Date('2026-12-31') });
-    await TargetModel.insertMany(lines.slice(2).map((l) => ({ campaignCode: 'BENCH', unitCode: l.split(',')[0]!, target: 100 })));
+    await CampaignModel.create({
+      code: 'BENCH',
+      name: 'Bench',
+      startDate: new Date('2026-01-01'),
+      endDate: new Date('2026-12-31'),
+    });
+    await TargetModel.insertMany(
+      lines.slice(2).map((l) => ({ campaignCode: 'BENCH', unitCode: l.split(',')[0]!, target: 100 })),
+    );
     for (const [i, officer] of officers.entries()) {
       const member = await ensureMemberForAccount({ channel: 'telegram', externalId: String(officer.id) }, systemClock);
       await grantRole(member._id, `P${1 + (i % 10)}`, 'officer');
@@ -140,18 +186,33 @@ export async function benchPacer(opts: Partial<PacerBenchOptions> & { mongoRoot?
     const queuedInMs = Math.round(performance.now() - start);
     const callsBefore = tg.calls.length;
     start = performance.now();
-    worker.resume();
-    while ((await DeliveryModel.countDocuments({ key: /^weekly:/, status: { $in: ['pending', 'sending'] } })) > 0 && performance.now() - start < 10 * 60_000) await sleep(50);
+    void worker.resume();
+    while (
+      (await DeliveryModel.countDocuments({ key: /^weekly:/, status: { $in: ['pending', 'sending'] } })) > 0 &&
+      performance.now() - start < 10 * 60_000
+    )
+      await sleep(50);
     const drainSeconds = (performance.now() - start) / 1000;
-    const fanOutCalls = tg.calls.slice(callsBefore).filter((c) => c.method === 'sendMessage' || c.method === 'sendPhoto');
+    const fanOutCalls = tg.calls
+      .slice(callsBefore)
+      .filter((c) => c.method === 'sendMessage' || c.method === 'sendPhoto');
     const sentCalls = fanOutCalls.filter((c) => c.ok);
     const pingsPerOfficer = new Map<number, number>();
-    for (const c of sentCalls) if (c.method === 'sendMessage') pingsPerOfficer.set(chatOf(c), (pingsPerOfficer.get(chatOf(c)) ?? 0) + 1);
+    for (const c of sentCalls)
+      if (c.method === 'sendMessage') pingsPerOfficer.set(chatOf(c), (pingsPerOfficer.get(chatOf(c)) ?? 0) + 1);
     // From the first message to the last one's slot: what the worker achieved while it had work.
-    const sendingSeconds = (Math.max(...sentCalls.map((c) => c.at)) - Math.min(...sentCalls.map((c) => c.at))) / 1000 + 1 / ALLOWED_PER_SECOND;
+    const sendingSeconds =
+      (Math.max(...sentCalls.map((c) => c.at)) - Math.min(...sentCalls.map((c) => c.at))) / 1000 +
+      1 / ALLOWED_PER_SECOND;
     const perSecond = sentCalls.length / sendingSeconds;
     return {
-      privateReplyWaitMs: { p50: percentile(waits, 50), p99: percentile(waits, 99), max: Math.max(...waits), count: waits.length, unanswered },
+      privateReplyWaitMs: {
+        p50: percentile(waits, 50),
+        p99: percentile(waits, 99),
+        max: Math.max(...waits),
+        count: waits.length,
+        unanswered,
+      },
       groupCardsDelivered,
       fanOut: {
         queuedInMs,
@@ -181,6 +242,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const figures = await benchPacer();
   console.log(JSON.stringify(figures, null, 2));
   const { p50, p99 } = figures.privateReplyWaitMs;
-  console.log(`(a) private replies while ${DEFAULTS.groupCards} cards are queued for a group: p50 ${p50} ms, p99 ${p99} ms (goal p99 ≤ 1000 ms)`);
-  console.log(`(b) weekly fan-out: ${figures.fanOut.perSecond}/s = ${figures.fanOut.achievedOfAllowed} of the allowed ${ALLOWED_PER_SECOND}/s (goal ≥ 0.95)`);
+  console.log(
+    `(a) private replies while ${DEFAULTS.groupCards} cards are queued for a group: p50 ${p50} ms, p99 ${p99} ms (goal p99 ≤ 1000 ms)`,
+  );
+  console.log(
+    `(b) weekly fan-out: ${figures.fanOut.perSecond}/s = ${figures.fanOut.achievedOfAllowed} of the allowed ${ALLOWED_PER_SECOND}/s (goal ≥ 0.95)`,
+  );
 }

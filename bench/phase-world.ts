@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { createRedis } from '../src/redis.js';
 import { connectMongo, disconnectMongo } from '../src/db.js';
-import { I18n } from '../src/i18n.js';
+import { I18n } from '../src/core/i18n.js';
 import '../src/models/index.js';
 import { FakeTelegram, type RateLimits } from '../src/playground/fakes/telegram-server.js';
 import { CallWatch } from './call-watch.js';

@@ -57,8 +57,8 @@ export class BenchProcess {
       partial = parts.pop() ?? '';
       for (const line of parts) for (const l of proc.lines) l(line);
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     void proc.exited.then(() => log.end());
     return proc;
   }
@@ -92,8 +92,26 @@ export class BenchProcess {
         settle();
       };
       const listener = (line: string) => pattern.test(line) && done(() => resolve(line));
-      const timer = setTimeout(() => done(() => reject(new Error(`${this.name}: no line matching ${pattern} within ${timeoutMs} ms (see ${LOG_DIR}/${this.name}.log)`))), timeoutMs);
-      void this.exited.then((code) => done(() => reject(new Error(`${this.name} exited (code ${code}) before printing ${pattern} (see ${LOG_DIR}/${this.name}.log)`))));
+      const timer = setTimeout(
+        () =>
+          done(() =>
+            reject(
+              new Error(
+                `${this.name}: no line matching ${pattern} within ${timeoutMs} ms (see ${LOG_DIR}/${this.name}.log)`,
+              ),
+            ),
+          ),
+        timeoutMs,
+      );
+      void this.exited.then((code) =>
+        done(() =>
+          reject(
+            new Error(
+              `${this.name} exited (code ${code}) before printing ${pattern} (see ${LOG_DIR}/${this.name}.log)`,
+            ),
+          ),
+        ),
+      );
       this.lines.push(listener);
     });
   }

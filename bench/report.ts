@@ -39,7 +39,8 @@ export const met = (f: Figure): boolean | null => {
 function formatValue(value: number | null, unit: Figure['unit']): string {
   if (value === null || Number.isNaN(value)) return 'n/a';
   if (value === Infinity) return 'never';
-  const digits = Number.isInteger(value) || Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 || unit === 'commands' ? 1 : 2;
+  const digits =
+    Number.isInteger(value) || Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 || unit === 'commands' ? 1 : 2;
   const n = value.toFixed(digits);
   return unit === 'count' || unit === 'commands' || unit === 'ratio' ? n : unit === '×' ? `×${n}` : `${n} ${unit}`;
 }
@@ -54,7 +55,10 @@ const formatGoal = (f: Figure): string => {
 
 /** A Markdown table: readable in the terminal, and pasted as is into the README. */
 export function table(results: PhaseResult[]): string {
-  const rows = [['phase', 'figure', 'value', 'goal', 'met'], ['---', '---', '---', '---', '---']];
+  const rows = [
+    ['phase', 'figure', 'value', 'goal', 'met'],
+    ['---', '---', '---', '---', '---'],
+  ];
   for (const r of results) {
     for (const f of r.figures) {
       const ok = met(f);
@@ -67,7 +71,12 @@ export function table(results: PhaseResult[]): string {
 
 export function machine(): Record<string, unknown> {
   const cpu = cpus();
-  return { cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  return {
+    cpus: cpu.length,
+    cpuModel: cpu[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
 }
 
 export function writeResults(path: string, content: Record<string, unknown>): void {

@@ -54,7 +54,8 @@ try {
       const phaseStart = Date.now();
       try {
         const result = await run(ctx);
-        for (const r of Array.isArray(result) ? result : [result]) results.push({ ...r, seconds: (Date.now() - phaseStart) / 1000 });
+        for (const r of Array.isArray(result) ? result : [result])
+          results.push({ ...r, seconds: (Date.now() - phaseStart) / 1000 });
       } catch (err) {
         // One phase failing (a bot that does not start, a timeout) leaves the others to run.
         progress(name, `FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -70,9 +71,20 @@ try {
 
 const totalSeconds = (Date.now() - started) / 1000;
 const integrityFailures = results.flatMap((r) => r.integrityFailures);
-writeResults(flags.resultsPath, { at: new Date().toISOString(), machine: machine(), database: servers.database, flags, totalSeconds, failedPhases, integrityFailures, results });
+writeResults(flags.resultsPath, {
+  at: new Date().toISOString(),
+  machine: machine(),
+  database: servers.database,
+  flags,
+  totalSeconds,
+  failedPhases,
+  integrityFailures,
+  results,
+});
 console.log(`\n${table(results)}\n`);
-console.log(`database: ${servers.database}; machine: ${JSON.stringify(machine())}; run time ${Math.round(totalSeconds)} s; written to ${flags.resultsPath}`);
+console.log(
+  `database: ${servers.database}; machine: ${JSON.stringify(machine())}; run time ${Math.round(totalSeconds)} s; written to ${flags.resultsPath}`,
+);
 for (const f of integrityFailures) console.log(`LOST OR DUPLICATED: ${f}`);
 for (const p of failedPhases) console.log(`PHASE FAILED: ${p}`);
 // --quick is CI's check: any lost or duplicated message, or a phase that could not run, fails it.

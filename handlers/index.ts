@@ -1,42 +1,43 @@
-import { msg } from '../src/i18n.js';
-import { reply, type HandleResult, type InboundEvent, type Reply } from '../src/channels/types.js';
+import { msg } from '../src/core/i18n.js';
+import { reply, type HandleResult, type Reply } from '../src/core/reply.js';
+import { type InboundEvent } from '../src/core/event.js';
 import type { Deps } from '../src/deps.js';
-import type { Locale } from '../src/models/index.js';
-import { identify } from '../src/services/members.service.js';
+import type { Locale } from '../src/core/channel.js';
+import { findMemberByAccount, identify } from '../src/services/members.service.js';
 import { FlowConflictError, loadFlowState } from '../src/services/flow-state.service.js';
 import { claimUpdate, markDone } from '../src/services/inbound-claims.js';
 import { back } from './commands/back.js';
 import { cancel } from './commands/cancel.js';
 import { help } from './commands/help.js';
-import { chooseLang, lang, LANG_BUTTON_PREFIX } from './commands/lang.js';
+import { chooseLang, lang } from './commands/lang.js';
 import { link } from './commands/link.js';
 import { mine } from './commands/mine.js';
 import { start } from './commands/start.js';
 import { submit } from './commands/submit.js';
 import { linkgroup, queue, replyCommand, show, unlinkgroup, withdraw } from './commands/support.js';
+import { cardActionCommand } from './commands/card-action.js';
+import { restart } from './commands/restart.js';
 import { merge, note, onbehalf, tpl } from './commands/support-tools.js';
-import { progress, PROGRESS_BUTTON_PREFIX } from './commands/progress.js';
+import { progress } from './commands/progress.js';
 import { lagging } from './commands/lagging.js';
 import { ping } from './commands/ping.js';
 import { quiet } from './commands/quiet.js';
 import { messenger } from './commands/messenger.js';
 import { pledge, pledges, startSelfCheck } from './commands/pledges.js';
 import { pressCardButton } from './support/actions.js';
-import { cardAction } from './commands/card-action.js';
-import { restart } from './commands/restart.js';
 import { acknowledgeNudge } from './support/nudge-ack.js';
 import { relayFromAuthor, relayFromTeam } from './support/relay.js';
 import { deliveryOfMessage, followMovedChat, releaseHeld } from '../src/services/delivery.service.js';
 import { awaitingAnswerFrom, findInitiative } from '../src/services/workflow.service.js';
-import { parseFlowButton, type FlowCtx } from './flows/engine.js';
+import { handledOf, type Answer, type FlowCtx, readText } from './flows/engine.js';
+import { CALLBACKS, unpackCallback } from '../src/core/callback-data.js';
 import { flows } from './flows/index.js';
-import { readText } from './flows/answers.js';
 import { FIELD_MAX } from './flows/submit-initiative.flow.js';
 import { isRegistered, withPendingQuestion } from './reprompt.js';
 import { rememberAnsweredMenu, typedChoice } from './typed-choice.js';
 import { eventNfc } from './normalize.js';
 
-const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Reply[]> | Reply[]> = {
+const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Answer> | Answer> = {
   start,
   submit,
   cancel,
@@ -63,15 +64,33 @@ const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Reply[]> 
   pledge,
   pledges,
   restart,
-  take: cardAction('take'),
-  info: cardAction('info'),
-  accept: cardAction('accept'),
-  recognize: cardAction('recognize'),
-  replicate: cardAction('replicate'),
-  reject: cardAction('reject'),
+  take: cardActionCommand('take'),
+  info: cardActionCommand('info'),
+  accept: cardActionCommand('accept'),
+  recognize: cardActionCommand('recognize'),
+  replicate: cardActionCommand('replicate'),
+  reject: cardActionCommand('reject'),
 };
 /** What works in a group chat; everything else is for private chat. */
-const GROUP_COMMANDS = new Set(['help', 'linkgroup', 'unlinkgroup', 'take', 'info', 'accept', 'recognize', 'replicate', 'reject', 'queue', 'show', 'reply', 'note', 'tpl', 'merge', 'progress', 'lagging']);
+const GROUP_COMMANDS = new Set([
+  'help',
+  'linkgroup',
+  'unlinkgroup',
+  'take',
+  'info',
+  'accept',
+  'recognize',
+  'replicate',
+  'reject',
+  'queue',
+  'show',
+  'reply',
+  'note',
+  'tpl',
+  'merge',
+  'progress',
+  'lagging',
+]);
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 
 /** Two processes may handle the same person at once; the loser of a flow-state race retries from fresh state. */
@@ -89,10 +108,21 @@ export async function handleEvent(event: InboundEvent, deps: Deps): Promise<Hand
       await markDone(deps.redis, event.channel, event.eventId);
       return result;
     } catch (err) {
-      if (!(err instanceof FlowConflictError) || attempt >= CONFLICT_RETRIES) throw err;
-      deps.log.info({ eventId: event.eventId, attempt }, 'flow state changed underneath; retrying');
+      if (err instanceof FlowConflictError && attempt < CONFLICT_RETRIES) {
+        deps.log.info({ eventId: event.eventId, attempt }, 'flow state changed underneath; retrying');
+        continue;
+      }
+      // Not marked done: the messenger's resend (or the person) tries again.
+      deps.log.error({ err, eventId: event.eventId, chatId: event.chatId }, 'handling an update failed');
+      return { replies: [reply(msg('error-generic'))], locale: await localeOfAccount(event) };
     }
   }
+}
+
+/** The person's language for an error answer; Vietnamese when even that cannot be read. */
+async function localeOfAccount(event: InboundEvent): Promise<Locale> {
+  const member = await findMemberByAccount({ channel: event.channel, externalId: event.userId }).catch(() => null);
+  return member?.locale ?? 'vi';
 }
 
 async function handleAs(received: InboundEvent, deps: Deps): Promise<HandleResult> {
@@ -105,13 +135,15 @@ async function handleAs(received: InboundEvent, deps: Deps): Promise<HandleResul
   // Zalo let nothing through while they were silent: now that they wrote, what waited goes out.
   if (event.chatType === 'private') await releaseHeld(deps, event.channel, event.chatId);
   const state = await loadFlowState(deps.redis, String(member._id));
-  const ctx: FlowCtx = { deps, event, member, locale: member.locale as Locale, state };
-  const picked = await typedChoice(ctx);
-  if (picked) ctx.event = { ...event, payload: picked };
-  const closeButtons = ctx.event.payload.kind === 'button' && parseFlowButton(ctx.event.payload.data)?.rev === state.rev;
-  const replies = event.chatType === 'group' ? await routeGroup(ctx) : await route(ctx);
+  const asked: FlowCtx = { deps, event, member, locale: member.locale, state };
+  // On Zalo a typed number is an option of the person's own pending question (see typed-choice.ts).
+  const picked = await typedChoice(asked);
+  const ctx: FlowCtx = picked ? { ...asked, event: { ...event, payload: picked } } : asked;
+  const { payload } = ctx.event;
+  const closeButtons = payload.kind === 'button' && CALLBACKS.flow.unpack(payload.data)?.rev === state.rev;
+  const { replies, notice, locale } = handledOf(event.chatType === 'group' ? await routeGroup(ctx) : await route(ctx));
   await rememberAnsweredMenu(ctx, replies);
-  return { replies, locale: ctx.locale, closeButtons, ...(ctx.notice ? { buttonNotice: ctx.notice } : {}) };
+  return { replies, locale: locale ?? ctx.locale, closeButtons, ...(notice ? { buttonNotice: notice } : {}) };
 }
 
 /**
@@ -119,7 +151,7 @@ async function handleAs(received: InboundEvent, deps: Deps): Promise<HandleResul
  * to its own messages. Chatter, stickers and service messages (joins, pins, titles) get no answer: bots
  * receive service messages even in privacy mode. A group upgraded to a supergroup takes its link along.
  */
-async function routeGroup(ctx: FlowCtx): Promise<Reply[]> {
+async function routeGroup(ctx: FlowCtx): Promise<Answer> {
   const { payload, replyToMessageId, chatId } = ctx.event;
   if (payload.kind === 'chat_moved') {
     const resent = await followMovedChat(ctx.deps, ctx.event.channel, payload.fromChatId, payload.toChatId);
@@ -128,11 +160,16 @@ async function routeGroup(ctx: FlowCtx): Promise<Reply[]> {
   }
   if (payload.kind === 'command') {
     const command = COMMANDS[payload.command];
-    return command && GROUP_COMMANDS.has(payload.command) ? command(ctx, payload.args) : [reply(msg('group-private-only'))];
+    return command && GROUP_COMMANDS.has(payload.command)
+      ? command(ctx, payload.args)
+      : [reply(msg('group-private-only'))];
   }
   if (payload.kind === 'button') {
-    if (payload.data.startsWith('c:')) return pressCardButton(ctx, payload.data);
-    return ctx.state.flow === 'card-note' && ctx.state.answers.chatId === chatId && parseFlowButton(payload.data) ? flows.answer(ctx, payload) : [];
+    const pressed = unpackCallback(payload.data);
+    if (pressed?.kind === 'card') return pressCardButton(ctx, pressed.value);
+    // The confirmation of a card action typed in this group (Reject asks once more).
+    const inNote = ctx.state.flow === 'card-note' && ctx.state.answers.chatId === chatId;
+    return pressed?.kind === 'flow' && inNote ? flows.answer(ctx, payload) : [];
   }
   if (payload.kind !== 'text' && payload.kind !== 'media') return [];
   if (ctx.state.flow === 'card-note' && ctx.state.answers.chatId === chatId) return flows.answer(ctx, payload);
@@ -148,19 +185,25 @@ async function initiativeRepliedTo(event: InboundEvent) {
 }
 
 /** A private message that replies to one of the bot's card or relay messages belongs to that initiative. */
-async function routeReply(ctx: FlowCtx, payload: Extract<InboundEvent['payload'], { kind: 'text' | 'media' }>): Promise<Reply[] | null> {
+async function routeReply(
+  ctx: FlowCtx,
+  payload: Extract<InboundEvent['payload'], { kind: 'text' | 'media' }>,
+): Promise<Reply[] | null> {
   const i = await initiativeRepliedTo(ctx.event);
   if (!i) return null;
   return i.authorId.equals(ctx.member._id) ? relayFromAuthor(ctx, i, payload) : relayFromTeam(ctx, i, payload);
 }
 
 /** While the team waits for more information, the author's next plain message is the answer. */
-async function routeNeedsInfo(ctx: FlowCtx, payload: Extract<InboundEvent['payload'], { kind: 'text' | 'media' }>): Promise<Reply[] | null> {
+async function routeNeedsInfo(
+  ctx: FlowCtx,
+  payload: Extract<InboundEvent['payload'], { kind: 'text' | 'media' }>,
+): Promise<Reply[] | null> {
   const waiting = await awaitingAnswerFrom(ctx.member);
   return waiting ? relayFromAuthor(ctx, waiting, payload) : null;
 }
 
-async function route(ctx: FlowCtx): Promise<Reply[]> {
+async function route(ctx: FlowCtx): Promise<Answer> {
   const { payload } = ctx.event;
   switch (payload.kind) {
     case 'command': {
@@ -168,14 +211,23 @@ async function route(ctx: FlowCtx): Promise<Reply[]> {
       if (command) return command(ctx, payload.args);
       return withPendingQuestion(ctx, [reply(msg('unknown-command', { command: payload.command }))]);
     }
-    case 'button':
-      if (payload.data.startsWith(LANG_BUTTON_PREFIX)) return chooseLang(ctx, payload.data);
-      if (payload.data.startsWith('c:')) return pressCardButton(ctx, payload.data);
-      if (payload.data.startsWith('n:')) return acknowledgeNudge(ctx, payload.data);
-      if (payload.data.startsWith('sc:')) return startSelfCheck(ctx, payload.data);
-      if (payload.data.startsWith(PROGRESS_BUTTON_PREFIX)) return progress(ctx, payload.data.slice(PROGRESS_BUTTON_PREFIX.length));
-      if (ctx.state.flow) return flows.answer(ctx, payload);
-      return [reply(msg('flow-stale-button'))];
+    case 'button': {
+      const pressed = unpackCallback(payload.data);
+      switch (pressed?.kind) {
+        case 'lang':
+          return chooseLang(ctx, pressed.value.locale);
+        case 'card':
+          return pressCardButton(ctx, pressed.value);
+        case 'nudge':
+          return acknowledgeNudge(ctx, pressed.value.nudgeId);
+        case 'selfCheck':
+          return startSelfCheck(ctx, pressed.value);
+        case 'progress':
+          return progress(ctx, pressed.value.unitCode);
+        default:
+          return ctx.state.flow ? flows.answer(ctx, payload) : [reply(msg('flow-stale-button'))];
+      }
+    }
     case 'unsupported':
       return withPendingQuestion(ctx, [reply(msg('unsupported-message'))]);
     case 'service':
@@ -192,12 +244,16 @@ async function route(ctx: FlowCtx): Promise<Reply[]> {
 }
 
 /** A message that answers no question: a registered worker's idea, or someone who should register first. */
-async function outsideFlows(ctx: FlowCtx, payload: Exclude<InboundEvent['payload'], { kind: 'command' | 'button' | 'unsupported' | 'service' | 'chat_moved' }>): Promise<Reply[]> {
+async function outsideFlows(
+  ctx: FlowCtx,
+  payload: Exclude<InboundEvent['payload'], { kind: 'command' | 'button' | 'unsupported' | 'service' | 'chat_moved' }>,
+): Promise<Answer> {
   if (!isRegistered(ctx)) return [reply(msg('need-registration'))];
   if (payload.kind === 'contact') return [reply(msg('contact-unexpected'))];
   const written = payload.kind === 'media' ? payload.caption : payload.text;
   const idea = readText({ kind: 'text', text: written }, FIELD_MAX);
-  if (!idea.ok) return [reply(payload.kind === 'media' && !written.trim() ? msg('quick-photo-needs-caption') : idea.error)];
+  if (!idea.ok)
+    return [reply(payload.kind === 'media' && !written.trim() ? msg('quick-photo-needs-caption') : idea.error)];
   const attachments = payload.kind === 'media' ? [payload.attachment] : [];
   return flows.start(ctx, 'quick', { idea: idea.value, attachments });
 }

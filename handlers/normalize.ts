@@ -1,4 +1,4 @@
-import type { InboundEvent, InboundPayload } from '../src/channels/types.js';
+import type { InboundEvent, InboundPayload } from '../src/core/event.js';
 
 const nfc = (s: string): string => s.normalize('NFC');
 
@@ -9,7 +9,11 @@ function payloadNfc(p: InboundPayload): InboundPayload {
     case 'command':
       return { ...p, args: nfc(p.args) };
     case 'media':
-      return { ...p, caption: nfc(p.caption), attachment: { ...p.attachment, fileName: p.attachment.fileName === null ? null : nfc(p.attachment.fileName) } };
+      return {
+        ...p,
+        caption: nfc(p.caption),
+        attachment: { ...p.attachment, fileName: p.attachment.fileName === null ? null : nfc(p.attachment.fileName) },
+      };
     default:
       return p;
   }

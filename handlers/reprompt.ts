@@ -1,4 +1,4 @@
-import type { Reply } from '../src/channels/types.js';
+import type { Reply } from '../src/core/reply.js';
 import type { FlowCtx } from './flows/engine.js';
 import { flows } from './flows/index.js';
 

@@ -1,5 +1,6 @@
-import { numberedChoices, typedNumber, type Choice } from '../src/channels/choices.js';
-import type { InboundPayload, Reply } from '../src/channels/types.js';
+import { numberedChoices, typedNumber, type Choice } from '../src/core/choices.js';
+import type { InboundPayload } from '../src/core/event.js';
+import type { Reply } from '../src/core/reply.js';
 import { menuChoice, rememberMenu } from '../src/services/menu-choices.service.js';
 import type { FlowCtx } from './flows/engine.js';
 import { flows } from './flows/index.js';
@@ -7,7 +8,8 @@ import { flows } from './flows/index.js';
 /** Zalo shows options as numbers; Telegram has buttons, where a typed "2" is just text. */
 const typesNumbers = (ctx: FlowCtx): boolean => ctx.event.channel === 'zalo' && ctx.event.chatType === 'private';
 
-const asPayload = (c: Choice): InboundPayload => (c.kind === 'button' ? { kind: 'button', data: c.data } : { kind: 'text', text: c.text });
+const asPayload = (c: Choice): InboundPayload =>
+  c.kind === 'button' ? { kind: 'button', data: c.data } : { kind: 'text', text: c.text };
 
 /**
  * What a typed number means: an option of the person's pending flow question (its prompt, rebuilt from

@@ -5,7 +5,7 @@ import type { Deps } from '../src/deps.js';
 import { createRedis } from '../src/redis.js';
 import { ChatLanes, type LaneRef } from '../src/delivery/chat-lanes.js';
 import type { Outbox } from '../src/services/delivery.service.js';
-import { deliverQueued, readDelivery } from './deliver.job.js';
+import { deliverQueued, readDelivery } from '../src/services/dispatch.service.js';
 
 export const DELIVERY_QUEUE = 'deliveries';
 /** Deliveries one worker process has in flight at once, each to a different chat. */
@@ -36,7 +36,10 @@ export interface QueueConnection {
   timeScale?: number;
 }
 
-export const bullOptions = (c: QueueConnection) => ({ connection: { url: c.url, maxRetriesPerRequest: null }, prefix: `${c.prefix}bull` });
+export const bullOptions = (c: QueueConnection) => ({
+  connection: { url: c.url, maxRetriesPerRequest: null },
+  prefix: `${c.prefix}bull`,
+});
 
 // BullMQ refuses ':' in custom job ids; a digest of the key is stable and safe.
 export const jobIdOf = (key: string): string => createHash('sha1').update(key).digest('hex');
@@ -101,7 +104,10 @@ export function startDeliveryWorker(deps: Deps, c: QueueConnection): Worker {
   const leave = async (lane: LaneRef, key: string): Promise<void> => {
     const next = await lanes.leave(lane, key);
     const job = next ? await Job.fromId(worker, jobIdOf(next)) : undefined;
-    if (job && (await job.isDelayed())) await job.promote().catch((err: unknown) => deps.log.debug({ err, key: next }, 'delivery: next in lane was not delayed'));
+    if (job && (await job.isDelayed()))
+      await job
+        .promote()
+        .catch((err: unknown) => deps.log.debug({ err, key: next }, 'delivery: next in lane was not delayed'));
   };
   /**
    * How many deliveries of the chat are ahead of this one. A head whose job will never run again (gone:
@@ -112,7 +118,10 @@ export function startDeliveryWorker(deps: Deps, c: QueueConnection): Worker {
       const { head, ahead } = await lanes.join(lane, key);
       const headJob = ahead === 0 ? null : await worker.getBackend().getState(jobIdOf(head));
       if (!headJob || LIVE_STATES.has(headJob)) return ahead;
-      deps.log.warn({ key: head, chatId: lane.chatId, headJob }, 'delivery lane: dropping a head whose job will not run');
+      deps.log.warn(
+        { key: head, chatId: lane.chatId, headJob },
+        'delivery lane: dropping a head whose job will not run',
+      );
       await lanes.leave(lane, head);
     }
   };
@@ -125,7 +134,12 @@ export function startDeliveryWorker(deps: Deps, c: QueueConnection): Worker {
       if (!d) return 'duplicate';
       const lane = { channel: d.channel, chatId: d.chatId };
       const ahead = await aheadOf(lane, key);
-      if (ahead > 0) return waitInQueue(job, token, Math.max(LANE_RECHECK_MS, (await deps.pacer.chatFreeInMs(d.channel, d.chatId, ahead)) * scale));
+      if (ahead > 0)
+        return waitInQueue(
+          job,
+          token,
+          Math.max(LANE_RECHECK_MS, (await deps.pacer.chatFreeInMs(d.channel, d.chatId, ahead)) * scale),
+        );
 
       const outcome = await deliverQueued(deps, key, d);
       if (outcome.status === 'later') return waitInQueue(job, token, outcome.afterMs * scale);

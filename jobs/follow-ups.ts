@@ -1,7 +1,7 @@
 import { Queue, Worker } from 'bullmq';
 import type { Deps, FollowUp, FollowUps } from '../src/deps.js';
 import { findInitiative } from '../src/services/workflow.service.js';
-import { postCards, tellAuthor, updateCards } from '../handlers/support/notify.js';
+import { postCards, tellAuthor, updateCards } from '../src/services/notifications.service.js';
 import { bullOptions, type QueueConnection } from './delivery-queue.js';
 
 export const FOLLOW_UP_QUEUE = 'follow-ups';
@@ -49,7 +49,10 @@ async function runFollowUp(deps: Deps, task: FollowUp): Promise<void> {
 }
 
 export function startFollowUpWorker(deps: Deps, c: QueueConnection): Worker {
-  const worker = new Worker(FOLLOW_UP_QUEUE, (job) => runFollowUp(deps, job.data as FollowUp), { ...bullOptions(c), concurrency: CONCURRENCY });
+  const worker = new Worker(FOLLOW_UP_QUEUE, (job) => runFollowUp(deps, job.data as FollowUp), {
+    ...bullOptions(c),
+    concurrency: CONCURRENCY,
+  });
   worker.on('failed', (job, err) => deps.log.error({ err, followUp: job?.data as unknown }, 'a follow-up failed'));
   worker.on('error', (err) => deps.log.error({ err }, 'follow-up worker error'));
   return worker;

@@ -1,12 +1,12 @@
 import { Queue, Worker } from 'bullmq';
 import type { Deps } from '../src/deps.js';
-import { escalateStale } from './escalate-stale.job.js';
-import { retryDeliveries } from './retry-deliveries.job.js';
-import { foldProgress } from './fold-progress.job.js';
-import { sendWeeklyPings } from './weekly-progress.job.js';
-import { nudgeLaggingUnits } from './lagging-nudges.job.js';
-import { remindPledges } from './pledge-deadlines.job.js';
-import { sendClusterRankings } from './cluster-rankings.job.js';
+import { escalateStale } from '../src/services/notifications.service.js';
+import { retryDeliveries } from '../src/services/delivery.service.js';
+import { foldProgress } from '../src/services/progress.service.js';
+import { sendWeeklyPings } from '../src/services/weekly-pings.service.js';
+import { nudgeLaggingUnits } from '../src/services/nudges.service.js';
+import { remindPledges } from '../src/services/pledges.service.js';
+import { sendClusterRankings } from '../src/services/clusters.service.js';
 import { startDeliveryWorker, type QueueConnection } from './delivery-queue.js';
 import { startFollowUpWorker } from './follow-ups.js';
 

@@ -1,6 +1,5 @@
-import type { Bot } from 'grammy';
+import { type Bot, Api } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { Api } from 'grammy';
 import { createTelegramBot, introduce, publishCommands, withPacingAndRetries } from './channels/telegram/bot.js';
 import { telegramWebhook } from './channels/telegram/webhook.js';
 import { startLongPolling } from './channels/telegram/polling.js';
@@ -10,18 +9,21 @@ import { ZaloBotApi } from './channels/zalo/bot-api.js';
 import { botWebhook, startBotPolling, type BotChannel } from './channels/zalo/bot-channel.js';
 import { ZaloOaApi } from './channels/zalo/oa-api.js';
 import { oaWebhook, type OaChannel } from './channels/zalo/oa-channel.js';
-import { MongoOaTokenStore } from './channels/zalo/oa-token-store.js';
+import { MongoOaTokenStore } from './services/zalo-tokens.service.js';
+import { markUnreachable } from './services/support.service.js';
+import type { AdapterPorts } from './channels/answer.js';
+import { COMMAND_NAMES, handleEvent } from '../handlers/index.js';
 import { OaTokenManager } from './channels/zalo/oa-tokens.js';
-import { RedisLock } from './channels/zalo/redis-lock.js';
+import { RedisLock } from './core/lock.js';
 import { ZaloBotSender, ZaloOaSender } from './channels/zalo/send.js';
-import { systemClock, type Clock } from './clock.js';
+import { systemClock, type Clock } from './core/time.js';
 import type { Config } from './config.js';
 import { connectMongo, disconnectMongo } from './db.js';
 import { logSlowCommands } from './db-slow-commands.js';
 import type { Deps } from './deps.js';
-import { HttpServer } from './http.js';
+import { HttpServer } from './channels/http.js';
 import { readiness } from './readiness.js';
-import { I18n } from './i18n.js';
+import { I18n } from './core/i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import './models/index.js';
 import { startJobs } from '../jobs/index.js';
@@ -35,7 +37,10 @@ import { checkRedis, createRedis } from './redis.js';
  * messenger that is configured (Telegram, and the Zalo OA or a Zalo Bot), then the jobs.
  */
 
-export type TelegramConfig = Pick<Config, 'TELEGRAM_API_ROOT' | 'TELEGRAM_WEBHOOK_URL' | 'TELEGRAM_WEBHOOK_SECRET' | 'PORT'> & { TELEGRAM_BOT_TOKEN: string };
+export type TelegramConfig = Pick<
+  Config,
+  'TELEGRAM_API_ROOT' | 'TELEGRAM_WEBHOOK_URL' | 'TELEGRAM_WEBHOOK_SECRET' | 'PORT'
+> & { TELEGRAM_BOT_TOKEN: string };
 
 export interface Running {
   stop(): Promise<void>;
@@ -49,20 +54,40 @@ export interface RunningTelegram extends Running {
 
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 
+/** What the messenger adapters are given: the handlers answer their events. */
+const portsOf = (deps: Deps): AdapterPorts => ({
+  handle: (event) => handleEvent(event, deps),
+  i18n: deps.i18n,
+  log: deps.log,
+  pacing: deps.pacer,
+});
+
 /**
  * Long polling by default; the webhook when TELEGRAM_WEBHOOK_URL is set, on `http` (the process's
  * server) or, without one, on a server of its own.
  */
-export async function startTelegram(deps: Deps, config: TelegramConfig, opts: { botInfo?: UserFromGetMe; http?: HttpServer; onFatal?: (err: unknown) => void } = {}): Promise<RunningTelegram> {
-  const bot = createTelegramBot(deps, { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) });
+export async function startTelegram(
+  deps: Deps,
+  config: TelegramConfig,
+  opts: { botInfo?: UserFromGetMe; http?: HttpServer; onFatal?: (err: unknown) => void } = {},
+): Promise<RunningTelegram> {
+  const bot = createTelegramBot(portsOf(deps), {
+    token: config.TELEGRAM_BOT_TOKEN,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
+  });
   await introduce(bot, config.TELEGRAM_API_ROOT);
   deps.senders.telegram = new TelegramSender(bot.api, deps.i18n);
   deps.files.telegram = new TelegramFiles(bot.api, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT);
-  await publishCommands(bot, deps);
+  await publishCommands(bot, deps.i18n, COMMAND_NAMES);
 
   if (!config.TELEGRAM_WEBHOOK_URL) {
     await bot.api.deleteWebhook();
-    const polling = startLongPolling(bot, { allowedUpdates: ALLOWED_UPDATES, log: deps.log, onFatal: opts.onFatal ?? (() => undefined) });
+    const polling = startLongPolling(bot, {
+      allowedUpdates: ALLOWED_UPDATES,
+      log: deps.log,
+      onFatal: opts.onFatal ?? (() => undefined),
+    });
     deps.log.info({ bot: bot.botInfo.username }, 'Telegram long polling started');
     return { bot, server: null, stop: () => polling.stop() };
   }
@@ -72,7 +97,10 @@ export async function startTelegram(deps: Deps, config: TelegramConfig, opts: { 
   const http = opts.http ?? own!;
   http.route(url.pathname, telegramWebhook(bot, config.TELEGRAM_WEBHOOK_SECRET!));
   if (own) await own.listen(config.PORT);
-  await bot.api.setWebhook(url.toString(), { secret_token: config.TELEGRAM_WEBHOOK_SECRET!, allowed_updates: ALLOWED_UPDATES });
+  await bot.api.setWebhook(url.toString(), {
+    secret_token: config.TELEGRAM_WEBHOOK_SECRET!,
+    allowed_updates: ALLOWED_UPDATES,
+  });
   deps.log.info({ bot: bot.botInfo.username, path: url.pathname }, 'Telegram webhook started');
   return { bot, server: own, stop: async () => own?.close() };
 }
@@ -85,14 +113,30 @@ function zaloChannel(deps: Deps, config: Config): { oa: OaChannel } | { bot: Bot
       oauthRoot: config.ZALO_OAUTH_ROOT,
       appId: config.ZALO_OA_APP_ID,
       appSecretKey: config.ZALO_OA_APP_SECRET!,
-      store: { load: (id) => store.seed(id, config.ZALO_OA_REFRESH_TOKEN!).then(() => store.load(id)), save: (id, pair) => store.save(id, pair) },
+      store: {
+        load: (id) => store.seed(id, config.ZALO_OA_REFRESH_TOKEN!).then(() => store.load(id)),
+        save: (id, pair) => store.save(id, pair),
+      },
       lock: new RedisLock(deps.redis),
       clock: deps.clock,
       log: deps.log,
     });
     const api = new ZaloOaApi({ apiRoot: config.ZALO_OA_API_ROOT, tokens });
-    const sender = new ZaloOaSender(api, deps.i18n, deps.pacer, deps.files, { imageUrl: config.ZALO_OA_PHONE_FORM_IMAGE_URL! });
-    return { oa: { appId: config.ZALO_OA_APP_ID, oaId: config.ZALO_OA_ID!, oaSecretKey: config.ZALO_OA_SECRET_KEY!, api, sender } };
+    const sender = new ZaloOaSender(api, deps.i18n, deps.pacer, deps.files, {
+      imageUrl: config.ZALO_OA_PHONE_FORM_IMAGE_URL!,
+    });
+    const onUnfollow = (userId: string) => markUnreachable('zalo', userId, deps.clock.now());
+    return {
+      oa: {
+        appId: config.ZALO_OA_APP_ID,
+        oaId: config.ZALO_OA_ID!,
+        oaSecretKey: config.ZALO_OA_SECRET_KEY!,
+        api,
+        sender,
+        redis: deps.redis,
+        onUnfollow,
+      },
+    };
   }
   if (config.ZALO_BOT_TOKEN) {
     const api = new ZaloBotApi({ apiRoot: config.ZALO_BOT_API_ROOT, token: config.ZALO_BOT_TOKEN });
@@ -107,18 +151,18 @@ export async function startZalo(deps: Deps, config: Config, http: HttpServer): P
   if (!zalo) return null;
   if ('oa' in zalo) {
     deps.senders.zalo = zalo.oa.sender;
-    http.route(config.ZALO_OA_WEBHOOK_PATH, oaWebhook(deps, zalo.oa));
+    http.route(config.ZALO_OA_WEBHOOK_PATH, oaWebhook(portsOf(deps), zalo.oa));
     deps.log.info({ path: config.ZALO_OA_WEBHOOK_PATH }, 'Zalo OA webhook started');
     return { stop: async () => undefined };
   }
   deps.senders.zalo = zalo.bot.sender;
   if (!config.ZALO_BOT_WEBHOOK_URL) {
-    const polling = startBotPolling(deps, zalo.bot);
+    const polling = startBotPolling(portsOf(deps), zalo.bot);
     deps.log.info('Zalo Bot long polling started');
     return polling;
   }
   const url = new URL(config.ZALO_BOT_WEBHOOK_URL);
-  http.route(url.pathname, botWebhook(deps, zalo.bot, config.ZALO_BOT_WEBHOOK_SECRET!));
+  http.route(url.pathname, botWebhook(portsOf(deps), zalo.bot, config.ZALO_BOT_WEBHOOK_SECRET!));
   await zalo.bot.api.setWebhook(url.toString(), config.ZALO_BOT_WEBHOOK_SECRET!);
   deps.log.info({ path: url.pathname }, 'Zalo Bot webhook started');
   return { stop: async () => undefined };
@@ -132,7 +176,7 @@ export interface RunningApp extends Running {
 
 interface Connected {
   deps: Deps;
-  disconnect(): Promise<void>;
+  disconnect: () => Promise<void>;
 }
 
 const jobsRedis = (config: Config) => ({ url: config.REDIS_URL, prefix: config.REDIS_KEY_PREFIX });
@@ -145,7 +189,17 @@ async function connect(config: Config, opts: { clock?: Clock; log?: Logger }): P
   await checkRedis(redis);
   const outbox = BullOutbox.open(jobsRedis(config));
   const followUps = BullFollowUps.open(jobsRedis(config));
-  const deps: Deps = { clock: opts.clock ?? systemClock, i18n: new I18n(), log, redis, senders: {}, pacer: new Pacer(redis), outbox, followUps, files: {} };
+  const deps: Deps = {
+    clock: opts.clock ?? systemClock,
+    i18n: new I18n(),
+    log,
+    redis,
+    senders: {},
+    pacer: new Pacer(redis),
+    outbox,
+    followUps,
+    files: {},
+  };
   return {
     deps,
     async disconnect() {
@@ -158,12 +212,21 @@ async function connect(config: Config, opts: { clock?: Clock; log?: Logger }): P
 }
 
 /** The bot process: MongoDB, Redis, the configured messengers, and the jobs unless a separate worker runs them. */
-export async function startApp(config: Config, opts: { clock?: Clock; log?: Logger; onFatal?: (err: unknown) => void } = {}): Promise<RunningApp> {
+export async function startApp(
+  config: Config,
+  opts: { clock?: Clock; log?: Logger; onFatal?: (err: unknown) => void } = {},
+): Promise<RunningApp> {
   const { deps, disconnect } = await connect(config, opts);
   // Webhooks, /healthz and /readyz, in every mode.
   const http = new HttpServer(deps.log, readiness(deps, config));
   await http.listen(config.PORT);
-  const telegram = config.TELEGRAM_BOT_TOKEN ? await startTelegram(deps, { ...config, TELEGRAM_BOT_TOKEN: config.TELEGRAM_BOT_TOKEN }, { http, ...(opts.onFatal ? { onFatal: opts.onFatal } : {}) }) : null;
+  const telegram = config.TELEGRAM_BOT_TOKEN
+    ? await startTelegram(
+        deps,
+        { ...config, TELEGRAM_BOT_TOKEN: config.TELEGRAM_BOT_TOKEN },
+        { http, ...(opts.onFatal ? { onFatal: opts.onFatal } : {}) },
+      )
+    : null;
   const zalo = await startZalo(deps, config, http);
   const jobs = config.JOBS_IN_BOT ? await startJobs(deps, jobsRedis(config)) : null;
   return {
@@ -183,7 +246,10 @@ export async function startApp(config: Config, opts: { clock?: Clock; log?: Logg
 export async function startWorker(config: Config, opts: { clock?: Clock; log?: Logger } = {}): Promise<RunningApp> {
   const { deps, disconnect } = await connect(config, opts);
   if (config.TELEGRAM_BOT_TOKEN) {
-    const api = withPacingAndRetries(new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT }), deps.pacer);
+    const api = withPacingAndRetries(
+      new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT }),
+      deps.pacer,
+    );
     deps.senders.telegram = new TelegramSender(api, deps.i18n);
     deps.files.telegram = new TelegramFiles(api, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT);
   }

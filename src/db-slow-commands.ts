@@ -19,7 +19,15 @@ export function logSlowCommands(client: mongo.MongoClient, log: Logger, threshol
     started.delete(e.requestId);
     // Shaped only when slow: most commands are not.
     if (seen && e.duration >= thresholdMs) {
-      log.warn({ command: seen.command, collection: seen.collection, selects: shapeOf(selectionOf(seen.body)), ms: Math.round(e.duration) }, 'slow database command');
+      log.warn(
+        {
+          command: seen.command,
+          collection: seen.collection,
+          selects: shapeOf(selectionOf(seen.body)),
+          ms: Math.round(e.duration),
+        },
+        'slow database command',
+      );
     }
   };
   client.on('commandSucceeded', (e: mongo.CommandSucceededEvent) => finish(e));

@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import { STARTUP_CHECK_MS, StartupError, withoutCredentials } from './startup-error.js';
+import { STARTUP_CHECK_MS, StartupError, withoutCredentials } from './core/startup-error.js';
 
 // Unknown paths in a filter throw instead of being dropped (a dropped path would match everything).
 mongoose.set('strictQuery', 'throw');
@@ -7,7 +7,10 @@ mongoose.set('strictQuery', 'throw');
 const MAX_POOL_SIZE = 20;
 
 /** Connects mongoose and builds the indexes; unique indexes are part of the consistency story. */
-export async function connectMongo(uri: string, opts: { serverSelectionTimeoutMS?: number; monitorCommands?: boolean } = {}): Promise<typeof mongoose> {
+export async function connectMongo(
+  uri: string,
+  opts: { serverSelectionTimeoutMS?: number; monitorCommands?: boolean } = {},
+): Promise<typeof mongoose> {
   const timeoutMs = opts.serverSelectionTimeoutMS ?? STARTUP_CHECK_MS;
   const conn = await mongoose
     .connect(uri, {

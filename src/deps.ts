@@ -1,12 +1,12 @@
 import type { Redis } from 'ioredis';
-import type { Clock } from './clock.js';
-import type { I18n } from './i18n.js';
+import type { Clock } from './core/time.js';
+import type { I18n } from './core/i18n.js';
 import type { Logger } from './logger.js';
 import type { Senders, Outbox } from './services/delivery.service.js';
 import type { Pacer } from './delivery/pacer.js';
-import type { FileFetcher } from './channels/sender.js';
-import type { Reply } from './channels/types.js';
-import type { Channel } from './models/index.js';
+import type { FileFetcher } from './core/sender.js';
+import type { Reply } from './core/reply.js';
+import type { Channel } from './core/channel.js';
 
 /**
  * Cards to post for a new initiative, or to refresh after it changed (its revision); a message for its

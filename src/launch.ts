@@ -12,10 +12,17 @@ const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
  * an embedded FerretDB; no REDIS_URL and no Redis answering: a redis-server of its own; no messenger:
  * the playground (fake Telegram and Zalo, demo data, a page on PORT). Whatever is set is used as is.
  */
-export async function launchBot(env: NodeJS.ProcessEnv, opts: { onFatal?: (err: unknown) => void } = {}): Promise<RunningApp> {
+export async function launchBot(
+  env: NodeJS.ProcessEnv,
+  opts: { onFatal?: (err: unknown) => void } = {},
+): Promise<RunningApp> {
   const playground = !messengerConfigured(env);
   // Every configuration problem first, before anything is started (what will be local stands in).
-  loadConfig({ ...env, ...(env.MONGODB_URI ? {} : { MONGODB_URI: 'mongodb://127.0.0.1/embedded' }), ...(playground ? { TELEGRAM_BOT_TOKEN: FAKE_TELEGRAM_TOKEN } : {}) });
+  loadConfig({
+    ...env,
+    ...(env.MONGODB_URI ? {} : { MONGODB_URI: 'mongodb://127.0.0.1/embedded' }),
+    ...(playground ? { TELEGRAM_BOT_TOKEN: FAKE_TELEGRAM_TOKEN } : {}),
+  });
   const log = createLogger(LEVELS.includes(env.LOG_LEVEL ?? '') ? env.LOG_LEVEL! : 'info');
 
   const stops: (() => Promise<void>)[] = [];
@@ -28,7 +35,11 @@ export async function launchBot(env: NodeJS.ProcessEnv, opts: { onFatal?: (err: 
     const fakes = playground ? await Playground.start() : null;
     if (fakes) stops.push(() => fakes.stop());
     const config = loadConfig({ ...env, ...local.env, ...fakes?.env() });
-    const app = await startApp(config, { log, ...(fakes ? { clock: fakes.clock } : {}), ...(opts.onFatal ? { onFatal: opts.onFatal } : {}) });
+    const app = await startApp(config, {
+      log,
+      ...(fakes ? { clock: fakes.clock } : {}),
+      ...(opts.onFatal ? { onFatal: opts.onFatal } : {}),
+    });
     stops.push(() => app.stop());
     await fakes?.attach(app, app.http, config, log);
     return { ...app, stop: stopAll };

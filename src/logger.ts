@@ -10,12 +10,26 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   const options: pino.LoggerOptions = {
     level,
     redact: {
-      paths: ['token', '*.token', 'phone', '*.phone', 'secret', '*.secret', 'headers["x-telegram-bot-api-secret-token"]'],
+      paths: [
+        'token',
+        '*.token',
+        'phone',
+        '*.phone',
+        'secret',
+        '*.secret',
+        'headers["x-telegram-bot-api-secret-token"]',
+      ],
       censor: '[redacted]',
     },
   };
   if (!destination && process.stdout.isTTY && level !== 'silent') {
-    return pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } });
+    return pino({
+      ...options,
+      transport: {
+        target: 'pino-pretty',
+        options: { colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+      },
+    });
   }
   return pino(options, destination);
 }

@@ -1,8 +1,7 @@
+import { fail, ok, type Result } from './core/result.js';
 /** Parsing and formatting of amounts in Vietnamese đồng as workers type them ("50tr", "1,2 tỷ", "2 triệu rưỡi"). */
 
-export type ParseVndResult =
-  | { ok: true; value: number }
-  | { ok: false; reason: 'empty' | 'not_a_number' | 'not_positive' | 'too_large' };
+export type ParseVndResult = Result<number, 'empty' | 'not_a_number' | 'not_positive' | 'too_large'>;
 
 const MAX_VND = 1e15;
 
@@ -14,25 +13,19 @@ const GROUP = /(\d+(?:[., ]\d+)*) ?(?:(ty|ti|trieu|tr|nghin|ngan|k)(?: ?(ruoi)| 
 
 /** Parses an amount of đồng, rounded to a whole đồng. */
 export function parseVnd(input: string): ParseVndResult {
-  let s = input
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (!s) return { ok: false, reason: 'empty' };
+  let s = input.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/\s+/g, ' ').trim();
+  if (!s) return fail('empty');
 
   s = s.replace(/^(?:vnd|₫) ?/, '').replace(/ ?(?:vnd|dong|d|₫)$/, '');
   const negative = /^[-−]/.test(s);
   if (negative) s = s.replace(/^[-−] ?/, '');
 
   const amount = sumGroups(s);
-  if (amount === null) return { ok: false, reason: 'not_a_number' };
+  if (amount === null) return fail('not_a_number');
   const value = Math.round(amount);
-  if (negative || value < 1) return { ok: false, reason: 'not_positive' };
-  if (value > MAX_VND) return { ok: false, reason: 'too_large' };
-  return { ok: true, value };
+  if (negative || value < 1) return fail('not_positive');
+  if (value > MAX_VND) return fail('too_large');
+  return ok(value);
 }
 
 function sumGroups(s: string): number | null {

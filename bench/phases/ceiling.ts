@@ -20,13 +20,22 @@ interface LoadRun {
   seconds: number;
   perSecond: number;
   cpuMsPerUpdate: number;
+  /** The bot process's peak resident memory, MiB. */
+  peakRssMiB: number;
   /** The database server's CPU per update (FerretDB here), null when it runs elsewhere. */
   databaseCpuMsPerUpdate: number | null;
   latencyMs: LatencySummary;
   timeouts: number;
 }
 
-async function closedLoop(world: PhaseWorld, bot: BenchProcess, users: FakeUser[], text: string, seconds: number, databaseCpuMs: () => number | null): Promise<LoadRun> {
+async function closedLoop(
+  world: PhaseWorld,
+  bot: BenchProcess,
+  users: FakeUser[],
+  text: string,
+  seconds: number,
+  databaseCpuMs: () => number | null,
+): Promise<LoadRun> {
   const ask = async (user: FakeUser): Promise<number> => {
     const sentAt = Date.now();
     const answer = world.watch.next(user.chatId, isSend, sentAt + ANSWER_TIMEOUT_MS);
@@ -54,7 +63,11 @@ async function closedLoop(world: PhaseWorld, bot: BenchProcess, users: FakeUser[
     seconds: elapsedS,
     perSecond: latencies.length / elapsedS,
     cpuMsPerUpdate: cpuMs / latencies.length,
-    databaseCpuMsPerUpdate: databaseCpuBefore === null || databaseCpuAfter === null ? null : (databaseCpuAfter - databaseCpuBefore) / latencies.length,
+    peakRssMiB: bot.peakRssMiB(),
+    databaseCpuMsPerUpdate:
+      databaseCpuBefore === null || databaseCpuAfter === null
+        ? null
+        : (databaseCpuAfter - databaseCpuBefore) / latencies.length,
     latencyMs: summarize(latencies),
     timeouts: latencies.filter((l) => l === Infinity).length,
   };
@@ -62,11 +75,26 @@ async function closedLoop(world: PhaseWorld, bot: BenchProcess, users: FakeUser[
 
 async function run(ctx: PhaseContext, which: 'echo' | 'project'): Promise<LoadRun> {
   return inPhaseWorld(ctx, `ceiling-${which}`, { rateLimits: false }, async (world) => {
-    const bot = world.own(which === 'echo' ? await startEchoBot(world.tg) : await startBot('ceiling-project-bot', world.scope, world.tg, 'polling', { unpaced: true }));
-    const users = Array.from({ length: ctx.flags.ceilingUsers }, (_, i) => world.tg.user({ id: 2_000_000 + i, first_name: `Người ${i}` }));
+    const bot = world.own(
+      which === 'echo'
+        ? await startEchoBot(world.tg)
+        : await startBot('ceiling-project-bot', world.scope, world.tg, 'polling', { unpaced: true }),
+    );
+    const users = Array.from({ length: ctx.flags.ceilingUsers }, (_, i) =>
+      world.tg.user({ id: 2_000_000 + i, first_name: `Người ${i}` }),
+    );
     world.say(`${users.length} users, closed loop for ${ctx.flags.ceilingSeconds} s`);
-    const result = await closedLoop(world, bot, users, which === 'echo' ? 'xin chào' : '/help', ctx.flags.ceilingSeconds, ctx.servers.databaseCpuMs);
-    world.say(`${result.perSecond.toFixed(0)} updates/s, ${result.cpuMsPerUpdate.toFixed(2)} ms CPU per update, p99 ${result.latencyMs.p99} ms`);
+    const result = await closedLoop(
+      world,
+      bot,
+      users,
+      which === 'echo' ? 'xin chào' : '/help',
+      ctx.flags.ceilingSeconds,
+      ctx.servers.databaseCpuMs,
+    );
+    world.say(
+      `${result.perSecond.toFixed(0)} updates/s, ${result.cpuMsPerUpdate.toFixed(2)} ms CPU per update, p99 ${result.latencyMs.p99} ms`,
+    );
     return result;
   });
 }
@@ -77,12 +105,42 @@ export async function ceilingPhase(ctx: PhaseContext): Promise<PhaseResult> {
   const users = ctx.flags.ceilingUsers;
   const p = 'ceiling';
   const figures: Figure[] = [
-    { phase: p, name: `echo bot: updates/s, ${users} users`, value: echo.perSecond, unit: 'per s', note: `${echo.cpuMsPerUpdate.toFixed(2)} ms CPU/update` },
+    {
+      phase: p,
+      name: `echo bot: updates/s, ${users} users`,
+      value: echo.perSecond,
+      unit: 'per s',
+      note: `${echo.cpuMsPerUpdate.toFixed(2)} ms CPU/update`,
+    },
     { phase: p, name: `project /help: updates/s, ${users} users`, value: project.perSecond, unit: 'per s' },
-    { phase: p, name: 'project ÷ echo throughput', value: project.perSecond / echo.perSecond, unit: 'ratio', goal: { atLeast: 0.5 } },
-    { phase: p, name: 'project bot CPU per update', value: project.cpuMsPerUpdate, unit: 'ms/update', goal: { atMost: 2.5 } },
-    { phase: p, name: 'database server CPU per project update', value: project.databaseCpuMsPerUpdate, unit: 'ms/update', note: ctx.servers.database },
-    { phase: p, name: `project answer p99, ${users} users`, value: project.latencyMs.p99, unit: 'ms', note: `p50 ${project.latencyMs.p50} ms; echo p99 ${echo.latencyMs.p99} ms` },
+    {
+      phase: p,
+      name: 'project ÷ echo throughput',
+      value: project.perSecond / echo.perSecond,
+      unit: 'ratio',
+      goal: { atLeast: 0.5 },
+    },
+    {
+      phase: p,
+      name: 'project bot CPU per update',
+      value: project.cpuMsPerUpdate,
+      unit: 'ms/update',
+      goal: { atMost: 2.5 },
+    },
+    {
+      phase: p,
+      name: 'database server CPU per project update',
+      value: project.databaseCpuMsPerUpdate,
+      unit: 'ms/update',
+      note: ctx.servers.database,
+    },
+    {
+      phase: p,
+      name: `project answer p99, ${users} users`,
+      value: project.latencyMs.p99,
+      unit: 'ms',
+      note: `p50 ${project.latencyMs.p50} ms; echo p99 ${echo.latencyMs.p99} ms`,
+    },
   ];
   return { phase: p, figures, integrityFailures: [], details: { users, echo, project } };
 }

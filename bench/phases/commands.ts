@@ -1,5 +1,5 @@
 import { startDeliveryWorker } from '../../jobs/delivery-queue.js';
-import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
+import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';
 import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 import { startWorkerProcess } from '../apps.js';
 import { isSend } from '../call-watch.js';
@@ -29,14 +29,19 @@ async function counted(bot: InProcessBot, action: () => Promise<unknown>): Promi
 }
 
 /** The full form, as a worker answers it; returns the count of the last step (the send). */
-async function fillForm(bot: InProcessBot, user: FakeUser, i18n: PhaseWorld['i18n']): Promise<{ step: Counted; send: Counted; whole: Counted }> {
+async function fillForm(
+  bot: InProcessBot,
+  user: FakeUser,
+  i18n: PhaseWorld['i18n'],
+): Promise<{ step: Counted; send: Counted; whole: Counted }> {
   let step: Counted = { error: 'not reached' };
   let send: Counted = { error: 'not reached' };
   const whole = await counted(bot, async () => {
     await bot.say(user, '/submit');
     await bot.say(user, 'Đèn cảm biến ở kho');
     step = await counted(bot, () => bot.say(user, 'Kho tối, đèn bật cả ngày'));
-    for (const answer of ['Lắp đèn cảm biến chuyển động', 'Tiết kiệm điện', '50tr', 'Toàn công ty']) await bot.say(user, answer);
+    for (const answer of ['Lắp đèn cảm biến chuyển động', 'Tiết kiệm điện', '50tr', 'Toàn công ty'])
+      await bot.say(user, answer);
     await bot.tap(user, 'Hiệu quả');
     await bot.say(user, 'bỏ qua');
     await bot.say(user, 'xong');
@@ -77,9 +82,18 @@ export async function commandsPhase(ctx: PhaseContext): Promise<PhaseResult> {
       world.say('Take on a card, /progress of a province');
       const takeLabel = world.i18n.t('vi', 'card-btn-take');
       const team = teams[0]!; // the author's union is in province 1
-      const cardShown = () => team.group.transcript.some((m) => m.inlineButtons.flat().some((b) => b.text === takeLabel));
-      const hasCard = cardShown() || (await world.watch.next(team.group.id, (c) => JSON.stringify(c.params.reply_markup ?? '').includes(takeLabel), Date.now() + CARD_WAIT_MS));
-      const take = hasCard ? await counted(bot, () => bot.tap(team.lead, takeLabel, () => team.group.pressLatest(team.lead, takeLabel))) : { error: 'no card reached the team group' };
+      const cardShown = () =>
+        team.group.transcript.some((m) => m.inlineButtons.flat().some((b) => b.text === takeLabel));
+      const hasCard =
+        cardShown() ||
+        (await world.watch.next(
+          team.group.id,
+          (c) => JSON.stringify(c.params.reply_markup ?? '').includes(takeLabel),
+          Date.now() + CARD_WAIT_MS,
+        ));
+      const take = hasCard
+        ? await counted(bot, () => bot.tap(team.lead, takeLabel, () => team.group.pressLatest(team.lead, takeLabel)))
+        : { error: 'no card reached the team group' };
       const progress = await counted(bot, () => bot.say(officer!, `/progress ${province(1)}`));
 
       // From here the bench builds and delivers the pings: the worker must not send them first.
@@ -91,11 +105,20 @@ export async function commandsPhase(ctx: PhaseContext): Promise<PhaseResult> {
       await seedOfficers(world.tg, OFFICERS, 4_000_000, () => province(2));
       const morePings = await counted(bot, async () => (queued += await sendWeeklyPings(bot.app.deps)));
       const furtherPing: Counted =
-        'error' in firstPing ? firstPing : 'error' in morePings ? morePings : { ...morePings, commands: (morePings.commands - firstPing.commands) / (OFFICERS - 1) };
+        'error' in firstPing
+          ? firstPing
+          : 'error' in morePings
+            ? morePings
+            : { ...morePings, commands: (morePings.commands - firstPing.commands) / (OFFICERS - 1) };
       const sends = () => world.tg.calls.filter(isSend).length;
       const sendsBefore = sends();
-      const deliveries = startDeliveryWorker(bot.app.deps, { url: world.scope.redisUrl, prefix: world.scope.redisPrefix });
-      const delivery = await counted(bot, () => untilSendsStop(sends, sendsBefore + queued)).finally(() => deliveries.close());
+      const deliveries = startDeliveryWorker(bot.app.deps, {
+        url: world.scope.redisUrl,
+        prefix: world.scope.redisPrefix,
+      });
+      const delivery = await counted(bot, () => untilSendsStop(sends, sendsBefore + queued)).finally(() =>
+        deliveries.close(),
+      );
       const delivered = sends() - sendsBefore;
 
       const p = 'db commands';
@@ -117,9 +140,28 @@ export async function commandsPhase(ctx: PhaseContext): Promise<PhaseResult> {
         figure(`/progress of a province`, progress, 1),
         figure('weekly ping: the first officer of a province', firstPing, 1),
         figure(`weekly ping: each further officer (${OFFICERS} of one province)`, furtherPing, 1, 3),
-        figure(`delivering one queued message (${queued} queued, ${delivered} sends)`, delivery, Math.max(1, queued), 3),
+        figure(
+          `delivering one queued message (${queued} queued, ${delivered} sends)`,
+          delivery,
+          Math.max(1, queued),
+          3,
+        ),
       ];
-      const details = { formStep: form.step, formSend: form.send, formWhole: form.whole, quickOffer, quickSend, take, progress, firstPing, morePings, delivery, officers: OFFICERS, queued, delivered };
+      const details = {
+        formStep: form.step,
+        formSend: form.send,
+        formWhole: form.whole,
+        quickOffer,
+        quickSend,
+        take,
+        progress,
+        firstPing,
+        morePings,
+        delivery,
+        officers: OFFICERS,
+        queued,
+        delivered,
+      };
       return { phase: p, figures, integrityFailures: [], details };
     } finally {
       await bot.stop();

@@ -37,9 +37,13 @@ async function fanOut(ctx: PhaseContext, officers: number, allowedPerSecond: num
     const users = await seedOfficers(world.tg, officers, 5_000_000);
     const officerChats = new Set(users.map((u) => String(u.chatId)));
     const toOfficer = (c: ApiCall) => isSend(c) && officerChats.has(String(c.params.chat_id));
-    world.say(`${officers} officers due their ping; the worker sends at up to ${allowedPerSecond}/s (waiting up to ${ctx.flags.fanoutTimeoutS} s)`);
+    world.say(
+      `${officers} officers due their ping; the worker sends at up to ${allowedPerSecond}/s (waiting up to ${ctx.flags.fanoutTimeoutS} s)`,
+    );
     const start = Date.now();
-    const worker = world.own(await startWorkerProcess(`fanout-${officers}-worker`, world.scope, world.tg, big ? allowedPerSecond : undefined));
+    const worker = world.own(
+      await startWorkerProcess(`fanout-${officers}-worker`, world.scope, world.tg, big ? allowedPerSecond : undefined),
+    );
     const giveUpAt = start + ctx.flags.fanoutTimeoutS * 1000;
     // Done when every officer has a ping and nothing was sent for two seconds (the chart follows the text).
     const pinged = new Map<string, number>();
@@ -47,9 +51,13 @@ async function fanOut(ctx: PhaseContext, officers: number, allowedPerSecond: num
     const stopCounting = world.tg.onCall((c) => {
       if (!toOfficer(c)) return;
       lastSendAt = c.at;
-      if (c.ok && c.method === 'sendMessage') pinged.set(String(c.params.chat_id), (pinged.get(String(c.params.chat_id)) ?? 0) + 1);
+      if (c.ok && c.method === 'sendMessage')
+        pinged.set(String(c.params.chat_id), (pinged.get(String(c.params.chat_id)) ?? 0) + 1);
     });
-    const progress = setInterval(() => world.say(`${pinged.size}/${officers} officers pinged after ${Math.round((Date.now() - start) / 1000)} s`), 15_000);
+    const progress = setInterval(
+      () => world.say(`${pinged.size}/${officers} officers pinged after ${Math.round((Date.now() - start) / 1000)} s`),
+      15_000,
+    );
     while (Date.now() < giveUpAt && !(pinged.size >= officers && Date.now() - lastSendAt > 2000)) await sleep(500);
     clearInterval(progress);
     stopCounting();
@@ -72,25 +80,47 @@ async function fanOut(ctx: PhaseContext, officers: number, allowedPerSecond: num
       workerPeakRssMiB: worker.peakRssMiB(),
       timedOut,
     };
-    world.say(`${run.sends} sends in ${sendingSeconds.toFixed(1)} s = ${run.achievedPerSecond.toFixed(1)}/s of ${allowedPerSecond}/s; missing ${run.missing}, duplicates ${run.duplicates}`);
+    world.say(
+      `${run.sends} sends in ${sendingSeconds.toFixed(1)} s = ${run.achievedPerSecond.toFixed(1)}/s of ${allowedPerSecond}/s; missing ${run.missing}, duplicates ${run.duplicates}`,
+    );
     return run;
   });
 }
 
 export async function fanoutPhase(ctx: PhaseContext): Promise<PhaseResult> {
-  const runs = [await fanOut(ctx, ctx.flags.officers, DEFAULT_RATE_LIMITS.globalPerSecond), await fanOut(ctx, ctx.flags.bigOfficers, ctx.flags.bigRatePerSecond)];
+  const runs = [
+    await fanOut(ctx, ctx.flags.officers, DEFAULT_RATE_LIMITS.globalPerSecond),
+    await fanOut(ctx, ctx.flags.bigOfficers, ctx.flags.bigRatePerSecond),
+  ];
   const p = 'fan-out';
   const figures: Figure[] = runs.flatMap((r) => {
     const name = `${r.officers} officers at ${r.allowedPerSecond}/s`;
-    const wait = r.timedOut ? `stopped waiting after ${ctx.flags.fanoutTimeoutS} s` : `${r.totalSeconds.toFixed(0)} s from worker start`;
+    const wait = r.timedOut
+      ? `stopped waiting after ${ctx.flags.fanoutTimeoutS} s`
+      : `${r.totalSeconds.toFixed(0)} s from worker start`;
     return [
-      { phase: p, name: `${name}: achieved ÷ allowed rate`, value: r.achievedPerSecond / r.allowedPerSecond, unit: 'ratio', goal: { atLeast: 0.95 }, note: `${r.achievedPerSecond.toFixed(1)}/s, ${r.tooMany} × 429, ${wait}` },
+      {
+        phase: p,
+        name: `${name}: achieved ÷ allowed rate`,
+        value: r.achievedPerSecond / r.allowedPerSecond,
+        unit: 'ratio',
+        goal: { atLeast: 0.95 },
+        note: `${r.achievedPerSecond.toFixed(1)}/s, ${r.tooMany} × 429, ${wait}`,
+      },
       { phase: p, name: `${name}: missing`, value: r.missing, unit: 'count', goal: { atMost: 0 } },
       { phase: p, name: `${name}: duplicates`, value: r.duplicates, unit: 'count', goal: { atMost: 0 } },
-      { phase: p, name: `${name}: peak RSS, worker process`, value: r.workerPeakRssMiB, unit: 'MiB', goal: { atMost: 150 } },
+      {
+        phase: p,
+        name: `${name}: peak RSS, worker process`,
+        value: r.workerPeakRssMiB,
+        unit: 'MiB',
+        goal: { atMost: 150 },
+      },
     ] satisfies Figure[];
   });
   // A ping still on its way when the bench stopped waiting is slow, not lost; only duplicates fail --quick here.
-  const integrityFailures = runs.flatMap((r) => (r.duplicates > 0 ? [`fan-out ${r.officers}: ${r.duplicates} officers got two pings`] : []));
+  const integrityFailures = runs.flatMap((r) =>
+    r.duplicates > 0 ? [`fan-out ${r.officers}: ${r.duplicates} officers got two pings`] : [],
+  );
   return { phase: p, figures, integrityFailures, details: { runs } };
 }

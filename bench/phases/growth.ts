@@ -1,5 +1,5 @@
-import { foldProgress } from '../../jobs/fold-progress.job.js';
-import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
+import { foldProgress } from '../../src/services/progress.service.js';
+import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';
 import { insertInitiatives, newTally, writeCounters } from '../bulk-initiatives.js';
 import { startInProcessBot, type InProcessBot, type Measured } from '../in-process.js';
 import { inPhaseWorld, type PhaseContext, type PhaseWorld } from '../phase-world.js';
@@ -20,14 +20,23 @@ type Outcome = Measured | { error: string };
 const REFILL_MS = 3000;
 
 /** The action's outcome within the timeout, and the action itself, which goes on after a timeout. */
-async function timed(bot: InProcessBot, timeoutS: number, action: () => Promise<unknown>): Promise<{ outcome: Outcome; finished: Promise<unknown> }> {
+async function timed(
+  bot: InProcessBot,
+  timeoutS: number,
+  action: () => Promise<unknown>,
+): Promise<{ outcome: Outcome; finished: Promise<unknown> }> {
   await sleep(REFILL_MS);
   const timeout = sleep(timeoutS * 1000).then((): Outcome => ({ error: `timed out after ${timeoutS} s` }));
   const measured = bot.measure(action).catch((err: unknown): Outcome => ({ error: String(err).split('\n')[0]! }));
   return { outcome: await Promise.race([measured, timeout]), finished: measured };
 }
 
-async function measureAtSize(world: PhaseWorld, bot: InProcessBot, size: number, timeoutS: number): Promise<Record<Action, Outcome>> {
+async function measureAtSize(
+  world: PhaseWorld,
+  bot: InProcessBot,
+  size: number,
+  timeoutS: number,
+): Promise<Record<Action, Outcome>> {
   const [author] = await seedRegisteredPeople(world, 1, 6_000_000 + size);
   // A fresh officer of the root each time: earlier ones already had this week's ping.
   const [rootOfficer] = await seedOfficers(world.tg, 1, 7_000_000 + size, () => 'VN');
@@ -48,7 +57,10 @@ async function measureAtSize(world: PhaseWorld, bot: InProcessBot, size: number,
     const { outcome, finished } = await timed(bot, timeoutS, actions[action]);
     outcomes[action] = outcome;
     // A timed-out action goes on; the next one waits for it (up to another timeout) rather than compete for the database.
-    const done = 'error' in outcome && outcome.error.startsWith('timed out') ? await Promise.race([finished.then(() => true), sleep(timeoutS * 1000).then(() => false)]) : true;
+    const done =
+      'error' in outcome && outcome.error.startsWith('timed out')
+        ? await Promise.race([finished.then(() => true), sleep(timeoutS * 1000).then(() => false)])
+        : true;
     if (!done) stillRunning = action;
   }
   return outcomes;
@@ -75,10 +87,17 @@ export async function growthPhase(ctx: PhaseContext): Promise<PhaseResult> {
           break;
         }
         seeded = size;
-        world.say(`${size.toLocaleString('en')} initiatives seeded in ${((Date.now() - seedStart) / 1000).toFixed(0)} s; timing the actions`);
+        world.say(
+          `${size.toLocaleString('en')} initiatives seeded in ${((Date.now() - seedStart) / 1000).toFixed(0)} s; timing the actions`,
+        );
         const outcomes = await measureAtSize(world, bot, size, ctx.flags.growthTimeoutS);
         bySize.set(size, outcomes);
-        world.say(ACTIONS.map((a) => `${a} ${'error' in outcomes[a] ? 'failed' : `${outcomes[a].ms} ms / ${outcomes[a].commands} commands`}`).join(', '));
+        world.say(
+          ACTIONS.map(
+            (a) =>
+              `${a} ${'error' in outcomes[a] ? 'failed' : `${outcomes[a].ms} ms / ${outcomes[a].commands} commands`}`,
+          ).join(', '),
+        );
       }
     } finally {
       await bot.stop();
@@ -96,7 +115,13 @@ function growthResult(sizes: number[], timeoutS: number, bySize: Map<number, Rec
   for (const action of ACTIONS) {
     for (const size of sizes) {
       const o = bySize.get(size)?.[action];
-      figures.push({ phase: p, name: `${action} at ${label(size)} initiatives`, value: o && !('error' in o) ? o.ms : null, unit: 'ms', note: !o ? 'not run' : 'error' in o ? o.error : `${o.commands} commands` });
+      figures.push({
+        phase: p,
+        name: `${action} at ${label(size)} initiatives`,
+        value: o && !('error' in o) ? o.ms : null,
+        unit: 'ms',
+        note: !o ? 'not run' : 'error' in o ? o.error : `${o.commands} commands`,
+      });
     }
     const [a, b] = [bySize.get(smallest)?.[action], bySize.get(biggest)?.[action]];
     const small = a && !('error' in a) ? a.ms : null;
@@ -104,7 +129,14 @@ function growthResult(sizes: number[], timeoutS: number, bySize: Map<number, Rec
     // A big size that timed out still bounds the ratio from below.
     const ratio = small !== null && big !== null ? big / Math.max(1, small) : null;
     const note = b && 'error' in b && big !== null ? 'at least: timed out' : undefined;
-    figures.push({ phase: p, name: `${action}: ${label(biggest)} ÷ ${label(smallest)}`, value: ratio, unit: '×', goal: { atMost: 1.5 }, ...(note ? { note } : {}) });
+    figures.push({
+      phase: p,
+      name: `${action}: ${label(biggest)} ÷ ${label(smallest)}`,
+      value: ratio,
+      unit: '×',
+      goal: { atMost: 1.5 },
+      ...(note ? { note } : {}),
+    });
   }
   return { phase: p, figures, integrityFailures: [], details: { sizes, bySize: Object.fromEntries(bySize) } };
 }

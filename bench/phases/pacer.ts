@@ -13,14 +13,33 @@ export async function pacerPhase(ctx: PhaseContext): Promise<PhaseResult> {
   const integrityFailures = [
     ...(f.fanOut.duplicates > 0 ? [`pacer: ${f.fanOut.duplicates} officers got their ping twice`] : []),
     ...(f.fanOut.missing > 0 ? [`pacer: ${f.fanOut.missing} pings never arrived`] : []),
-    ...(f.privateReplyWaitMs.unanswered > 0 ? [`pacer: ${f.privateReplyWaitMs.unanswered} private messages got no answer`] : []),
+    ...(f.privateReplyWaitMs.unanswered > 0
+      ? [`pacer: ${f.privateReplyWaitMs.unanswered} private messages got no answer`]
+      : []),
   ];
   return {
     phase: 'pacer',
     figures: [
-      { phase: 'pacer', name: 'private reply wait while a group has 20 cards queued, p50', value: f.privateReplyWaitMs.p50, unit: 'ms' },
-      { phase: 'pacer', name: 'private reply wait while a group has 20 cards queued, p99', value: f.privateReplyWaitMs.p99, unit: 'ms', goal: { atMost: 1000 } },
-      { phase: 'pacer', name: 'fan-out through the delivery worker, achieved ÷ allowed 30/s', value: f.fanOut.achievedOfAllowed, unit: 'ratio', goal: { atLeast: 0.95 } },
+      {
+        phase: 'pacer',
+        name: 'private reply wait while a group has 20 cards queued, p50',
+        value: f.privateReplyWaitMs.p50,
+        unit: 'ms',
+      },
+      {
+        phase: 'pacer',
+        name: 'private reply wait while a group has 20 cards queued, p99',
+        value: f.privateReplyWaitMs.p99,
+        unit: 'ms',
+        goal: { atMost: 1000 },
+      },
+      {
+        phase: 'pacer',
+        name: 'fan-out through the delivery worker, achieved ÷ allowed 30/s',
+        value: f.fanOut.achievedOfAllowed,
+        unit: 'ratio',
+        goal: { atLeast: 0.95 },
+      },
     ],
     integrityFailures,
     details: { ...f },

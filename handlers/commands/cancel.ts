@@ -1,5 +1,5 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { flows } from '../flows/index.js';
 

@@ -1,9 +1,9 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
 import { ProgressView } from '../../src/services/progress-view.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { withPendingQuestion } from '../reprompt.js';
-import { laggingChildren } from '../support/weekly-details.js';
+import { laggingChildren } from '../../src/services/progress-report.service.js';
 import { askedUnit, noCampaign } from './progress.js';
 
 /** /lagging [unitCode]: the child units behind a steady pace in the running campaign (the unit as for /progress). */
@@ -15,6 +15,9 @@ export async function lagging(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const campaign = await view.campaignFor(unit);
   if (!campaign) return noCampaign(ctx, unit);
   const behind = await laggingChildren(view, unit, campaign);
-  const lines = behind.length > 0 ? [msg('lagging-title', { unit: unit.name, count: behind.length }), ...behind] : [msg('lagging-none', { unit: unit.name })];
+  const lines =
+    behind.length > 0
+      ? [msg('lagging-title', { unit: unit.name, count: behind.length }), ...behind]
+      : [msg('lagging-none', { unit: unit.name })];
   return withPendingQuestion(ctx, [reply(lines)]);
 }

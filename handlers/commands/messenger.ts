@@ -1,6 +1,7 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
-import { ChannelAccountModel, CHANNELS, MemberModel, type Channel } from '../../src/models/index.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
+import { linkedChannels, updateSettings } from '../../src/services/members.service.js';
+import { CHANNELS, type Channel } from '../../src/core/channel.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { withPendingQuestion } from '../reprompt.js';
 
@@ -12,12 +13,15 @@ const NAMES: Record<Channel, string> = { telegram: 'Telegram', zalo: 'Zalo' };
  */
 export async function messenger(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const wanted = args.trim().toLowerCase();
-  const linked = (await ChannelAccountModel.find({ memberId: ctx.member._id }).lean()).map((a) => a.channel);
+  const linked = await linkedChannels(ctx.member._id);
   const choice = wanted === 'auto' ? null : (CHANNELS.find((c) => c === wanted) ?? undefined);
   if (wanted && choice === undefined) return withPendingQuestion(ctx, [reply(msg('messenger-usage'))]);
-  if (choice && !linked.includes(choice)) return withPendingQuestion(ctx, [reply([msg('messenger-not-linked', { messenger: NAMES[choice] }), msg('help-link')])]);
+  if (choice && !linked.includes(choice))
+    return withPendingQuestion(ctx, [
+      reply([msg('messenger-not-linked', { messenger: NAMES[choice] }), msg('help-link')]),
+    ]);
   const preferred = wanted ? (choice ?? null) : (ctx.member.preferredChannel ?? null);
-  if (wanted) await MemberModel.updateOne({ _id: ctx.member._id }, { $set: { preferredChannel: preferred } });
+  if (wanted) await updateSettings(ctx.member._id, { preferredChannel: preferred });
   const now = preferred ? msg('messenger-fixed', { messenger: NAMES[preferred] }) : msg('messenger-last');
   return withPendingQuestion(ctx, [reply([now, msg('messenger-usage')])]);
 }

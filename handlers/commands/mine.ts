@@ -1,9 +1,8 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
 import { countByAuthor, listByAuthor } from '../../src/services/initiatives.service.js';
-import { truncate } from '../../src/text.js';
-import { vietnamDay } from '../../src/vietnam-time.js';
-import { formatDay } from '../../src/dates.js';
+import { truncate } from '../../src/core/text.js';
+import { vietnamDay, formatDay } from '../../src/core/time.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { isRegistered, withPendingQuestion } from '../reprompt.js';
 

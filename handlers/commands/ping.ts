@@ -1,7 +1,7 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
-import { MemberModel } from '../../src/models/index.js';
-import { DEFAULT_PING, parsePingSetting } from '../../src/schedule.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
+import { updateSettings } from '../../src/services/members.service.js';
+import { DEFAULT_PING, parsePingSetting } from '../../src/core/schedule.js';
 import type { FlowCtx } from '../flows/engine.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -20,7 +20,7 @@ export async function ping(ctx: FlowCtx, args: string): Promise<Reply[]> {
           ? parsePingSetting(wanted)
           : current;
   if (!next) return [reply(msg('ping-usage'))];
-  if (wanted) await MemberModel.updateOne({ _id: ctx.member._id }, { $set: { ping: next } });
+  if (wanted) await updateSettings(ctx.member._id, { ping: next });
   const time = `${pad(Math.floor(next.minute / 60))}:${pad(next.minute % 60)}`;
   return [reply([msg(next.off ? 'ping-off' : 'ping-at', { day: next.day, time }), msg('ping-usage')])];
 }

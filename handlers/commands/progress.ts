@@ -1,14 +1,10 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
 import { findUnitByTypedCode, type UnitRecord } from '../../src/services/units.service.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { withPendingQuestion } from '../reprompt.js';
-import { progressReport } from '../support/progress-report.js';
-import { progressChart } from '../support/progress-chart.js';
+import { progressReport, progressChart } from '../../src/services/progress-report.service.js';
 import { ProgressView } from '../../src/services/progress-view.js';
-
-/** A "see details" button on the weekly ping: the same as /progress for its unit (on Zalo, tapping it also keeps the OA's reply window open). */
-export const PROGRESS_BUTTON_PREFIX = 'p:';
 
 /**
  * The unit a progress command asks about: the code typed, else the unit of the member's first role, or
@@ -17,10 +13,17 @@ export const PROGRESS_BUTTON_PREFIX = 'p:';
 export async function askedUnit(ctx: FlowCtx, args: string): Promise<{ unit: UnitRecord } | { answer: Reply[] }> {
   const code = args.trim() || ctx.member.roles[0]?.unitCode || ctx.member.unitCode;
   const unit = code ? await findUnitByTypedCode(code) : null;
-  return unit ? { unit } : { answer: await withPendingQuestion(ctx, [reply(msg(code ? 'linkgroup-unknown-unit' : 'progress-usage', { code: code ?? '' }))]) };
+  return unit
+    ? { unit }
+    : {
+        answer: await withPendingQuestion(ctx, [
+          reply(msg(code ? 'linkgroup-unknown-unit' : 'progress-usage', { code: code ?? '' })),
+        ]),
+      };
 }
 
-export const noCampaign = (ctx: FlowCtx, unit: UnitRecord): Promise<Reply[]> => withPendingQuestion(ctx, [reply(msg('progress-no-campaign', { unit: unit.name }))]);
+export const noCampaign = (ctx: FlowCtx, unit: UnitRecord): Promise<Reply[]> =>
+  withPendingQuestion(ctx, [reply(msg('progress-no-campaign', { unit: unit.name }))]);
 
 /** /progress [unitCode]: a unit's numbers in its running campaign, with the chart of its child units. */
 export async function progress(ctx: FlowCtx, args: string): Promise<Reply[]> {

@@ -1,7 +1,7 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
-import { MemberModel } from '../../src/models/index.js';
-import { DEFAULT_QUIET, parseQuietHours, type QuietHours } from '../../src/schedule.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
+import { updateSettings } from '../../src/services/members.service.js';
+import { DEFAULT_QUIET, parseQuietHours, type QuietHours } from '../../src/core/schedule.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { withPendingQuestion } from '../reprompt.js';
 
@@ -14,9 +14,13 @@ const NEVER_QUIET: QuietHours = { from: 0, to: 0 };
  */
 export async function quiet(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const wanted = args.trim().toLowerCase();
-  const next = !wanted ? (ctx.member.quiet ?? DEFAULT_QUIET) : wanted === 'off' || wanted === 'tat' ? NEVER_QUIET : parseQuietHours(wanted);
+  const next = !wanted
+    ? (ctx.member.quiet ?? DEFAULT_QUIET)
+    : wanted === 'off' || wanted === 'tat'
+      ? NEVER_QUIET
+      : parseQuietHours(wanted);
   if (!next) return withPendingQuestion(ctx, [reply(msg('quiet-usage'))]);
-  if (wanted) await MemberModel.updateOne({ _id: ctx.member._id }, { $set: { quiet: next } });
+  if (wanted) await updateSettings(ctx.member._id, { quiet: next });
   const now = next.from === next.to ? msg('quiet-none') : msg('quiet-now', { from: next.from, to: next.to });
   return withPendingQuestion(ctx, [reply([now, msg('quiet-usage')])]);
 }

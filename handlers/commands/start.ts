@@ -1,5 +1,5 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
 import { findUnit, findUnitByTypedCode } from '../../src/services/units.service.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { flows } from '../flows/index.js';
@@ -13,7 +13,10 @@ export async function start(ctx: FlowCtx, args: string): Promise<Reply[]> {
 
   if (isRegistered(ctx) && !preset) {
     const unit = await findUnit(ctx.member.unitCode!);
-    const welcome = reply([msg('start-welcome-back', { name: ctx.member.name, unit: unit?.name ?? ctx.member.unitCode! }), msg('help-short')]);
+    const welcome = reply([
+      msg('start-welcome-back', { name: ctx.member.name, unit: unit?.name ?? ctx.member.unitCode! }),
+      msg('help-short'),
+    ]);
     return withPendingQuestion(ctx, [...intro, welcome]);
   }
   return flows.start(ctx, 'register', preset ? { unitCode: preset } : {}, [...intro, reply(msg('start-welcome'))]);

@@ -1,28 +1,33 @@
-import { Types } from 'mongoose';
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
-import { CannedReplyModel, InitiativeModel, MemberModel } from '../../src/models/index.js';
-import { CODE_PATTERN, submitInitiative } from '../../src/services/initiatives.service.js';
-import { canWork } from '../../src/services/support.service.js';
-import { addToThread, findInitiative, transition } from '../../src/services/workflow.service.js';
-import { cleanText, hasContent, truncate } from '../../src/text.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
+import { CODE_PATTERN, quickIdeaFields, submitInitiative } from '../../src/services/initiatives.service.js';
+import { findMember, memberByPhoneOrNew, normalizePhone } from '../../src/services/members.service.js';
+import { cannedRepliesOf, canWork, findCannedReply, saveCannedReply } from '../../src/services/support.service.js';
+import { unitName } from '../../src/services/units.service.js';
+import {
+  addToThread,
+  findInitiative,
+  markMerged,
+  transition,
+  type InitiativeDoc,
+} from '../../src/services/workflow.service.js';
+import { fail, ok, type Result } from '../../src/core/result.js';
+import { cleanText, hasContent, truncate } from '../../src/core/text.js';
 import type { FlowCtx } from '../flows/engine.js';
-import { normalizePhone } from '../flows/registration.flow.js';
-import { fieldsOf } from '../flows/submit-initiative.flow.js';
-import { titleOf } from '../flows/quick-idea.flow.js';
-import { tellAuthor, unitName } from '../support/notify.js';
+import { tellAuthor } from '../../src/services/notifications.service.js';
 import { relayFromTeam } from '../support/relay.js';
 
 const TEMPLATE_NAME = /^[a-z0-9_-]{1,32}$/;
 
-const supportUnits = (ctx: FlowCtx): string[] => ctx.member.roles.filter((r) => r.role === 'support').map((r) => r.unitCode);
+const supportUnits = (ctx: FlowCtx): string[] =>
+  ctx.member.roles.filter((r) => r.role === 'support').map((r) => r.unitCode);
 
 /** Loads an initiative the member may work on, or says why not. */
-async function workable(ctx: FlowCtx, code: string): Promise<{ ok: true; i: NonNullable<Awaited<ReturnType<typeof findInitiative>>> } | { ok: false; replies: Reply[] }> {
+async function workable(ctx: FlowCtx, code: string): Promise<Result<InitiativeDoc, Reply[]>> {
   const i = CODE_PATTERN.test(code) ? await findInitiative(code) : null;
-  if (!i) return { ok: false, replies: [reply(msg('support-unknown-code', { code }))] };
-  if (!canWork(ctx.member, i)) return { ok: false, replies: [reply(msg('support-not-allowed'))] };
-  return { ok: true, i };
+  if (!i) return fail([reply(msg('support-unknown-code', { code }))]);
+  if (!canWork(ctx.member, i)) return fail([reply(msg('support-not-allowed'))]);
+  return ok(i);
 }
 
 /** /note CODE text: a private team note the author never sees. */
@@ -31,8 +36,14 @@ export async function note(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const text = cleanText(rest.join(' '));
   if (!hasContent(text)) return [reply(msg('note-usage'))];
   const found = await workable(ctx, code);
-  if (!found.ok) return found.replies;
-  await addToThread({ initiativeId: found.i._id, by: ctx.member._id, direction: 'note', text, clock: ctx.deps.clock });
+  if (!found.ok) return found.error;
+  await addToThread({
+    initiativeId: found.value._id,
+    by: ctx.member._id,
+    direction: 'note',
+    text,
+    clock: ctx.deps.clock,
+  });
   return [reply(msg('support-note-saved', { code }))];
 }
 
@@ -45,22 +56,29 @@ export async function tpl(ctx: FlowCtx, args: string): Promise<Reply[]> {
   if (units.length === 0) return [reply(msg('support-not-allowed'))];
   const [first = '', second = '', ...rest] = args.split(/\s+/);
   if (!first) {
-    const saved = await CannedReplyModel.find({ unitCode: { $in: units } }).sort({ name: 1 }).lean();
+    const saved = await cannedRepliesOf(units);
     if (saved.length === 0) return [reply(msg('tpl-none'))];
-    return [reply([msg('tpl-list-header'), ...saved.map((t) => msg('tpl-list-item', { name: t.name, text: truncate(ctx.locale === 'en' ? t.en : t.vi, 80) }))])];
+    return [
+      reply([
+        msg('tpl-list-header'),
+        ...saved.map((t) =>
+          msg('tpl-list-item', { name: t.name, text: truncate(ctx.locale === 'en' ? t.en : t.vi, 80) }),
+        ),
+      ]),
+    ];
   }
   if (first === 'add') {
     const [vi = '', en = ''] = rest.join(' ').split('||').map(cleanText);
     if (!TEMPLATE_NAME.test(second) || !hasContent(vi) || !hasContent(en)) return [reply(msg('tpl-usage'))];
-    await CannedReplyModel.updateOne({ unitCode: units[0], name: second }, { $set: { vi, en } }, { upsert: true });
+    await saveCannedReply(units[0]!, second, { vi, en });
     return [reply(msg('tpl-saved', { name: second }))];
   }
   const found = await workable(ctx, second);
-  if (!found.ok) return found.replies;
-  const template = await CannedReplyModel.findOne({ unitCode: { $in: [found.i.routedTo ?? found.i.unitCode, ...units] }, name: first }).lean();
+  if (!found.ok) return found.error;
+  const template = await findCannedReply([found.value.routedTo ?? found.value.unitCode, ...units], first);
   if (!template) return [reply(msg('tpl-unknown', { name: first }))];
-  const author = await MemberModel.findById(found.i.authorId).lean();
-  return relayFromTeam(ctx, found.i, { kind: 'text', text: author?.locale === 'en' ? template.en : template.vi });
+  const author = await findMember(found.value.authorId);
+  return relayFromTeam(ctx, found.value, { kind: 'text', text: author?.locale === 'en' ? template.en : template.vi });
 }
 
 /**
@@ -75,21 +93,31 @@ export async function onbehalf(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const idea = ideaParts.join(' | ');
   const phone = normalizePhone(rawPhone);
   if (!/^\+\d{9,15}$/.test(phone) || !hasContent(rawName) || !hasContent(idea)) return [reply(msg('onbehalf-usage'))];
-  const existing = await MemberModel.findOne({ phone }).lean();
-  const authorId = existing?._id ?? new Types.ObjectId();
-  const unitCode = existing?.unitCode ?? units[0]!;
-  if (!existing) await MemberModel.create({ _id: authorId, name: rawName, phone, unitCode, registeredAt: ctx.deps.clock.now() });
-  const fields = { ...fieldsOf({ idea }), title: titleOf(idea) };
+  const author = await memberByPhoneOrNew({ phone, name: rawName, unitCode: units[0]! }, ctx.deps.clock);
   const { code } = await submitInitiative(
-    { authorId, unitCode, channel: ctx.event.channel, quick: true, fields, submissionKey: `onbehalf:${ctx.event.channel}:${ctx.event.eventId}`, enteredBy: ctx.member._id },
+    {
+      authorId: author.id,
+      unitCode: author.unitCode,
+      channel: ctx.event.channel,
+      quick: true,
+      fields: quickIdeaFields(idea),
+      submissionKey: `onbehalf:${ctx.event.channel}:${ctx.event.eventId}`,
+      enteredBy: ctx.member._id,
+    },
     ctx.deps,
   );
   await ctx.deps.followUps.add({ kind: 'post-cards', code });
   const i = (await findInitiative(code))!;
-  const told = existing
-    ? (await tellAuthor(ctx.deps, i, () => reply(msg('onbehalf-told', { code, team: ctx.member.name || '—' })), `onbehalf:${code}`, 'notice')) !== 'unreachable'
+  const told = author.existed
+    ? (await tellAuthor(
+        ctx.deps,
+        i,
+        () => reply(msg('onbehalf-told', { code, team: ctx.member.name || '—' })),
+        `onbehalf:${code}`,
+        'notice',
+      )) !== 'unreachable'
     : false;
-  return [reply(msg(told ? 'onbehalf-done-told' : 'onbehalf-done', { code, unit: await unitName(unitCode) }))];
+  return [reply(msg(told ? 'onbehalf-done-told' : 'onbehalf-done', { code, unit: await unitName(author.unitCode) }))];
 }
 
 /** /merge CODE INTO: a duplicate joins the initiative it repeats; both authors keep the credit. */
@@ -97,15 +125,20 @@ export async function merge(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const [code = '', into = ''] = args.split(/\s+/);
   if (!CODE_PATTERN.test(code) || !CODE_PATTERN.test(into) || code === into) return [reply(msg('merge-usage'))];
   const dup = await workable(ctx, code);
-  if (!dup.ok) return dup.replies;
+  if (!dup.ok) return dup.error;
   const target = await workable(ctx, into);
-  if (!target.ok) return target.replies;
-  if (dup.i.unitCode !== target.i.unitCode) return [reply(msg('merge-other-unit'))];
+  if (!target.ok) return target.error;
+  if (dup.value.unitCode !== target.value.unitCode) return [reply(msg('merge-other-unit'))];
   const closed = await transition({ code, action: 'reject', by: ctx.member._id, note: `→ ${into}` }, ctx.deps);
-  if (!closed.ok) return [reply(msg('support-illegal', { code, status: dup.i.status, action: 'merge' }))];
-  await InitiativeModel.updateOne({ _id: dup.i._id }, { $set: { mergedInto: into } });
-  await InitiativeModel.updateOne({ _id: target.i._id }, { $addToSet: { coAuthorIds: dup.i.authorId } });
+  if (!closed.ok) return [reply(msg('support-illegal', { code, status: dup.value.status, action: 'merge' }))];
+  await markMerged(dup.value, target.value);
   await ctx.deps.followUps.add({ kind: 'update-cards', code: closed.initiative.code, rev: closed.initiative.rev });
-  await tellAuthor(ctx.deps, closed.initiative, () => reply(msg('merge-told', { code, into })), `merge:${code}`, 'notice');
+  await tellAuthor(
+    ctx.deps,
+    closed.initiative,
+    () => reply(msg('merge-told', { code, into })),
+    `merge:${code}`,
+    'notice',
+  );
   return [reply(msg('merge-done', { code, into }))];
 }

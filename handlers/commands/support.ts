@@ -1,14 +1,20 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
-import { InitiativeModel } from '../../src/models/index.js';
-import { canSeeContent, canWork, groupOfChat, hasRole, linkGroup, unlinkGroup } from '../../src/services/support.service.js';
-import { findUnit, findUnitByTypedCode } from '../../src/services/units.service.js';
-import { OPEN, eventsOf, findInitiative } from '../../src/services/workflow.service.js';
-import { truncate } from '../../src/text.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
+import {
+  canSeeContent,
+  canWork,
+  groupOfChat,
+  hasRole,
+  linkGroup,
+  unlinkGroup,
+} from '../../src/services/support.service.js';
+import { findUnit, findUnitByTypedCode, pathOf } from '../../src/services/units.service.js';
+import { eventsOf, findInitiative, openQueueOf } from '../../src/services/workflow.service.js';
+import { truncate } from '../../src/core/text.js';
 import { CODE_PATTERN } from '../../src/services/initiatives.service.js';
 import type { FlowCtx } from '../flows/engine.js';
-import { renderCard } from '../support/card.js';
-import { act } from '../support/actions.js';
+import { renderCard } from '../../src/services/cards.service.js';
+import { act } from '../support/act.js';
 import { relayFromAuthor, relayFromTeam } from '../support/relay.js';
 
 const QUEUE_SHOWN = 30;
@@ -18,9 +24,16 @@ export async function linkgroup(ctx: FlowCtx, args: string): Promise<Reply[]> {
   if (ctx.event.chatType !== 'group') return [reply(msg('linkgroup-in-group-only'))];
   const unit = args ? await findUnitByTypedCode(args) : null;
   if (!unit) return [reply(msg(args ? 'linkgroup-unknown-unit' : 'linkgroup-usage', { code: args }))];
-  const allowed = hasRole(ctx.member, 'support', unit.code) || [...unit.ancestors, unit.code].some((c) => hasRole(ctx.member, 'admin', c));
+  const allowed =
+    hasRole(ctx.member, 'support', unit.code) || pathOf(unit).some((c) => hasRole(ctx.member, 'admin', c));
   if (!allowed) return [reply(msg('linkgroup-not-allowed', { unit: unit.name }))];
-  const result = await linkGroup({ channel: ctx.event.channel, chatId: ctx.event.chatId, title: ctx.event.chatTitle ?? '', unitCode: unit.code, by: ctx.member._id });
+  const result = await linkGroup({
+    channel: ctx.event.channel,
+    chatId: ctx.event.chatId,
+    title: ctx.event.chatTitle ?? '',
+    unitCode: unit.code,
+    by: ctx.member._id,
+  });
   return [reply(msg(`linkgroup-${result}`, { unit: unit.name }))];
 }
 
@@ -32,7 +45,8 @@ export async function unlinkgroup(ctx: FlowCtx, args: string): Promise<Reply[]> 
   const here = ctx.event.chatType === 'group' && !args ? await groupOfChat(ctx.event.channel, ctx.event.chatId) : null;
   const unit = here ? await findUnit(here.unitCode) : args ? await findUnitByTypedCode(args) : null;
   if (!unit) return [reply(msg(args ? 'linkgroup-unknown-unit' : 'unlinkgroup-usage', { code: args }))];
-  const allowed = hasRole(ctx.member, 'support', unit.code) || [...unit.ancestors, unit.code].some((c) => hasRole(ctx.member, 'admin', c));
+  const allowed =
+    hasRole(ctx.member, 'support', unit.code) || pathOf(unit).some((c) => hasRole(ctx.member, 'admin', c));
   if (!allowed) return [reply(msg('linkgroup-not-allowed', { unit: unit.name }))];
   return [reply(msg((await unlinkGroup(unit.code)) ? 'unlinkgroup-done' : 'unlinkgroup-none', { unit: unit.name }))];
 }
@@ -48,20 +62,11 @@ export async function replyCommand(ctx: FlowCtx, args: string): Promise<Reply[]>
   return relayFromTeam(ctx, i, { kind: 'text', text });
 }
 
-/** The units whose queue a member works: where they are support, and everything under where they are admin. */
-function queueFilter(ctx: FlowCtx) {
-  const support = ctx.member.roles.filter((r) => r.role === 'support').map((r) => r.unitCode);
-  const admin = ctx.member.roles.filter((r) => r.role === 'admin').map((r) => r.unitCode);
-  return {
-    status: { $in: OPEN },
-    $or: [{ unitCode: { $in: [...support, ...admin] } }, { routedTo: { $in: support } }, { unitAncestors: { $in: admin } }],
-  };
-}
-
 /** /queue: open initiatives of the member's units, oldest first, with age and assignee. */
 export async function queue(ctx: FlowCtx): Promise<Reply[]> {
-  if (!ctx.member.roles.some((r) => r.role === 'support' || r.role === 'admin')) return [reply(msg('support-not-allowed'))];
-  const items = await InitiativeModel.find(queueFilter(ctx)).sort({ submittedAt: 1 }).limit(QUEUE_SHOWN).lean();
+  if (!ctx.member.roles.some((r) => r.role === 'support' || r.role === 'admin'))
+    return [reply(msg('support-not-allowed'))];
+  const items = await openQueueOf(ctx.member, QUEUE_SHOWN);
   if (items.length === 0) return [reply(msg('queue-empty'))];
   const now = ctx.deps.clock.now().getTime();
   const lines = items.map((i) =>
@@ -85,7 +90,12 @@ export async function show(ctx: FlowCtx, args: string): Promise<Reply[]> {
   if (!isAuthor && !canWork(ctx.member, i)) return [reply(msg('support-not-allowed'))];
   const view = isAuthor || canSeeContent(ctx.member, i) ? 'full' : 'existence';
   const history = (await eventsOf(i._id)).map((e) =>
-    msg('show-history-item', { date: e.at.toISOString().slice(0, 16).replace('T', ' '), from: e.from, to: e.to, note: e.note || '—' }),
+    msg('show-history-item', {
+      date: e.at.toISOString().slice(0, 16).replace('T', ' '),
+      from: e.from,
+      to: e.to,
+      note: e.note || '—',
+    }),
   );
   const card = await renderCard(i, view, ctx.locale, history);
   return [{ parts: card.parts }];

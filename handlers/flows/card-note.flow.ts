@@ -1,43 +1,53 @@
-import { msg } from '../../src/i18n.js';
-import { reply } from '../../src/channels/types.js';
-import type { Action } from '../../src/services/workflow.service.js';
-import { act } from '../support/actions.js';
-import { flowButton, type FlowDef, type Step } from './engine.js';
-import { readText } from './answers.js';
+import { z } from 'zod';
+import { msg } from '../../src/core/i18n.js';
+import { reply } from '../../src/core/reply.js';
+import { ACTIONS } from '../../src/services/workflow.service.js';
+import { act } from '../support/act.js';
+import { defineFlow, flowButton, readText, type Step } from './engine.js';
 
 const NOTE_MAX = 1000;
 
+const answers = z.object({
+  code: z.string(),
+  action: z.enum(ACTIONS),
+  /** The group the card is in: the note is typed there. */
+  chatId: z.string(),
+  note: z.string().optional(),
+});
+type CardNote = z.infer<typeof answers>;
+
 /** The question, rejection reason or council decision a support member types for a card action. */
-const note: Step = {
+const note: Step<CardNote> = {
   id: 'note',
-  prompt: (ctx) => reply(msg(`card-ask-${ctx.state.answers.action as string}`, { code: ctx.state.answers.code as string }), { keyboard: { kind: 'force_reply' } }),
-  answer(input, ctx) {
+  prompt: (_ctx, a) => reply(msg(`card-ask-${a.action}`, { code: a.code }), { keyboard: { kind: 'force_reply' } }),
+  answer(input, _ctx, a) {
     const text = readText(input, NOTE_MAX);
     if (!text.ok) return { kind: 'invalid', error: text.error };
-    return ctx.state.answers.action === 'reject' ? { kind: 'next', set: { note: text.value } } : { kind: 'done', set: { note: text.value } };
+    return { kind: a.action === 'reject' ? 'next' : 'done', set: { note: text.value } };
   },
 };
 
 /** Rejecting tells the author their initiative is not accepted: asked once more before it is done. */
-const confirmReject: Step = {
+const confirmReject: Step<CardNote> = {
   id: 'confirm-reject',
-  skip: (answers) => answers.action !== 'reject',
-  prompt: (ctx) =>
-    reply(msg('card-reject-confirm', { code: ctx.state.answers.code as string, note: ctx.state.answers.note as string }), {
+  skip: (a) => a.action !== 'reject',
+  prompt: (ctx, a) =>
+    reply(msg('card-reject-confirm', { code: a.code, note: a.note ?? '' }), {
       buttons: [[flowButton(ctx, msg('card-reject-yes'), 'yes'), flowButton(ctx, msg('card-reject-no'), 'no')]],
     }),
-  answer(input, ctx) {
+  answer(input, _ctx, a) {
     if (input.kind === 'button' && input.data === 'yes') return { kind: 'done' };
-    if (input.kind === 'button' && input.data === 'no') return { kind: 'abort', replies: [reply(msg('card-reject-kept', { code: ctx.state.answers.code as string }))] };
+    if (input.kind === 'button' && input.data === 'no')
+      return { kind: 'abort', replies: [reply(msg('card-reject-kept', { code: a.code }))] };
     return { kind: 'invalid', error: msg('confirm-pick-one') };
   },
 };
 
-export const cardNoteFlow: FlowDef = {
+export const cardNoteFlow = defineFlow(answers, {
   id: 'card-note',
   keepsDraft: false,
   steps: [note, confirmReject],
-  async finish(ctx, answers) {
-    return [reply(await act(ctx, answers.code as string, answers.action as Action, answers.note as string))];
+  async finish(ctx, a) {
+    return [reply(await act(ctx, a.code, a.action, a.note ?? ''))];
   },
-};
+});

@@ -1,29 +1,42 @@
-import { msg } from '../../src/i18n.js';
-import { reply } from '../../src/channels/types.js';
-import { PledgeModel } from '../../src/models/index.js';
-import { formatDay, parseDay } from '../../src/dates.js';
-import { hasContent } from '../../src/text.js';
-import { vietnamDay } from '../../src/vietnam-time.js';
-import { isDuplicateKey } from '../../src/services/errors.js';
-import { unitName } from '../support/notify.js';
-import { flowButton, type FlowDef, type Step } from './engine.js';
-import { buttonValue, readText } from './answers.js';
+import { z } from 'zod';
+import { msg } from '../../src/core/i18n.js';
+import { reply } from '../../src/core/reply.js';
+import { recordPledge } from '../../src/services/pledges.service.js';
+import { formatDay, parseDay, vietnamDay } from '../../src/core/time.js';
+import { hasContent } from '../../src/core/text.js';
+import { unitName } from '../../src/services/units.service.js';
+import { buttonValue, defineFlow, flowButton, readText, type Step } from './engine.js';
 
 const MAX_COMMITMENTS = 20;
 
-const commitments: Step = {
+const answers = z.object({
+  unitCode: z.string(),
+  campaignCode: z.string(),
+  commitments: z.array(z.string()).optional(),
+  /** ISO date: the end of the pledge. */
+  dueDate: z.string().optional(),
+});
+type PledgeAnswers = z.infer<typeof answers>;
+/** All of it, as the summary and the finish need it. */
+const complete = answers.required();
+
+const commitments: Step<PledgeAnswers> = {
   id: 'commitments',
-  prompt: async (ctx) => reply(msg('pledge-ask-commitments', { unit: await unitName(ctx.state.answers.unitCode as string) })),
+  prompt: async (_ctx, a) => reply(msg('pledge-ask-commitments', { unit: await unitName(a.unitCode) })),
   answer(input) {
     const text = readText(input, 4000);
     if (!text.ok) return { kind: 'invalid', error: text.error };
-    const lines = text.value.split('\n').map((l) => l.replace(/^\s*[-•*\d.)]+\s*/, '').trim()).filter(hasContent);
-    if (lines.length === 0 || lines.length > MAX_COMMITMENTS) return { kind: 'invalid', error: msg('pledge-commitments-count', { max: MAX_COMMITMENTS }) };
+    const lines = text.value
+      .split('\n')
+      .map((l) => l.replace(/^\s*[-•*\d.)]+\s*/, '').trim())
+      .filter(hasContent);
+    if (lines.length === 0 || lines.length > MAX_COMMITMENTS)
+      return { kind: 'invalid', error: msg('pledge-commitments-count', { max: MAX_COMMITMENTS }) };
     return { kind: 'next', set: { commitments: lines } };
   },
 };
 
-const due: Step = {
+const due: Step<PledgeAnswers> = {
   id: 'due',
   prompt: () => reply(msg('pledge-ask-due')),
   answer(input, ctx) {
@@ -31,20 +44,21 @@ const due: Step = {
     if (!text.ok) return { kind: 'invalid', error: text.error };
     const day = parseDay(text.value);
     if (!day) return { kind: 'invalid', error: msg('pledge-due-invalid') };
-    if (day.getTime() <= vietnamDay(ctx.deps.clock.now()).getTime()) return { kind: 'invalid', error: msg('pledge-due-past') };
+    if (day.getTime() <= vietnamDay(ctx.deps.clock.now()).getTime())
+      return { kind: 'invalid', error: msg('pledge-due-past') };
     return { kind: 'next', set: { dueDate: day.toISOString() } };
   },
 };
 
-const confirm: Step = {
+const confirm: Step<PledgeAnswers> = {
   id: 'confirm',
-  prompt: async (ctx) => {
-    const a = ctx.state.answers;
+  prompt: async (ctx, answered) => {
+    const a = complete.parse(answered);
     return reply(
       msg('pledge-summary', {
-        unit: await unitName(a.unitCode as string),
-        list: (a.commitments as string[]).map((c, i) => `${i + 1}. ${c}`).join('\n'),
-        due: formatDay(new Date(a.dueDate as string)),
+        unit: await unitName(a.unitCode),
+        list: a.commitments.map((c, i) => `${i + 1}. ${c}`).join('\n'),
+        due: formatDay(new Date(a.dueDate)),
       }),
       { buttons: [[flowButton(ctx, msg('pledge-btn-save'), 'save'), flowButton(ctx, msg('quick-btn-discard'), 'no')]] },
     );
@@ -58,24 +72,20 @@ const confirm: Step = {
 };
 
 /** /pledge: an officer records their unit's emulation pledge: commitments, one per line, and a due date. */
-export const pledgeFlow: FlowDef = {
+export const pledgeFlow = defineFlow(answers, {
   id: 'pledge',
   keepsDraft: true,
   steps: [commitments, due, confirm],
-  async finish(ctx, answers, key) {
-    try {
-      await PledgeModel.create({
-        unitCode: answers.unitCode as string,
-        campaignCode: answers.campaignCode as string,
-        commitments: (answers.commitments as string[]).map((text) => ({ text })),
-        dueDate: new Date(answers.dueDate as string),
-        createdBy: ctx.member._id,
-        signedAt: ctx.deps.clock.now(),
-        submissionKey: key,
-      });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-    }
-    return [reply(msg('pledge-saved', { due: formatDay(new Date(answers.dueDate as string)) }))];
+  async finish(ctx, answered, key) {
+    const a = complete.parse(answered);
+    const dueDate = new Date(a.dueDate);
+    await recordPledge({
+      ...a,
+      dueDate,
+      createdBy: ctx.member._id,
+      signedAt: ctx.deps.clock.now(),
+      submissionKey: key,
+    });
+    return [reply(msg('pledge-saved', { due: formatDay(dueDate) }))];
   },
-};
+});

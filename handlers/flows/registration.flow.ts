@@ -1,15 +1,40 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
-import { LOCALES, type Locale } from '../../src/models/index.js';
-import { completeRegistration, setLocale, type MemberRecord } from '../../src/services/members.service.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply } from '../../src/core/reply.js';
+import { LOCALES } from '../../src/core/channel.js';
+import {
+  completeRegistration,
+  normalizePhone,
+  setLocale,
+  type MemberRecord,
+} from '../../src/services/members.service.js';
 import { matchPhone } from '../../src/services/linking.service.js';
 import { findUnit, findUnitByTypedCode, searchGrassroots } from '../../src/services/units.service.js';
-import { flowButton, type FlowCtx, type FlowDef, type Step, type StepOutcome } from './engine.js';
-import { buttonValue, isSkip, readText } from './answers.js';
+import { z } from 'zod';
+import {
+  buttonValue,
+  defineFlow,
+  flowButton,
+  isSkip,
+  readText,
+  type Answer,
+  type Handled,
+  type Step,
+  type StepOutcome,
+} from './engine.js';
 
 const MAX_CHOICES = 8;
 
-const language: Step = {
+const answers = z.object({
+  locale: z.enum(LOCALES).optional(),
+  /** Set from the start by a union's deep link, or picked at the unit step. */
+  unitCode: z.string().optional(),
+  /** The unit codes offered as buttons at the unit step, in order. */
+  choices: z.array(z.string()).optional(),
+  phone: z.string().nullable().optional(),
+});
+type Registration = z.infer<typeof answers>;
+
+const language: Step<Registration> = {
   id: 'language',
   prompt: (ctx) =>
     reply(msg('register-choose-language'), {
@@ -17,20 +42,20 @@ const language: Step = {
     }),
   async answer(input, ctx) {
     const value = buttonValue(input);
-    if (!LOCALES.includes(value as Locale)) return { kind: 'invalid', error: msg('flow-use-buttons') };
-    ctx.locale = value as Locale;
-    await setLocale(ctx.member._id, ctx.locale);
-    return { kind: 'next', set: { locale: ctx.locale } };
+    const locale = LOCALES.find((l) => l === value);
+    if (!locale) return { kind: 'invalid', error: msg('flow-use-buttons') };
+    await setLocale(ctx.member._id, locale);
+    return { kind: 'next', set: { locale }, locale };
   },
 };
 
-const unit: Step = {
+const unit: Step<Registration> = {
   id: 'unit',
-  skip: (answers) => typeof answers.unitCode === 'string',
+  skip: (a) => a.unitCode !== undefined,
   prompt: () => reply(msg('register-ask-unit')),
-  async answer(input, ctx) {
+  async answer(input, _ctx, a) {
     const picked = buttonValue(input);
-    if (picked !== null) return pickChoice(picked, ctx);
+    if (picked !== null) return pickChoice(picked, a);
     const typed = readText(input, 200);
     if (!typed.ok) return { kind: 'invalid', error: typed.error };
 
@@ -46,21 +71,23 @@ const unit: Step = {
       set: { choices: shown.map((u) => u.code) },
       replies: (now) => [
         reply(msg(found.length > MAX_CHOICES ? 'register-unit-many' : 'register-unit-pick', { count: shown.length }), {
-          buttons: shown.map((u, i) => [flowButton(now, msg('register-unit-choice', { name: u.name, code: u.code }), String(i))]),
+          buttons: shown.map((u, i) => [
+            flowButton(now, msg('register-unit-choice', { name: u.name, code: u.code }), String(i)),
+          ]),
         }),
       ],
     };
   },
 };
 
-function pickChoice(picked: string, ctx: FlowCtx): StepOutcome {
-  const choices = (ctx.state.answers.choices as string[] | undefined) ?? [];
+function pickChoice(picked: string, a: Registration): StepOutcome<Registration> {
+  const choices = a.choices ?? [];
   const code = choices[Number(picked)];
   if (!code) return { kind: 'invalid', error: msg('flow-stale-button') };
   return { kind: 'next', set: { unitCode: code, choices: [] } };
 }
 
-const phone: Step = {
+const phone: Step<Registration> = {
   id: 'phone',
   prompt: () =>
     reply(msg('register-ask-phone'), {
@@ -76,34 +103,42 @@ const phone: Step = {
   },
 };
 
-/** "84901234567", "0901234567" or "+84 90 123 4567" -> "+84901234567". */
-export function normalizePhone(raw: string): string {
-  const digits = raw.replace(/\D/g, '');
-  if (digits.startsWith('0')) return `+84${digits.slice(1)}`;
-  return `+${digits}`;
-}
-
-export const registrationFlow: FlowDef = {
+export const registrationFlow = defineFlow(answers, {
   id: 'register',
   keepsDraft: false,
   steps: [language, unit, phone],
-  async finish(ctx, answers): Promise<Reply[]> {
-    const unitCode = answers.unitCode as string;
+  async finish(ctx, answers): Promise<Answer> {
+    const unitCode = answers.unitCode;
+    if (!unitCode) throw new Error('registration finished without a unit');
     const found = await findUnit(unitCode);
     if (!found) throw new Error(`registration picked unit ${unitCode}, which no longer exists`);
-    const phone = (answers.phone as string | null) ?? null;
-    const match = phone ? await matchPhone({ channel: ctx.event.channel, externalId: ctx.event.userId }, ctx.member, phone) : null;
-    if (match?.kind === 'linked') return recognised(ctx, match.member);
+    const phone = answers.phone ?? null;
+    const match = phone
+      ? await matchPhone({ channel: ctx.event.channel, externalId: ctx.event.userId }, ctx.member, phone)
+      : null;
+    if (match?.kind === 'linked') return recognised(match.member);
     const taken = match?.kind === 'taken';
-    await completeRegistration(ctx.member._id, { unitCode, phone: taken ? null : phone, name: ctx.event.profile.name }, ctx.deps.clock);
-    const done = [msg('register-done', { unit: found.name }), ...(taken ? [msg('link-phone-taken')] : []), msg('help-short')];
+    await completeRegistration(
+      ctx.member._id,
+      { unitCode, phone: taken ? null : phone, name: ctx.event.profile.name },
+      ctx.deps.clock,
+    );
+    const done = [
+      msg('register-done', { unit: found.name }),
+      ...(taken ? [msg('link-phone-taken')] : []),
+      msg('help-short'),
+    ];
     return [reply(done, { keyboard: { kind: 'remove' } })];
   },
-};
+});
 
 /** The phone belongs to a member registered on the other messenger: this account now is that member. */
-async function recognised(ctx: FlowCtx, member: MemberRecord): Promise<Reply[]> {
-  ctx.locale = member.locale as Locale;
+async function recognised(member: MemberRecord): Promise<Handled> {
   const unitName = (await findUnit(member.unitCode!))?.name ?? member.unitCode!;
-  return [reply([msg('link-phone-recognised', { name: member.name, unit: unitName }), msg('help-short')], { keyboard: { kind: 'remove' } })];
+  const replies = [
+    reply([msg('link-phone-recognised', { name: member.name, unit: unitName }), msg('help-short')], {
+      keyboard: { kind: 'remove' },
+    }),
+  ];
+  return { replies, locale: member.locale };
 }

@@ -1,62 +1,57 @@
-import { Types } from 'mongoose';
-import { msg } from '../../src/i18n.js';
-import { reply } from '../../src/channels/types.js';
-import { PledgeSelfCheckModel, SELF_CHECK_STATES } from '../../src/models/index.js';
-import { isDuplicateKey } from '../../src/services/errors.js';
-import { flowButton, type FlowCtx, type FlowDef, type Step } from './engine.js';
-import { buttonValue, readText } from './answers.js';
+import { z } from 'zod';
+import { msg } from '../../src/core/i18n.js';
+import { reply } from '../../src/core/reply.js';
+import { recordSelfCheck, SELF_CHECK_STATES } from '../../src/services/pledges.service.js';
+import { buttonValue, defineFlow, flowButton, readText, type Step } from './engine.js';
 
-interface Result {
-  text: string;
-  state: string;
-  note: string;
-}
-
-const commitmentsOf = (ctx: FlowCtx) => ctx.state.answers.commitments as string[];
-const resultsOf = (ctx: FlowCtx) => (ctx.state.answers.results as Result[] | undefined) ?? [];
+const answers = z.object({
+  pledgeId: z.string(),
+  months: z.number(),
+  commitments: z.array(z.string()),
+  results: z.array(z.object({ text: z.string(), state: z.string(), note: z.string() })),
+  /** A line typed for the current commitment, kept until its state is pressed. */
+  note: z.string().optional(),
+});
+type SelfCheck = z.infer<typeof answers>;
 
 /** One commitment at a time: its state by button; a typed line first becomes its note. */
-const item: Step = {
+const item: Step<SelfCheck> = {
   id: 'item',
-  prompt: (ctx) => {
-    const i = resultsOf(ctx).length;
-    const note = ctx.state.answers.note as string | undefined;
-    return reply([msg('selfcheck-item', { n: i + 1, total: commitmentsOf(ctx).length, text: commitmentsOf(ctx)[i] ?? '' }), ...(note ? [msg('flow-current-answer', { value: note })] : [])], {
+  prompt: (ctx, a) => {
+    const i = a.results.length;
+    const item = msg('selfcheck-item', { n: i + 1, total: a.commitments.length, text: a.commitments[i] ?? '' });
+    return reply([item, ...(a.note ? [msg('flow-current-answer', { value: a.note })] : [])], {
       buttons: [SELF_CHECK_STATES.map((s) => flowButton(ctx, msg('selfcheck-state', { state: s }), s))],
     });
   },
-  answer(input, ctx) {
+  answer(input, _ctx, a) {
     const state = buttonValue(input);
     if (state === null) {
       const note = readText(input, 1000);
       if (!note.ok) return { kind: 'invalid', error: note.error };
-      return { kind: 'stay', set: { note: note.value }, replies: async (now) => [await item.prompt(now)] };
+      return { kind: 'stay', set: { note: note.value }, replies: async (now, next) => [await item.prompt(now, next)] };
     }
-    if (!(SELF_CHECK_STATES as readonly string[]).includes(state)) return { kind: 'invalid', error: msg('flow-use-buttons') };
-    const results = [...resultsOf(ctx), { text: commitmentsOf(ctx)[resultsOf(ctx).length] ?? '', state, note: (ctx.state.answers.note as string | undefined) ?? '' }];
-    if (results.length >= commitmentsOf(ctx).length) return { kind: 'done', set: { results, note: '' } };
-    return { kind: 'stay', set: { results, note: '' }, replies: async (now) => [await item.prompt(now)] };
+    if (!(SELF_CHECK_STATES as readonly string[]).includes(state))
+      return { kind: 'invalid', error: msg('flow-use-buttons') };
+    const results = [...a.results, { text: a.commitments[a.results.length] ?? '', state, note: a.note ?? '' }];
+    if (results.length >= a.commitments.length) return { kind: 'done', set: { results, note: '' } };
+    return { kind: 'stay', set: { results, note: '' }, replies: async (now, next) => [await item.prompt(now, next)] };
   },
 };
 
 /** The 6- or 12-month self-check of a pledge, started from its reminder's button. */
-export const selfCheckFlow: FlowDef = {
+export const selfCheckFlow = defineFlow(answers, {
   id: 'self-check',
   keepsDraft: true,
   steps: [item],
-  async finish(ctx, answers) {
-    try {
-      await PledgeSelfCheckModel.create({
-        pledgeId: new Types.ObjectId(answers.pledgeId as string),
-        months: answers.months as number,
-        at: ctx.deps.clock.now(),
-        by: ctx.member._id,
-        results: answers.results as Result[],
-      });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      return [reply(msg('selfcheck-already'))];
-    }
-    return [reply(msg('selfcheck-saved'))];
+  async finish(ctx, a) {
+    const saved = await recordSelfCheck({
+      pledgeId: a.pledgeId,
+      months: a.months,
+      at: ctx.deps.clock.now(),
+      by: ctx.member._id,
+      results: a.results,
+    });
+    return [reply(msg(saved ? 'selfcheck-saved' : 'selfcheck-already'))];
   },
-};
+});

@@ -1,106 +1,162 @@
-import { msg, type Msg } from '../../src/i18n.js';
-import { reply, type Button, type InboundAttachment, type Reply } from '../../src/channels/types.js';
-import { CATEGORIES, type Category } from '../../src/models/index.js';
-import { submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
-import { truncate } from '../../src/text.js';
+import { msg, type Msg } from '../../src/core/i18n.js';
+import { reply, type Button, type Reply } from '../../src/core/reply.js';
+import {
+  CATEGORIES,
+  submitInitiative,
+  TITLE_MAX,
+  type InitiativeFields,
+} from '../../src/services/initiatives.service.js';
+import { truncate } from '../../src/core/text.js';
 import { formatVnd, parseVnd } from '../../src/vnd.js';
-import { flowButton, type Answers, type FlowCtx, type FlowDef, type Step } from './engine.js';
-import { buttonValue, isDone, isSkip, readText } from './answers.js';
+import { z } from 'zod';
+import {
+  attachmentSchema,
+  buttonValue,
+  defineFlow,
+  flowButton,
+  isDone,
+  isSkip,
+  readText,
+  type FlowCtx,
+  type Step,
+} from './engine.js';
 
-export const TITLE_MAX = 200;
 export const FIELD_MAX = 4000;
 export const MAX_ATTACHMENTS = 10;
 
 /** The questions of the form, in order; the summary lets any of them be answered again. */
-const FIELDS = ['title', 'problem', 'solution', 'benefit', 'valueVnd', 'scope', 'category', 'coAuthors', 'attachments', 'confidential'] as const;
+const FIELDS = [
+  'title',
+  'problem',
+  'solution',
+  'benefit',
+  'valueVnd',
+  'scope',
+  'category',
+  'coAuthors',
+  'attachments',
+  'confidential',
+] as const;
 type Field = (typeof FIELDS)[number];
+type TextField = 'title' | 'problem' | 'solution' | 'benefit' | 'scope' | 'coAuthors';
+
+const answers = z.object({
+  title: z.string().optional(),
+  problem: z.string().optional(),
+  solution: z.string().optional(),
+  benefit: z.string().optional(),
+  valueVnd: z.number().nullable().optional(),
+  scope: z.string().optional(),
+  category: z.enum(CATEGORIES).optional(),
+  coAuthors: z.string().optional(),
+  attachments: z.array(attachmentSchema).optional(),
+  confidential: z.boolean().optional(),
+});
+type Form = z.infer<typeof answers>;
 
 const position = (id: Field) => ({ n: FIELDS.indexOf(id) + 1, total: FIELDS.length });
 
-function ask(ctx: FlowCtx, id: Field, buttons: Button[][] = []): Reply {
+function ask(form: Form, id: Field, buttons: Button[][] = []): Reply {
   const parts: Msg[] = [msg(`submit-ask-${id}`, position(id))];
-  const current = currentAnswer(ctx, id);
+  const current = currentAnswer(form, id);
   if (current) parts.push(msg('flow-current-answer', { value: current }));
   return reply(parts, buttons.length > 0 ? { buttons } : {});
 }
 
-function currentAnswer(ctx: FlowCtx, id: Field): string | null {
-  const value = ctx.state.answers[id];
+function currentAnswer(form: Form, id: Field): string | null {
+  const value = form[id];
   if (typeof value !== 'string' || value === '') return null;
   return truncate(value, 300);
 }
 
-function textStep(id: Field, max: number, optional = false): Step {
+function textStep(id: TextField, max: number, optional = false): Step<Form> {
+  const answered = (value: string) => {
+    const set: Partial<Record<TextField, string>> = {};
+    set[id] = value;
+    return { kind: 'next' as const, set };
+  };
   return {
     id,
-    prompt: (ctx) => ask(ctx, id, optional ? [[flowButton(ctx, msg('flow-btn-skip'), 'skip')]] : []),
+    prompt: (ctx, form) => ask(form, id, optional ? [[flowButton(ctx, msg('flow-btn-skip'), 'skip')]] : []),
     answer(input) {
-      if (optional && isSkip(input)) return { kind: 'next', set: { [id]: '' } };
+      if (optional && isSkip(input)) return answered('');
       const text = readText(input, max);
-      return text.ok ? { kind: 'next', set: { [id]: text.value } } : { kind: 'invalid', error: text.error };
+      return text.ok ? answered(text.value) : { kind: 'invalid', error: text.error };
     },
   };
 }
 
-const value: Step = {
+const value: Step<Form> = {
   id: 'valueVnd',
-  prompt: (ctx) => ask(ctx, 'valueVnd', [[flowButton(ctx, msg('flow-btn-skip'), 'skip')]]),
+  prompt: (ctx, form) => ask(form, 'valueVnd', [[flowButton(ctx, msg('flow-btn-skip'), 'skip')]]),
   answer(input) {
     if (isSkip(input)) return { kind: 'next', set: { valueVnd: null } };
     const text = readText(input, 100);
     if (!text.ok) return { kind: 'invalid', error: text.error };
     const parsed = parseVnd(text.value);
-    return parsed.ok ? { kind: 'next', set: { valueVnd: parsed.value } } : { kind: 'invalid', error: msg('submit-value-invalid') };
+    return parsed.ok
+      ? { kind: 'next', set: { valueVnd: parsed.value } }
+      : { kind: 'invalid', error: msg('submit-value-invalid') };
   },
 };
 
-const category: Step = {
+const category: Step<Form> = {
   id: 'category',
-  prompt: (ctx) => ask(ctx, 'category', [CATEGORIES.map((c) => flowButton(ctx, msg('category-name', { category: c }), c))]),
+  prompt: (ctx, form) =>
+    ask(form, 'category', [CATEGORIES.map((c) => flowButton(ctx, msg('category-name', { category: c }), c))]),
   answer(input) {
-    const picked = buttonValue(input);
-    if (!CATEGORIES.includes(picked as Category)) return { kind: 'invalid', error: msg('flow-use-buttons') };
+    const picked = CATEGORIES.find((c) => c === buttonValue(input));
+    if (!picked) return { kind: 'invalid', error: msg('flow-use-buttons') };
     return { kind: 'next', set: { category: picked } };
   },
 };
 
-const attachmentsOf = (answers: Answers) => (answers.attachments as InboundAttachment[] | undefined) ?? [];
+const attachmentsOf = (form: Form) => form.attachments ?? [];
 
-function attachmentButtons(ctx: FlowCtx): Button[][] {
+function attachmentButtons(ctx: FlowCtx, form: Form): Button[][] {
   const row = [flowButton(ctx, msg('flow-btn-done'), 'done')];
-  if (attachmentsOf(ctx.state.answers).length > 0) row.push(flowButton(ctx, msg('submit-btn-clear-attachments'), 'clear'));
+  if (attachmentsOf(form).length > 0) row.push(flowButton(ctx, msg('submit-btn-clear-attachments'), 'clear'));
   return [row];
 }
 
-const attachments: Step = {
+const attachments: Step<Form> = {
   id: 'attachments',
-  prompt: (ctx) =>
-    reply([msg('submit-ask-attachments', { ...position('attachments'), count: attachmentsOf(ctx.state.answers).length })], {
-      buttons: attachmentButtons(ctx),
+  prompt: (ctx, form) =>
+    reply([msg('submit-ask-attachments', { ...position('attachments'), count: attachmentsOf(form).length })], {
+      buttons: attachmentButtons(ctx, form),
     }),
-  answer(input, ctx) {
-    const have = attachmentsOf(ctx.state.answers);
+  answer(input, _ctx, form) {
+    const have = attachmentsOf(form);
     if (input.kind === 'media') {
-      if (have.length >= MAX_ATTACHMENTS) return { kind: 'invalid', error: msg('submit-attachments-full', { max: MAX_ATTACHMENTS }) };
+      if (have.length >= MAX_ATTACHMENTS)
+        return { kind: 'invalid', error: msg('submit-attachments-full', { max: MAX_ATTACHMENTS }) };
       const count = have.length + 1;
       return {
         kind: 'stay',
         set: { attachments: [...have, input.attachment] },
-        replies: (now) => [reply(msg('submit-attachment-received', { count }), { buttons: attachmentButtons(now) })],
+        replies: (now, next) => [
+          reply(msg('submit-attachment-received', { count }), { buttons: attachmentButtons(now, next) }),
+        ],
       };
     }
     if (isDone(input)) return { kind: 'next' };
     if (buttonValue(input) === 'clear') {
-      return { kind: 'stay', set: { attachments: [] }, replies: async (now) => [await attachments.prompt(now)] };
+      return {
+        kind: 'stay',
+        set: { attachments: [] },
+        replies: async (now, next) => [await attachments.prompt(now, next)],
+      };
     }
     return { kind: 'invalid', error: msg('submit-attachments-hint') };
   },
 };
 
-const confidential: Step = {
+const confidential: Step<Form> = {
   id: 'confidential',
-  prompt: (ctx) =>
-    ask(ctx, 'confidential', [[flowButton(ctx, msg('flow-btn-yes'), 'yes'), flowButton(ctx, msg('flow-btn-no'), 'no')]]),
+  prompt: (ctx, form) =>
+    ask(form, 'confidential', [
+      [flowButton(ctx, msg('flow-btn-yes'), 'yes'), flowButton(ctx, msg('flow-btn-no'), 'no')],
+    ]),
   answer(input) {
     const picked = buttonValue(input);
     if (picked !== 'yes' && picked !== 'no') return { kind: 'invalid', error: msg('flow-use-buttons') };
@@ -108,25 +164,24 @@ const confidential: Step = {
   },
 };
 
-export function fieldsOf(answers: Answers): InitiativeFields {
-  const text = (key: string) => (typeof answers[key] === 'string' ? (answers[key] as string) : '');
+function fieldsOf(form: Form): InitiativeFields {
   return {
-    title: text('title'),
-    problem: text('problem'),
-    solution: text('solution'),
-    benefit: text('benefit'),
-    valueVnd: typeof answers.valueVnd === 'number' ? answers.valueVnd : null,
-    scope: text('scope'),
-    category: (answers.category as Category | undefined) ?? null,
-    coAuthors: text('coAuthors'),
-    attachments: attachmentsOf(answers),
-    confidential: answers.confidential === true,
-    idea: text('idea'),
+    title: form.title ?? '',
+    problem: form.problem ?? '',
+    solution: form.solution ?? '',
+    benefit: form.benefit ?? '',
+    valueVnd: form.valueVnd ?? null,
+    scope: form.scope ?? '',
+    category: form.category ?? null,
+    coAuthors: form.coAuthors ?? '',
+    attachments: attachmentsOf(form),
+    confidential: form.confidential === true,
+    idea: '',
   };
 }
 
-function summaryMsg(ctx: FlowCtx): Msg {
-  const f = fieldsOf(ctx.state.answers);
+function summaryMsg(ctx: FlowCtx, form: Form): Msg {
+  const f = fieldsOf(form);
   return msg('submit-summary', {
     title: f.title,
     problem: f.problem,
@@ -141,11 +196,13 @@ function summaryMsg(ctx: FlowCtx): Msg {
   });
 }
 
-const summary: Step = {
+const summary: Step<Form> = {
   id: 'summary',
-  prompt: (ctx) =>
-    reply(summaryMsg(ctx), {
-      buttons: [[flowButton(ctx, msg('submit-btn-confirm'), 'confirm'), flowButton(ctx, msg('submit-btn-edit'), 'edit')]],
+  prompt: (ctx, form) =>
+    reply(summaryMsg(ctx, form), {
+      buttons: [
+        [flowButton(ctx, msg('submit-btn-confirm'), 'confirm'), flowButton(ctx, msg('submit-btn-edit'), 'edit')],
+      ],
     }),
   answer(input) {
     const picked = buttonValue(input);
@@ -160,16 +217,19 @@ const summary: Step = {
         ],
       };
     }
-    const field = picked?.startsWith('edit-') ? (picked.slice(5) as Field) : null;
-    if (field && FIELDS.includes(field)) return { kind: 'next', goto: field, returnTo: 'summary' };
+    const field = FIELDS.find((f) => picked === `edit-${f}`);
+    if (field) return { kind: 'next', goto: field, returnTo: 'summary' };
     return { kind: 'invalid', error: msg('flow-use-buttons') };
   },
 };
 
 const pairs = <T>(items: T[]): T[][] =>
-  items.reduce<T[][]>((rows, item, i) => (i % 2 === 0 ? [...rows, [item]] : (rows[rows.length - 1]!.push(item), rows)), []);
+  items.reduce<T[][]>(
+    (rows, item, i) => (i % 2 === 0 ? [...rows, [item]] : (rows[rows.length - 1]!.push(item), rows)),
+    [],
+  );
 
-export const submitFlow: FlowDef = {
+export const submitFlow = defineFlow(answers, {
   id: 'submit',
   keepsDraft: true,
   steps: [
@@ -189,10 +249,17 @@ export const submitFlow: FlowDef = {
     const unitCode = ctx.member.unitCode;
     if (!unitCode) throw new Error(`member ${String(ctx.member._id)} submitted without a unit`);
     const { code } = await submitInitiative(
-      { authorId: ctx.member._id, unitCode, channel: ctx.event.channel, quick: false, fields: fieldsOf(answers), submissionKey: key },
+      {
+        authorId: ctx.member._id,
+        unitCode,
+        channel: ctx.event.channel,
+        quick: false,
+        fields: fieldsOf(answers),
+        submissionKey: key,
+      },
       ctx.deps,
     );
     await ctx.deps.followUps.add({ kind: 'post-cards', code });
     return [reply(msg('submit-done', { code }))];
   },
-};
+});

@@ -1,22 +1,16 @@
-import { Types } from 'mongoose';
-import { msg } from '../../src/i18n.js';
-import { reply, type Reply } from '../../src/channels/types.js';
-import { NudgeModel } from '../../src/models/index.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply } from '../../src/core/reply.js';
+import { findNudge, markNudgeAnswered } from '../../src/services/nudges.service.js';
 import { hasRole } from '../../src/services/support.service.js';
-import type { FlowCtx } from '../flows/engine.js';
+import type { FlowCtx, Handled } from '../flows/engine.js';
 
 /** "Got it" on a nudge: it counts as answered, so the parent unit is not told. */
-export async function acknowledgeNudge(ctx: FlowCtx, data: string): Promise<Reply[]> {
-  const id = data.slice(2);
-  const nudge = Types.ObjectId.isValid(id) ? await NudgeModel.findById(id).lean() : null;
-  if (!nudge) {
-    ctx.notice = msg('flow-stale-button');
-    return [];
-  }
+export async function acknowledgeNudge(ctx: FlowCtx, nudgeId: string): Promise<Handled> {
+  const nudge = await findNudge(nudgeId);
+  if (!nudge) return { replies: [], notice: msg('flow-stale-button') };
   if (!hasRole(ctx.member, 'officer', nudge.unitCode) && !hasRole(ctx.member, 'support', nudge.unitCode)) {
-    ctx.notice = msg('support-not-allowed');
-    return [];
+    return { replies: [], notice: msg('support-not-allowed') };
   }
-  if (!nudge.answeredAt) await NudgeModel.updateOne({ _id: nudge._id }, { $set: { answeredAt: ctx.deps.clock.now() } });
-  return [reply(msg('nudge-thanks'))];
+  await markNudgeAnswered(nudge._id, ctx.deps.clock.now());
+  return { replies: [reply(msg('nudge-thanks'))] };
 }

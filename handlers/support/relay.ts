@@ -1,17 +1,20 @@
-import { msg } from '../../src/i18n.js';
-import { reply, type InboundPayload, type Reply } from '../../src/channels/types.js';
+import { msg } from '../../src/core/i18n.js';
+import { reply, type Reply } from '../../src/core/reply.js';
+import { type InboundPayload } from '../../src/core/event.js';
 import { canWork } from '../../src/services/support.service.js';
 import { addToThread, transition, type InitiativeDoc } from '../../src/services/workflow.service.js';
-import { cleanText } from '../../src/text.js';
+import { cleanText } from '../../src/core/text.js';
 import type { FlowCtx } from '../flows/engine.js';
-import { tellTeam, unitName } from './notify.js';
+import { tellTeam } from '../../src/services/notifications.service.js';
+import { unitName } from '../../src/services/units.service.js';
 
 type Said = Extract<InboundPayload, { kind: 'text' } | { kind: 'media' }>;
 
 const textOf = (said: Said): string => cleanText(said.kind === 'text' ? said.text : said.caption);
 const filesOf = (said: Said): NonNullable<Reply['attachments']> =>
   said.kind === 'media' ? [{ kind: said.attachment.kind, fileId: said.attachment.fileId }] : [];
-const storedFiles = (said: Said, ctx: FlowCtx) => (said.kind === 'media' ? [{ ...said.attachment, channel: ctx.event.channel }] : []);
+const storedFiles = (said: Said, ctx: FlowCtx) =>
+  said.kind === 'media' ? [{ ...said.attachment, channel: ctx.event.channel }] : [];
 
 /**
  * A support member wrote on an initiative (a reply to its card, or /reply CODE text): it reaches the
@@ -21,7 +24,13 @@ export async function relayFromTeam(ctx: FlowCtx, i: InitiativeDoc, said: Said):
   if (!canWork(ctx.member, i)) return [reply(msg('support-not-allowed'))];
   const text = textOf(said);
   if (text.startsWith('!')) {
-    await addToThread({ initiativeId: i._id, by: ctx.member._id, direction: 'note', text: text.slice(1).trim(), clock: ctx.deps.clock });
+    await addToThread({
+      initiativeId: i._id,
+      by: ctx.member._id,
+      direction: 'note',
+      text: text.slice(1).trim(),
+      clock: ctx.deps.clock,
+    });
     return [reply(msg('support-note-saved', { code: i.code }))];
   }
   if (i.status === 'withdrawn') return [reply(msg('support-withdrawn', { code: i.code }))];
@@ -35,7 +44,14 @@ export async function relayFromTeam(ctx: FlowCtx, i: InitiativeDoc, said: Said):
     reply: { parts: [msg('relay-to-author', { code: i.code, team, text: text || '—' })], attachments: files },
     as: 'relay',
   });
-  await addToThread({ initiativeId: i._id, by: ctx.member._id, direction: 'to_submitter', text, attachments: storedFiles(said, ctx), clock: ctx.deps.clock });
+  await addToThread({
+    initiativeId: i._id,
+    by: ctx.member._id,
+    direction: 'to_submitter',
+    text,
+    attachments: storedFiles(said, ctx),
+    clock: ctx.deps.clock,
+  });
   return [reply(msg('support-relayed', { code: i.code }))];
 }
 
@@ -46,10 +62,21 @@ export async function relayFromAuthor(ctx: FlowCtx, i: InitiativeDoc, said: Said
   const sent = await tellTeam(
     ctx.deps,
     i,
-    { parts: [msg('relay-from-author', { code: i.code, author: ctx.member.name || '—', text: text || '—' })], attachments: filesOf(said), attachmentCaption: msg('attachment-caption', { code: i.code }) },
+    {
+      parts: [msg('relay-from-author', { code: i.code, author: ctx.member.name || '—', text: text || '—' })],
+      attachments: filesOf(said),
+      attachmentCaption: msg('attachment-caption', { code: i.code }),
+    },
     `relay-in:${i.code}:${ctx.event.channel}:${ctx.event.eventId}`,
   );
-  await addToThread({ initiativeId: i._id, by: ctx.member._id, direction: 'from_submitter', text, attachments: storedFiles(said, ctx), clock: ctx.deps.clock });
+  await addToThread({
+    initiativeId: i._id,
+    by: ctx.member._id,
+    direction: 'from_submitter',
+    text,
+    attachments: storedFiles(said, ctx),
+    clock: ctx.deps.clock,
+  });
   if (i.status === 'needs_info') {
     const moved = await transition({ code: i.code, action: 'answered', by: ctx.member._id }, ctx.deps);
     if (moved.ok) await ctx.deps.followUps.add({ kind: 'update-cards', code: i.code, rev: moved.initiative.rev });

@@ -1,10 +1,18 @@
-import type { Channel } from '../models/index.js';
-import { msg, type Msg } from '../i18n.js';
+import type { Channel } from '../core/channel.js';
+import { msg, type Msg } from '../core/i18n.js';
 
 export type Command =
   | { name: 'help' }
   | { name: 'import-units' | 'import-clusters' | 'import-pledges'; file: string }
-  | { name: 'create-campaign'; code: string; campaignName: string; start: string; end: string; targets?: string; phases?: string }
+  | {
+      name: 'create-campaign';
+      code: string;
+      campaignName: string;
+      start: string;
+      end: string;
+      targets?: string;
+      phases?: string;
+    }
   | { name: 'grant-role' | 'revoke-role'; unitCode: string; role: string; channel: Channel; externalId: string }
   | { name: 'list-units'; under?: string }
   | { name: 'recount'; campaign: string };
@@ -34,7 +42,8 @@ const isCommand = (name: string): name is keyof typeof SPECS => Object.hasOwn(SP
 export function parseCommandLine(argv: readonly string[]): Parsed {
   const isHelp = (a: string) => a === '--help' || a === '-h';
   const split = splitArgs(argv.filter((a) => !isHelp(a)));
-  if (argv.some(isHelp)) return { ...('error' in split ? {} : langOf(split.options)), ok: true, command: { name: 'help' } };
+  if (argv.some(isHelp))
+    return { ...('error' in split ? {} : langOf(split.options)), ok: true, command: { name: 'help' } };
   if ('error' in split) return { ok: false, error: split.error };
   const { options, positionals } = split;
   const lang = options.get('lang');
@@ -45,7 +54,9 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
   if (name === undefined || name === 'help') return { lang, ok: true, command: { name: 'help' } };
   if (!isCommand(name)) {
     const near = closest(name, Object.keys(SPECS));
-    return near ? fail('admin-usage-unknown-command-near', { command: name, near }) : fail('admin-usage-unknown-command', { command: name });
+    return near
+      ? fail('admin-usage-unknown-command-near', { command: name, near })
+      : fail('admin-usage-unknown-command', { command: name });
   }
   const spec = SPECS[name];
   const unknown = [...options.keys()].find((o) => !spec.required.includes(o) && !spec.optional.includes(o));
@@ -53,7 +64,8 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
   const missing = spec.required.find((o) => !options.has(o));
   if (missing !== undefined) return fail('admin-usage-missing-option', { option: `--${missing}` });
   if (rest.length < spec.positionals) return fail('admin-usage-missing-file');
-  if (rest.length > spec.positionals) return fail('admin-usage-extra-argument', { argument: rest[spec.positionals] ?? '' });
+  if (rest.length > spec.positionals)
+    return fail('admin-usage-extra-argument', { argument: rest[spec.positionals] ?? '' });
 
   const get = (option: string): string => options.get(option) ?? '';
   switch (name) {
@@ -65,14 +77,25 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
       const targets = options.get('targets');
       const phases = options.get('phases');
       const command = { name, code: get('code'), campaignName: get('name'), start: get('start'), end: get('end') };
-      return { lang, ok: true, command: { ...command, ...(targets === undefined ? {} : { targets }), ...(phases === undefined ? {} : { phases }) } };
+      return {
+        lang,
+        ok: true,
+        command: {
+          ...command,
+          ...(targets === undefined ? {} : { targets }),
+          ...(phases === undefined ? {} : { phases }),
+        },
+      };
     }
     case 'grant-role':
     case 'revoke-role': {
       const telegram = options.get('telegram-id');
       const zalo = options.get('zalo-id');
       if ((telegram === undefined) === (zalo === undefined)) return fail('admin-usage-one-account');
-      const account = telegram !== undefined ? { channel: 'telegram' as const, externalId: telegram } : { channel: 'zalo' as const, externalId: get('zalo-id') };
+      const account =
+        telegram !== undefined
+          ? { channel: 'telegram' as const, externalId: telegram }
+          : { channel: 'zalo' as const, externalId: get('zalo-id') };
       return { lang, ok: true, command: { name, unitCode: get('unit'), role: get('role'), ...account } };
     }
     case 'list-units': {
@@ -103,7 +126,8 @@ function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     previous = current;
   }
   return previous[b.length]!;

@@ -3,7 +3,7 @@ import { CampaignModel, TargetModel, UnitModel } from '../models/index.js';
 import { readCsv, type CsvRow } from './csv.js';
 import { problem, rejected, type Checked, type Problem } from './problems.js';
 import { CODE_PATTERN, MAX_NAME, cleanName, nameLength } from './rules.js';
-import { parseDay } from '../dates.js';
+import { parseDay } from '../core/time.js';
 
 const TARGET_COLUMNS = ['unit_code', 'target'] as const;
 const CHUNK = 1000;
@@ -32,7 +32,8 @@ export async function createCampaign(input: CampaignInput): Promise<Checked<Camp
   const name = cleanName(input.name);
   if (!CODE_PATTERN.test(code)) problems.push(problem('admin-reason-code-format', { code }));
   if (!name) problems.push(problem('admin-reason-empty-name'));
-  else if (nameLength(name) > MAX_NAME) problems.push(problem('admin-reason-name-too-long', { max: MAX_NAME, length: nameLength(name) }));
+  else if (nameLength(name) > MAX_NAME)
+    problems.push(problem('admin-reason-name-too-long', { max: MAX_NAME, length: nameLength(name) }));
   const startDate = parseDay(input.start);
   const endDate = parseDay(input.end);
   if (!startDate) problems.push(problem('admin-reason-bad-date', { option: 'start', value: input.start }));
@@ -42,11 +43,16 @@ export async function createCampaign(input: CampaignInput): Promise<Checked<Camp
   }
   const phases = startDate && endDate ? parsePhases(input.phases ?? '', startDate, endDate) : [];
   if (phases === null) problems.push(problem('admin-reason-bad-phases', { value: input.phases ?? '' }));
-  const targets = input.targetsCsv === undefined ? { ok: true as const, targets: [] } : await checkTargets(input.targetsCsv);
+  const targets =
+    input.targetsCsv === undefined ? { ok: true as const, targets: [] } : await checkTargets(input.targetsCsv);
   if (!targets.ok) problems.push(...targets.problems);
   if (problems.length > 0 || !startDate || !endDate || !targets.ok || phases === null) return rejected(problems);
 
-  const saved = await CampaignModel.updateOne({ code }, { $set: { name, startDate, endDate, phases } }, { upsert: true });
+  const saved = await CampaignModel.updateOne(
+    { code },
+    { $set: { name, startDate, endDate, phases } },
+    { upsert: true },
+  );
   await writeTargets(code, targets.targets);
   return { ok: true, created: saved.upsertedCount === 1, targetsSet: targets.targets.length };
 }
@@ -75,7 +81,11 @@ function parsePhases(text: string, start: Date, end: Date): { end: Date; percent
   });
   const ok = phases.every(
     (p, i) =>
-      p.end !== null && p.end >= start && p.end < end && p.percent >= 1 && p.percent <= 99 &&
+      p.end !== null &&
+      p.end >= start &&
+      p.end < end &&
+      p.percent >= 1 &&
+      p.percent <= 99 &&
       (i === 0 || (p.end > phases[i - 1]!.end! && p.percent > phases[i - 1]!.percent)),
   );
   return ok ? phases.map((p) => ({ end: p.end!, percent: p.percent })) : null;
@@ -91,7 +101,8 @@ async function checkTargets(csvText: string): Promise<Checked<{ targets: { unitC
     const [unitCode = '', value = ''] = cells;
     const first = firstLine.get(unitCode);
     if (!unitCode) problems.push(problem('admin-reason-empty-unit', undefined, line));
-    else if (first !== undefined) problems.push(problem('admin-reason-duplicate-unit', { unit: unitCode, first: String(first) }, line));
+    else if (first !== undefined)
+      problems.push(problem('admin-reason-duplicate-unit', { unit: unitCode, first: String(first) }, line));
     else firstLine.set(unitCode, line);
     const target = /^\d+$/.test(value) ? Number(value) : 0;
     if (!Number.isSafeInteger(target) || target < 1) problems.push(problem('admin-reason-bad-target', { value }, line));

@@ -1,10 +1,10 @@
 // The admin command line: `npm run admin -- <command>`. Exit 0 done, 1 input rejected or failure, 2 usage.
 import { readFile } from 'node:fs/promises';
-import { LOCALES, type Locale } from '../models/index.js';
+import { LOCALES, type Locale } from '../core/channel.js';
 import { loadAdminConfig, readEnvFile } from '../config.js';
 import { connectMongo, disconnectMongo } from '../db.js';
-import { I18n, msg, type Msg } from '../i18n.js';
-import { systemClock } from '../clock.js';
+import { I18n, msg, type Msg } from '../core/i18n.js';
+import { systemClock } from '../core/time.js';
 import { parseCommandLine, type Command } from './args.js';
 import { importUnits } from './import-units.js';
 import { createCampaign } from './campaigns.js';
@@ -74,7 +74,8 @@ async function run(command: Action, env: NodeJS.ProcessEnv, note: (line: Msg) =>
   const path = 'file' in command ? command.file : 'targets' in command ? command.targets : undefined;
   const input = path === undefined ? undefined : await readInput(path);
   if (input && 'reason' in input) return rejected([input]);
-  if (input && input.encoding !== 'utf-8') note(msg('admin-file-encoding', { file: path ?? '', encoding: input.encoding }));
+  if (input && input.encoding !== 'utf-8')
+    note(msg('admin-file-encoding', { file: path ?? '', encoding: input.encoding }));
   const text = input?.text;
 
   const config = loadAdminConfig(env);
@@ -109,7 +110,14 @@ async function execute(command: Action, text: string, redis: Redis | null): Prom
     }
     case 'create-campaign': {
       const { code, campaignName: name, start, end, targets, phases } = command;
-      const result = await createCampaign({ code, name, start, end, ...(targets === undefined ? {} : { targetsCsv: text }), ...(phases === undefined ? {} : { phases }) });
+      const result = await createCampaign({
+        code,
+        name,
+        start,
+        end,
+        ...(targets === undefined ? {} : { targetsCsv: text }),
+        ...(phases === undefined ? {} : { phases }),
+      });
       if (!result.ok) return result;
       const saved = msg(result.created ? 'admin-campaign-created' : 'admin-campaign-updated', { code, start, end });
       const set = targets === undefined ? [] : [msg('admin-campaign-targets-set', { count: result.targetsSet })];
@@ -120,25 +128,37 @@ async function execute(command: Action, text: string, redis: Redis | null): Prom
       const vars = { role: command.role, unit: command.unitCode, channel: command.channel, id: command.externalId };
       if (command.name === 'grant-role') {
         const result = await grantRoleTo(command, systemClock);
-        return result.ok ? { ok: true, lines: [msg(result.granted ? 'admin-role-granted' : 'admin-role-already', vars)] } : result;
+        return result.ok
+          ? { ok: true, lines: [msg(result.granted ? 'admin-role-granted' : 'admin-role-already', vars)] }
+          : result;
       }
       const result = await revokeRoleFrom(command);
-      return result.ok ? { ok: true, lines: [msg(result.revoked ? 'admin-role-revoked' : 'admin-role-absent', vars)] } : result;
+      return result.ok
+        ? { ok: true, lines: [msg(result.revoked ? 'admin-role-revoked' : 'admin-role-absent', vars)] }
+        : result;
     }
     case 'import-clusters': {
       const result = await importClusters(text);
-      return result.ok ? { ok: true, lines: [msg('admin-clusters-done', { clusters: result.clusters, units: result.units })] } : result;
+      return result.ok
+        ? { ok: true, lines: [msg('admin-clusters-done', { clusters: result.clusters, units: result.units })] }
+        : result;
     }
     case 'import-pledges': {
       const result = await importPledges(text, systemClock);
-      return result.ok ? { ok: true, lines: [msg('admin-pledges-done', { pledges: result.pledges, commitments: result.commitments })] } : result;
+      return result.ok
+        ? { ok: true, lines: [msg('admin-pledges-done', { pledges: result.pledges, commitments: result.commitments })] }
+        : result;
     }
     case 'recount': {
-      if (!(await CampaignModel.exists({ code: command.campaign }))) return rejected([problem('admin-recount-unknown-campaign', { code: command.campaign })]);
+      if (!(await CampaignModel.exists({ code: command.campaign })))
+        return rejected([problem('admin-recount-unknown-campaign', { code: command.campaign })]);
       if (!redis) throw new Error('recount needs Redis');
       const { initiatives, drift } = await recount(redis, command.campaign);
       const lines = drift.map((d) => msg('admin-recount-drift', { ...d }));
-      return { ok: true, lines: [msg('admin-recount-done', { code: command.campaign, initiatives, drifted: drift.length }), ...lines] };
+      return {
+        ok: true,
+        lines: [msg('admin-recount-done', { code: command.campaign, initiatives, drifted: drift.length }), ...lines],
+      };
     }
     case 'list-units': {
       const result = await listUnits(command.under);

@@ -20,10 +20,12 @@ export async function importClusters(text: string): Promise<Checked<{ clusters: 
     const name = cleanName(rawName);
     if (!CODE_PATTERN.test(code)) problems.push(problem('admin-reason-code-format', { code }, line));
     if (!name) problems.push(problem('admin-reason-empty-name', undefined, line));
-    else if (nameLength(name) > MAX_NAME) problems.push(problem('admin-reason-name-too-long', { max: MAX_NAME, length: nameLength(name) }, line));
+    else if (nameLength(name) > MAX_NAME)
+      problems.push(problem('admin-reason-name-too-long', { max: MAX_NAME, length: nameLength(name) }, line));
     if (!known.has(unitCode)) problems.push(problem('admin-reason-unknown-unit', { unit: unitCode }, line));
     const cluster = clusters.get(code) ?? { name, units: [] };
-    if (cluster.units.includes(unitCode)) problems.push(problem('admin-reason-duplicate-member', { unit: unitCode, cluster: code }, line));
+    if (cluster.units.includes(unitCode))
+      problems.push(problem('admin-reason-duplicate-member', { unit: unitCode, cluster: code }, line));
     cluster.units.push(unitCode);
     clusters.set(code, cluster);
   }

@@ -1,6 +1,6 @@
 import type { AnyBulkWriteOperation, Types } from 'mongoose';
 import { UNIT_LEVELS, UnitModel, type UnitLevel } from '../models/index.js';
-import { foldForSearch } from '../text.js';
+import { foldForSearch } from '../core/text.js';
 import { readCsv, type CsvRow } from './csv.js';
 import { problem, rejected, type Checked, type Problem } from './problems.js';
 import { CODE_PATTERN, MAX_NAME, cleanName, nameLength } from './rules.js';
@@ -60,18 +60,26 @@ export async function importUnits(csvText: string): Promise<Checked<ImportSummar
 }
 
 async function loadStoredUnits(): Promise<Map<string, StoredUnit>> {
-  const units = await UnitModel.find({}, { code: 1, name: 1, searchName: 1, parentCode: 1, level: 1, ancestors: 1 }).lean();
-  return new Map(units.map((u) => [u.code, { ...u, parentCode: u.parentCode ?? null, level: u.level as UnitLevel }]));
+  const units = await UnitModel.find(
+    {},
+    { code: 1, name: 1, searchName: 1, parentCode: 1, level: 1, ancestors: 1 },
+  ).lean();
+  return new Map(units.map((u) => [u.code, { ...u, parentCode: u.parentCode ?? null, level: u.level }]));
 }
 
-function checkRows(rows: CsvRow[], badRows: Problem[], stored: Map<string, StoredUnit>): Checked<{ units: UnitFields[] }> {
+function checkRows(
+  rows: CsvRow[],
+  badRows: Problem[],
+  stored: Map<string, StoredUnit>,
+): Checked<{ units: UnitFields[] }> {
   const problems = [...badRows];
   const inFile = new Map<string, RowUnit>();
   for (const row of rows) {
     const unit = readRow(row, problems);
     if (!unit) continue;
     const first = inFile.get(unit.code);
-    if (first) problems.push(problem('admin-reason-duplicate-code', { code: unit.code, first: String(first.line) }, row.line));
+    if (first)
+      problems.push(problem('admin-reason-duplicate-code', { code: unit.code, first: String(first.line) }, row.line));
     else inFile.set(unit.code, unit);
   }
 
@@ -111,7 +119,13 @@ function readRow({ line, cells }: CsvRow, problems: Problem[]): RowUnit | null {
 
   if (!codeOk) return null;
   const nameOk = length > 0 && length <= MAX_NAME;
-  return { line, code, name: nameOk ? name : null, parentCode: parent || null, level: levelOk ? (level as UnitLevel) : null };
+  return {
+    line,
+    code,
+    name: nameOk ? name : null,
+    parentCode: parent || null,
+    level: levelOk ? (level as UnitLevel) : null,
+  };
 }
 
 /** Where a row sits: a known parent of a higher level, or a root of a level that may be one. */
@@ -176,7 +190,8 @@ async function writeUnits(units: UnitFields[], stored: Map<string, StoredUnit>):
 
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, descendantsMoved: 0 };
   const ops: AnyBulkWriteOperation[] = [];
-  const update = (_id: Types.ObjectId, fields: Partial<PlacedUnit>) => ops.push({ updateOne: { filter: { _id }, update: { $set: fields } } });
+  const update = (_id: Types.ObjectId, fields: Partial<PlacedUnit>) =>
+    ops.push({ updateOne: { filter: { _id }, update: { $set: fields } } });
 
   const fromFile = new Set<string>();
   for (const unit of units) {

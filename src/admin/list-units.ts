@@ -24,7 +24,10 @@ export async function listUnits(under?: string): Promise<Checked<{ lines: string
   const byCode = (a: Listed, b: Listed) => a.code.localeCompare(b.code, 'en', { numeric: true });
 
   const lines: string[] = [];
-  const stack = (children.get(null) ?? []).sort(byCode).reverse().map((unit) => ({ unit, depth: 0 }));
+  const stack = (children.get(null) ?? [])
+    .sort(byCode)
+    .reverse()
+    .map((unit) => ({ unit, depth: 0 }));
   for (let next = stack.pop(); next; next = stack.pop()) {
     const { unit, depth } = next;
     lines.push(`${'  '.repeat(depth)}${unit.code}  ${unit.name}  (${unit.level})`);

@@ -1,4 +1,4 @@
-import { msg, type Msg, type Vars } from '../i18n.js';
+import { msg, type Msg, type Vars } from '../core/i18n.js';
 
 /** Something wrong in the admin's input: a localized reason, and the file line when it comes from a file. */
 export interface Problem {
@@ -13,4 +13,3 @@ export const problem = (key: string, vars?: Vars, line?: number): Problem =>
   line === undefined ? { reason: msg(key, vars) } : { line, reason: msg(key, vars) };
 
 export const rejected = (problems: Problem[]): { ok: false; problems: Problem[] } => ({ ok: false, problems });
-

@@ -1,7 +1,8 @@
-import { UnitModel, MemberModel, ROLES, type Channel, type Role } from '../models/index.js';
+import { UnitModel, MemberModel, ROLES, type Role } from '../models/index.js';
+import { type Channel } from '../core/channel.js';
 import { ensureMemberForAccount, findMemberByAccount, grantRole } from '../services/members.service.js';
 import { supportDirectoryChanged } from '../services/support-directory.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../core/time.js';
 import { problem, rejected, type Checked, type Problem } from './problems.js';
 
 export interface RoleInput {

@@ -1,4 +1,4 @@
-import { cleanText } from '../text.js';
+import { cleanText } from '../core/text.js';
 
 /** Unit and campaign codes travel in Telegram deep links (/start CODE), which allow only these characters. */
 export const CODE_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../core/time.js';
 import type { Redis } from 'ioredis';
 
 /** One lane per chat of a messenger. */
@@ -46,7 +47,7 @@ export class ChatLanes {
 }
 
 /** A lane nobody joined for this long is forgotten. */
-const IDLE_LANE_TTL_MS = 7 * 86_400_000;
+const IDLE_LANE_TTL_MS = 7 * DAY_MS;
 
 type LaneRedis = Redis & {
   laneJoin(order: string, seq: string, key: string, ttlMs: number): Promise<[string, number]>;

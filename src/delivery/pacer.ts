@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Redis } from 'ioredis';
-import { RetryLaterError } from '../channels/sender.js';
-import type { Channel } from '../models/index.js';
+import { RetryLaterError, type Pacing } from '../core/sender.js';
+import type { Channel } from '../core/channel.js';
 
 /** One limit: at most `burst` messages at once, then one every `intervalMs`. */
 export interface Rate {
@@ -25,7 +25,11 @@ export interface ChannelLimits {
  * limit is documented, so a person gets Telegram's private pace.
  */
 export const LIMITS: Record<Channel, ChannelLimits> = {
-  telegram: { all: { intervalMs: 33.4, burst: 1 }, private: { intervalMs: 1000, burst: 3 }, group: { intervalMs: 3340, burst: 3 } },
+  telegram: {
+    all: { intervalMs: 33.4, burst: 1 },
+    private: { intervalMs: 1000, burst: 3 },
+    group: { intervalMs: 3340, burst: 3 },
+  },
   zalo: { all: { intervalMs: 15, burst: 1 }, private: { intervalMs: 1000, burst: 3 } },
 };
 
@@ -37,7 +41,10 @@ export interface PacerTime {
   sleep(ms: number): Promise<void>;
 }
 
-export const realTime: PacerTime = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+export const realTime: PacerTime = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 /** This chat's own limit has no slot soon: the message should wait somewhere cheaper (the delivery queue). */
 export class ChatBusyError extends RetryLaterError {}
@@ -75,7 +82,7 @@ type PacedRedis = Redis & {
 };
 
 /** Holds each outgoing message until the messenger's limits allow it, across all processes. */
-export class Pacer {
+export class Pacer implements Pacing {
   private readonly redis: PacedRedis;
   /** A slot taken ahead by withSlot(), for the first message of its callback to that chat. */
   private readonly heldSlot = new AsyncLocalStorage<{ channel: Channel; chatId: string; used: boolean }>();
@@ -108,12 +115,21 @@ export class Pacer {
     const giveUpAt = this.time.now() + MAX_CHAT_WAIT_MS;
     for (;;) {
       const now = this.time.now();
-      const [booked, waitMs] = await this.redis.reserveSlot(this.allKey(channel), this.chatKey(channel, chatId), now, all.intervalMs, all.burst, chat.intervalMs, chat.burst);
+      const [booked, waitMs] = await this.redis.reserveSlot(
+        this.allKey(channel),
+        this.chatKey(channel, chatId),
+        now,
+        all.intervalMs,
+        all.burst,
+        chat.intervalMs,
+        chat.burst,
+      );
       if (booked) {
         if (waitMs > 0) await this.time.sleep(waitMs);
         return;
       }
-      if (now + waitMs > giveUpAt) throw new ChatBusyError(`chat ${chatId} has no ${channel} slot for ${waitMs} ms`, waitMs);
+      if (now + waitMs > giveUpAt)
+        throw new ChatBusyError(`chat ${chatId} has no ${channel} slot for ${waitMs} ms`, waitMs);
       await this.time.sleep(waitMs);
     }
   }

@@ -16,7 +16,7 @@ export function freePort(): Promise<number> {
 
 /** A server this process started: stopped with the process, however it ends (process.exit included). */
 export interface Child {
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export function ownChild(child: ChildProcess): Child {
@@ -25,7 +25,7 @@ export function ownChild(child: ChildProcess): Child {
   };
   process.once('exit', kill);
   return {
-    async stop() {
+    stop: async () => {
       process.removeListener('exit', kill);
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -38,7 +38,12 @@ export function ownChild(child: ChildProcess): Child {
 }
 
 /** Tries `check` until it passes; fails with `what` once the child exited or `timeoutMs` passed. */
-export async function waitUntil(check: () => Promise<boolean>, child: ChildProcess, what: string, timeoutMs: number): Promise<void> {
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  child: ChildProcess,
+  what: string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}`);

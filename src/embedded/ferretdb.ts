@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
-import { StartupError } from '../startup-error.js';
+import { StartupError } from '../core/startup-error.js';
 import { freePort, ownChild, waitUntil, type Child } from './children.js';
 import { projectRoot } from './paths.js';
 
@@ -39,8 +39,14 @@ export function installFerretDb(env: NodeJS.ProcessEnv = process.env): Promise<s
     build.once('close', (code) => {
       process.removeListener('exit', stopBuild);
       if (code === 0) return resolve(stdout.trim());
-      const why = stderr.includes('Go is needed') ? 'Go is not installed (https://go.dev/dl/, or apt-get install golang)' : (stderr.trim().split('\n').at(-1) ?? `exit code ${code}`);
-      reject(new StartupError(`could not build the embedded FerretDB (${why}): set MONGODB_URI to a MongoDB that runs instead`));
+      const why = stderr.includes('Go is needed')
+        ? 'Go is not installed (https://go.dev/dl/, or apt-get install golang)'
+        : (stderr.trim().split('\n').at(-1) ?? `exit code ${code}`);
+      reject(
+        new StartupError(
+          `could not build the embedded FerretDB (${why}): set MONGODB_URI to a MongoDB that runs instead`,
+        ),
+      );
     });
   });
 }
@@ -58,7 +64,15 @@ export async function startFerretDb(bin: string, dir: string): Promise<RunningFe
   const port = await freePort();
   const child = spawn(
     bin,
-    ['--handler=sqlite', `--sqlite-url=file:${dir}/`, `--listen-addr=127.0.0.1:${port}`, '--debug-addr=-', '--telemetry=disable', `--state-dir=${dir}`, '--log-level=error'],
+    [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dir}/`,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--debug-addr=-',
+      '--telemetry=disable',
+      `--state-dir=${dir}`,
+      '--log-level=error',
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const running = ownChild(child);

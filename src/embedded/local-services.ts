@@ -11,7 +11,7 @@ const DATABASE = 'sang-kien';
 export interface LocalServices {
   /** MONGODB_URI and REDIS_URL of what was started here; empty when the environment names both. */
   env: Record<string, string>;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /**
@@ -26,15 +26,19 @@ export async function startLocalServices(env: NodeJS.ProcessEnv, log: Logger): P
   };
   const dir = dataDir(env);
   // ./data inside the project reads better as a relative path; anywhere else, in full.
-  const shown = (path: string) => (relative(process.cwd(), path).startsWith('..') ? path : `./${relative(process.cwd(), path)}`);
+  const shown = (path: string) =>
+    relative(process.cwd(), path).startsWith('..') ? path : `./${relative(process.cwd(), path)}`;
   const out: Record<string, string> = {};
   try {
     if (!env.MONGODB_URI) {
-      if (!ferretDbCached(env)) log.info('building FerretDB for the embedded database (first start only: a few minutes)');
+      if (!ferretDbCached(env))
+        log.info('building FerretDB for the embedded database (first start only: a few minutes)');
       const ferret = await startFerretDb(await installFerretDb(env), join(dir, 'ferretdb'));
       started.push(ferret);
       out.MONGODB_URI = `${ferret.uri}${DATABASE}`;
-      log.info(`embedded FerretDB started at ${out.MONGODB_URI} (data in ${shown(join(dir, 'ferretdb'))}; set MONGODB_URI to use another MongoDB)`);
+      log.info(
+        `embedded FerretDB started at ${out.MONGODB_URI} (data in ${shown(join(dir, 'ferretdb'))}; set MONGODB_URI to use another MongoDB)`,
+      );
     }
     if (!env.REDIS_URL) {
       if (await redisAnswers(DEFAULT_REDIS_URL)) {
@@ -43,7 +47,9 @@ export async function startLocalServices(env: NodeJS.ProcessEnv, log: Logger): P
         const redis = await startRedisServer(join(dir, 'redis'), DEFAULT_REDIS_URL);
         started.push(redis);
         out.REDIS_URL = redis.url;
-        log.info(`no Redis at ${DEFAULT_REDIS_URL}: started redis-server at ${redis.url} (data in ${shown(join(dir, 'redis'))}; set REDIS_URL to use another Redis)`);
+        log.info(
+          `no Redis at ${DEFAULT_REDIS_URL}: started redis-server at ${redis.url} (data in ${shown(join(dir, 'redis'))}; set REDIS_URL to use another Redis)`,
+        );
       }
     }
   } catch (err) {

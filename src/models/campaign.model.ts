@@ -13,7 +13,16 @@ const campaignSchema = new Schema(
     /** At most one nudge per lagging unit in this many days. */
     nudgeEveryDays: { type: Number, default: 7, min: 1 },
     /** Phase deadlines the pace follows, e.g. 50 % by 31/5 ("phase 1 ends 31/5"). */
-    phases: { type: [{ _id: false, end: { type: Date, required: true }, percent: { type: Number, required: true, min: 1, max: 100 } }], default: [] },
+    phases: {
+      type: [
+        {
+          _id: false,
+          end: { type: Date, required: true },
+          percent: { type: Number, required: true, min: 1, max: 100 },
+        },
+      ],
+      default: [],
+    },
   },
   { timestamps: true },
 );

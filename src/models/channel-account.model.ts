@@ -1,7 +1,5 @@
 import { Schema, model, Types, type InferSchemaType } from 'mongoose';
-
-export const CHANNELS = ['telegram', 'zalo'] as const;
-export type Channel = (typeof CHANNELS)[number];
+import { CHANNELS } from '../core/channel.js';
 
 /**
  * A member's account on one messenger. Kept apart from Member because FerretDB 1.x has no sparse or

@@ -1,6 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
-import { CHANNELS } from './channel-account.model.js';
-import { LOCALES } from './member.model.js';
+import { CHANNELS, LOCALES } from '../core/channel.js';
 
 /**
  * One proactive message (a card, a relay, a status notice) to one chat. The unique `key` names the
@@ -37,7 +36,7 @@ const deliverySchema = new Schema(
     sentMessageIds: { type: [String], default: [] },
     /** What it is about, to route replies back: the initiative and the kind of message. */
     initiativeCode: { type: String, default: null, index: true },
-    kind: { type: String, enum: ['card', 'relay', 'notice', 'prompt'], required: true },
+    kind: { type: String, enum: ['card', 'relay', 'notice'], required: true },
     /** For cards: whether this team sees the content ('full') or only that a trade secret exists. */
     view: { type: String, enum: ['full', 'existence', null], default: null },
     sentAt: { type: Date, default: null },
@@ -46,7 +45,10 @@ const deliverySchema = new Schema(
     recipientUnit: { type: String, default: null },
     /** The recipient's quiet hours when it was queued (a notice waits for them to end). */
     recipientQuiet: {
-      type: new Schema({ from: { type: Number, required: true }, to: { type: Number, required: true } }, { _id: false }),
+      type: new Schema(
+        { from: { type: Number, required: true }, to: { type: Number, required: true } },
+        { _id: false },
+      ),
       default: null,
     },
   },

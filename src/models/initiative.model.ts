@@ -1,5 +1,5 @@
 import { Schema, model, Types, type InferSchemaType } from 'mongoose';
-import { CHANNELS } from './channel-account.model.js';
+import { CHANNELS } from '../core/channel.js';
 
 export const INITIATIVE_STATUSES = [
   'submitted',
@@ -28,17 +28,6 @@ export const attachmentSchema = new Schema(
     size: { type: Number, default: null },
     width: { type: Number, default: null },
     height: { type: Number, default: null },
-  },
-  { _id: false },
-);
-
-const historySchema = new Schema(
-  {
-    at: { type: Date, required: true },
-    by: { type: Types.ObjectId, ref: 'Member', default: null },
-    from: { type: String, enum: [...INITIATIVE_STATUSES, null], default: null },
-    to: { type: String, enum: INITIATIVE_STATUSES, required: true },
-    note: { type: String, default: '' },
   },
   { _id: false },
 );
@@ -73,7 +62,6 @@ const initiativeSchema = new Schema(
     coAuthors: { type: String, default: '' },
     attachments: { type: [attachmentSchema], default: [] },
     confidential: { type: Boolean, default: false },
-    history: { type: [historySchema], default: [] },
     /** Revision of status/assignee; moves only through a claimed InitiativeEvent. */
     rev: { type: Number, default: 0 },
     assigneeId: { type: Types.ObjectId, ref: 'Member', default: null },

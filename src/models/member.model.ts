@@ -1,9 +1,7 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
-import { DEFAULT_PING, DEFAULT_QUIET } from '../schedule.js';
-import { CHANNELS } from './channel-account.model.js';
+import { DEFAULT_PING, DEFAULT_QUIET } from '../core/schedule.js';
+import { CHANNELS, LOCALES } from '../core/channel.js';
 
-export const LOCALES = ['vi', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
 export const ROLES = ['support', 'officer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -19,7 +17,9 @@ const memberSchema = new Schema(
     /** E.164, only when the member shared it with the messenger's own contact button. */
     phone: { type: String, default: null },
     roles: {
-      type: [{ _id: false, unitCode: { type: String, required: true }, role: { type: String, enum: ROLES, required: true } }],
+      type: [
+        { _id: false, unitCode: { type: String, required: true }, role: { type: String, enum: ROLES, required: true } },
+      ],
       default: [],
     },
     registeredAt: { type: Date, default: null },
@@ -46,7 +46,10 @@ const memberSchema = new Schema(
     /** Hours (Vietnam time) when nothing proactive is sent to this member. */
     quiet: {
       type: new Schema(
-        { from: { type: Number, min: 0, max: 23, required: true }, to: { type: Number, min: 0, max: 23, required: true } },
+        {
+          from: { type: Number, min: 0, max: 23, required: true },
+          to: { type: Number, min: 0, max: 23, required: true },
+        },
         { _id: false },
       ),
       default: () => ({ ...DEFAULT_QUIET }),

@@ -39,7 +39,14 @@ const pledgeSelfCheckSchema = new Schema(
     at: { type: Date, required: true },
     by: { type: Types.ObjectId, ref: 'Member', required: true },
     results: {
-      type: [{ _id: false, text: String, state: { type: String, enum: SELF_CHECK_STATES }, note: { type: String, default: '' } }],
+      type: [
+        {
+          _id: false,
+          text: String,
+          state: { type: String, enum: SELF_CHECK_STATES },
+          note: { type: String, default: '' },
+        },
+      ],
       required: true,
     },
   },

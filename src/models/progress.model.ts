@@ -13,7 +13,10 @@ const progressEntrySchema = new Schema(
     /** The unit and every ancestor: the change counts for the whole path up the tree. */
     units: { type: [String], required: true },
     /** `status:<status>`, `week:<ISO week>` or `quarter:<quarter>`, each with +1 or -1. */
-    changes: { type: [{ _id: false, metric: { type: String, required: true }, delta: { type: Number, required: true } }], required: true },
+    changes: {
+      type: [{ _id: false, metric: { type: String, required: true }, delta: { type: Number, required: true } }],
+      required: true,
+    },
     /** Set once added into the counters; after a Redis flush, the fold lists the unfolded ones again. */
     folded: { type: Boolean, default: false, index: true },
   },

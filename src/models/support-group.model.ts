@@ -1,5 +1,5 @@
 import { Schema, model, Types, type InferSchemaType } from 'mongoose';
-import { CHANNELS } from './channel-account.model.js';
+import { CHANNELS } from '../core/channel.js';
 
 /** A group chat where a unit's initiative support team (tổ hỗ trợ sáng kiến) receives its cards. */
 const supportGroupSchema = new Schema(

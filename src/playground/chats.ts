@@ -87,7 +87,15 @@ function merge(bot: (ChatMessage & { seq: number })[], sent: Sent[]): ChatMessag
   return out;
 }
 
-const ownMessage = (s: Sent): ChatMessage => ({ from: 'me', kind: s.kind, text: s.text, buttons: [], choices: [], at: s.at, ...(s.replyTo ? { replyTo: s.replyTo } : {}) });
+const ownMessage = (s: Sent): ChatMessage => ({
+  from: 'me',
+  kind: s.kind,
+  text: s.text,
+  buttons: [],
+  choices: [],
+  at: s.at,
+  ...(s.replyTo ? { replyTo: s.replyTo } : {}),
+});
 
 /** Telegram: a private chat (`user`), or a group where `user` speaks. */
 export class TelegramPane implements Pane {
@@ -119,8 +127,14 @@ export class TelegramPane implements Pane {
       from: 'bot' as const,
       kind: m.kind,
       text: m.plainText,
-      ...(m.parse_mode === 'HTML' && m.text !== undefined ? { html: m.text } : m.parse_mode === 'HTML' && m.caption !== undefined ? { html: m.caption } : {}),
-      buttons: m.inlineButtons.map((row) => row.map((b) => ({ text: b.text, data: b.callback_data ?? '', ...(b.url ? { url: b.url } : {}) }))),
+      ...(m.parse_mode === 'HTML' && m.text !== undefined
+        ? { html: m.text }
+        : m.parse_mode === 'HTML' && m.caption !== undefined
+          ? { html: m.caption }
+          : {}),
+      buttons: m.inlineButtons.map((row) =>
+        row.map((b) => ({ text: b.text, data: b.callback_data ?? '', ...(b.url ? { url: b.url } : {}) })),
+      ),
       choices: [],
       ...(m.upload ? { image: `/playground/api/image?pane=${this.id}&id=${m.message_id}` } : {}),
       ...(m.reply_to_message_id ? { replyTo: String(m.reply_to_message_id) } : {}),
@@ -128,7 +142,8 @@ export class TelegramPane implements Pane {
     }));
     // The reply keyboard the latest message that set or removed one left under the input.
     const last = [...messages].reverse().find((m) => m.replyKeyboard || m.removedKeyboard);
-    const keyboard = last?.replyKeyboard?.map((row) => row.map((b) => ({ text: b.text, contact: b.request_contact === true }))) ?? [];
+    const keyboard =
+      last?.replyKeyboard?.map((row) => row.map((b) => ({ text: b.text, contact: b.request_contact === true }))) ?? [];
     return { id: this.id, messenger: 'telegram', messages: merge(bot, this.sent), keyboard };
   }
 
@@ -188,7 +203,14 @@ export class ZaloOaPane implements Pane {
 
   private static view(o: OaOutbound, index: number): ChatMessage & { seq: number } {
     const text = o.kind === 'request_user_info' ? `${o.request!.title}\n${o.request!.subtitle}` : (o.text ?? '');
-    const kind = o.kind === 'image' ? 'photo' : o.kind === 'file' ? 'document' : o.kind === 'request_user_info' ? 'request_info' : o.kind;
+    const kind =
+      o.kind === 'image'
+        ? 'photo'
+        : o.kind === 'file'
+          ? 'document'
+          : o.kind === 'request_user_info'
+            ? 'request_info'
+            : o.kind;
     return {
       seq: index + 1,
       id: o.messageId,
@@ -203,7 +225,15 @@ export class ZaloOaPane implements Pane {
   }
 
   view(): PaneView {
-    return { id: this.id, messenger: 'zalo', messages: merge(this.user.inbox.map(ZaloOaPane.view), this.sent), keyboard: [] };
+    return {
+      id: this.id,
+      messenger: 'zalo',
+      messages: merge(
+        this.user.inbox.map((o, i) => ZaloOaPane.view(o, i)),
+        this.sent,
+      ),
+      keyboard: [],
+    };
   }
 
   private record(kind: ChatMessage['kind'], text: string, replyTo?: string): void {
@@ -225,7 +255,8 @@ export class ZaloOaPane implements Pane {
       return;
     }
     // A numbered choice: on Zalo the person types its number.
-    if (!numberedChoices(message.text ?? '').some((c) => c.data === data)) throw new ChatError(`message ${messageId} offers no choice ${data}`);
+    if (!numberedChoices(message.text ?? '').some((c) => c.data === data))
+      throw new ChatError(`message ${messageId} offers no choice ${data}`);
     await this.send(data);
   }
 

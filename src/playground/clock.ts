@@ -1,5 +1,5 @@
-import type { Clock } from '../clock.js';
-import { VIETNAM_OFFSET_MS, vietnamDay } from '../vietnam-time.js';
+import type { Clock } from '../core/time.js';
+import { VIETNAM_OFFSET_MS, vietnamDay } from '../core/time.js';
 
 const DAY = 86_400_000;
 
@@ -8,7 +8,8 @@ export const JUMPS = ['next-monday-0730', 'tomorrow-0800'] as const;
 export type Jump = (typeof JUMPS)[number];
 
 /** The instant `minutes` after midnight of a Vietnam day (given as its 00:00 UTC date). */
-const atVietnamTime = (day: Date, minutes: number): Date => new Date(day.getTime() + minutes * 60_000 - VIETNAM_OFFSET_MS);
+const atVietnamTime = (day: Date, minutes: number): Date =>
+  new Date(day.getTime() + minutes * 60_000 - VIETNAM_OFFSET_MS);
 
 /** The next Monday 07:30 in Vietnam strictly after `now` (the weekly ping's default time). */
 export function nextMonday0730(now: Date): Date {

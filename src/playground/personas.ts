@@ -4,7 +4,12 @@
  * Telegram group, and an officer.
  */
 export const PERSONAS = {
-  zaloWorker: { name: 'Nguyễn Thị Lan', zaloId: '4410000000000000001', zaloIdByApp: '5520000000000000001', phone: '+84912345678' },
+  zaloWorker: {
+    name: 'Nguyễn Thị Lan',
+    zaloId: '4410000000000000001',
+    zaloIdByApp: '5520000000000000001',
+    phone: '+84912345678',
+  },
   telegramWorker: { id: 710_000_001, firstName: 'Trần Văn', lastName: 'Minh' },
   teamMember: { id: 710_000_002, firstName: 'Phạm Thu', lastName: 'Hà' },
   officer: { id: 710_000_003, firstName: 'Lê Văn', lastName: 'Hải' },
@@ -19,7 +24,12 @@ export const OFFICER_UNITS = ['HN-KCN-TL', 'CDCS-CANON'] as const;
 export const CAMPAIGN_CODE = 'MTSK-DEMO';
 
 /** Fixed ids of the fake Zalo OA and Telegram bot the playground runs. */
-export const FAKE_ZALO = { appId: '1234567890123456789', oaId: '9876543210987654321', appSecretKey: 'playground-app-secret', oaSecretKey: 'playground-oa-secret' } as const;
+export const FAKE_ZALO = {
+  appId: '1234567890123456789',
+  oaId: '9876543210987654321',
+  appSecretKey: 'playground-app-secret',
+  oaSecretKey: 'playground-oa-secret',
+} as const;
 export const FAKE_TELEGRAM_TOKEN = '7000000001:playground-bot-token-not-real-0123';
 
 /** Workers who sent ideas before (not on the page): their ideas fill the charts. */

@@ -1,9 +1,9 @@
 import { Queue } from 'bullmq';
 import type { RunningApp } from '../app.js';
 import type { Config } from '../config.js';
-import type { HttpServer } from '../http.js';
+import type { HttpServer } from '../channels/http.js';
 import type { Logger } from '../logger.js';
-import { MongoOaTokenStore } from '../channels/zalo/oa-token-store.js';
+import { MongoOaTokenStore } from '../services/zalo-tokens.service.js';
 import { SUPPORT_QUEUE } from '../../jobs/index.js';
 import { FakeTelegram } from './fakes/telegram-server.js';
 import { FakeZalo } from './fakes/zalo-server.js';
@@ -14,7 +14,8 @@ import { seedPlayground } from './seed.js';
 import { playgroundRoutes } from './routes.js';
 
 /** With none of these set there is no messenger to talk to, and `npm start` opens the playground. */
-export const messengerConfigured = (env: NodeJS.ProcessEnv): boolean => Boolean(env.TELEGRAM_BOT_TOKEN || env.ZALO_OA_APP_ID || env.ZALO_BOT_TOKEN);
+export const messengerConfigured = (env: NodeJS.ProcessEnv): boolean =>
+  Boolean(env.TELEGRAM_BOT_TOKEN || env.ZALO_OA_APP_ID || env.ZALO_BOT_TOKEN);
 
 /** The jobs each jump of the clock runs at once, as their schedulers would at that time (progress folded first). */
 const JOBS_AFTER: Record<Jump, string[]> = {
@@ -40,7 +41,11 @@ export class Playground {
 
   static async start(): Promise<Playground> {
     const clock = new PlaygroundClock();
-    const tg = await FakeTelegram.start({ token: FAKE_TELEGRAM_TOKEN, botUsername: 'sang_kien_playground_bot', now: clock.nowMs });
+    const tg = await FakeTelegram.start({
+      token: FAKE_TELEGRAM_TOKEN,
+      botUsername: 'sang_kien_playground_bot',
+      now: clock.nowMs,
+    });
     const zalo = new FakeZalo({ now: clock.nowMs, ...FAKE_ZALO, oaName: 'Công đoàn Việt Nam – Sáng kiến' });
     await zalo.start();
     // One clock for the fakes, the bot and its jobs.
@@ -66,19 +71,30 @@ export class Playground {
   /** Once the bot runs: this start's Zalo tokens, the demo data, the four people, the page. */
   async attach(app: RunningApp, http: HttpServer, config: Config, log: Logger): Promise<void> {
     // The OA tokens stored by an earlier start were issued by an earlier fake: start from this one's consent.
-    await new MongoOaTokenStore().save(FAKE_ZALO.appId, { accessToken: '-', refreshToken: this.refreshToken, accessExpiresAt: new Date(0) });
+    await new MongoOaTokenStore().save(FAKE_ZALO.appId, {
+      accessToken: '-',
+      refreshToken: this.refreshToken,
+      accessExpiresAt: new Date(0),
+    });
     this.zalo.setOaWebhook(`http://127.0.0.1:${config.PORT}${config.ZALO_OA_WEBHOOK_PATH}`);
     const seeded = await seedPlayground(this.clock, app.deps.redis);
     this.panes = this.people();
-    this.jobs = new Queue(SUPPORT_QUEUE, { connection: { url: config.REDIS_URL }, prefix: `${config.REDIS_KEY_PREFIX}bull` });
+    this.jobs = new Queue(SUPPORT_QUEUE, {
+      connection: { url: config.REDIS_URL },
+      prefix: `${config.REDIS_KEY_PREFIX}bull`,
+    });
     for (const [path, handler, method] of playgroundRoutes(this, app.deps.i18n, log)) http.route(path, handler, method);
-    log.info({ units: seeded.units, firstSeed: seeded.campaignCreated }, `playground ready at http://localhost:${config.PORT}/ (no messenger configured: fake Telegram at ${this.tg.apiRoot}, fake Zalo at ${this.zalo.url})`);
+    log.info(
+      { units: seeded.units, firstSeed: seeded.campaignCreated },
+      `playground ready at http://localhost:${config.PORT}/ (no messenger configured: fake Telegram at ${this.tg.apiRoot}, fake Zalo at ${this.zalo.url})`,
+    );
   }
 
   private people(): Map<PaneId, Pane> {
     const { zaloWorker, telegramWorker, teamMember, officer } = PERSONAS;
     const now = this.clock.nowMs;
-    const tgUser = (p: { id: number; firstName: string; lastName: string }) => this.tg.user({ id: p.id, first_name: p.firstName, last_name: p.lastName, language_code: 'vi' });
+    const tgUser = (p: { id: number; firstName: string; lastName: string }) =>
+      this.tg.user({ id: p.id, first_name: p.firstName, last_name: p.lastName, language_code: 'vi' });
     const worker = tgUser(telegramWorker);
     const member = tgUser(teamMember);
     const boss = tgUser(officer);
@@ -88,7 +104,12 @@ export class Playground {
     // Staff opened the bot before (a bot writes first only to people who did).
     team.opened();
     officerPane.opened();
-    const zaloUser = this.zalo.oaUser({ name: zaloWorker.name, id: zaloWorker.zaloId, idByApp: zaloWorker.zaloIdByApp, phone: zaloWorker.phone });
+    const zaloUser = this.zalo.oaUser({
+      name: zaloWorker.name,
+      id: zaloWorker.zaloId,
+      idByApp: zaloWorker.zaloIdByApp,
+      phone: zaloWorker.phone,
+    });
     return new Map<PaneId, Pane>([
       ['zalo', new ZaloOaPane(zaloUser, now)],
       ['telegram', new TelegramPane('telegram', this.tg, worker, null, now)],

@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { answer, readWebhookBody, type RouteHandler } from '../http.js';
-import type { I18n, Locale } from '../i18n.js';
+import { answer, readWebhookBody, type RouteHandler } from '../channels/http.js';
+import type { I18n, Locale } from '../core/i18n.js';
 import type { Logger } from '../logger.js';
-import { PANE_IDS } from './chats.js';
-import { JUMPS } from './clock.js';
-import type { Playground } from './playground.js';
+import { PANE_IDS, type Pane, type PaneId } from './chats.js';
+import { JUMPS, type Jump } from './clock.js';
 import { PAGE_KEYS, PAGE_VARS } from './page-keys.js';
 
 const STATIC_DIR = fileURLToPath(new URL('./static/', import.meta.url));
@@ -20,17 +19,28 @@ const Text = z.string().trim().min(1).max(4000);
 const Id = z.string().regex(/^[\w-]{1,64}$/);
 export const SendBody = z.object({ pane: Pane, text: Text, replyTo: Id.optional() }).strict();
 export const PressBody = z.object({ pane: Pane, messageId: Id, data: z.string().min(1).max(256) }).strict();
-export const PhotoBody = z.object({ pane: Pane, caption: z.string().max(1000).optional(), replyTo: Id.optional() }).strict();
+export const PhotoBody = z
+  .object({ pane: Pane, caption: z.string().max(1000).optional(), replyTo: Id.optional() })
+  .strict();
 export const ContactBody = z.object({ pane: Pane }).strict();
 export const ClockBody = z.object({ jump: z.enum(JUMPS) }).strict();
 
 type Route = [path: string, handler: RouteHandler, method: 'GET' | 'POST'];
 
 const staticFile = (name: string) => readFileSync(`${STATIC_DIR}${name}`, 'utf8');
-const langOf = (req: IncomingMessage): Locale => (new URL(req.url ?? '/', 'http://x').searchParams.get('lang') === 'en' ? 'en' : 'vi');
+const langOf = (req: IncomingMessage): Locale =>
+  new URL(req.url ?? '/', 'http://x').searchParams.get('lang') === 'en' ? 'en' : 'vi';
 
 /** The page, the files it loads, and the JSON API it talks to (which acts on the fakes as the four people). */
-export function playgroundRoutes(playground: Playground, i18n: I18n, log: Logger): Route[] {
+/** What the routes drive: the playground's panes and clock (src/playground/playground.ts). */
+export interface PlaygroundControls {
+  clock: { now(): Date };
+  pane(id: PaneId): Pane;
+  allPanes(): Pane[];
+  jump(to: Jump): Promise<Date>;
+}
+
+export function playgroundRoutes(playground: PlaygroundControls, i18n: I18n, log: Logger): Route[] {
   const page = staticFile('index.html');
   const script = staticFile('app.js');
   const style = staticFile('style.css');
@@ -66,10 +76,29 @@ export function playgroundRoutes(playground: Playground, i18n: I18n, log: Logger
     };
 
   return [
-    ['/', async (req, res) => send(res, 'text/html; charset=utf-8', page.replaceAll('__LANG__', langOf(req)).replace('__STRINGS__', JSON.stringify(strings(langOf(req))).replace(/</g, '\\u003c'))), 'GET'],
+    [
+      '/',
+      async (req, res) =>
+        send(
+          res,
+          'text/html; charset=utf-8',
+          page
+            .replaceAll('__LANG__', langOf(req))
+            .replace('__STRINGS__', JSON.stringify(strings(langOf(req))).replace(/</g, '\\u003c')),
+        ),
+      'GET',
+    ],
     ['/playground/app.js', async (_req, res) => send(res, 'text/javascript; charset=utf-8', script), 'GET'],
     ['/playground/style.css', async (_req, res) => send(res, 'text/css; charset=utf-8', style), 'GET'],
-    ['/playground/api/state', async (_req, res) => answer(res, 200, { now: playground.clock.now().toISOString(), panes: playground.allPanes().map((p) => p.view()) }), 'GET'],
+    [
+      '/playground/api/state',
+      async (_req, res) =>
+        answer(res, 200, {
+          now: playground.clock.now().toISOString(),
+          panes: playground.allPanes().map((p) => p.view()),
+        }),
+      'GET',
+    ],
     [
       '/playground/api/image',
       async (req, res) => {
@@ -83,9 +112,17 @@ export function playgroundRoutes(playground: Playground, i18n: I18n, log: Logger
     ],
     ['/playground/api/send', action(SendBody, (b) => playground.pane(b.pane).send(b.text, b.replyTo)), 'POST'],
     ['/playground/api/press', action(PressBody, (b) => playground.pane(b.pane).press(b.messageId, b.data)), 'POST'],
-    ['/playground/api/photo', action(PhotoBody, (b) => playground.pane(b.pane).sendPhoto(b.caption, b.replyTo)), 'POST'],
+    [
+      '/playground/api/photo',
+      action(PhotoBody, (b) => playground.pane(b.pane).sendPhoto(b.caption, b.replyTo)),
+      'POST',
+    ],
     ['/playground/api/contact', action(ContactBody, (b) => playground.pane(b.pane).shareContact()), 'POST'],
-    ['/playground/api/clock', action(ClockBody, async (b) => ({ now: (await playground.jump(b.jump)).toISOString() })), 'POST'],
+    [
+      '/playground/api/clock',
+      action(ClockBody, async (b) => ({ now: (await playground.jump(b.jump)).toISOString() })),
+      'POST',
+    ],
   ];
 }
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../core/time.js';
 import { createCampaign } from '../admin/campaigns.js';
 import { importClusters } from '../admin/clusters.js';
 import { importUnits } from '../admin/import-units.js';
@@ -13,7 +13,7 @@ import { identify } from '../services/members.service.js';
 import { submitInitiative } from '../services/initiatives.service.js';
 import { linkGroup } from '../services/support.service.js';
 import { unitDirectory } from '../services/units.service.js';
-import { vietnamDay, vietnamYear } from '../vietnam-time.js';
+import { vietnamDay, vietnamYear } from '../core/time.js';
 import { CAMPAIGN_CODE, DEMO_AUTHORS, DEMO_IDEAS, OFFICER_UNITS, PERSONAS, TEAM_GROUP, TEAM_UNIT } from './personas.js';
 
 const DAY = 86_400_000;
@@ -65,15 +65,36 @@ export async function seedPlayground(clock: Clock, redis: Redis): Promise<Seeded
   }
 
   const { teamMember, officer } = PERSONAS;
-  check('grant-role support', await grantRoleTo({ unitCode: TEAM_UNIT, role: 'support', channel: 'telegram', externalId: String(teamMember.id) }, clock));
+  check(
+    'grant-role support',
+    await grantRoleTo(
+      { unitCode: TEAM_UNIT, role: 'support', channel: 'telegram', externalId: String(teamMember.id) },
+      clock,
+    ),
+  );
   for (const unitCode of OFFICER_UNITS) {
-    check('grant-role officer', await grantRoleTo({ unitCode, role: 'officer', channel: 'telegram', externalId: String(officer.id) }, clock));
+    check(
+      'grant-role officer',
+      await grantRoleTo({ unitCode, role: 'officer', channel: 'telegram', externalId: String(officer.id) }, clock),
+    );
   }
   // Both opened the bot before: the bot knows their chat (and writes first only to people who did).
   const [member] = await Promise.all(
-    [teamMember, officer].map((p) => identify({ channel: 'telegram', externalId: String(p.id) }, { name: `${p.firstName} ${p.lastName}`, chatId: String(p.id) }, clock)),
+    [teamMember, officer].map((p) =>
+      identify(
+        { channel: 'telegram', externalId: String(p.id) },
+        { name: `${p.firstName} ${p.lastName}`, chatId: String(p.id) },
+        clock,
+      ),
+    ),
   );
-  await linkGroup({ channel: 'telegram', chatId: String(TEAM_GROUP.id), title: TEAM_GROUP.title, unitCode: TEAM_UNIT, by: member!._id });
+  await linkGroup({
+    channel: 'telegram',
+    chatId: String(TEAM_GROUP.id),
+    title: TEAM_GROUP.title,
+    unitCode: TEAM_UNIT,
+    by: member!._id,
+  });
   await seedIdeas(clock, redis);
   return { campaignCreated: campaign.created, units: units.created + units.updated + units.unchanged };
 }
@@ -81,14 +102,38 @@ export async function seedPlayground(clock: Clock, redis: Redis): Promise<Seeded
 /** Quick ideas of workers who are not on the page, submitted as the bot stores one (same key: stored once). */
 async function seedIdeas(clock: Clock, redis: Redis): Promise<void> {
   const authors = await Promise.all(
-    DEMO_AUTHORS.map((a) => identify({ channel: 'telegram', externalId: String(a.id) }, { name: a.name, chatId: null }, clock)),
+    DEMO_AUTHORS.map((a) =>
+      identify({ channel: 'telegram', externalId: String(a.id) }, { name: a.name, chatId: null }, clock),
+    ),
   );
   let n = 0;
   for (const [unitCode, count] of DEMO_IDEAS.perUnit) {
     for (let i = 0; i < count; i++, n++) {
       const idea = DEMO_IDEAS.texts[n % DEMO_IDEAS.texts.length]!;
-      const fields = { title: idea, problem: '', solution: '', benefit: '', valueVnd: null, scope: '', category: null, coAuthors: '', attachments: [], confidential: false, idea };
-      await submitInitiative({ authorId: authors[n % authors.length]!._id, unitCode, channel: 'telegram', quick: true, fields, submissionKey: `playground-seed-${n}` }, { clock, redis });
+      const fields = {
+        title: idea,
+        problem: '',
+        solution: '',
+        benefit: '',
+        valueVnd: null,
+        scope: '',
+        category: null,
+        coAuthors: '',
+        attachments: [],
+        confidential: false,
+        idea,
+      };
+      await submitInitiative(
+        {
+          authorId: authors[n % authors.length]!._id,
+          unitCode,
+          channel: 'telegram',
+          quick: true,
+          fields,
+          submissionKey: `playground-seed-${n}`,
+        },
+        { clock, redis },
+      );
     }
   }
 }

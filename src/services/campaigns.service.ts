@@ -1,12 +1,14 @@
 import { CampaignModel, TargetModel } from '../models/index.js';
-import { vietnamDay } from '../vietnam-time.js';
+import { vietnamDay, DAY_MS } from '../core/time.js';
 
 export type CampaignRecord = Awaited<ReturnType<typeof campaignsRunning>>[number];
 
 /** The campaigns running on `now`'s Vietnam day, the one that started last first. */
 export async function campaignsRunning(now: Date) {
   const today = vietnamDay(now);
-  return CampaignModel.find({ startDate: { $lte: today }, endDate: { $gte: today } }).sort({ startDate: -1 }).lean();
+  return CampaignModel.find({ startDate: { $lte: today }, endDate: { $gte: today } })
+    .sort({ startDate: -1 })
+    .lean();
 }
 
 /**
@@ -15,7 +17,10 @@ export async function campaignsRunning(now: Date) {
  */
 export async function campaignForPath(running: CampaignRecord[], unitPath: string[]): Promise<CampaignRecord | null> {
   if (running.length <= 1) return running[0] ?? null;
-  const targeted = await TargetModel.find({ campaignCode: { $in: running.map((c) => c.code) }, unitCode: { $in: unitPath } }).lean();
+  const targeted = await TargetModel.find({
+    campaignCode: { $in: running.map((c) => c.code) },
+    unitCode: { $in: unitPath },
+  }).lean();
   return running.find((c) => targeted.some((t) => t.campaignCode === c.code)) ?? running[0] ?? null;
 }
 
@@ -27,7 +32,7 @@ export async function activeCampaignFor(unitPath: string[], now: Date): Promise<
 /** Campaigns that ended within `days` before today (their final reports may still be due). */
 export async function campaignsEndedWithin(now: Date, days: number) {
   const today = vietnamDay(now);
-  return CampaignModel.find({ endDate: { $lt: today, $gte: new Date(today.getTime() - days * 86_400_000) } }).lean();
+  return CampaignModel.find({ endDate: { $lt: today, $gte: new Date(today.getTime() - days * DAY_MS) } }).lean();
 }
 
 /** Some units' targets in a campaign, by unit (units without one are left out): one query. */

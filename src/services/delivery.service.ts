@@ -1,10 +1,18 @@
-import { DeliveryModel, type Channel, type Delivery, type Locale } from '../models/index.js';
-import { ChatMovedError, RejectedError, RetryLaterError, UnreachableError, WindowClosedError, type ChannelSender } from '../channels/sender.js';
-import type { Reply } from '../channels/types.js';
+import { DeliveryModel, type Delivery } from '../models/index.js';
+import { type Channel, type Locale } from '../core/channel.js';
+import {
+  ChatMovedError,
+  RejectedError,
+  RetryLaterError,
+  UnreachableError,
+  WindowClosedError,
+  type ChannelSender,
+} from '../core/sender.js';
+import type { Reply } from '../core/reply.js';
 import type { Logger } from '../logger.js';
-import type { Clock } from '../clock.js';
-import type { QuietHours } from '../schedule.js';
-import { isDuplicateKey } from './errors.js';
+import type { Clock } from '../core/time.js';
+import type { QuietHours } from '../core/schedule.js';
+import { insertOnce } from './insert-once.js';
 import { moveGroupChat, privateChatOf } from './support.service.js';
 import type { Redis } from 'ioredis';
 import { Types } from 'mongoose';
@@ -24,7 +32,7 @@ export interface Outgoing {
   chatId: string;
   locale: Locale;
   reply: Reply;
-  kind: 'card' | 'relay' | 'notice' | 'prompt';
+  kind: 'card' | 'relay' | 'notice';
   initiativeCode?: string;
   editMessageId?: string;
   view?: 'full' | 'existence';
@@ -51,23 +59,17 @@ export interface DeliveryDeps {
 
 /** Records the notification under its key; false when that key was recorded before. */
 async function record(item: Outgoing, clock: Clock): Promise<boolean> {
-  try {
-    await DeliveryModel.create({
-      ...item,
-      _id: item.key,
-      queuedAt: clock.now(),
-      reply: JSON.stringify(item.reply),
-      initiativeCode: item.initiativeCode ?? null,
-      editMessageId: item.editMessageId ?? null,
-      recipientId: item.recipient?.memberId ?? null,
-      recipientUnit: item.recipient?.unitCode ?? null,
-      recipientQuiet: item.recipient?.quiet ?? null,
-    });
-    return true;
-  } catch (err) {
-    if (isDuplicateKey(err)) return false;
-    throw err;
-  }
+  return insertOnce(DeliveryModel, {
+    ...item,
+    _id: item.key,
+    queuedAt: clock.now(),
+    reply: JSON.stringify(item.reply),
+    initiativeCode: item.initiativeCode ?? null,
+    editMessageId: item.editMessageId ?? null,
+    recipientId: item.recipient?.memberId ?? null,
+    recipientUnit: item.recipient?.unitCode ?? null,
+    recipientQuiet: item.recipient?.quiet ?? null,
+  });
 }
 
 /**
@@ -110,22 +112,38 @@ export async function deliverRecord(deps: DeliveryDeps, key: string, d: Delivery
   }
   const item = toOutgoing(d);
   const now = deps.clock.now();
-  await DeliveryModel.updateOne({ _id: key }, { $set: { status: 'sending', lastAttemptAt: now }, $inc: { attempts: 1 } });
+  await DeliveryModel.updateOne(
+    { _id: key },
+    { $set: { status: 'sending', lastAttemptAt: now }, $inc: { attempts: 1 } },
+  );
   const sender = deps.senders[item.channel];
   try {
     if (!sender) throw new Error(`no ${item.channel} sender is running`);
     const messageIds = item.editMessageId
       ? await sender.edit(item.chatId, item.editMessageId, item.locale, item.reply)
       : await sender.send(item.chatId, item.locale, item.reply);
-    await DeliveryModel.updateOne({ _id: key }, { $set: { status: 'sent', sentMessageIds: messageIds, sentAt: deps.clock.now() } });
+    await DeliveryModel.updateOne(
+      { _id: key },
+      { $set: { status: 'sent', sentMessageIds: messageIds, sentAt: deps.clock.now() } },
+    );
     return { key, status: 'sent', messageIds };
   } catch (err) {
     if (err instanceof WindowClosedError) return windowClosed(deps, item, d.recipientId ?? null, err);
     if (err instanceof ChatMovedError && d.attempts < MAX_ATTEMPTS) return chatMoved(deps, item, err);
     const unreachable = err instanceof UnreachableError;
     const giveUp = unreachable || err instanceof RejectedError || d.attempts + 1 >= MAX_ATTEMPTS;
-    deps.log.warn({ err, key, chatId: item.chatId, attempts: d.attempts + 1 }, unreachable ? 'delivery refused: unreachable' : giveUp ? 'delivery failed; giving up' : 'delivery failed; will retry');
-    await DeliveryModel.updateOne({ _id: key }, { $set: { status: giveUp ? 'failed' : 'pending', lastError: err instanceof Error ? err.message : String(err) } });
+    deps.log.warn(
+      { err, key, chatId: item.chatId, attempts: d.attempts + 1 },
+      unreachable
+        ? 'delivery refused: unreachable'
+        : giveUp
+          ? 'delivery failed; giving up'
+          : 'delivery failed; will retry',
+    );
+    await DeliveryModel.updateOne(
+      { _id: key },
+      { $set: { status: giveUp ? 'failed' : 'pending', lastError: err instanceof Error ? err.message : String(err) } },
+    );
     if (unreachable) return { key, status: 'unreachable', item };
     if (giveUp) return { key, status: 'failed' };
     return { key, status: 'retry', item, afterMs: err instanceof RetryLaterError ? err.retryAfterMs : null };
@@ -140,16 +158,29 @@ const MOVED_ERROR = /upgraded to a supergroup/;
  * message goes there now. A card edit becomes a new card there: the old messages stay in the old chat.
  */
 async function chatMoved(deps: DeliveryDeps, item: Outgoing, err: ChatMovedError): Promise<Outcome> {
-  deps.log.info({ key: item.key, from: item.chatId, to: err.toChatId }, 'delivery: the group was upgraded to a supergroup; following it');
+  deps.log.info(
+    { key: item.key, from: item.chatId, to: err.toChatId },
+    'delivery: the group was upgraded to a supergroup; following it',
+  );
   await followMovedChat(deps, item.channel, item.chatId, err.toChatId);
   if (item.editMessageId) {
-    // The old card cannot be edited any more: it is replaced by the new one, so it is not edited again.
+    // The old card cannot be edited any more: the new one replaces it, so it is not edited again.
     await DeliveryModel.updateMany(
-      { channel: item.channel, chatId: item.chatId, kind: 'card', status: 'sent', editMessageId: null, sentMessageIds: item.editMessageId },
+      {
+        channel: item.channel,
+        chatId: item.chatId,
+        kind: 'card',
+        status: 'sent',
+        editMessageId: null,
+        sentMessageIds: item.editMessageId,
+      },
       { $set: { status: 'failed', lastError: `moved to ${err.toChatId}` } },
     );
   }
-  await DeliveryModel.updateOne({ _id: item.key }, { $set: { status: 'pending', chatId: err.toChatId, editMessageId: null, lastError: err.message } });
+  await DeliveryModel.updateOne(
+    { _id: item.key },
+    { $set: { status: 'pending', chatId: err.toChatId, editMessageId: null, lastError: err.message } },
+  );
   return deliver(deps, item.key);
 }
 
@@ -158,12 +189,29 @@ async function chatMoved(deps: DeliveryDeps, item: Outgoing, err: ChatMovedError
  * the service message): its support link follows, messages waiting for it go to the new chat, and those
  * that failed on the old id are sent again. Returns how many were sent again.
  */
-export async function followMovedChat(deps: DeliveryDeps, channel: Channel, fromChatId: string, toChatId: string): Promise<number> {
-  if (await moveGroupChat(channel, fromChatId, toChatId)) deps.log.info({ from: fromChatId, to: toChatId }, 'support group link follows the group to its new id');
-  await DeliveryModel.updateMany({ channel, chatId: fromChatId, status: 'pending', editMessageId: null }, { $set: { chatId: toChatId } });
-  const failed = await DeliveryModel.find({ channel, chatId: fromChatId, status: 'failed', lastError: MOVED_ERROR }).lean();
+export async function followMovedChat(
+  deps: DeliveryDeps,
+  channel: Channel,
+  fromChatId: string,
+  toChatId: string,
+): Promise<number> {
+  if (await moveGroupChat(channel, fromChatId, toChatId))
+    deps.log.info({ from: fromChatId, to: toChatId }, 'support group link follows the group to its new id');
+  await DeliveryModel.updateMany(
+    { channel, chatId: fromChatId, status: 'pending', editMessageId: null },
+    { $set: { chatId: toChatId } },
+  );
+  const failed = await DeliveryModel.find({
+    channel,
+    chatId: fromChatId,
+    status: 'failed',
+    lastError: MOVED_ERROR,
+  }).lean();
   for (const d of failed) {
-    await DeliveryModel.updateOne({ _id: d.key, status: 'failed' }, { $set: { status: 'pending', chatId: toChatId, editMessageId: null } });
+    await DeliveryModel.updateOne(
+      { _id: d.key, status: 'failed' },
+      { $set: { status: 'pending', chatId: toChatId, editMessageId: null } },
+    );
     await deps.outbox.add(d.key, { channel: d.channel, chatId: toChatId });
   }
   return failed.length;
@@ -176,11 +224,25 @@ const heldKey = (channel: Channel, chatId: string) => `held:${channel}:${chatId}
  * they have one; otherwise it is held and sent when they next write (releaseHeld). A changed card is
  * not worth holding: the next change sends it anew.
  */
-async function windowClosed(deps: DeliveryDeps, item: Outgoing, recipientId: string | null, err: WindowClosedError): Promise<Outcome> {
-  const elsewhere = recipientId && !item.editMessageId ? await privateChatOf(new Types.ObjectId(recipientId), { except: item.channel }) : null;
+async function windowClosed(
+  deps: DeliveryDeps,
+  item: Outgoing,
+  recipientId: string | null,
+  err: WindowClosedError,
+): Promise<Outcome> {
+  const elsewhere =
+    recipientId && !item.editMessageId
+      ? await privateChatOf(new Types.ObjectId(recipientId), { except: item.channel })
+      : null;
   if (elsewhere) {
-    deps.log.info({ key: item.key, to: elsewhere.channel }, 'delivery: the Zalo window is closed; sending through the other messenger');
-    await DeliveryModel.updateOne({ _id: item.key }, { $set: { status: 'pending', channel: elsewhere.channel, chatId: elsewhere.chatId, lastError: err.message } });
+    deps.log.info(
+      { key: item.key, to: elsewhere.channel },
+      'delivery: the Zalo window is closed; sending through the other messenger',
+    );
+    await DeliveryModel.updateOne(
+      { _id: item.key },
+      { $set: { status: 'pending', channel: elsewhere.channel, chatId: elsewhere.chatId, lastError: err.message } },
+    );
     return deliver(deps, item.key);
   }
   const status = item.editMessageId ? 'failed' : 'held';
@@ -214,7 +276,13 @@ function toOutgoing(d: Delivery): Outgoing {
     ...(d.editMessageId ? { editMessageId: d.editMessageId } : {}),
     ...(d.view ? { view: d.view } : {}),
     ...(d.recipientId && d.recipientUnit
-      ? { recipient: { memberId: d.recipientId, unitCode: d.recipientUnit, ...(d.recipientQuiet ? { quiet: d.recipientQuiet } : {}) } }
+      ? {
+          recipient: {
+            memberId: d.recipientId,
+            unitCode: d.recipientUnit,
+            ...(d.recipientQuiet ? { quiet: d.recipientQuiet } : {}),
+          },
+        }
       : {}),
   };
 }
@@ -259,4 +327,11 @@ export async function deliveryOfMessage(chatId: string, messageId: string) {
 /** Card messages of an initiative, where its thread lives. */
 export async function cardsOf(initiativeCode: string) {
   return DeliveryModel.find({ initiativeCode, kind: 'card', status: 'sent', editMessageId: null }).lean();
+}
+
+/** A delivery pending (or left `sending`) for a minute with no job behind it (a crash, a flushed Redis) is queued again. */
+export const STRANDED_AFTER_MS = 60_000;
+
+export async function retryDeliveries(deps: DeliveryDeps): Promise<number> {
+  return requeueStranded(deps, STRANDED_AFTER_MS);
 }

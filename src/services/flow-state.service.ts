@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { FlowStateModel } from '../models/index.js';
-import { isDuplicateKey } from './errors.js';
+import { isDuplicateKey } from './insert-once.js';
 
 export interface PausedFlow {
   flow: string;
@@ -65,10 +65,28 @@ function pruneTarget(change: FlowChange, rev: number, keptFrom: number): number 
   return (change.flow === null || rev % PRUNE_EVERY === 0) && below > keptFrom ? below : null;
 }
 
-const idleState = (owner: string): FlowState => ({ owner, rev: 0, flow: null, step: null, trail: [], answers: {}, returnTo: null, paused: null });
+const idleState = (owner: string): FlowState => ({
+  owner,
+  rev: 0,
+  flow: null,
+  step: null,
+  trail: [],
+  answers: {},
+  returnTo: null,
+  paused: null,
+});
 
 async function remember(redis: Redis, state: FlowState): Promise<void> {
-  await redis.eval(CACHE_FORWARD, 2, cacheKey(state.owner), revKey(state.owner), JSON.stringify(state), state.rev, CACHE_SECONDS, REV_SECONDS);
+  await redis.eval(
+    CACHE_FORWARD,
+    2,
+    cacheKey(state.owner),
+    revKey(state.owner),
+    JSON.stringify(state),
+    state.rev,
+    CACHE_SECONDS,
+    REV_SECONDS,
+  );
 }
 
 export async function loadFlowState(redis: Redis, owner: string): Promise<FlowState> {
@@ -111,13 +129,16 @@ export async function saveFlowState(redis: Redis, current: FlowState, change: Fl
   try {
     await FlowStateModel.create({ ...next, _id: revisionId(next.owner, rev) });
   } catch (err) {
-    if (isDuplicateKey(err)) throw new FlowConflictError(`flow state of ${current.owner} moved past rev ${current.rev}`);
+    if (isDuplicateKey(err))
+      throw new FlowConflictError(`flow state of ${current.owner} moved past rev ${current.rev}`);
     throw err;
   }
   await remember(redis, next);
   if (pruneBelow !== null) {
     // One command deleting each old revision by its _id.
-    const old = Array.from({ length: pruneBelow - keptFrom }, (_, i) => ({ deleteOne: { filter: { _id: revisionId(next.owner, keptFrom + i) } } }));
+    const old = Array.from({ length: pruneBelow - keptFrom }, (_, i) => ({
+      deleteOne: { filter: { _id: revisionId(next.owner, keptFrom + i) } },
+    }));
     await FlowStateModel.bulkWrite(old, { ordered: false });
   }
   return next;

@@ -1,15 +1,18 @@
 import type { Types } from 'mongoose';
 import type { Redis } from 'ioredis';
-import { InitiativeModel, type Category, type Channel, type InitiativeStatus } from '../models/index.js';
-import type { InboundAttachment } from '../channels/types.js';
-import type { Clock } from '../clock.js';
-import { vietnamYear } from '../vietnam-time.js';
+import { CATEGORIES, InitiativeModel, type Category, type InitiativeStatus } from '../models/index.js';
+
+export { CATEGORIES, type Category, type InitiativeStatus };
+import { type Channel } from '../core/channel.js';
+import type { InboundAttachment } from '../core/event.js';
+import { type Clock, vietnamYear } from '../core/time.js';
 import { activeCampaignFor } from './campaigns.service.js';
-import { findUnit } from './units.service.js';
-import { rememberForSimilarity } from './similarity.js';
-import { isDuplicateKey } from './errors.js';
+import { findUnit, pathOf } from './units.service.js';
+import { isDuplicateKey } from './insert-once.js';
 import { recordSubmission } from './progress.service.js';
 import { catchUpSequence, claimSequence } from './reference-codes.js';
+import { rememberForSimilarity } from './similarity.js';
+import { truncate } from '../core/text.js';
 
 export interface InitiativeFields {
   title: string;
@@ -23,6 +26,26 @@ export interface InitiativeFields {
   attachments: InboundAttachment[];
   confidential: boolean;
   idea: string;
+}
+
+export const TITLE_MAX = 200;
+
+/** A quick idea's fields: the idea as one message, its first line the title the support team can refine. */
+export function quickIdeaFields(idea: string, attachments: InboundAttachment[] = []): InitiativeFields {
+  const title = truncate(idea.split('\n')[0] ?? '', TITLE_MAX);
+  return {
+    title,
+    problem: '',
+    solution: '',
+    benefit: '',
+    valueVnd: null,
+    scope: '',
+    category: null,
+    coAuthors: '',
+    attachments,
+    confidential: false,
+    idea,
+  };
 }
 
 export interface NewInitiative {
@@ -60,7 +83,7 @@ export async function submitInitiative(input: NewInitiative, deps: SubmitDeps): 
   if (!unit) throw new Error(`cannot submit: unit ${input.unitCode} does not exist`);
   const now = deps.clock.now();
   const year = vietnamYear(now);
-  const unitPath = [...unit.ancestors, unit.code];
+  const unitPath = pathOf(unit);
   const base = {
     ...input.fields,
     attachments: input.fields.attachments.map((a) => ({ ...a, channel: input.channel })),
@@ -74,7 +97,6 @@ export async function submitInitiative(input: NewInitiative, deps: SubmitDeps): 
     submissionKey: input.submissionKey,
     submittedAt: now,
     enteredBy: input.enteredBy ?? null,
-    history: [{ at: now, by: input.authorId, from: null, to: 'submitted' }],
   };
   for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
     const seq = await claimSequence(deps.redis, year, input.submissionKey);

@@ -1,8 +1,15 @@
 import { randomInt } from 'node:crypto';
 import type { Types } from 'mongoose';
-import { ChannelAccountModel, FlowStateModel, InitiativeModel, LinkClaimModel, LinkCodeModel, MemberModel } from '../models/index.js';
-import type { Clock } from '../clock.js';
-import { isDuplicateKey } from './errors.js';
+import {
+  ChannelAccountModel,
+  FlowStateModel,
+  InitiativeModel,
+  LinkClaimModel,
+  LinkCodeModel,
+  MemberModel,
+} from '../models/index.js';
+import type { Clock } from '../core/time.js';
+import { insertOnce } from './insert-once.js';
 import type { AccountRef, MemberRecord } from './members.service.js';
 
 export const LINK_CODE_MINUTES = 10;
@@ -17,24 +24,27 @@ export async function issueLinkCode(memberId: Types.ObjectId, clock: Clock): Pro
   await LinkCodeModel.deleteMany({ $or: [{ memberId }, { expiresAt: { $lt: new Date(now - FORGET_AFTER_MS) } }] });
   for (let attempt = 1; ; attempt++) {
     const code = String(randomInt(1_000_000)).padStart(6, '0');
-    try {
-      await LinkCodeModel.create({ _id: code, memberId, expiresAt: new Date(now + LINK_CODE_MINUTES * MINUTE) });
+    if (await insertOnce(LinkCodeModel, { _id: code, memberId, expiresAt: new Date(now + LINK_CODE_MINUTES * MINUTE) }))
       return code;
-    } catch (err) {
-      // Someone else's code has these digits: draw again.
-      if (!isDuplicateKey(err) || attempt >= ISSUE_ATTEMPTS) throw err;
-    }
+    // Someone else's code has these digits: draw again.
+    if (attempt >= ISSUE_ATTEMPTS) throw new Error(`no free link code after ${ISSUE_ATTEMPTS} draws`);
   }
 }
 
-export type LinkRefusal = 'unknown' | 'used' | 'expired' | 'same-member' | 'already-linked' | 'messenger-taken' | 'has-history';
+export type LinkRefusal =
+  'unknown' | 'used' | 'expired' | 'same-member' | 'already-linked' | 'messenger-taken' | 'has-history';
 export type LinkOutcome = { kind: 'linked'; member: MemberRecord } | { kind: LinkRefusal };
 
 /**
  * `/link CODE` typed from `account`, whose member is `typedBy`: the account joins the code's member.
  * Only an empty member is folded away; anything with history is left for an admin to merge.
  */
-export async function redeemLinkCode(code: string, account: AccountRef, typedBy: MemberRecord, clock: Clock): Promise<LinkOutcome> {
+export async function redeemLinkCode(
+  code: string,
+  account: AccountRef,
+  typedBy: MemberRecord,
+  clock: Clock,
+): Promise<LinkOutcome> {
   const found = await LinkCodeModel.findById(code).lean();
   if (!found) return { kind: 'unknown' };
   if (await LinkClaimModel.exists({ _id: found.issue })) return { kind: 'used' };
@@ -46,12 +56,7 @@ export async function redeemLinkCode(code: string, account: AccountRef, typedBy:
   }
   if (await hasAccountOn(found.memberId, account)) return { kind: 'messenger-taken' };
   if (await hasHistory(typedBy)) return { kind: 'has-history' };
-  try {
-    await LinkClaimModel.create({ _id: found.issue, at: clock.now() });
-  } catch (err) {
-    if (isDuplicateKey(err)) return { kind: 'used' };
-    throw err;
-  }
+  if (!(await insertOnce(LinkClaimModel, { _id: found.issue, at: clock.now() }))) return { kind: 'used' };
   return { kind: 'linked', member: await moveAccount(account, typedBy._id, found.memberId) };
 }
 
@@ -74,12 +79,19 @@ async function hasAccountOn(memberId: Types.ObjectId, account: AccountRef): Prom
 }
 
 async function hasHistory(member: MemberRecord): Promise<boolean> {
-  return member.registeredAt !== null || member.roles.length > 0 || (await InitiativeModel.exists({ authorId: member._id })) !== null;
+  return (
+    member.registeredAt !== null ||
+    member.roles.length > 0 ||
+    (await InitiativeModel.exists({ authorId: member._id })) !== null
+  );
 }
 
 /** Re-points the account to `to` and removes the empty member `from` with the flow state it started. */
 async function moveAccount(account: AccountRef, from: Types.ObjectId, to: Types.ObjectId): Promise<MemberRecord> {
-  await ChannelAccountModel.updateOne({ channel: account.channel, externalId: account.externalId }, { $set: { memberId: to } });
+  await ChannelAccountModel.updateOne(
+    { channel: account.channel, externalId: account.externalId },
+    { $set: { memberId: to } },
+  );
   await FlowStateModel.deleteMany({ owner: String(from) });
   await MemberModel.deleteOne({ _id: from });
   await MemberModel.updateOne({ _id: to }, { $set: { multiMessenger: true } });

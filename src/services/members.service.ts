@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
-import { ChannelAccountModel, MemberModel, type Channel, type Locale, type Role } from '../models/index.js';
-import type { Clock } from '../clock.js';
-import { isDuplicateKey } from './errors.js';
+import { ChannelAccountModel, MemberModel, type Role } from '../models/index.js';
+import { type Channel, type Locale } from '../core/channel.js';
+import type { Clock } from '../core/time.js';
+import type { PingSetting, QuietHours } from '../core/schedule.js';
+import { insertOnce } from './insert-once.js';
 import { KnownIds } from './known-ids.js';
 import { supportDirectoryChanged } from './support-directory.js';
 
@@ -27,7 +29,8 @@ const accountKey = (a: AccountRef): string => `${a.channel}:${a.externalId}`;
  * before ids were derived keep their random _id: they are found by (channel, externalId) once per
  * process and remembered. The unique (channel, externalId) index stays the guard against twins.
  */
-export const accountIdOf = (a: AccountRef): Types.ObjectId => new Types.ObjectId(createHash('sha256').update(accountKey(a)).digest().subarray(0, 12));
+export const accountIdOf = (a: AccountRef): Types.ObjectId =>
+  new Types.ObjectId(createHash('sha256').update(accountKey(a)).digest().subarray(0, 12));
 const olderAccountIds = new KnownIds(20_000);
 
 async function findAccount(a: AccountRef) {
@@ -45,13 +48,21 @@ async function findAccount(a: AccountRef) {
  */
 const SEEN_PRECISION_MS = 5 * 60_000;
 
-type AccountDoc = { _id: Types.ObjectId; lastSeenAt?: Date | null; unreachableAt?: Date | null; chatId?: string | null };
+type AccountDoc = {
+  _id: Types.ObjectId;
+  lastSeenAt?: Date | null;
+  unreachableAt?: Date | null;
+  chatId?: string | null;
+};
 
 /** Records that the person wrote (and so can be reached again), unless the record already says so. */
 async function noteSeen(account: AccountDoc, chatId: string | null, now: Date, exact: boolean): Promise<void> {
   const fresh = !exact && account.lastSeenAt && now.getTime() - account.lastSeenAt.getTime() < SEEN_PRECISION_MS;
   if (fresh && !account.unreachableAt && (!chatId || chatId === account.chatId)) return;
-  await ChannelAccountModel.updateOne({ _id: account._id }, { $set: { lastSeenAt: now, unreachableAt: null, ...(chatId ? { chatId } : {}) } });
+  await ChannelAccountModel.updateOne(
+    { _id: account._id },
+    { $set: { lastSeenAt: now, unreachableAt: null, ...(chatId ? { chatId } : {}) } },
+  );
 }
 
 /**
@@ -74,12 +85,17 @@ export async function identify(
   }
 
   const memberId = new Types.ObjectId();
-  try {
-    await ChannelAccountModel.create({ _id: accountIdOf(account), ...account, memberId, chatId: seen.chatId, lastSeenAt: clock.now() });
-  } catch (err) {
-    if (isDuplicateKey(err)) return identify(account, seen, clock);
-    throw err;
-  }
+  // Another process created this account's member first: that one is theirs and ours.
+  if (
+    !(await insertOnce(ChannelAccountModel, {
+      _id: accountIdOf(account),
+      ...account,
+      memberId,
+      chatId: seen.chatId,
+      lastSeenAt: clock.now(),
+    }))
+  )
+    return identify(account, seen, clock);
   await MemberModel.create({ _id: memberId, name: seen.name, locale: seen.locale ?? 'vi' });
   return loadMember(memberId);
 }
@@ -111,7 +127,11 @@ export async function completeRegistration(
 
 export async function grantRole(memberId: Types.ObjectId, unitCode: string, role: Role): Promise<boolean> {
   // Without timestamps: the updatedAt $set would count as a modification even when the role was there.
-  const res = await MemberModel.updateOne({ _id: memberId }, { $addToSet: { roles: { unitCode, role } } }, { timestamps: false });
+  const res = await MemberModel.updateOne(
+    { _id: memberId },
+    { $addToSet: { roles: { unitCode, role } } },
+    { timestamps: false },
+  );
   if (res.modifiedCount === 1) await supportDirectoryChanged();
   return res.modifiedCount === 1;
 }
@@ -119,4 +139,46 @@ export async function grantRole(memberId: Types.ObjectId, unitCode: string, role
 /** How many members completed registration to one of these units. */
 export async function registeredMembersIn(unitCodes: string[]): Promise<number> {
   return MemberModel.countDocuments({ unitCode: { $in: unitCodes }, registeredAt: { $ne: null } });
+}
+
+export async function findMember(memberId: Types.ObjectId) {
+  return MemberModel.findById(memberId).lean();
+}
+
+/** The messengers a member has an account on. */
+export async function linkedChannels(memberId: Types.ObjectId): Promise<Channel[]> {
+  return (await ChannelAccountModel.find({ memberId }).lean()).map((a) => a.channel);
+}
+
+/** A member's own settings: where notifications go (null: the messenger they wrote from last), quiet hours, the weekly ping. */
+export async function updateSettings(
+  memberId: Types.ObjectId,
+  settings: { preferredChannel: Channel | null } | { quiet: QuietHours } | { ping: PingSetting },
+): Promise<void> {
+  await MemberModel.updateOne({ _id: memberId }, { $set: settings });
+}
+
+/** "84901234567", "0901234567" or "+84 90 123 4567" -> "+84901234567". */
+export function normalizePhone(raw: string): string {
+  const digits = raw.replace(/\D/g, '');
+  if (digits.startsWith('0')) return `+84${digits.slice(1)}`;
+  return `+${digits}`;
+}
+
+/**
+ * The member with this phone, or a new one recorded for `unitCode` (a worker a support member enters an
+ * idea for, who may never have written to the bot). `existed`: they were known before.
+ */
+export async function memberByPhoneOrNew(input: { phone: string; name: string; unitCode: string }, clock: Clock) {
+  const existing = await MemberModel.findOne({ phone: input.phone }).lean();
+  if (existing) return { id: existing._id, unitCode: existing.unitCode ?? input.unitCode, existed: true };
+  const id = new Types.ObjectId();
+  await MemberModel.create({
+    _id: id,
+    name: input.name,
+    phone: input.phone,
+    unitCode: input.unitCode,
+    registeredAt: clock.now(),
+  });
+  return { id, unitCode: input.unitCode, existed: false };
 }

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Choice } from '../channels/choices.js';
+import type { Choice } from '../core/choices.js';
 
 /** A day: long enough to answer, short enough that an old menu does not catch a later number. */
 const TTL_SECONDS = 24 * 60 * 60;

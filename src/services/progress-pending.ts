@@ -76,7 +76,11 @@ export async function untrack(redis: Redis, entries: PendingEntry[], alsoDelete:
 }
 
 /** Not-yet-folded deltas of some units of a campaign, by unit then metric: one round trip. */
-export async function pendingDeltas(redis: Redis, campaignCode: string, units: string[]): Promise<Map<string, Map<string, number>>> {
+export async function pendingDeltas(
+  redis: Redis,
+  campaignCode: string,
+  units: string[],
+): Promise<Map<string, Map<string, number>>> {
   const pipeline = redis.pipeline();
   for (const u of units) pipeline.hgetall(deltasKey(campaignCode, u));
   const results = (await pipeline.exec()) ?? [];

@@ -1,7 +1,13 @@
+import { pathOf, type UnitRecord } from './units.service.js';
 import type { Redis } from 'ioredis';
-import { allTargetsOf, campaignForPath, campaignsRunning, targetsOf, type CampaignRecord } from './campaigns.service.js';
+import {
+  allTargetsOf,
+  campaignForPath,
+  campaignsRunning,
+  targetsOf,
+  type CampaignRecord,
+} from './campaigns.service.js';
 import { progressOfUnits, sumStatuses } from './progress.service.js';
-import type { UnitRecord } from './units.service.js';
 
 /** A unit's actual (initiatives that count) against its target in a campaign. */
 export interface Standing {
@@ -34,13 +40,17 @@ export class ProgressView {
 
   /** The campaign running for a unit (its own or an ancestor's target decides between several), or null. */
   campaignFor(unit: UnitRecord): Promise<CampaignRecord | null> {
-    const path = [...unit.ancestors, unit.code];
-    return memo(this.campaigns, path.join('/'), async () => campaignForPath(await (this.running ??= campaignsRunning(this.now)), path));
+    const path = pathOf(unit);
+    return memo(this.campaigns, path.join('/'), async () =>
+      campaignForPath(await (this.running ??= campaignsRunning(this.now)), path),
+    );
   }
 
   /** Units' counts in a campaign, by metric, in the order asked. */
   async countsOf(campaignCode: string, units: string[]): Promise<Map<string, number>[]> {
-    const found = await batch(this.counts, campaignCode, units, (missing) => progressOfUnits(this.redis, campaignCode, missing));
+    const found = await batch(this.counts, campaignCode, units, (missing) =>
+      progressOfUnits(this.redis, campaignCode, missing),
+    );
     return found.map((counts) => counts ?? new Map<string, number>());
   }
 
@@ -60,8 +70,13 @@ export class ProgressView {
   /** The standings of the units that have a target, in the order given. */
   async standings(campaignCode: string, units: UnitRecord[]): Promise<Standing[]> {
     const codes = units.map((u) => u.code);
-    const [targets, counts] = await Promise.all([this.targetsOf(campaignCode, codes), this.countsOf(campaignCode, codes)]);
-    return units.flatMap((unit, i) => (targets[i] === undefined ? [] : [{ unit, target: targets[i], actual: sumStatuses(counts[i]!) }]));
+    const [targets, counts] = await Promise.all([
+      this.targetsOf(campaignCode, codes),
+      this.countsOf(campaignCode, codes),
+    ]);
+    return units.flatMap((unit, i) =>
+      targets[i] === undefined ? [] : [{ unit, target: targets[i], actual: sumStatuses(counts[i]!) }],
+    );
   }
 }
 
@@ -72,11 +87,20 @@ function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promis
 }
 
 /** Values per `scope:key`, loading the missing ones in one call. */
-function batch<T>(cache: Map<string, Promise<T | undefined>>, scope: string, keys: string[], load: (missing: string[]) => Promise<Map<string, T>>): Promise<(T | undefined)[]> {
+function batch<T>(
+  cache: Map<string, Promise<T | undefined>>,
+  scope: string,
+  keys: string[],
+  load: (missing: string[]) => Promise<Map<string, T>>,
+): Promise<(T | undefined)[]> {
   const missing = [...new Set(keys.filter((k) => !cache.has(`${scope}:${k}`)))];
   if (missing.length > 0) {
     const loaded = load(missing);
-    for (const k of missing) cache.set(`${scope}:${k}`, loaded.then((m) => m.get(k)));
+    for (const k of missing)
+      cache.set(
+        `${scope}:${k}`,
+        loaded.then((m) => m.get(k)),
+      );
   }
   return Promise.all(keys.map((k) => cache.get(`${scope}:${k}`)!));
 }

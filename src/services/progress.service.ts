@@ -1,9 +1,16 @@
+import { RedisLock } from '../core/lock.js';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Types } from 'mongoose';
-import { counterId, InitiativeModel, ProgressCounterModel, ProgressEntryModel, type InitiativeStatus } from '../models/index.js';
-import { isoWeek, vietnamQuarter } from '../vietnam-time.js';
-import { isDuplicateKey } from './errors.js';
+import {
+  counterId,
+  InitiativeModel,
+  ProgressCounterModel,
+  ProgressEntryModel,
+  type InitiativeStatus,
+} from '../models/index.js';
+import { isoWeek, vietnamQuarter } from '../core/time.js';
+import { insertOnce } from './insert-once.js';
 import { findUnit } from './units.service.js';
 import {
   markPendingListIntact,
@@ -32,7 +39,15 @@ export const weekMetric = (week: string): string => `week:${week}`;
 export const quarterMetric = (quarter: string): string => `quarter:${quarter}`;
 
 /** Statuses that count as an initiative of the campaign: all but withdrawn. */
-const COUNTED: InitiativeStatus[] = ['submitted', 'in_review', 'needs_info', 'accepted', 'recognized', 'replicated', 'rejected'];
+const COUNTED: InitiativeStatus[] = [
+  'submitted',
+  'in_review',
+  'needs_info',
+  'accepted',
+  'recognized',
+  'replicated',
+  'rejected',
+];
 
 /** The sum of some statuses' counts (by default, every initiative that counts). */
 export const sumStatuses = (counts: Map<string, number>, statuses: InitiativeStatus[] = COUNTED): number =>
@@ -47,10 +62,14 @@ interface Placed {
 
 /** Inserts the entry (once) and lists it as pending; a retry whose entry was folded already changes nothing. */
 async function record(redis: Redis, entry: PendingEntry): Promise<void> {
-  try {
-    await ProgressEntryModel.create({ _id: entry.id, campaignCode: entry.campaignCode, units: entry.units, changes: entry.changes });
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
+  if (
+    !(await insertOnce(ProgressEntryModel, {
+      _id: entry.id,
+      campaignCode: entry.campaignCode,
+      units: entry.units,
+      changes: entry.changes,
+    }))
+  ) {
     // Written before (a retry): list it only if it is still unfolded (the first write may have died before listing it).
     const stored = await ProgressEntryModel.findById(entry.id, { folded: 1 }).lean();
     if (stored?.folded !== false) return;
@@ -59,7 +78,9 @@ async function record(redis: Redis, entry: PendingEntry): Promise<void> {
 }
 
 const entryOf = (i: Placed, rev: number, changes: PendingEntry['changes']): PendingEntry | null =>
-  i.campaignCode ? { id: `${String(i._id)}:${rev}`, campaignCode: i.campaignCode, units: [...i.unitAncestors, i.unitCode], changes } : null;
+  i.campaignCode
+    ? { id: `${String(i._id)}:${rev}`, campaignCode: i.campaignCode, units: [...i.unitAncestors, i.unitCode], changes }
+    : null;
 
 export async function recordSubmission(redis: Redis, i: Placed & { submittedAt: Date }): Promise<void> {
   const entry = entryOf(i, 0, [
@@ -70,7 +91,13 @@ export async function recordSubmission(redis: Redis, i: Placed & { submittedAt: 
   if (entry) await record(redis, entry);
 }
 
-export async function recordTransition(redis: Redis, i: Placed, rev: number, from: InitiativeStatus, to: InitiativeStatus): Promise<void> {
+export async function recordTransition(
+  redis: Redis,
+  i: Placed,
+  rev: number,
+  from: InitiativeStatus,
+  to: InitiativeStatus,
+): Promise<void> {
   if (from === to) return;
   const entry = entryOf(i, rev, [
     { metric: statusMetric(from), delta: -1 },
@@ -85,25 +112,12 @@ const LOCK_MS = 5 * 60_000;
 const BATCH = 'progress:folding';
 const BATCH_SIZE = 500;
 
-/**
- * Runs `work` as the only folder. `wait`: wait for the lock (the admin's recount) instead of giving up
- * at once (the job, which runs again in a minute).
- */
-async function asTheFolder<T>(redis: Redis, wait: boolean, work: () => Promise<T>): Promise<T | null> {
-  while ((await redis.set(LOCK, '1', 'PX', LOCK_MS, 'NX')) === null) {
-    if (!wait) return null;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  try {
-    return await work();
-  } finally {
-    await redis.del(LOCK);
-  }
-}
+/** One folder at a time, across processes: the job gives up when another folds, a recount waits its turn. */
+const folderLock = (redis: Redis) => new RedisLock(redis, { ttlMs: LOCK_MS, waitMs: 2 * LOCK_MS, retryMs: 200 });
 
 /** Folds every pending entry into the counters; 0 when another folder is at work. Returns how many. */
 export async function foldPending(redis: Redis): Promise<number> {
-  return (await asTheFolder(redis, false, () => foldAll(redis))) ?? 0;
+  return (await folderLock(redis).ifFree(LOCK, () => foldAll(redis))) ?? 0;
 }
 
 async function foldAll(redis: Redis): Promise<number> {
@@ -119,7 +133,12 @@ async function foldAll(redis: Redis): Promise<number> {
  */
 async function relistAfterLoss(redis: Redis): Promise<void> {
   for (const e of await ProgressEntryModel.find({ folded: false }).lean()) {
-    await track(redis, { id: e._id, campaignCode: e.campaignCode, units: e.units, changes: e.changes.map((c) => ({ metric: c.metric, delta: c.delta })) });
+    await track(redis, {
+      id: e._id,
+      campaignCode: e.campaignCode,
+      units: e.units,
+      changes: e.changes.map((c) => ({ metric: c.metric, delta: c.delta })),
+    });
   }
   await markPendingListIntact(redis);
 }
@@ -146,12 +165,16 @@ async function foldBatch(redis: Redis): Promise<number> {
   }
   await addToCounters(sums, batch.id, batch.resumed);
   // One command, one statement per entry, each finding its entry by _id.
-  await ProgressEntryModel.bulkWrite(batch.entries.map((e) => ({ updateOne: { filter: { _id: e.id }, update: { $set: { folded: true } } } })));
+  await ProgressEntryModel.bulkWrite(
+    batch.entries.map((e) => ({ updateOne: { filter: { _id: e.id }, update: { $set: { folded: true } } } })),
+  );
   await untrack(redis, batch.entries, [BATCH]);
   return batch.entries.length;
 }
 
-async function resumeOrStartBatch(redis: Redis): Promise<{ id: string; entries: PendingEntry[]; resumed: boolean } | null> {
+async function resumeOrStartBatch(
+  redis: Redis,
+): Promise<{ id: string; entries: PendingEntry[]; resumed: boolean } | null> {
   const unfinished = await redis.get(BATCH);
   if (unfinished) {
     const { id, ids } = JSON.parse(unfinished) as { id: string; ids: string[] };
@@ -177,7 +200,11 @@ async function addToCounters(sums: Map<string, CounterSum>, batchId: string, res
     .map(([id, s]) => ({
       updateOne: {
         filter: { _id: id },
-        update: { $inc: s.inc, $set: { lastFold: batchId }, $setOnInsert: { campaignCode: s.campaignCode, unitCode: s.unitCode } },
+        update: {
+          $inc: s.inc,
+          $set: { lastFold: batchId },
+          $setOnInsert: { campaignCode: s.campaignCode, unitCode: s.unitCode },
+        },
         upsert: true,
       },
     }));
@@ -190,7 +217,11 @@ async function countersReached(ids: string[], batchId: string): Promise<Set<stri
 }
 
 /** Counts by unit, then metric, of some units in a campaign (subtrees included), current to the last change. */
-export async function progressOfUnits(redis: Redis, campaignCode: string, units: string[]): Promise<Map<string, Map<string, number>>> {
+export async function progressOfUnits(
+  redis: Redis,
+  campaignCode: string,
+  units: string[],
+): Promise<Map<string, Map<string, number>>> {
   const [counters, pending] = await Promise.all([
     Promise.all(units.map((u) => ProgressCounterModel.findById(counterId(campaignCode, u), { counts: 1 }).lean())),
     pendingDeltas(redis, campaignCode, units),
@@ -224,25 +255,35 @@ export interface Drift {
  * initiatives may be counted twice until the next recount.
  */
 export async function recount(redis: Redis, campaignCode: string): Promise<{ initiatives: number; drift: Drift[] }> {
-  return (await asTheFolder(redis, true, async () => {
+  return folderLock(redis).withLock(LOCK, async () => {
     await foldAll(redis);
     // Whatever is still unfolded of this campaign is in what the initiatives say now.
     await ProgressEntryModel.updateMany({ campaignCode, folded: false }, { $set: { folded: true } });
     const expected = new Map<string, Map<string, number>>();
-    const initiatives = await InitiativeModel.find({ campaignCode }).select({ unitCode: 1, unitAncestors: 1, status: 1, submittedAt: 1 }).lean();
+    const initiatives = await InitiativeModel.find({ campaignCode })
+      .select({ unitCode: 1, unitAncestors: 1, status: 1, submittedAt: 1 })
+      .lean();
     for (const i of initiatives) {
       const ancestors = (await findUnit(i.unitCode))?.ancestors ?? i.unitAncestors;
-      if (ancestors.join('/') !== i.unitAncestors.join('/')) await InitiativeModel.updateOne({ _id: i._id }, { $set: { unitAncestors: ancestors } });
+      if (ancestors.join('/') !== i.unitAncestors.join('/'))
+        await InitiativeModel.updateOne({ _id: i._id }, { $set: { unitAncestors: ancestors } });
       for (const unit of [...ancestors, i.unitCode]) {
         const counts = expected.get(unit) ?? new Map<string, number>();
-        for (const metric of [statusMetric(i.status), weekMetric(isoWeek(i.submittedAt)), quarterMetric(vietnamQuarter(i.submittedAt))]) {
+        for (const metric of [
+          statusMetric(i.status),
+          weekMetric(isoWeek(i.submittedAt)),
+          quarterMetric(vietnamQuarter(i.submittedAt)),
+        ]) {
           counts.set(metric, (counts.get(metric) ?? 0) + 1);
         }
         expected.set(unit, counts);
       }
     }
     const actual = new Map(
-      (await ProgressCounterModel.find({ campaignCode }).lean()).map((c) => [c.unitCode, new Map(Object.entries((c.counts ?? {}) as Record<string, number>))]),
+      (await ProgressCounterModel.find({ campaignCode }).lean()).map((c) => [
+        c.unitCode,
+        new Map(Object.entries((c.counts ?? {}) as Record<string, number>)),
+      ]),
     );
     const drift: Drift[] = [];
     for (const unitCode of new Set([...actual.keys(), ...expected.keys()])) {
@@ -260,5 +301,10 @@ export async function recount(redis: Redis, campaignCode: string): Promise<{ ini
       );
     }
     return { initiatives: initiatives.length, drift };
-  }))!;
+  });
+}
+
+/** Adds the pending progress entries into the counters (one folder at a time; the service holds a lock). */
+export async function foldProgress(deps: { redis: Redis }): Promise<number> {
+  return foldPending(deps.redis);
 }

@@ -1,5 +1,6 @@
 import mongoose, { Types } from 'mongoose';
-import { DirectoryVersionModel, MemberModel, SupportGroupModel, type Channel } from '../models/index.js';
+import { DirectoryVersionModel, MemberModel, SupportGroupModel } from '../models/index.js';
+import type { Channel } from '../core/channel.js';
 
 /**
  * Which units have a linked support group, and which have support members: what routing a card asks
@@ -30,7 +31,11 @@ let copy: Directory | null = null;
 /** Call after every change to support roles or groups; other processes reload on their next read. */
 export async function supportDirectoryChanged(): Promise<void> {
   copy = null;
-  await DirectoryVersionModel.updateOne({ _id: DIRECTORY_ID }, { $set: { token: new Types.ObjectId().toHexString() } }, { upsert: true });
+  await DirectoryVersionModel.updateOne(
+    { _id: DIRECTORY_ID },
+    { $set: { token: new Types.ObjectId().toHexString() } },
+    { upsert: true },
+  );
 }
 
 async function load(db: string, token: string): Promise<Directory> {
@@ -38,8 +43,16 @@ async function load(db: string, token: string): Promise<Directory> {
     SupportGroupModel.find({ lostAt: null }).select({ unitCode: 1, channel: 1, chatId: 1 }).lean(),
     MemberModel.find({ 'roles.role': 'support' }).select({ roles: 1 }).lean(),
   ]);
-  const unitsWithMembers = new Set(members.flatMap((m) => m.roles.filter((r) => r.role === 'support').map((r) => r.unitCode)));
-  return { db, token, loadedAt: Date.now(), groups: new Map(groups.map((g) => [g.unitCode, { channel: g.channel, chatId: g.chatId }])), unitsWithMembers };
+  const unitsWithMembers = new Set(
+    members.flatMap((m) => m.roles.filter((r) => r.role === 'support').map((r) => r.unitCode)),
+  );
+  return {
+    db,
+    token,
+    loadedAt: Date.now(),
+    groups: new Map(groups.map((g) => [g.unitCode, { channel: g.channel, chatId: g.chatId }])),
+    unitsWithMembers,
+  };
 }
 
 async function directory(): Promise<Directory> {

@@ -1,8 +1,16 @@
 import type { Types } from 'mongoose';
-import { ChannelAccountModel, MemberModel, SupportGroupModel, type Channel, type Initiative, type Role } from '../models/index.js';
+import {
+  CannedReplyModel,
+  ChannelAccountModel,
+  MemberModel,
+  SupportGroupModel,
+  type Initiative,
+  type Role,
+} from '../models/index.js';
+import { type Channel } from '../core/channel.js';
 import type { MemberRecord } from './members.service.js';
-import { findUnit } from './units.service.js';
-import { isDuplicateKey } from './errors.js';
+import { findUnit, pathOf } from './units.service.js';
+import { insertOnce, isDuplicateKey } from './insert-once.js';
 import { supportDirectoryChanged, supportOf } from './support-directory.js';
 
 export interface SupportTeam {
@@ -24,7 +32,9 @@ const isAdminOver = (member: WithRoles, i: Placed): boolean =>
 
 /** Support members of the initiative's unit or of the unit it was routed/escalated to, and admins. */
 export const canWork = (member: WithRoles, i: Placed): boolean =>
-  hasRole(member, 'support', i.unitCode) || (!!i.routedTo && hasRole(member, 'support', i.routedTo)) || isAdminOver(member, i);
+  hasRole(member, 'support', i.unitCode) ||
+  (!!i.routedTo && hasRole(member, 'support', i.routedTo)) ||
+  isAdminOver(member, i);
 
 /** A trade secret's content is for its own unit's team and admins only; others learn that it exists. */
 export const canSeeContent = (member: WithRoles, i: Placed): boolean =>
@@ -60,8 +70,13 @@ type Chat = { channel: Channel; chatId: string };
 type Reachable = { _id: Types.ObjectId; preferredChannel?: Channel | null };
 
 /** The chat to use among a member's accounts that still accept messages: the chosen messenger, else the latest. */
-function chooseChat(member: Reachable | null, accounts: { channel: Channel; chatId?: string | null; lastSeenAt?: Date | null }[]): Chat | null {
-  const usable = accounts.filter((a) => a.chatId).sort((a, b) => (b.lastSeenAt?.getTime() ?? 0) - (a.lastSeenAt?.getTime() ?? 0));
+function chooseChat(
+  member: Reachable | null,
+  accounts: { channel: Channel; chatId?: string | null; lastSeenAt?: Date | null }[],
+): Chat | null {
+  const usable = accounts
+    .filter((a) => a.chatId)
+    .sort((a, b) => (b.lastSeenAt?.getTime() ?? 0) - (a.lastSeenAt?.getTime() ?? 0));
   const account = usable.find((a) => a.channel === member?.preferredChannel) ?? usable[0];
   return account ? { channel: account.channel, chatId: account.chatId! } : null;
 }
@@ -73,7 +88,11 @@ function chooseChat(member: Reachable | null, accounts: { channel: Channel; chat
 export async function privateChatOf(memberId: Types.ObjectId, opts: { except?: Channel } = {}): Promise<Chat | null> {
   const [member, accounts] = await Promise.all([
     MemberModel.findById(memberId, { preferredChannel: 1 }).lean(),
-    ChannelAccountModel.find({ memberId, unreachableAt: null, ...(opts.except ? { channel: { $ne: opts.except } } : {}) }).lean(),
+    ChannelAccountModel.find({
+      memberId,
+      unreachableAt: null,
+      ...(opts.except ? { channel: { $ne: opts.except } } : {}),
+    }).lean(),
   ]);
   return chooseChat(member, accounts);
 }
@@ -81,7 +100,10 @@ export async function privateChatOf(memberId: Types.ObjectId, opts: { except?: C
 /** privateChatOf for many members already read: one query for all of them (a fan-out's recipients). */
 export async function privateChatsOf(members: Reachable[]): Promise<Map<string, Chat>> {
   if (members.length === 0) return new Map();
-  const accounts = await ChannelAccountModel.find({ memberId: { $in: members.map((m) => m._id) }, unreachableAt: null }).lean();
+  const accounts = await ChannelAccountModel.find({
+    memberId: { $in: members.map((m) => m._id) },
+    unreachableAt: null,
+  }).lean();
   const byMember = new Map<string, typeof accounts>();
   for (const a of accounts) byMember.set(String(a.memberId), [...(byMember.get(String(a.memberId)) ?? []), a]);
   const chats = new Map<string, Chat>();
@@ -100,7 +122,13 @@ export async function allOfficers(): Promise<MemberRecord[]> {
 export type LinkResult = 'linked' | 'already' | 'unit-has-group' | 'group-has-unit';
 
 /** Links a group chat to a unit's support team; one group per unit and one unit per group. */
-export async function linkGroup(input: { channel: Channel; chatId: string; title: string; unitCode: string; by: Types.ObjectId }): Promise<LinkResult> {
+export async function linkGroup(input: {
+  channel: Channel;
+  chatId: string;
+  title: string;
+  unitCode: string;
+  by: Types.ObjectId;
+}): Promise<LinkResult> {
   const existing = await SupportGroupModel.findOne({ channel: input.channel, chatId: input.chatId }).lean();
   if (existing) {
     if (existing.unitCode !== input.unitCode) return 'group-has-unit';
@@ -110,12 +138,16 @@ export async function linkGroup(input: { channel: Channel; chatId: string; title
     }
     return 'already';
   }
-  try {
-    await SupportGroupModel.create({ channel: input.channel, chatId: input.chatId, unitCode: input.unitCode, title: input.title, linkedBy: input.by });
+  const group = {
+    channel: input.channel,
+    chatId: input.chatId,
+    unitCode: input.unitCode,
+    title: input.title,
+    linkedBy: input.by,
+  };
+  if (await insertOnce(SupportGroupModel, group)) {
     await supportDirectoryChanged();
     return 'linked';
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
   }
   // The unit has a group: a lost one (the bot was removed) is replaced by this one; a live one stays.
   const replaced = await SupportGroupModel.updateOne(
@@ -127,9 +159,8 @@ export async function linkGroup(input: { channel: Channel; chatId: string; title
   return 'linked';
 }
 
-/** The group linked to a unit's team, lost or not. */
-export async function groupOfUnit(unitCode: string) {
-  return SupportGroupModel.findOne({ unitCode }).lean();
+export async function groupOfChat(channel: Channel, chatId: string) {
+  return SupportGroupModel.findOne({ channel, chatId }).lean();
 }
 
 /** Removes a unit's group link: its cards go to the members privately until another group is linked. */
@@ -140,17 +171,16 @@ export async function unlinkGroup(unitCode: string): Promise<boolean> {
   return true;
 }
 
-export async function groupOfChat(channel: Channel, chatId: string) {
-  return SupportGroupModel.findOne({ channel, chatId }).lean();
-}
-
 /**
  * The group chat got a new id (a Telegram group upgraded to a supergroup): its link follows, and a link
  * marked lost meanwhile is live again. False when no link was on the old id (or the new one has its own).
  */
 export async function moveGroupChat(channel: Channel, fromChatId: string, toChatId: string): Promise<boolean> {
   try {
-    const moved = await SupportGroupModel.updateOne({ channel, chatId: fromChatId }, { $set: { chatId: toChatId, lostAt: null } });
+    const moved = await SupportGroupModel.updateOne(
+      { channel, chatId: fromChatId },
+      { $set: { chatId: toChatId, lostAt: null } },
+    );
     if (moved.modifiedCount === 0) return false;
   } catch (err) {
     if (isDuplicateKey(err)) return false;
@@ -172,7 +202,23 @@ export async function markUnreachable(channel: Channel, chatId: string, at: Date
 /** Admins over a unit: admin role on it or any ancestor. */
 export async function adminsOver(unitCode: string): Promise<MemberRecord[]> {
   const unit = await findUnit(unitCode);
-  const path = unit ? [...unit.ancestors, unit.code] : [unitCode];
+  const path = unit ? pathOf(unit) : [unitCode];
   const candidates = await MemberModel.find({ 'roles.role': 'admin' }).lean();
   return candidates.filter((m) => path.some((code) => hasRole(m, 'admin', code)));
+}
+
+/** The canned replies of these units' teams, by name. */
+export async function cannedRepliesOf(unitCodes: string[]) {
+  return CannedReplyModel.find({ unitCode: { $in: unitCodes } })
+    .sort({ name: 1 })
+    .lean();
+}
+
+export async function findCannedReply(unitCodes: string[], name: string) {
+  return CannedReplyModel.findOne({ unitCode: { $in: unitCodes }, name }).lean();
+}
+
+/** Saves (or replaces) a team's canned reply, in both languages. */
+export async function saveCannedReply(unitCode: string, name: string, text: { vi: string; en: string }): Promise<void> {
+  await CannedReplyModel.updateOne({ unitCode, name }, { $set: text }, { upsert: true });
 }

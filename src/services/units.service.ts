@@ -1,5 +1,5 @@
 import { UnitModel, type UnitLevel } from '../models/index.js';
-import { foldForSearch } from '../text.js';
+import { foldForSearch } from '../core/text.js';
 
 export interface UnitRecord {
   code: string;
@@ -8,6 +8,9 @@ export interface UnitRecord {
   level: UnitLevel;
   ancestors: string[];
 }
+
+/** The unit's path from the root: its ancestors, then itself. */
+export const pathOf = (unit: Pick<UnitRecord, 'ancestors' | 'code'>): string[] => [...unit.ancestors, unit.code];
 
 /** How stale the in-process unit directory may get: an admin's import shows up in the bot within this. */
 export const DIRECTORY_MAX_AGE_MS = 60_000;
@@ -43,7 +46,9 @@ class UnitDirectory {
   }
 
   childrenOf(code: string): UnitRecord[] {
-    return [...this.byCode.values()].filter((u) => u.ancestors.at(-1) === code).sort((a, b) => a.code.localeCompare(b.code));
+    return [...this.byCode.values()]
+      .filter((u) => u.ancestors.at(-1) === code)
+      .sort((a, b) => a.code.localeCompare(b.code));
   }
 
   /** The unit's code and every unit under it. */
@@ -57,10 +62,14 @@ class UnitDirectory {
 
   private async load(): Promise<void> {
     try {
-      const units = await UnitModel.find({}, { _id: 0, code: 1, name: 1, searchName: 1, level: 1, ancestors: 1 }).lean<UnitRecord[]>();
+      const units = await UnitModel.find({}, { _id: 0, code: 1, name: 1, searchName: 1, level: 1, ancestors: 1 }).lean<
+        UnitRecord[]
+      >();
       this.byCode = new Map(units.map((u) => [u.code, u]));
       this.byLowerCode = new Map(units.map((u) => [u.code.toLowerCase(), u]));
-      this.grassroots = units.filter((u) => u.level === 'grassroots').sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+      this.grassroots = units
+        .filter((u) => u.level === 'grassroots')
+        .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
       this.loadedAt = performance.now();
     } finally {
       this.loading = null;
@@ -99,3 +108,6 @@ export async function searchGrassroots(query: string, limit: number): Promise<Un
   if (words.length === 0) return [];
   return (await unitDirectory.fresh()).searchGrassroots(words).slice(0, limit + 1);
 }
+
+/** A unit's name, or its code when no such unit is known. */
+export const unitName = async (code: string): Promise<string> => (await findUnit(code))?.name ?? code;

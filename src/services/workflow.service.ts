@@ -1,8 +1,14 @@
 import type { Types } from 'mongoose';
 import type { Redis } from 'ioredis';
-import { InitiativeEventModel, InitiativeModel, MemberModel, ThreadMessageModel, type InitiativeStatus } from '../models/index.js';
-import type { Clock } from '../clock.js';
-import { isDuplicateKey } from './errors.js';
+import {
+  InitiativeEventModel,
+  InitiativeModel,
+  MemberModel,
+  ThreadMessageModel,
+  type InitiativeStatus,
+} from '../models/index.js';
+import type { Clock } from '../core/time.js';
+import { isDuplicateKey } from './insert-once.js';
 import { recordTransition } from './progress.service.js';
 import { KnownIds } from './known-ids.js';
 
@@ -37,7 +43,8 @@ const initiativeIds = new KnownIds(20_000);
 
 export async function findInitiative(code: string) {
   const knownId = initiativeIds.get(code);
-  const found = (knownId && (await InitiativeModel.findById(knownId).lean())) || (await InitiativeModel.findOne({ code }).lean());
+  const found =
+    (knownId && (await InitiativeModel.findById(knownId).lean())) || (await InitiativeModel.findOne({ code }).lean());
   if (found) initiativeIds.remember(code, found._id);
   return found;
 }
@@ -73,7 +80,13 @@ export async function transition(
     const to = nextStatus(input.action, from);
     const assignee = initiative.assigneeId ?? null;
     // Taking what one already holds changes nothing: refused, so no empty event is recorded.
-    const refusal = !to ? 'illegal' : input.action === 'take' && assignee ? (assignee.equals(input.by) ? 'already-yours' : 'taken') : null;
+    const refusal = !to
+      ? 'illegal'
+      : input.action === 'take' && assignee
+        ? assignee.equals(input.by)
+          ? 'already-yours'
+          : 'taken'
+        : null;
     if (refusal || !to) {
       // Refuse on the latest state only: the document may lag behind an event whose writer died.
       if (await rollForward(deps.redis, initiative)) {
@@ -103,14 +116,24 @@ export async function transition(
     await recordTransition(deps.redis, initiative, event.rev, from, to);
     await applyEvent(event);
     await trackAwaitingInfo(initiative, from, to);
-    return { ok: true, initiative: { ...initiative, status: to, assigneeId: event.assigneeId, rev: event.rev }, from, to, rev: event.rev };
+    return {
+      ok: true,
+      initiative: { ...initiative, status: to, assigneeId: event.assigneeId, rev: event.rev },
+      from,
+      to,
+      rev: event.rev,
+    };
   }
-  throw new Error(`initiative ${input.code} kept changing under ${input.action}; gave up after ${MAX_ATTEMPTS} attempts`);
+  throw new Error(
+    `initiative ${input.code} kept changing under ${input.action}; gave up after ${MAX_ATTEMPTS} attempts`,
+  );
 }
 
 /** Brings the document up to the newest claimed event, if it is behind; true when it was. */
 async function rollForward(redis: Redis, initiative: InitiativeDoc): Promise<boolean> {
-  const newer = await InitiativeEventModel.findOne({ initiativeId: initiative._id, rev: { $gt: initiative.rev } }).sort({ rev: -1 }).lean();
+  const newer = await InitiativeEventModel.findOne({ initiativeId: initiative._id, rev: { $gt: initiative.rev } })
+    .sort({ rev: -1 })
+    .lean();
   if (!newer) return false;
   await recordTransition(redis, initiative, newer.rev, newer.from, newer.to);
   await applyEvent({ ...newer, assigneeId: newer.assigneeId ?? null });
@@ -119,13 +142,29 @@ async function rollForward(redis: Redis, initiative: InitiativeDoc): Promise<boo
 }
 
 /** The author's list of initiatives waiting for their answer follows the status (see Member.awaitingInfo). */
-async function trackAwaitingInfo(initiative: { _id: Types.ObjectId; authorId: Types.ObjectId }, from: InitiativeStatus, to: InitiativeStatus): Promise<void> {
-  if (to === 'needs_info') await MemberModel.updateOne({ _id: initiative.authorId }, { $addToSet: { awaitingInfo: initiative._id } }, { timestamps: false });
-  else if (from === 'needs_info') await MemberModel.updateOne({ _id: initiative.authorId }, { $pull: { awaitingInfo: initiative._id } }, { timestamps: false });
+async function trackAwaitingInfo(
+  initiative: { _id: Types.ObjectId; authorId: Types.ObjectId },
+  from: InitiativeStatus,
+  to: InitiativeStatus,
+): Promise<void> {
+  if (to === 'needs_info')
+    await MemberModel.updateOne(
+      { _id: initiative.authorId },
+      { $addToSet: { awaitingInfo: initiative._id } },
+      { timestamps: false },
+    );
+  else if (from === 'needs_info')
+    await MemberModel.updateOne(
+      { _id: initiative.authorId },
+      { $pull: { awaitingInfo: initiative._id } },
+      { timestamps: false },
+    );
 }
 
 /** The latest of the member's initiatives still waiting for their answer, if any (one lookup by _id per waiting one). */
-export async function awaitingAnswerFrom(member: { awaitingInfo?: Types.ObjectId[] | null }): Promise<InitiativeDoc | null> {
+export async function awaitingAnswerFrom(member: {
+  awaitingInfo?: Types.ObjectId[] | null;
+}): Promise<InitiativeDoc | null> {
   const ids = member.awaitingInfo ?? [];
   if (ids.length === 0) return null;
   // By _id one at a time: FerretDB serves only a plain _id lookup without a scan.
@@ -139,8 +178,16 @@ export async function setRecognitionDecision(initiativeId: Types.ObjectId, decis
   await InitiativeModel.updateOne({ _id: initiativeId }, { $set: { recognitionDecision: decision } });
 }
 
-async function applyEvent(e: { initiativeId: Types.ObjectId; rev: number; to: InitiativeStatus; assigneeId: Types.ObjectId | null }): Promise<void> {
-  await InitiativeModel.updateOne({ _id: e.initiativeId }, { $set: { status: e.to, assigneeId: e.assigneeId, rev: e.rev } });
+async function applyEvent(e: {
+  initiativeId: Types.ObjectId;
+  rev: number;
+  to: InitiativeStatus;
+  assigneeId: Types.ObjectId | null;
+}): Promise<void> {
+  await InitiativeModel.updateOne(
+    { _id: e.initiativeId },
+    { $set: { status: e.to, assigneeId: e.assigneeId, rev: e.rev } },
+  );
 }
 
 /** Every status change of an initiative after its submission, oldest first. */
@@ -159,11 +206,31 @@ export async function addToThread(input: {
   await ThreadMessageModel.create({ ...input, at: input.clock.now(), attachments: input.attachments ?? [] });
 }
 
-export async function threadOf(initiativeId: Types.ObjectId) {
-  return ThreadMessageModel.find({ initiativeId }).sort({ at: 1 }).lean();
-}
-
 /** Records which unit's team an initiative was sent to (set once, at routing). */
 export async function setRoutedTo(initiativeId: Types.ObjectId, unitCode: string): Promise<void> {
   await InitiativeModel.updateOne({ _id: initiativeId }, { $set: { routedTo: unitCode } });
+}
+
+/** A duplicate joins the initiative it repeats: it points there, and its author becomes a co-author. */
+export async function markMerged(duplicate: InitiativeDoc, into: InitiativeDoc): Promise<void> {
+  await InitiativeModel.updateOne({ _id: duplicate._id }, { $set: { mergedInto: into.code } });
+  await InitiativeModel.updateOne({ _id: into._id }, { $addToSet: { coAuthorIds: duplicate.authorId } });
+}
+
+/**
+ * The open initiatives a member's queue shows, oldest first: of the units where they are support (or
+ * routed there), and of everything under where they are admin.
+ */
+export async function openQueueOf(member: { roles: { unitCode: string; role: string }[] }, limit: number) {
+  const support = member.roles.filter((r) => r.role === 'support').map((r) => r.unitCode);
+  const admin = member.roles.filter((r) => r.role === 'admin').map((r) => r.unitCode);
+  const filter = {
+    status: { $in: OPEN },
+    $or: [
+      { unitCode: { $in: [...support, ...admin] } },
+      { routedTo: { $in: support } },
+      { unitAncestors: { $in: admin } },
+    ],
+  };
+  return InitiativeModel.find(filter).sort({ submittedAt: 1 }).limit(limit).lean();
 }

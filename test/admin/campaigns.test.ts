@@ -35,13 +35,29 @@ describe('create-campaign', () => {
     // Vietnam calendar days at 00:00 UTC.
     expect(campaign?.startDate.toISOString()).toBe('2026-01-01T00:00:00.000Z');
     expect(campaign?.endDate.toISOString()).toBe('2026-12-31T00:00:00.000Z');
-    expect(await targetsOf('SK2026')).toEqual([['DK', 5000], ['HCM', 80000], ['HN', 60000]]);
+    expect(await targetsOf('SK2026')).toEqual([
+      ['DK', 5000],
+      ['HCM', 80000],
+      ['HN', 60000],
+    ]);
 
-    const corrected = { ...CAMPAIGN, name: 'Một triệu sáng kiến', end: '2027-03-31', targetsCsv: csv('unit_code;target', 'HN;65000', 'VN;1000000') };
+    const corrected = {
+      ...CAMPAIGN,
+      name: 'Một triệu sáng kiến',
+      end: '2027-03-31',
+      targetsCsv: csv('unit_code;target', 'HN;65000', 'VN;1000000'),
+    };
     expect(await createCampaign(corrected)).toEqual({ ok: true, created: false, targetsSet: 2 });
     expect(await CampaignModel.countDocuments({ code: 'SK2026' })).toBe(1);
-    expect((await CampaignModel.findOne({ code: 'SK2026' }).lean())?.endDate.toISOString()).toBe('2027-03-31T00:00:00.000Z');
-    expect(await targetsOf('SK2026')).toEqual([['DK', 5000], ['HCM', 80000], ['HN', 65000], ['VN', 1000000]]);
+    expect((await CampaignModel.findOne({ code: 'SK2026' }).lean())?.endDate.toISOString()).toBe(
+      '2027-03-31T00:00:00.000Z',
+    );
+    expect(await targetsOf('SK2026')).toEqual([
+      ['DK', 5000],
+      ['HCM', 80000],
+      ['HN', 65000],
+      ['VN', 1000000],
+    ]);
   });
 
   it('refuses a bad code, an empty name, a day that does not exist and dates in the wrong order', async () => {
@@ -54,7 +70,9 @@ describe('create-campaign', () => {
     expect(problemsOf(await createCampaign({ ...CAMPAIGN, start: '2026-06-01', end: '2026-05-31' }))).toEqual([
       [undefined, 'admin-reason-date-order'],
     ]);
-    expect(problemsOf(await createCampaign({ ...CAMPAIGN, end: '2026-13-01' }))).toEqual([[undefined, 'admin-reason-bad-date']]);
+    expect(problemsOf(await createCampaign({ ...CAMPAIGN, end: '2026-13-01' }))).toEqual([
+      [undefined, 'admin-reason-bad-date'],
+    ]);
     expect(await CampaignModel.countDocuments()).toBe(0);
   });
 
@@ -62,9 +80,14 @@ describe('create-campaign', () => {
     const ok = await createCampaign({ ...CAMPAIGN, code: 'PHASED', phases: '2026-05-31=50, 30/9/2026=80' });
     expect(ok.ok).toBe(true);
     const stored = await CampaignModel.findOne({ code: 'PHASED' }).lean();
-    expect(stored!.phases.map((p) => [p.end.toISOString().slice(0, 10), p.percent])).toEqual([['2026-05-31', 50], ['2026-09-30', 80]]);
+    expect(stored!.phases.map((p) => [p.end.toISOString().slice(0, 10), p.percent])).toEqual([
+      ['2026-05-31', 50],
+      ['2026-09-30', 80],
+    ]);
     for (const phases of ['2026-09-30=80,2026-05-31=50', '2027-01-31=50', '2026-05-31=150', 'giữa năm']) {
-      expect(problemsOf(await createCampaign({ ...CAMPAIGN, code: 'BAD', phases }))).toEqual([[undefined, 'admin-reason-bad-phases']]);
+      expect(problemsOf(await createCampaign({ ...CAMPAIGN, code: 'BAD', phases }))).toEqual([
+        [undefined, 'admin-reason-bad-phases'],
+      ]);
     }
   });
 

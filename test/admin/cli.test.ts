@@ -2,10 +2,12 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCampaign } from '../../src/admin/campaigns.js';
+import { importUnits } from '../../src/admin/import-units.js';
 import { testRedisUrl, withTestDatabase } from '../support/servers.js';
 import { randomBytes } from 'node:crypto';
-import { csv } from './helpers.js';
+import { accepted, csv } from './helpers.js';
 
 interface Run {
   code: number;
@@ -17,14 +19,22 @@ describe('npm run admin (the real CLI, spawned)', () => {
   let db: Awaited<ReturnType<typeof withTestDatabase>>;
   let dir: string;
   const redisPrefix = `sk-test-${randomBytes(4).toString('hex')}:`;
-  beforeAll(async () => {
+  // Each story on a database of its own: what one imported is not there for another.
+  beforeEach(async () => {
     db = await withTestDatabase();
     dir = mkdtempSync(join(tmpdir(), 'sk-admin-'));
   });
-  afterAll(async () => {
+  afterEach(async () => {
     rmSync(dir, { recursive: true, force: true });
     await db.close();
   });
+  const tree = csv(
+    'code,name,parent_code,level',
+    'VN,Tổng LĐLĐ Việt Nam,,national',
+    'HN,LĐLĐ Hà Nội,VN,province',
+    'HN-KCN,CĐ các KCN Hà Nội,HN,upper',
+    'HN-MAY10,CĐ Công ty May 10,HN-KCN,grassroots',
+  );
 
   const file = (name: string, text: string): string => {
     writeFileSync(join(dir, name), text);
@@ -41,10 +51,7 @@ describe('npm run admin (the real CLI, spawned)', () => {
     });
 
   it('an admin imports the unit tree from a file and lists a branch of it', async () => {
-    const units = file(
-      'units.csv',
-      csv('code,name,parent_code,level', 'VN,Tổng LĐLĐ Việt Nam,,national', 'HN,LĐLĐ Hà Nội,VN,province', 'HN-KCN,CĐ các KCN Hà Nội,HN,upper', 'HN-MAY10,CĐ Công ty May 10,HN-KCN,grassroots'),
-    );
+    const units = file('units.csv', tree);
     expect(await admin('import-units', units)).toEqual({
       code: 0,
       stdout: 'Đã nhập cây đơn vị: tạo mới 4, cập nhật 0, không đổi 0.\n',
@@ -52,14 +59,22 @@ describe('npm run admin (the real CLI, spawned)', () => {
     });
     expect(await admin('list-units', '--under', 'HN', '--lang', 'en')).toEqual({
       code: 0,
-      stdout: 'HN  LĐLĐ Hà Nội  (province)\n  HN-KCN  CĐ các KCN Hà Nội  (upper)\n    HN-MAY10  CĐ Công ty May 10  (grassroots)\n',
+      stdout:
+        'HN  LĐLĐ Hà Nội  (province)\n  HN-KCN  CĐ các KCN Hà Nội  (upper)\n    HN-MAY10  CĐ Công ty May 10  (grassroots)\n',
       stderr: '',
     });
-    expect(await admin('list-units', '--under', 'HP', '--lang', 'en')).toMatchObject({ code: 1, stderr: 'There is no unit with code "HP".\n' });
+    expect(await admin('list-units', '--under', 'HP', '--lang', 'en')).toMatchObject({
+      code: 1,
+      stderr: 'There is no unit with code "HP".\n',
+    });
   }, 60_000);
 
   it('a bad file is refused with exit code 1 and every bad line named, in the language asked for', async () => {
-    const bad = file('bad.csv', csv('code,name,parent_code,level', 'OK,Hợp lệ,HN,upper', 'X,Không cha,NOWHERE,upper', 'Y,,HN,upper'));
+    accepted(await importUnits(tree));
+    const bad = file(
+      'bad.csv',
+      csv('code,name,parent_code,level', 'OK,Hợp lệ,HN,upper', 'X,Không cha,NOWHERE,upper', 'Y,,HN,upper'),
+    );
     const vi = await admin('import-units', bad);
     expect(vi.code).toBe(1);
     expect(vi.stderr).toBe(
@@ -76,17 +91,42 @@ describe('npm run admin (the real CLI, spawned)', () => {
   }, 60_000);
 
   it('creates a campaign with targets and grants a role once', async () => {
+    accepted(await importUnits(tree));
     const targets = file('targets.csv', csv('unit_code,target', 'HN,60000', 'HN-MAY10,120'));
-    const campaign = await admin('create-campaign', '--code', 'SK2026', '--name', '1 triệu sáng kiến', '--start', '2026-01-01', '--end', '2026-12-31', '--targets', targets);
-    expect(campaign).toMatchObject({ code: 0, stdout: 'Đã tạo phong trào SK2026 (2026-01-01 đến 2026-12-31).\nĐã đặt chỉ tiêu cho 2 đơn vị.\n' });
+    const campaign = await admin(
+      'create-campaign',
+      '--code',
+      'SK2026',
+      '--name',
+      '1 triệu sáng kiến',
+      '--start',
+      '2026-01-01',
+      '--end',
+      '2026-12-31',
+      '--targets',
+      targets,
+    );
+    expect(campaign).toMatchObject({
+      code: 0,
+      stdout: 'Đã tạo phong trào SK2026 (2026-01-01 đến 2026-12-31).\nĐã đặt chỉ tiêu cho 2 đơn vị.\n',
+    });
 
     const grant = ['grant-role', '--unit', 'HN-MAY10', '--role', 'support', '--telegram-id', '777000'];
-    expect(await admin(...grant)).toMatchObject({ code: 0, stdout: 'Đã cấp vai trò support tại đơn vị HN-MAY10 cho tài khoản telegram 777000.\n' });
+    expect(await admin(...grant)).toMatchObject({
+      code: 0,
+      stdout: 'Đã cấp vai trò support tại đơn vị HN-MAY10 cho tài khoản telegram 777000.\n',
+    });
     expect((await admin(...grant)).stdout).toContain('đã có vai trò support');
-    expect(await admin('grant-role', '--unit', 'HN', '--role', 'support', '--telegram-id', '@bob')).toMatchObject({ code: 1 });
+    expect(await admin('grant-role', '--unit', 'HN', '--role', 'support', '--telegram-id', '@bob')).toMatchObject({
+      code: 1,
+    });
   }, 60_000);
 
   it('recounts the progress counters of a campaign and refuses an unknown campaign', async () => {
+    accepted(await importUnits(tree));
+    accepted(
+      await createCampaign({ code: 'SK2026', name: '1 triệu sáng kiến', start: '2026-01-01', end: '2026-12-31' }),
+    );
     const done = await admin('recount', '--campaign', 'SK2026');
     expect(done.code).toBe(0);
     expect(done.stdout).toContain('Đã tính lại tiến độ phong trào SK2026 từ 0 sáng kiến: 0 bộ đếm bị lệch');
@@ -96,7 +136,12 @@ describe('npm run admin (the real CLI, spawned)', () => {
   });
 
   it('prints the usage for help, --help and -h (exit 0); usage problems exit with code 2, a typo gets the closest command', async () => {
-    for (const asked of [['--lang', 'en'], ['help', '--lang', 'en'], ['--help', '--lang', 'en'], ['import-units', '-h', '--lang=en']]) {
+    for (const asked of [
+      ['--lang', 'en'],
+      ['help', '--lang', 'en'],
+      ['--help', '--lang', 'en'],
+      ['import-units', '-h', '--lang=en'],
+    ]) {
       const help = await admin(...asked);
       expect(help.code, asked.join(' ')).toBe(0);
       expect(help.stdout).toContain('Usage: npm run admin -- <command>');

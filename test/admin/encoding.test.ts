@@ -6,7 +6,9 @@ const text = 'code,name,parent_code,level\nCT-THEP,Công ty Thép,,grassroots\n'
 describe('an admin file, however Excel saved it', () => {
   it('reads UTF-8, with or without the BOM', () => {
     expect(decodeAdminFile(Buffer.from(text, 'utf8'), 'u.csv')).toEqual({ text, encoding: 'utf-8' });
-    expect(decodeAdminFile(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), 'u.csv')).toMatchObject({ encoding: 'utf-8' });
+    expect(
+      decodeAdminFile(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), 'u.csv'),
+    ).toMatchObject({ encoding: 'utf-8' });
   });
 
   it('reads "Unicode text" (UTF-16 with its BOM)', () => {

@@ -36,33 +36,50 @@ describe('import-units', () => {
       ancestors: ['VN', 'HN', 'HN-KCN'],
     });
     expect(await ancestorsOf('VN')).toEqual([]);
-    expect(await UnitModel.findOne({ code: 'HN-DAMEN' }).lean()).toMatchObject({ searchName: 'cong doan cong ty da mai' });
+    expect(await UnitModel.findOne({ code: 'HN-DAMEN' }).lean()).toMatchObject({
+      searchName: 'cong doan cong ty da mai',
+    });
   });
 
   it('reads a semicolon file from a spreadsheet, with quotes, blank lines and untidy names', async () => {
-    const text = 'code;name;parent_code;level\r\n VN ; "Tổng LĐLĐ  Việt Nam" ;;national\r\n\r\n;;;\r\nDN;"Công đoàn ngành\r\nDầu khí";VN;SECTOR\r\n';
+    const text =
+      'code;name;parent_code;level\r\n VN ; "Tổng LĐLĐ  Việt Nam" ;;national\r\n\r\n;;;\r\nDN;"Công đoàn ngành\r\nDầu khí";VN;SECTOR\r\n';
     expect(accepted(await importUnits(text)).created).toBe(2);
-    expect(await UnitModel.findOne({ code: 'DN' }).lean()).toMatchObject({ name: 'Công đoàn ngành Dầu khí', level: 'sector', ancestors: ['VN'] });
+    expect(await UnitModel.findOne({ code: 'DN' }).lean()).toMatchObject({
+      name: 'Công đoàn ngành Dầu khí',
+      level: 'sector',
+      ancestors: ['VN'],
+    });
     expect((await UnitModel.findOne({ code: 'VN' }).lean())?.name).toBe('Tổng LĐLĐ Việt Nam');
   });
 
   it('a bad file is rejected whole with every bad line named', async () => {
-    accepted(await importUnits(csv(HEADER, 'VN,Tổng LĐLĐ,,national', 'HN,LĐLĐ Hà Nội,VN,province', 'HN-KCN,CĐ KCN,HN,upper', 'G1,CĐCS 1,HN-KCN,grassroots')));
+    accepted(
+      await importUnits(
+        csv(
+          HEADER,
+          'VN,Tổng LĐLĐ,,national',
+          'HN,LĐLĐ Hà Nội,VN,province',
+          'HN-KCN,CĐ KCN,HN,upper',
+          'G1,CĐCS 1,HN-KCN,grassroots',
+        ),
+      ),
+    );
     const bad = csv(
-      HEADER,                                        // line 1
-      'OK1,Một đơn vị hợp lệ,HN,upper',              // 2: fine, but must not be written
-      ',Không có mã,HN,upper',                       // 3
-      'co dau,Mã có khoảng trắng,HN,upper',          // 4
-      'NONAME,  ,HN,upper',                          // 5
-      `LONG,${'x'.repeat(201)},HN,upper`,            // 6
-      'LVL,Cấp lạ,HN,district',                      // 7
-      'OK1,Trùng mã,HN,upper',                       // 8
-      'ORPHAN,Không có cha,NOWHERE,upper',           // 9
-      'ROOT,Cơ sở không có cha,,grassroots',         // 10
-      'UP,Cấp trên thấp hơn con,G1,upper',           // 11
-      'SELF,Tự làm cha mình,SELF,upper',             // 12
-      'FEW,Thiếu cột',                               // 13
-      'HN-KCN,CĐ KCN thành cơ sở,HN,grassroots',     // 14: stored child G1 is grassroots too
+      HEADER, // line 1
+      'OK1,Một đơn vị hợp lệ,HN,upper', // 2: fine, but must not be written
+      ',Không có mã,HN,upper', // 3
+      'co dau,Mã có khoảng trắng,HN,upper', // 4
+      'NONAME,  ,HN,upper', // 5
+      `LONG,${'x'.repeat(201)},HN,upper`, // 6
+      'LVL,Cấp lạ,HN,district', // 7
+      'OK1,Trùng mã,HN,upper', // 8
+      'ORPHAN,Không có cha,NOWHERE,upper', // 9
+      'ROOT,Cơ sở không có cha,,grassroots', // 10
+      'UP,Cấp trên thấp hơn con,G1,upper', // 11
+      'SELF,Tự làm cha mình,SELF,upper', // 12
+      'FEW,Thiếu cột', // 13
+      'HN-KCN,CĐ KCN thành cơ sở,HN,grassroots', // 14: stored child G1 is grassroots too
     );
     expect(problemsOf(await importUnits(bad))).toEqual([
       [3, 'admin-reason-empty-code'],
@@ -84,10 +101,10 @@ describe('import-units', () => {
 
   it('a line with an unclosed quote is named, and does not hide the other lines’ problems', async () => {
     const bad = csv(
-      HEADER,                                        // line 1
-      'VN,Tổng LĐLĐ,,national',                      // 2
-      'HN,"LĐLĐ Hà Nội,VN,province',                 // 3: the quote is never closed
-      'LVL,Cấp lạ,VN,district',                      // 4
+      HEADER, // line 1
+      'VN,Tổng LĐLĐ,,national', // 2
+      'HN,"LĐLĐ Hà Nội,VN,province', // 3: the quote is never closed
+      'LVL,Cấp lạ,VN,district', // 4
     );
     const problems = problemsOf(await importUnits(bad));
     expect(problems).toContainEqual([3, 'admin-csv-malformed-line']);
@@ -102,7 +119,13 @@ describe('import-units', () => {
       'HCM-KCX,Công đoàn các Khu chế xuất và Công nghiệp TP.HCM,HCM,upper',
       'HN-KCN,Công đoàn các KCN & KCX,HCM,upper',
     );
-    expect(accepted(await importUnits(moved))).toEqual({ ok: true, created: 1, updated: 1, unchanged: 0, descendantsMoved: 2 });
+    expect(accepted(await importUnits(moved))).toEqual({
+      ok: true,
+      created: 1,
+      updated: 1,
+      unchanged: 0,
+      descendantsMoved: 2,
+    });
 
     expect(await UnitModel.countDocuments({ code: 'HN-KCN' })).toBe(1);
     expect(await UnitModel.findOne({ code: 'HN-KCN' }).lean()).toMatchObject({
@@ -115,7 +138,13 @@ describe('import-units', () => {
     expect(await ancestorsOf('HN-DAMEN')).toEqual(['VN', 'HCM', 'HN-KCN']);
 
     // Moving back: the grassroots units are in this file, so they count as updated rather than moved.
-    expect(accepted(await importUnits(TREE))).toEqual({ ok: true, created: 0, updated: 3, unchanged: 3, descendantsMoved: 0 });
+    expect(accepted(await importUnits(TREE))).toEqual({
+      ok: true,
+      created: 0,
+      updated: 3,
+      unchanged: 3,
+      descendantsMoved: 0,
+    });
     expect(await ancestorsOf('HN-MAY10')).toEqual(['VN', 'HN', 'HN-KCN']);
     expect(await UnitModel.countDocuments()).toBe(7);
   });
@@ -148,7 +177,8 @@ describe('import-units', () => {
         lines.push(`${top}-D${d},Công đoàn huyện ${p}.${d},${top},upper`);
         for (let z = 1; z <= 4; z++) {
           lines.push(`${top}-D${d}-Z${z},Công đoàn KCN ${p}.${d}.${z},${top}-D${d},upper`);
-          for (let g = 1; g <= 25; g++) lines.push(`${top}-D${d}-Z${z}-G${g},Công đoàn cơ sở ${p}.${d}.${z}.${g},${top}-D${d}-Z${z},grassroots`);
+          for (let g = 1; g <= 25; g++)
+            lines.push(`${top}-D${d}-Z${z}-G${g},Công đoàn cơ sở ${p}.${d}.${z}.${g},${top}-D${d}-Z${z},grassroots`);
         }
       }
     }

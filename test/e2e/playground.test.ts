@@ -16,7 +16,8 @@ const WAIT = { timeout: 20_000 };
  * The playground as a newcomer meets it: `npm start` with no messenger configured (here in-process, on
  * the tests' FerretDB and Redis), driven in headless Chromium like a person would, a screenshot per step.
  */
-describe('the playground page, in a browser', () => {
+// One visit told in steps: each step acts on what the steps before it left on the page.
+describe('the playground page, in a browser', { shuffle: false }, () => {
   let app: RunningApp;
   let browser: Browser;
   let page: Page;
@@ -30,8 +31,10 @@ describe('the playground page, in a browser', () => {
     await pane(id).locator('input.input').press('Enter');
   };
   /** An OA button, a numbered choice (Zalo) or an inline button (Telegram) with this text, on the latest message offering it. */
-  const choose = (id: string, text: string | RegExp) => pane(id).locator('.oa-buttons button, .choice, .inline-kb button', { hasText: text }).last().click();
-  const botSays = (id: string, text: string | RegExp): Locator => pane(id).locator('.msg.bot', { hasText: text }).last();
+  const choose = (id: string, text: string | RegExp) =>
+    pane(id).locator('.oa-buttons button, .choice, .inline-kb button', { hasText: text }).last().click();
+  const botSays = (id: string, text: string | RegExp): Locator =>
+    pane(id).locator('.msg.bot', { hasText: text }).last();
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -45,7 +48,10 @@ describe('the playground page, in a browser', () => {
       PORT: String(port),
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     });
-    if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium (bash .ci/run does), or set CHROMIUM_PATH`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `no browser at ${CHROMIUM}: apt-get install -y chromium (bash .ci/run does), or set CHROMIUM_PATH`,
+      );
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     await page.goto(`http://127.0.0.1:${port}/`);
@@ -53,7 +59,8 @@ describe('the playground page, in a browser', () => {
 
   // What the page showed when a step failed, next to the steps' screenshots.
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await page?.screenshot({ path: `${ARTIFACTS}/playground-failed-${step + 1}.png` });
+    if (ctx.task.result?.state === 'fail')
+      await page?.screenshot({ path: `${ARTIFACTS}/playground-failed-${step + 1}.png` });
   });
 
   afterAll(async () => {
@@ -124,7 +131,9 @@ describe('the playground page, in a browser', () => {
 
   it('jumps to tomorrow 08:00: the officer is nudged about lagging units and reminded of a pledge due in a week', async () => {
     // Back down to the latest message, where new ones come into view.
-    await pane('officer').locator('.messages').evaluate((box) => box.scrollTo(0, box.scrollHeight));
+    await pane('officer')
+      .locator('.messages')
+      .evaluate((box) => box.scrollTo(0, box.scrollHeight));
     await page.locator('[data-jump="tomorrow-0800"]').click();
     await botSays('officer', 'chậm so với tiến độ').waitFor(WAIT);
     await botSays('officer', 'Giao ước thi đua').waitFor(WAIT);
@@ -134,7 +143,10 @@ describe('the playground page, in a browser', () => {
   it('takes a photo from the Telegram worker as a quick idea, and its card counts the photo', async () => {
     await pane('telegram').locator('input.input').fill('Móc treo dụng cụ cạnh máy ép');
     await pane('telegram').locator('button.photo').click();
-    await pane('telegram').locator('.msg.me', { hasText: 'Móc treo dụng cụ' }).locator('.photo-placeholder').waitFor(WAIT);
+    await pane('telegram')
+      .locator('.msg.me', { hasText: 'Móc treo dụng cụ' })
+      .locator('.photo-placeholder')
+      .waitFor(WAIT);
     await choose('telegram', 'Gửi ý tưởng');
     await botSays('team', /Tệp đính kèm:\s*1/).waitFor(WAIT);
     await shot('photo-idea');

@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { Api, Bot, GrammyError, InlineKeyboard, InputFile, webhookCallback } from 'grammy';
 import type { Update } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeTelegram, type BotMessage, type FakeTelegramOptions, type FakeUser } from '../../src/playground/fakes/telegram-server.js';
+import {
+  FakeTelegram,
+  type BotMessage,
+  type FakeTelegramOptions,
+  type FakeUser,
+} from '../../src/playground/fakes/telegram-server.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -18,7 +23,8 @@ async function startFake(opts?: FakeTelegramOptions): Promise<FakeTelegram> {
 }
 
 const apiFor = (fake: FakeTelegram) => new Api(fake.token, { apiRoot: fake.apiRoot });
-const newBot = (fake: FakeTelegram) => new Bot(fake.token, { client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo });
+const newBot = (fake: FakeTelegram) =>
+  new Bot(fake.token, { client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo });
 const lanOf = (fake: FakeTelegram) =>
   fake.user({ id: 1001, first_name: 'Lan', last_name: 'Nguyễn', username: 'lan_nguyen', language_code: 'vi' });
 
@@ -31,7 +37,7 @@ function startPolling(bot: Bot): void {
   cleanups.push(async () => {
     await bot.stop();
     const error = await running;
-    if (error) throw error;
+    if (error) throw error as Error;
   });
 }
 
@@ -59,7 +65,9 @@ async function failure(call: Promise<unknown>): Promise<{ code: number; descript
   );
   if (!(error instanceof GrammyError)) throw new Error(`expected a GrammyError, got ${String(error)}`);
   const { error_code: code, description, parameters } = error;
-  return parameters.retry_after === undefined ? { code, description } : { code, description, retryAfter: parameters.retry_after };
+  return parameters.retry_after === undefined
+    ? { code, description }
+    : { code, description, retryAfter: parameters.retry_after };
 }
 
 function only<T>(items: T[]): T {
@@ -98,7 +106,14 @@ describe('a polling grammY bot against the fake', () => {
 
     expect(payloads).toEqual(['abc']);
     expect(lan.lastReplies).toMatchObject([
-      { message_id: 2, chat_id: lan.chatId, kind: 'text', text: 'Chào <b>Lan</b>! Mã: abc', plainText: 'Chào Lan! Mã: abc', inlineButtons: [] },
+      {
+        message_id: 2,
+        chat_id: lan.chatId,
+        kind: 'text',
+        text: 'Chào <b>Lan</b>! Mã: abc',
+        plainText: 'Chào Lan! Mã: abc',
+        inlineButtons: [],
+      },
     ]);
     await lan.send('/start xyz');
     expect(lan.lastReplies.map((m) => m.plainText)).toEqual(['Chào Lan! Mã: xyz']);
@@ -159,8 +174,14 @@ describe('a polling grammY bot against the fake', () => {
     const reply = only(lan.lastReplies);
     expect(reply).toMatchObject({ kind: 'photo', plainText: 'Đã nhận photos/file_3.jpg' });
     const api = apiFor(fake);
-    expect(await api.getFile(reply.file_id ?? '')).toMatchObject({ file_path: 'photos/file_3.jpg', file_size: 153_600 });
-    expect(await failure(api.getFile('AgAC-khong-co'))).toEqual({ code: 400, description: 'Bad Request: invalid file_id' });
+    expect(await api.getFile(reply.file_id ?? '')).toMatchObject({
+      file_path: 'photos/file_3.jpg',
+      file_size: 153_600,
+    });
+    expect(await failure(api.getFile('AgAC-khong-co'))).toEqual({
+      code: 400,
+      description: 'Bad Request: invalid file_id',
+    });
     expect(await failure(api.sendPhoto(lan.chatId, 'AgAC-khong-co'))).toEqual({
       code: 400,
       description: 'Bad Request: wrong file identifier/HTTP URL specified',
@@ -212,21 +233,34 @@ describe('a support team in a group', () => {
       const { message, from, data } = ctx.callbackQuery;
       presses.push({ chat: message?.chat, messageId: message?.message_id, from: from.id, data });
       await ctx.answerCallbackQuery({ text: 'Đã nhận' });
-      await ctx.editMessageText(`Sáng kiến #${ctx.match[1]}: <b>${from.first_name}</b> đang xử lý`, { parse_mode: 'HTML' });
+      await ctx.editMessageText(`Sáng kiến #${ctx.match[1]}: <b>${from.first_name}</b> đang xử lý`, {
+        parse_mode: 'HTML',
+      });
     });
     startPolling(bot);
     const take = (n: number) => new InlineKeyboard().text('Nhận xử lý', `take:${n}`);
 
     const card = await bot.api.sendMessage(group.id, 'Sáng kiến #12: Tiết kiệm điện', { reply_markup: take(12) });
     const view = only(group.lastReplies);
-    expect(view).toMatchObject({ message_id: card.message_id, chat_id: group.id, inlineButtons: [[{ text: 'Nhận xử lý', callback_data: 'take:12' }]] });
+    expect(view).toMatchObject({
+      message_id: card.message_id,
+      chat_id: group.id,
+      inlineButtons: [[{ text: 'Nhận xử lý', callback_data: 'take:12' }]],
+    });
     await group.press(minh, view, 'Nhận xử lý');
 
     expect(presses).toEqual([
-      { chat: { id: group.id, type: 'supergroup', title: 'Tổ hỗ trợ sáng kiến' }, messageId: card.message_id, from: minh.id, data: 'take:12' },
+      {
+        chat: { id: group.id, type: 'supergroup', title: 'Tổ hỗ trợ sáng kiến' },
+        messageId: card.message_id,
+        from: minh.id,
+        data: 'take:12',
+      },
     ]);
     expect(fake.unansweredCallbackQueries()).toEqual([]);
-    expect(group.transcript).toMatchObject([{ plainText: 'Sáng kiến #12: Minh đang xử lý', edits: 1, inlineButtons: [] }]);
+    expect(group.transcript).toMatchObject([
+      { plainText: 'Sáng kiến #12: Minh đang xử lý', edits: 1, inlineButtons: [] },
+    ]);
     expect(group.lastReplies).toEqual([]); // an edit is no new message
     await expect(group.press(lan, view, 'Nhận xử lý')).rejects.toThrow(/no inline button "Nhận xử lý"/);
 
@@ -237,7 +271,10 @@ describe('a support team in a group', () => {
     group.addMember(hung);
     await group.pressLatest(hung, 'take:13');
     expect(presses.at(-1)).toMatchObject({ from: hung.id, data: 'take:13' });
-    expect(group.transcript.map((m) => m.plainText)).toEqual(['Sáng kiến #12: Minh đang xử lý', 'Sáng kiến #13: Hùng đang xử lý']);
+    expect(group.transcript.map((m) => m.plainText)).toEqual([
+      'Sáng kiến #12: Minh đang xử lý',
+      'Sáng kiến #13: Hùng đang xử lý',
+    ]);
   });
 
   it('delivers a reply in the group with reply_to_message quoting the bot message', async () => {
@@ -249,7 +286,9 @@ describe('a support team in a group', () => {
       if (quoted?.from?.id !== ctx.me.id) return; // the bot answers replies to its own messages only
       const { message_id, chat, from, text, entities, reply_markup } = quoted;
       quotes.push({ message_id, chat: chat.id, from: from.username, text, entities, reply_markup });
-      await ctx.reply(`Đã ghi ý kiến của ${ctx.from.first_name}`, { reply_parameters: { message_id: ctx.msg.message_id } });
+      await ctx.reply(`Đã ghi ý kiến của ${ctx.from.first_name}`, {
+        reply_parameters: { message_id: ctx.msg.message_id },
+      });
     });
     startPolling(bot);
     const card = await bot.api.sendMessage(group.id, '<b>Sáng kiến #12</b>: Tiết kiệm điện', {
@@ -264,7 +303,11 @@ describe('a support team in a group', () => {
     expect(question.reply_to_message?.message_id).toBe(card.message_id);
     expect(question.reply_markup).toBeUndefined(); // Telegram returns inline keyboards only
     const [cardView, questionView] = group.transcript as [BotMessage, BotMessage];
-    expect(questionView).toMatchObject({ reply_to_message_id: card.message_id, reply_markup: forceReply, inlineButtons: [] });
+    expect(questionView).toMatchObject({
+      reply_to_message_id: card.message_id,
+      reply_markup: forceReply,
+      inlineButtons: [],
+    });
 
     await group.send(minh, 'Chào cả tổ'); // not a reply: the bot stays silent
     expect(group.lastReplies).toEqual([]);
@@ -281,10 +324,17 @@ describe('a support team in a group', () => {
       },
     ]);
     const lanReplyId = question.message_id + 2; // after Minh's greeting
-    expect(only(group.lastReplies)).toMatchObject({ plainText: 'Đã ghi ý kiến của Lan', reply_to_message_id: lanReplyId });
+    expect(only(group.lastReplies)).toMatchObject({
+      plainText: 'Đã ghi ý kiến của Lan',
+      reply_to_message_id: lanReplyId,
+    });
 
     await group.replyTo(minh, questionView, 'Đồng ý với Lan');
-    expect(quotes.at(-1)).toMatchObject({ message_id: question.message_id, text: 'Tổ có ý kiến gì?', reply_markup: undefined });
+    expect(quotes.at(-1)).toMatchObject({
+      message_id: question.message_id,
+      text: 'Tổ có ý kiến gì?',
+      reply_markup: undefined,
+    });
     expect(only(group.lastReplies).plainText).toBe('Đã ghi ý kiến của Minh');
     await expect(group.replyTo(minh, { ...cardView, chat_id: lan.id }, 'Nhầm nhóm')).rejects.toThrow(/not in group/);
   });
@@ -324,11 +374,20 @@ describe('a support team in a group', () => {
     expect(photo.file_id).toBe(sendPhoto.params.photo);
     expect(await apiFor(fake).getFile(photo.file_id ?? '')).toMatchObject({ file_path: received[0] });
 
-    await group.replyWithDocument(minh, card, { fileName: 'du-toan.xlsx', mimeType: 'application/vnd.ms-excel', caption: 'Dự toán' });
+    await group.replyWithDocument(minh, card, {
+      fileName: 'du-toan.xlsx',
+      mimeType: 'application/vnd.ms-excel',
+      caption: 'Dự toán',
+    });
 
     expect(received.at(-1)).toBe('du-toan.xlsx');
-    expect(at(lan.transcript, -1)).toMatchObject({ kind: 'document', plainText: `Tổ hỗ trợ gửi (trả lời tin ${card.message_id}): Dự toán` });
-    expect(await apiFor(fake).getFile(at(lan.transcript, -1).file_id ?? '')).toMatchObject({ file_path: expect.stringMatching(/\.xlsx$/) });
+    expect(at(lan.transcript, -1)).toMatchObject({
+      kind: 'document',
+      plainText: `Tổ hỗ trợ gửi (trả lời tin ${card.message_id}): Dự toán`,
+    });
+    expect(await apiFor(fake).getFile(at(lan.transcript, -1).file_id ?? '')).toMatchObject({
+      file_path: expect.stringMatching(/\.xlsx$/),
+    });
     expect(group.lastReplies).toEqual([]); // the bot answered in Lan's private chat
   });
 
@@ -365,14 +424,21 @@ describe('a support team in a group', () => {
     ]) {
       expect(await failure(call)).toEqual({ code: 403, description: kicked });
     }
-    expect(await api.getChatMember(group.id, fake.botInfo.id)).toEqual({ status: 'kicked', user: expect.objectContaining({ id: fake.botInfo.id }), until_date: 0 });
+    expect(await api.getChatMember(group.id, fake.botInfo.id)).toEqual({
+      status: 'kicked',
+      user: expect.objectContaining({ id: fake.botInfo.id }),
+      until_date: 0,
+    });
     await expect(group.send(minh, 'Bot đâu rồi?')).rejects.toThrow(/bot was removed from group/);
     await expect(group.replyTo(minh, card, 'Alo')).rejects.toThrow(/bot was removed from group/);
     await expect(minh.replyTo(card, 'Alo')).rejects.toThrow(/bot was removed from group/);
 
     const basic = fake.group({ id: -4012345, title: 'Nhóm thường', members: [lan] });
     basic.removeBot();
-    expect(await failure(api.sendMessage(basic.id, 'Chào'))).toEqual({ code: 403, description: 'Forbidden: bot was kicked from the group chat' });
+    expect(await failure(api.sendMessage(basic.id, 'Chào'))).toEqual({
+      code: 403,
+      description: 'Forbidden: bot was kicked from the group chat',
+    });
 
     group.addBot();
     await lan.send('/gui');
@@ -433,7 +499,11 @@ describe('a support team in a group', () => {
       reply_to_message_id: question.message_id + 1,
       file_id: expect.stringMatching(/^AgAC/),
     });
-    await lan.replyWithDocument(question, { fileName: 'thuyet-minh.pdf', mimeType: 'application/pdf', caption: 'Thuyết minh' });
+    await lan.replyWithDocument(question, {
+      fileName: 'thuyet-minh.pdf',
+      mimeType: 'application/pdf',
+      caption: 'Thuyết minh',
+    });
     expect(only(lan.lastReplies)).toMatchObject({
       kind: 'document',
       plainText: `Nhận "Thuyết minh" cho tin ${question.message_id}: Gửi ảnh minh hoạ`,
@@ -478,12 +548,17 @@ describe('Bot API in groups', () => {
 
     expect(await api.getChat(team.id)).toMatchObject({ id: team.id, type: 'supergroup', title: 'Tổ hỗ trợ' });
     expect(await api.getChat(basic.id)).toMatchObject({ id: basic.id, type: 'group', title: 'Nhóm thường' });
-    expect(await failure(api.getChat(-1009999999999))).toEqual({ code: 400, description: 'Bad Request: chat not found' });
+    expect(await failure(api.getChat(-1009999999999))).toEqual({
+      code: 400,
+      description: 'Bad Request: chat not found',
+    });
   });
 
   it('validates photos, documents, captions, reply targets and edits in a group', async () => {
     const { api, lan, team } = await groupsWithBot();
-    const card = await api.sendMessage(team.id, 'Sáng kiến #12', { reply_markup: new InlineKeyboard().text('Nhận', 'take:12') });
+    const card = await api.sendMessage(team.id, 'Sáng kiến #12', {
+      reply_markup: new InlineKeyboard().text('Nhận', 'take:12'),
+    });
     const cardView = only(team.transcript);
     const [photoUpdate] = await handled(api, team.replyWithPhoto(lan, cardView, { caption: 'Ảnh' }));
     const [documentUpdate] = await handled(
@@ -491,10 +566,19 @@ describe('Bot API in groups', () => {
       team.replyWithDocument(lan, cardView, { fileName: 'bao-cao.pdf', mimeType: 'application/pdf', size: 50_000 }),
     );
     const photoMessage = photoUpdate?.message;
-    expect(photoMessage).toMatchObject({ chat: { id: team.id }, from: { id: lan.id }, caption: 'Ảnh', reply_to_message: { message_id: card.message_id } });
+    expect(photoMessage).toMatchObject({
+      chat: { id: team.id },
+      from: { id: lan.id },
+      caption: 'Ảnh',
+      reply_to_message: { message_id: card.message_id },
+    });
     const photoId = at(photoMessage?.photo ?? [], -1).file_id;
     const documentId = documentUpdate?.message?.document?.file_id ?? '';
-    expect(documentUpdate?.message?.document).toMatchObject({ file_name: 'bao-cao.pdf', mime_type: 'application/pdf', file_size: 50_000 });
+    expect(documentUpdate?.message?.document).toMatchObject({
+      file_name: 'bao-cao.pdf',
+      mime_type: 'application/pdf',
+      file_size: 50_000,
+    });
 
     const sent = await api.sendPhoto(team.id, photoId, {
       caption: '<b>Ảnh</b> sáng kiến #12',
@@ -527,13 +611,24 @@ describe('Bot API in groups', () => {
       code: 400,
       description: `Bad Request: can't parse entities: Unescaped "&" at byte offset 5; write it as "&amp;"`,
     });
-    expect(await failure(api.sendDocument(team.id, photoId))).toEqual({ code: 400, description: "Bad Request: can't use file of type Photo as Document" });
+    expect(await failure(api.sendDocument(team.id, photoId))).toEqual({
+      code: 400,
+      description: "Bad Request: can't use file of type Photo as Document",
+    });
     expect(await failure(api.sendDocument(team.id, documentId, { reply_parameters: { message_id: 99 } }))).toEqual({
       code: 400,
       description: 'Bad Request: message to be replied not found',
     });
-    await api.sendDocument(team.id, documentId, { caption: 'Báo cáo', reply_parameters: { message_id: 99, allow_sending_without_reply: true } });
-    expect(at(team.transcript, -1)).toMatchObject({ kind: 'document', file_id: documentId, caption: 'Báo cáo', reply_to_message_id: undefined });
+    await api.sendDocument(team.id, documentId, {
+      caption: 'Báo cáo',
+      reply_parameters: { message_id: 99, allow_sending_without_reply: true },
+    });
+    expect(at(team.transcript, -1)).toMatchObject({
+      kind: 'document',
+      file_id: documentId,
+      caption: 'Báo cáo',
+      reply_to_message_id: undefined,
+    });
 
     await api.editMessageText(team.id, card.message_id, 'Sáng kiến #12: đã nhận');
     expect(at(team.transcript, 0)).toMatchObject({ plainText: 'Sáng kiến #12: đã nhận', edits: 1, inlineButtons: [] });
@@ -541,7 +636,9 @@ describe('Bot API in groups', () => {
       code: 400,
       description: 'Bad Request: there is no text in the message to edit',
     });
-    expect(await failure(api.sendMessage(team.id, 'Trả lời', { reply_markup: { force_reply: false } as never }))).toEqual({
+    expect(
+      await failure(api.sendMessage(team.id, 'Trả lời', { reply_markup: { force_reply: false } as never })),
+    ).toEqual({
       code: 400,
       description: "Bad Request: can't parse reply keyboard markup JSON object",
     });
@@ -559,7 +656,8 @@ describe('Bot API validation', () => {
 
   it('accepts Telegram HTML and records the text a person reads', async () => {
     const { api, fake, lan } = await chatWithLan();
-    const html = '<b>Đậm</b> &amp; <i>nghiêng</i> <a href="https://example.com/?a=1&amp;b=2">liên kết</a> &lt;3 &#128512; <tg-spoiler>bí mật</tg-spoiler>';
+    const html =
+      '<b>Đậm</b> &amp; <i>nghiêng</i> <a href="https://example.com/?a=1&amp;b=2">liên kết</a> &lt;3 &#128512; <tg-spoiler>bí mật</tg-spoiler>';
 
     const sent = await api.sendMessage(lan.chatId, html, { parse_mode: 'HTML' });
 
@@ -601,10 +699,16 @@ describe('Bot API validation', () => {
   it('limits text to 4096 characters after markup is parsed', async () => {
     const { api, lan } = await chatWithLan();
 
-    expect(await failure(api.sendMessage(lan.chatId, 'a'.repeat(4097)))).toEqual({ code: 400, description: 'Bad Request: message is too long' });
+    expect(await failure(api.sendMessage(lan.chatId, 'a'.repeat(4097)))).toEqual({
+      code: 400,
+      description: 'Bad Request: message is too long',
+    });
     // 4096 characters of 3 UTF-8 bytes each, inside markup that does not count.
     await api.sendMessage(lan.chatId, `<b>${'ệ'.repeat(4096)}</b>`, { parse_mode: 'HTML' });
-    expect(await failure(api.sendMessage(lan.chatId, '   '))).toEqual({ code: 400, description: 'Bad Request: message text is empty' });
+    expect(await failure(api.sendMessage(lan.chatId, '   '))).toEqual({
+      code: 400,
+      description: 'Bad Request: message text is empty',
+    });
   });
 
   it('counts callback_data in UTF-8 bytes and limits keyboard size', async () => {
@@ -614,11 +718,15 @@ describe('Bot API validation', () => {
     expect([Buffer.byteLength(data64), Buffer.byteLength(data65)]).toEqual([64, 65]);
 
     await api.sendMessage(lan.chatId, 'Được', { reply_markup: new InlineKeyboard().text('Có', data64) });
-    expect(await failure(api.sendMessage(lan.chatId, 'Quá dài', { reply_markup: new InlineKeyboard().text('Có', data65) }))).toEqual({
+    expect(
+      await failure(api.sendMessage(lan.chatId, 'Quá dài', { reply_markup: new InlineKeyboard().text('Có', data65) })),
+    ).toEqual({
       code: 400,
       description: 'Bad Request: BUTTON_DATA_INVALID',
     });
-    const nineInARow = { inline_keyboard: [Array.from({ length: 9 }, (_, i) => ({ text: `${i}`, callback_data: `${i}` }))] };
+    const nineInARow = {
+      inline_keyboard: [Array.from({ length: 9 }, (_, i) => ({ text: `${i}`, callback_data: `${i}` }))],
+    };
     expect(await failure(api.sendMessage(lan.chatId, 'Nhiều nút', { reply_markup: nineInARow }))).toEqual({
       code: 400,
       description: 'Bad Request: reply markup is too long',
@@ -629,8 +737,14 @@ describe('Bot API validation', () => {
     const { api, fake } = await chatWithLan();
     const stranger = fake.user({ id: 2002, first_name: 'Hùng' });
 
-    expect(await failure(api.sendMessage(424242, 'Chào'))).toEqual({ code: 400, description: 'Bad Request: chat not found' });
-    expect(await failure(api.sendMessage(stranger.chatId, 'Chào'))).toEqual({ code: 400, description: 'Bad Request: chat not found' });
+    expect(await failure(api.sendMessage(424242, 'Chào'))).toEqual({
+      code: 400,
+      description: 'Bad Request: chat not found',
+    });
+    expect(await failure(api.sendMessage(stranger.chatId, 'Chào'))).toEqual({
+      code: 400,
+      description: 'Bad Request: chat not found',
+    });
   });
 
   it('answers 403 while the user has blocked the bot', async () => {
@@ -654,19 +768,26 @@ describe('Bot API validation', () => {
     const notModified =
       'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
 
-    expect(await failure(api.editMessageText(lan.chatId, draft.message_id, 'Bản nháp', { reply_markup: keyboard }))).toEqual({
+    expect(
+      await failure(api.editMessageText(lan.chatId, draft.message_id, 'Bản nháp', { reply_markup: keyboard })),
+    ).toEqual({
       code: 400,
       description: notModified,
     });
     await api.editMessageReplyMarkup(lan.chatId, draft.message_id);
     expect(fake.botMessages(lan.chatId)).toMatchObject([{ inlineButtons: [], edits: 1 }]);
-    expect(await failure(api.editMessageText(lan.chatId, 1, 'Của Lan'))).toEqual({ code: 400, description: 'Bad Request: message to edit not found' });
+    expect(await failure(api.editMessageText(lan.chatId, 1, 'Của Lan'))).toEqual({
+      code: 400,
+      description: 'Bad Request: message to edit not found',
+    });
 
     expect(await failure(api.sendMessage(lan.chatId, 'Trả lời', { reply_parameters: { message_id: 99 } }))).toEqual({
       code: 400,
       description: 'Bad Request: message to be replied not found',
     });
-    await api.sendMessage(lan.chatId, 'Trả lời', { reply_parameters: { message_id: 99, allow_sending_without_reply: true } });
+    await api.sendMessage(lan.chatId, 'Trả lời', {
+      reply_parameters: { message_id: 99, allow_sending_without_reply: true },
+    });
     const reply = await api.sendMessage(lan.chatId, 'Trả lời Lan', { reply_parameters: { message_id: 1 } });
     expect(reply.reply_to_message?.text).toBe('xin chào');
 
@@ -741,9 +862,15 @@ describe('HTTP surface and update delivery', () => {
       description: 'Unauthorized',
     });
     const unknown = await fetch(`${fake.apiRoot}/bot${fake.token}/sendRocket`, { method: 'POST' });
-    expect([unknown.status, await unknown.json()]).toEqual([404, { ok: false, error_code: 404, description: 'Not Found: method not found' }]);
+    expect([unknown.status, await unknown.json()]).toEqual([
+      404,
+      { ok: false, error_code: 404, description: 'Not Found: method not found' },
+    ]);
     const me = await fetch(`${fake.apiRoot}/bot${fake.token}/GETME`, { method: 'POST' });
-    expect(await me.json()).toMatchObject({ ok: true, result: { id: 123456, is_bot: true, username: 'sang_kien_test_bot' } });
+    expect(await me.json()).toMatchObject({
+      ok: true,
+      result: { id: 123456, is_bot: true, username: 'sang_kien_test_bot' },
+    });
   });
 
   it('takes a photo upload (multipart) only when it is an image, and keeps the bytes it received', async () => {
@@ -756,11 +883,21 @@ describe('HTTP surface and update delivery', () => {
       code: 400,
       description: 'Bad Request: IMAGE_PROCESS_FAILED',
     });
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('rest of the image')]);
-    const sent = await api.sendPhoto(lan.chatId, new InputFile(png, 'tien-do.png'), { caption: 'Tiến độ', reply_markup: new InlineKeyboard().text('OK', 'ok') });
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from('rest of the image'),
+    ]);
+    const sent = await api.sendPhoto(lan.chatId, new InputFile(png, 'tien-do.png'), {
+      caption: 'Tiến độ',
+      reply_markup: new InlineKeyboard().text('OK', 'ok'),
+    });
     expect(sent.photo?.length).toBeGreaterThan(0);
     const [view] = fake.botMessages(lan.chatId).filter((m) => m.kind === 'photo');
-    expect(view).toMatchObject({ caption: 'Tiến độ', inlineButtons: [[{ text: 'OK', callback_data: 'ok' }]], upload: { fileName: 'tien-do.png' } });
+    expect(view).toMatchObject({
+      caption: 'Tiến độ',
+      inlineButtons: [[{ text: 'OK', callback_data: 'ok' }]],
+      upload: { fileName: 'tien-do.png' },
+    });
     expect(Buffer.from(view!.upload!.bytes).equals(png)).toBe(true);
   });
 
@@ -769,9 +906,17 @@ describe('HTTP surface and update delivery', () => {
     const api = apiFor(fake);
     const lan = lanOf(fake);
     await openChat(api, lan);
-    const photo = await api.sendPhoto(lan.chatId, new InputFile(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('x')]), 'a.png'));
-    const file = await api.getFile(photo.photo!.at(-1)!.file_id);
-    const bytes = Buffer.from(await (await fetch(`${fake.apiRoot}/file/bot${fake.token}/${file.file_path}`)).arrayBuffer());
+    const photo = await api.sendPhoto(
+      lan.chatId,
+      new InputFile(
+        Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('x')]),
+        'a.png',
+      ),
+    );
+    const file = await api.getFile(photo.photo.at(-1)!.file_id);
+    const bytes = Buffer.from(
+      await (await fetch(`${fake.apiRoot}/file/bot${fake.token}/${file.file_path}`)).arrayBuffer(),
+    );
     expect(bytes.length).toBe(file.file_size);
     expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]); // Telegram keeps photos as JPEG
     expect((await fetch(`${fake.apiRoot}/file/botwrong-token/${file.file_path}`)).status).toBe(404);
@@ -804,7 +949,7 @@ describe('HTTP surface and update delivery', () => {
     const results = await Promise.allSettled([api.getUpdates({ timeout: 1 }), api.getUpdates({ timeout: 1 })]);
 
     const rejected = only(results.filter((r) => r.status === 'rejected'));
-    expect(await failure(Promise.reject(rejected.reason))).toEqual({
+    expect(await failure(Promise.reject(rejected.reason as Error))).toEqual({
       code: 409,
       description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
     });
@@ -840,7 +985,8 @@ describe('HTTP surface and update delivery', () => {
     expect(await api.getWebhookInfo()).toMatchObject({ url, pending_update_count: 0, has_custom_certificate: false });
     expect(await failure(api.getUpdates())).toEqual({
       code: 409,
-      description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      description:
+        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
     });
 
     // grammY answers 401 to a secret it does not expect; the fake retries, then gives up.

@@ -43,21 +43,35 @@ async function receiver(status = 200): Promise<{ url: string; received: Received
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/zalo`, received, answer: (s) => (answerWith = s) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/zalo`,
+    received,
+    answer: (s) => (answerWith = s),
+  };
 }
 
-const lastJson = (r: { received: Received[] }) => JSON.parse(r.received.at(-1)?.rawBody ?? 'null') as Record<string, any>;
+const lastJson = (r: { received: Received[] }) =>
+  JSON.parse(r.received.at(-1)?.rawBody ?? 'null') as Record<string, any>;
 
 // ─── OA helpers ──────────────────────────────────────────────────────────────
 
-async function oa(fake: FakeZalo, path: string, token: string | undefined, body?: unknown): Promise<{ json: any; headers: Headers; status: number }> {
+async function oa(
+  fake: FakeZalo,
+  path: string,
+  token: string | undefined,
+  body?: unknown,
+): Promise<{ json: any; headers: Headers; status: number }> {
   const headers: Record<string, string> = token === undefined ? {} : { access_token: token };
-  const init: RequestInit = body === undefined ? { headers } : { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  const init: RequestInit =
+    body === undefined
+      ? { headers }
+      : { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) };
   const res = await fetch(`${fake.url}${path}`, init);
   return { json: await res.json(), headers: res.headers, status: res.status };
 }
 
-const send = (fake: FakeZalo, token: string, recipient: object, message: object) => oa(fake, '/v3.0/oa/message/cs', token, { recipient, message });
+const send = (fake: FakeZalo, token: string, recipient: object, message: object) =>
+  oa(fake, '/v3.0/oa/message/cs', token, { recipient, message });
 
 async function refresh(fake: FakeZalo, refreshToken: string, secret = APP_SECRET): Promise<any> {
   const res = await fetch(`${fake.url}/v4/oa/access_token`, {
@@ -69,10 +83,21 @@ async function refresh(fake: FakeZalo, refreshToken: string, secret = APP_SECRET
   return res.json();
 }
 
-async function upload(fake: FakeZalo, token: string, kind: 'image' | 'file', bytes: Uint8Array<ArrayBuffer>, name: string, type: string): Promise<any> {
+async function upload(
+  fake: FakeZalo,
+  token: string,
+  kind: 'image' | 'file',
+  bytes: Uint8Array<ArrayBuffer>,
+  name: string,
+  type: string,
+): Promise<any> {
   const form = new FormData();
   form.append('file', new Blob([bytes], { type }), name);
-  const res = await fetch(`${fake.url}/v2.0/oa/upload/${kind}`, { method: 'POST', headers: { access_token: token }, body: form });
+  const res = await fetch(`${fake.url}/v2.0/oa/upload/${kind}`, {
+    method: 'POST',
+    headers: { access_token: token },
+    body: form,
+  });
   return res.json();
 }
 
@@ -147,7 +172,12 @@ describe('FakeZalo OA messages', () => {
     expect(first.json).toEqual({
       error: 0,
       message: 'Success',
-      data: { message_id: expect.any(String), user_id: lan.id, sent_time: String(clock), quota: { quota_type: 'reply' } },
+      data: {
+        message_id: expect.any(String),
+        user_id: lan.id,
+        sent_time: String(clock),
+        quota: { quota_type: 'reply' },
+      },
     });
     expect(lan.id).toMatch(/^\d{19}$/);
     expect(lan.lastText()).toBe('Chào Lan');
@@ -179,12 +209,23 @@ describe('FakeZalo OA messages', () => {
     const { fake, token, lan } = await oaWorld();
     const post = (body: unknown) => oa(fake, '/v3.0/oa/message/cs', token, body).then((r) => r.json);
     expect(await post({ message: { text: 'x' } })).toEqual({ error: -201, message: 'recipient is invalid!' });
-    expect(await post({ recipient: { user_id: '1234567890123456789' }, message: { text: 'x' } })).toEqual({ error: -201, message: 'user_id is invalid!' });
+    expect(await post({ recipient: { user_id: '1234567890123456789' }, message: { text: 'x' } })).toEqual({
+      error: -201,
+      message: 'user_id is invalid!',
+    });
     expect((await post({ recipient: { user_id: lan.id }, message: {} })).message).toBe('text is invalid!');
     expect((await post({ recipient: { user_id: lan.id }, message: { text: '' } })).message).toBe('text is invalid!');
-    expect((await post({ recipient: { user_id: lan.id }, message: { text: 'x', quote_message_id: 'unknown' } })).message).toBe('quote_message_id is invalid!');
-    expect((await post({ recipient: { message_id: 'unknown' }, message: { text: 'x' } })).message).toBe('message_id is invalid!');
-    const bad = await fetch(`${fake.url}/v3.0/oa/message/cs`, { method: 'POST', headers: { access_token: token, 'content-type': 'application/json' }, body: '{' });
+    expect(
+      (await post({ recipient: { user_id: lan.id }, message: { text: 'x', quote_message_id: 'unknown' } })).message,
+    ).toBe('quote_message_id is invalid!');
+    expect((await post({ recipient: { message_id: 'unknown' }, message: { text: 'x' } })).message).toBe(
+      'message_id is invalid!',
+    );
+    const bad = await fetch(`${fake.url}/v3.0/oa/message/cs`, {
+      method: 'POST',
+      headers: { access_token: token, 'content-type': 'application/json' },
+      body: '{',
+    });
     expect(await bad.json()).toEqual({ error: -201, message: 'body is invalid!' });
   });
 
@@ -200,7 +241,18 @@ describe('FakeZalo OA messages', () => {
     const { fake, token, lan, hook } = await oaWorld();
     const button = (i: number) => ({ title: `Chọn ${i}`, type: 'oa.query.show', payload: `#pick:${i}` });
     const withButtons = (n: number, extra: object = {}) =>
-      send(fake, token, { user_id: lan.id }, { text: 'Chọn:', attachment: { type: 'template', payload: { buttons: Array.from({ length: n }, (_, i) => ({ ...button(i), ...extra })) } } });
+      send(
+        fake,
+        token,
+        { user_id: lan.id },
+        {
+          text: 'Chọn:',
+          attachment: {
+            type: 'template',
+            payload: { buttons: Array.from({ length: n }, (_, i) => ({ ...button(i), ...extra })) },
+          },
+        },
+      );
     expect((await withButtons(6)).json).toEqual({ error: -201, message: 'buttons is invalid!' });
     expect((await withButtons(1, { type: 'oa.open.app' })).json.message).toBe('type is invalid!');
     expect((await withButtons(1, { title: 'x'.repeat(101) })).json.error).toBe(-210);
@@ -225,14 +277,26 @@ describe('FakeZalo OA messages', () => {
     const file = await upload(fake, token, 'file', PDF, 'bien-ban.pdf', 'application/pdf');
     expect(file.data.token).toEqual(expect.any(String));
 
-    const media = (element: object) => send(fake, token, { user_id: lan.id }, { text: 'Ảnh', attachment: { type: 'template', payload: { template_type: 'media', elements: [element] } } });
+    const media = (element: object) =>
+      send(
+        fake,
+        token,
+        { user_id: lan.id },
+        { text: 'Ảnh', attachment: { type: 'template', payload: { template_type: 'media', elements: [element] } } },
+      );
     expect((await media({ media_type: 'image', attachment_id: image.data.attachment_id })).json.error).toBe(0);
     expect((await media({ media_type: 'image', url: 'https://example.com/a.jpg' })).json.error).toBe(0);
-    expect((await media({ media_type: 'image', url: 'https://example.com/a.jpg', attachment_id: image.data.attachment_id })).json.message).toBe('attachment_id is invalid!');
-    expect((await media({ media_type: 'image', attachment_id: file.data.token })).json.message).toBe('attachment_id is invalid!');
+    expect(
+      (await media({ media_type: 'image', url: 'https://example.com/a.jpg', attachment_id: image.data.attachment_id }))
+        .json.message,
+    ).toBe('attachment_id is invalid!');
+    expect((await media({ media_type: 'image', attachment_id: file.data.token })).json.message).toBe(
+      'attachment_id is invalid!',
+    );
     expect(lan.inbox.at(-1)?.image).toEqual({ mediaType: 'image', url: 'https://example.com/a.jpg' });
 
-    const sendFile = (t: string, accessToken = token) => send(fake, accessToken, { user_id: lan.id }, { attachment: { type: 'file', payload: { token: t } } });
+    const sendFile = (t: string, accessToken = token) =>
+      send(fake, accessToken, { user_id: lan.id }, { attachment: { type: 'file', payload: { token: t } } });
     expect((await sendFile(file.data.token)).json.error).toBe(0);
     expect(lan.inbox.at(-1)?.file).toEqual({ token: file.data.token, name: 'bien-ban.pdf' });
     expect((await sendFile('nope')).json.message).toBe('token is invalid!');
@@ -246,8 +310,18 @@ describe('FakeZalo OA messages', () => {
 
   it('asks for user info with exactly one element; the answer is a user_submit_info push', async () => {
     const { fake, token, lan, hook } = await oaWorld();
-    const element = { title: 'Cho biết số điện thoại', subtitle: 'Để công đoàn liên hệ', image_url: 'https://example.com/banner.png' };
-    const ask = (elements: object[]) => send(fake, token, { user_id: lan.id }, { attachment: { type: 'template', payload: { template_type: 'request_user_info', elements } } });
+    const element = {
+      title: 'Cho biết số điện thoại',
+      subtitle: 'Để công đoàn liên hệ',
+      image_url: 'https://example.com/banner.png',
+    };
+    const ask = (elements: object[]) =>
+      send(
+        fake,
+        token,
+        { user_id: lan.id },
+        { attachment: { type: 'template', payload: { template_type: 'request_user_info', elements } } },
+      );
     expect((await ask([element, element])).json.message).toBe('elements is invalid!');
     expect((await ask([{ ...element, image_url: 'not a url' }])).json.message).toBe('image_url is invalid!');
     expect(() => lan.submitInfo()).toThrow(/never asked/);
@@ -261,7 +335,11 @@ describe('FakeZalo OA messages', () => {
       recipient: { id: fake.oaId },
       info: { name: 'Nguyễn Thị Lan', phone: '84912345678' },
     });
-    const detail = await oa(fake, `/v3.0/oa/user/detail?data=${encodeURIComponent(JSON.stringify({ user_id: lan.id }))}`, token);
+    const detail = await oa(
+      fake,
+      `/v3.0/oa/user/detail?data=${encodeURIComponent(JSON.stringify({ user_id: lan.id }))}`,
+      token,
+    );
     expect(detail.json.data.shared_info).toMatchObject({ name: 'Nguyễn Thị Lan', phone: '84912345678' });
   });
 
@@ -286,7 +364,10 @@ describe('FakeZalo OA messages', () => {
   it('fails the next send with an injected code, once', async () => {
     const { fake, token, lan } = await oaWorld();
     fake.failNext(-234, 'Message type not allowed at night');
-    expect((await send(fake, token, { user_id: lan.id }, { text: 'x' })).json).toEqual({ error: -234, message: 'Message type not allowed at night' });
+    expect((await send(fake, token, { user_id: lan.id }, { text: 'x' })).json).toEqual({
+      error: -234,
+      message: 'Message type not allowed at night',
+    });
     expect((await send(fake, token, { user_id: lan.id }, { text: 'x' })).json.error).toBe(0);
   });
 
@@ -306,7 +387,11 @@ describe('FakeZalo OA messages', () => {
 
   it('reads user detail from a GET with data=<json>, and the OA from getoa', async () => {
     const { fake, token, lan } = await oaWorld();
-    const detail = await oa(fake, `/v3.0/oa/user/detail?data=${encodeURIComponent(JSON.stringify({ user_id: lan.id }))}`, token);
+    const detail = await oa(
+      fake,
+      `/v3.0/oa/user/detail?data=${encodeURIComponent(JSON.stringify({ user_id: lan.id }))}`,
+      token,
+    );
     expect(detail.json.data).toMatchObject({
       user_id: lan.id,
       display_name: 'Nguyễn Thị Lan',
@@ -316,7 +401,10 @@ describe('FakeZalo OA messages', () => {
     });
     expect(detail.json.data.shared_info).toBeUndefined();
     expect((await oa(fake, '/v3.0/oa/user/detail', token)).json).toEqual({ error: -201, message: 'data is invalid!' });
-    expect((await oa(fake, '/v2.0/oa/getoa', token)).json.data).toMatchObject({ oa_id: fake.oaId, name: expect.any(String) });
+    expect((await oa(fake, '/v2.0/oa/getoa', token)).json.data).toMatchObject({
+      oa_id: fake.oaId,
+      name: expect.any(String),
+    });
   });
 });
 
@@ -341,13 +429,22 @@ describe('FakeZalo OA webhook pushes', () => {
   it('describes attachments, quotes, follows and unfollows as Zalo does', async () => {
     const { fake, hook, lan } = await oaWorld();
     await lan.sendImage('ảnh biên bản');
-    expect(lastJson(hook)).toMatchObject({ event_name: 'user_send_image', message: { text: 'ảnh biên bản', attachments: [{ type: 'image', payload: { url: expect.any(String) } }] } });
+    expect(lastJson(hook)).toMatchObject({
+      event_name: 'user_send_image',
+      message: { text: 'ảnh biên bản', attachments: [{ type: 'image', payload: { url: expect.any(String) } }] },
+    });
     await lan.sendFile('de-xuat.pdf');
-    expect(lastJson(hook).message.attachments[0]).toMatchObject({ type: 'file', payload: { name: 'de-xuat.pdf', type: 'pdf', url: expect.any(String) } });
+    expect(lastJson(hook).message.attachments[0]).toMatchObject({
+      type: 'file',
+      payload: { name: 'de-xuat.pdf', type: 'pdf', url: expect.any(String) },
+    });
     await lan.sendSticker();
     expect(lastJson(hook).event_name).toBe('user_send_sticker');
     await lan.sendLocation();
-    expect(lastJson(hook).message.attachments[0].payload.coordinates).toEqual({ latitude: expect.any(String), longitude: expect.any(String) });
+    expect(lastJson(hook).message.attachments[0].payload.coordinates).toEqual({
+      latitude: expect.any(String),
+      longitude: expect.any(String),
+    });
     const quoted = lan.lastSentMsgId!;
     await lan.quoteReply(quoted, 'như trên');
     expect(lastJson(hook).message).toMatchObject({ text: 'như trên', quote_msg_id: quoted });
@@ -385,14 +482,26 @@ describe('FakeZalo OA webhook pushes', () => {
     const { fake, hook, token, lan } = await oaWorld({ deliverEchoes: true });
     const sent = await send(fake, token, { user_id: lan.id }, { text: 'tiếng vọng' });
     await expect.poll(() => lastJson(hook).event_name).toBe('oa_send_text');
-    expect(lastJson(hook)).toMatchObject({ sender: { id: fake.oaId }, recipient: { id: lan.id }, message: { msg_id: sent.json.data.message_id, text: 'tiếng vọng' } });
+    expect(lastJson(hook)).toMatchObject({
+      sender: { id: fake.oaId },
+      recipient: { id: lan.id },
+      message: { msg_id: sent.json.data.message_id, text: 'tiếng vọng' },
+    });
   });
 });
 
 // ─── Bot Platform ────────────────────────────────────────────────────────────
 
-async function bot(fake: FakeZalo, method: string, params?: Record<string, unknown>, token = fake.botToken): Promise<{ status: number; json: any }> {
-  const init: RequestInit = params === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) };
+async function bot(
+  fake: FakeZalo,
+  method: string,
+  params?: Record<string, unknown>,
+  token = fake.botToken,
+): Promise<{ status: number; json: any }> {
+  const init: RequestInit =
+    params === undefined
+      ? {}
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) };
   const res = await fetch(`${fake.url}/bot${token}/${method}`, init);
   return { status: res.status, json: await res.json() };
 }
@@ -400,11 +509,19 @@ async function bot(fake: FakeZalo, method: string, params?: Record<string, unkno
 describe('FakeZalo Bot Platform', () => {
   it('routes /bot<token>/<method>: 401 for a bad token, 400 for an unknown or miscased method', async () => {
     const fake = await startFake();
-    expect(await bot(fake, 'getMe', undefined, '1:wrong')).toEqual({ status: 401, json: { ok: false, error_code: 401, description: expect.any(String) } });
+    expect(await bot(fake, 'getMe', undefined, '1:wrong')).toEqual({
+      status: 401,
+      json: { ok: false, error_code: 401, description: expect.any(String) },
+    });
     expect((await bot(fake, 'getme')).json).toMatchObject({ ok: false, error_code: 400 });
     expect((await bot(fake, 'getMe')).json).toEqual({
       ok: true,
-      result: { id: fake.botToken.split(':')[0], account_name: expect.stringMatching(/^bot\./), account_type: 'BASIC', can_join_groups: false },
+      result: {
+        id: fake.botToken.split(':')[0],
+        account_name: expect.stringMatching(/^bot\./),
+        account_type: 'BASIC',
+        can_join_groups: false,
+      },
     });
   });
 
@@ -413,18 +530,29 @@ describe('FakeZalo Bot Platform', () => {
     const ted = fake.botUser({ name: 'Ted' });
     await ted.send('hi');
     const sent = await bot(fake, 'sendMessage', { chat_id: ted.id, text: 'Xin chào' });
-    expect(sent).toEqual({ status: 200, json: { ok: true, result: { message_id: expect.stringMatching(/^[0-9a-f]+$/), date: clock } } });
+    expect(sent).toEqual({
+      status: 200,
+      json: { ok: true, result: { message_id: expect.stringMatching(/^[0-9a-f]+$/), date: clock } },
+    });
     expect((await bot(fake, 'sendMessage', { chat_id: ted.id, text: 'x'.repeat(2001) })).status).toBe(400);
     expect((await bot(fake, 'sendMessage', { chat_id: ted.id, text: '' })).status).toBe(400);
     expect((await bot(fake, 'sendMessage', { chat_id: 'abc123', text: 'x' })).status).toBe(400);
 
-    const byQuery = await fetch(`${fake.url}/bot${fake.botToken}/sendMessage?${new URLSearchParams({ chat_id: ted.id, text: 'qua query' })}`);
+    const byQuery = await fetch(
+      `${fake.url}/bot${fake.botToken}/sendMessage?${new URLSearchParams({ chat_id: ted.id, text: 'qua query' })}`,
+    );
     expect(byQuery.status).toBe(200);
-    const byForm = await fetch(`${fake.url}/bot${fake.botToken}/sendPhoto`, { method: 'POST', body: new URLSearchParams({ chat_id: ted.id, photo: 'https://example.com/p.jpg', caption: 'ảnh' }) });
+    const byForm = await fetch(`${fake.url}/bot${fake.botToken}/sendPhoto`, {
+      method: 'POST',
+      body: new URLSearchParams({ chat_id: ted.id, photo: 'https://example.com/p.jpg', caption: 'ảnh' }),
+    });
     expect(byForm.status).toBe(200);
     expect(ted.inbox.map((m) => m.text ?? m.caption)).toEqual(['Xin chào', 'qua query', 'ảnh']);
     expect(ted.lastText()).toBe('qua query');
-    expect((await bot(fake, 'sendChatAction', { chat_id: ted.id, action: 'typing' })).json).toEqual({ ok: true, result: true });
+    expect((await bot(fake, 'sendChatAction', { chat_id: ted.id, action: 'typing' })).json).toEqual({
+      ok: true,
+      result: true,
+    });
   });
 
   it('long-polls one update at a time without offsets, and answers 408 when none came', async () => {
@@ -438,9 +566,18 @@ describe('FakeZalo Bot Platform', () => {
     const first = await bot(fake, 'getUpdates', { timeout: '1' });
     expect(first.json.result).toEqual({
       event_name: 'message.text.received',
-      message: { from: { id: ted.id, display_name: 'Ted', is_bot: false }, chat: { id: ted.id, chat_type: 'PRIVATE' }, text: 'một', message_id: expect.any(String), date: clock },
+      message: {
+        from: { id: ted.id, display_name: 'Ted', is_bot: false },
+        chat: { id: ted.id, chat_type: 'PRIVATE' },
+        text: 'một',
+        message_id: expect.any(String),
+        date: clock,
+      },
     });
-    expect((await bot(fake, 'getUpdates', { timeout: '1' })).json.result).toMatchObject({ event_name: 'message.image.received', message: { photo: 'https://example.com/a.jpg', caption: 'hai' } });
+    expect((await bot(fake, 'getUpdates', { timeout: '1' })).json.result).toMatchObject({
+      event_name: 'message.image.received',
+      message: { photo: 'https://example.com/a.jpg', caption: 'hai' },
+    });
 
     const waiting = bot(fake, 'getUpdates', { timeout: '5' });
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -450,8 +587,12 @@ describe('FakeZalo Bot Platform', () => {
 
   it('validates setWebhook and keeps webhook and getUpdates mutually exclusive', async () => {
     const fake = await startFake({ allowHttpLocalhostWebhook: true });
-    expect((await bot(fake, 'setWebhook', { url: 'http://example.com/hook', secret_token: 'secret-123' })).status).toBe(400);
-    expect((await bot(fake, 'setWebhook', { url: 'https://example.com/hook', secret_token: 'short' })).status).toBe(400);
+    expect((await bot(fake, 'setWebhook', { url: 'http://example.com/hook', secret_token: 'secret-123' })).status).toBe(
+      400,
+    );
+    expect((await bot(fake, 'setWebhook', { url: 'https://example.com/hook', secret_token: 'short' })).status).toBe(
+      400,
+    );
     const set = await bot(fake, 'setWebhook', { url: 'https://example.com/hook', secret_token: 'secret-123' });
     expect(set.json).toEqual({ ok: true, result: { url: 'https://example.com/hook', updated_at: clock } });
     expect((await bot(fake, 'getWebhookInfo')).json.result.url).toBe('https://example.com/hook');
@@ -462,7 +603,9 @@ describe('FakeZalo Bot Platform', () => {
 
   it('refuses plain-http webhooks unless told to accept localhost ones', async () => {
     const strict = await startFake();
-    expect((await bot(strict, 'setWebhook', { url: 'http://127.0.0.1:9/hook', secret_token: 'secret-123' })).status).toBe(400);
+    expect(
+      (await bot(strict, 'setWebhook', { url: 'http://127.0.0.1:9/hook', secret_token: 'secret-123' })).status,
+    ).toBe(400);
   });
 
   it('pushes updates with the secret header, in the ok/result envelope or bare', async () => {
@@ -472,7 +615,10 @@ describe('FakeZalo Bot Platform', () => {
     const ted = fake.botUser({ name: 'Ted' });
     expect(await ted.send('qua webhook')).toBe(200);
     expect(hook.received.at(-1)?.headers['x-bot-api-secret-token']).toBe('secret-123');
-    expect(lastJson(hook)).toMatchObject({ ok: true, result: { event_name: 'message.text.received', message: { text: 'qua webhook' } } });
+    expect(lastJson(hook)).toMatchObject({
+      ok: true,
+      result: { event_name: 'message.text.received', message: { text: 'qua webhook' } },
+    });
     await ted.sendUnsupported();
     expect(lastJson(hook).result.event_name).toBe('message.unsupported.received');
     expect(lastJson(hook).result.message.text).toBeUndefined();
@@ -488,7 +634,10 @@ describe('FakeZalo Bot Platform', () => {
     const ted = fake.botUser({ name: 'Ted' });
     fake.setBotQuota(1);
     expect((await bot(fake, 'sendMessage', { chat_id: ted.id, text: 'một' })).status).toBe(200);
-    expect((await bot(fake, 'sendMessage', { chat_id: ted.id, text: 'hai' })).json).toMatchObject({ ok: false, error_code: 429 });
+    expect((await bot(fake, 'sendMessage', { chat_id: ted.id, text: 'hai' })).json).toMatchObject({
+      ok: false,
+      error_code: 429,
+    });
     expect((await bot(fake, 'getMe')).status).toBe(200);
     expect((await bot(fake, 'getMe')).status).toBe(429);
   });

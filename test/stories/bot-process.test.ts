@@ -25,7 +25,11 @@ async function expectHealthyAndReady(port: number): Promise<void> {
 }
 
 /** Waits for the process to upsert every job scheduler, stops it with SIGTERM, then removes its BullMQ keys. */
-async function expectSchedulersThenStop(prefix: string, child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+async function expectSchedulersThenStop(
+  prefix: string,
+  child: ChildProcess,
+  exited: Promise<number | null>,
+): Promise<void> {
   const queue = new Queue(SUPPORT_QUEUE, { connection: { url: testRedisUrl() }, prefix: `${prefix}bull` });
   await expect.poll(async () => (await queue.getJobSchedulers()).length, { timeout: 15_000 }).toBe(SCHEDULES.length);
   child.kill('SIGTERM');
@@ -64,16 +68,27 @@ describe('npm start (the real bot process)', () => {
   it('answers a worker by long polling, answers /healthz and /readyz, runs the jobs in-process, and shuts down cleanly on SIGTERM', async () => {
     const prefix = `sk-test-${randomBytes(4).toString('hex')}:`;
     const port = await freePort();
+    const callsBefore = tg.calls.length; // another story of this file may have run a bot on this fake
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, PORT: String(port), ENV_FILE: '', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        TELEGRAM_BOT_TOKEN: tg.token,
+        TELEGRAM_API_ROOT: tg.apiRoot,
+        MONGODB_URI: db.uri,
+        REDIS_URL: testRedisUrl(),
+        REDIS_KEY_PREFIX: prefix,
+        PORT: String(port),
+        ENV_FILE: '',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    await tg.waitForCall((c) => c.method === 'deleteWebhook', 15_000); // polling starts right after
+    await tg.waitForCall((c) => c.method === 'deleteWebhook' && tg.calls.indexOf(c) >= callsBefore, 15_000); // polling starts right after
     const lan = tg.user({ id: 8001, first_name: 'Lan' });
     await lan.send('/start');
     expect(lan.lastReplies.map((m) => m.plainText).join('\n')).toContain('Chào mừng bạn đến với Sáng kiến');
-    expect(tg.calls.filter((c) => c.method === 'setMyCommands' && c.ok)).toHaveLength(2);
+    expect(tg.calls.slice(callsBefore).filter((c) => c.method === 'setMyCommands' && c.ok)).toHaveLength(2);
     await expectHealthyAndReady(port);
     await expectSchedulersThenStop(prefix, child, exited);
   });
@@ -81,11 +96,22 @@ describe('npm start (the real bot process)', () => {
   it('exits non-zero with one clear line when another process takes over the long polling (409)', async () => {
     const prefix = `sk-test-${randomBytes(4).toString('hex')}:`;
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, PORT: String(await freePort()), ENV_FILE: '', LOG_LEVEL: 'warn', JOBS_IN_BOT: 'false' },
+      env: {
+        ...process.env,
+        TELEGRAM_BOT_TOKEN: tg.token,
+        TELEGRAM_API_ROOT: tg.apiRoot,
+        MONGODB_URI: db.uri,
+        REDIS_URL: testRedisUrl(),
+        REDIS_KEY_PREFIX: prefix,
+        PORT: String(await freePort()),
+        ENV_FILE: '',
+        LOG_LEVEL: 'warn',
+        JOBS_IN_BOT: 'false',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let logs = '';
-    child.stdout!.on('data', (chunk: Buffer) => (logs += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => (logs += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     await tg.waitForCall((c) => c.method === 'deleteWebhook', 15_000);
     // A second copy of the bot, started by mistake with the same token, polls too, again and again.
@@ -104,10 +130,32 @@ describe('npm start (the real bot process)', () => {
   it('runs the jobs in a worker process of its own (npm run worker), answers /readyz, and stops cleanly', async () => {
     const prefix = `sk-test-${randomBytes(4).toString('hex')}:`;
     const port = await freePort();
-    const env = { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: db.uri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, PORT: String(port), ENV_FILE: '', LOG_LEVEL: 'warn' };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const env = {
+      ...process.env,
+      TELEGRAM_BOT_TOKEN: tg.token,
+      TELEGRAM_API_ROOT: tg.apiRoot,
+      MONGODB_URI: db.uri,
+      REDIS_URL: testRedisUrl(),
+      REDIS_KEY_PREFIX: prefix,
+      PORT: String(port),
+      ENV_FILE: '',
+      LOG_LEVEL: 'warn',
+    };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    await expect.poll(() => fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0), { timeout: 15_000 }).toBe(200);
+    await expect
+      .poll(
+        () =>
+          fetch(`http://127.0.0.1:${port}/healthz`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(200);
     await expectHealthyAndReady(port);
     await expectSchedulersThenStop(prefix, child, exited);
   });

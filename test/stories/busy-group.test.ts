@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { enqueue, type Outgoing } from '../../src/services/delivery.service.js';
-import { msg } from '../../src/i18n.js';
+import { msg } from '../../src/core/i18n.js';
 import type { ApiCall, FakeUser } from '../../src/playground/fakes/telegram-server.js';
 
 const CARDS = 20;
-const sentTo = (chatId: number) => (c: ApiCall) => c.ok && c.method === 'sendMessage' && Number(c.params.chat_id) === chatId;
+const sentTo = (chatId: number) => (c: ApiCall) =>
+  c.ok && c.method === 'sendMessage' && Number(c.params.chat_id) === chatId;
 
 describe("a team group's queue of cards holds up nobody else", () => {
   const world = useWorld();
@@ -20,15 +21,26 @@ describe("a team group's queue of cards holds up nobody else", () => {
       await person.send('/help'); // a bot writes only to people who opened it
       people.push(person);
     }
-    const to = (chatId: number, key: string, reply: Outgoing['reply']): Outgoing => ({ key, channel: 'telegram', chatId: String(chatId), locale: 'vi', reply, kind: 'notice' });
-    const cards = Array.from({ length: CARDS }, (_, n) => to(team.id, `busy-card:${n}`, { parts: [msg('register-unit-choice', { name: `Thẻ ${n}`, code: `SK-2026-${n}` })] }));
+    const to = (chatId: number, key: string, reply: Outgoing['reply']): Outgoing => ({
+      key,
+      channel: 'telegram',
+      chatId: String(chatId),
+      locale: 'vi',
+      reply,
+      kind: 'notice',
+    });
+    const cards = Array.from({ length: CARDS }, (_, n) =>
+      to(team.id, `busy-card:${n}`, {
+        parts: [msg('register-unit-choice', { name: `Thẻ ${n}`, code: `SK-2026-${n}` })],
+      }),
+    );
     const notices = people.map((p) => to(p.chatId, `busy-notice:${p.id}`, { parts: [msg('pledge-see')] }));
 
     await world().deliveryWorker.pause();
     expect(await enqueue(deps, cards)).toBe(CARDS);
     expect(await enqueue(deps, notices)).toBe(people.length); // queued behind every card
     const start = tg.calls.length;
-    world().deliveryWorker.resume();
+    void world().deliveryWorker.resume();
     await Promise.all(people.map((p) => p.send('/help')));
     await world().drain(30_000);
 
@@ -43,7 +55,8 @@ describe("a team group's queue of cards holds up nobody else", () => {
       const theirs = calls.filter(sentTo(p.chatId));
       expect(theirs.map((c) => String(c.params.text))).toEqual(expect.arrayContaining(['Xem: /pledges']));
       expect(theirs.length).toBeGreaterThanOrEqual(2);
-      for (const c of theirs) expect(calls.indexOf(c), `${p.id}: ${String(c.params.text).slice(0, 30)}`).toBeLessThan(fifteenthCard);
+      for (const c of theirs)
+        expect(calls.indexOf(c), `${p.id}: ${String(c.params.text).slice(0, 30)}`).toBeLessThan(fifteenthCard);
     }
     // The group got its cards no faster than 20 a minute: three at once, then one a slot (3.34 s).
     // Messenger time runs 20x: 2 s of it is 100 ms of timer and scheduling slack on a busy machine.

@@ -1,24 +1,29 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
-import { registerWorker } from '../support/story.js';
+import { registerWorker, lastText } from '../support/story.js';
 import { sendQuickIdea, staff } from '../support/support-team.js';
-import { sendClusterRankings } from '../../jobs/cluster-rankings.job.js';
+import { sendClusterRankings } from '../../src/services/clusters.service.js';
 import { importClusters } from '../../src/admin/clusters.js';
 import { importPledges } from '../../src/admin/pledges.js';
-import { remindPledges } from '../../jobs/pledge-deadlines.job.js';
-import { lastText } from '../support/story.js';
+import { remindPledges } from '../../src/services/pledges.service.js';
 import { CampaignModel, ClusterModel, PledgeModel, TargetModel } from '../../src/models/index.js';
 import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 
 const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
 
-describe('emulation clusters are ranked every quarter and their officers hear the ranking', () => {
+// One story told in steps: each step starts where the one before left the clock and the data.
+describe('emulation clusters are ranked every quarter and their officers hear the ranking', { shuffle: false }, () => {
   const world = useWorld(); // submissions happen on 23/11/2026, in Q4
   let mai: FakeUser; // officer of CDCS-001
   let son: FakeUser; // officer of CDCS-003
 
   beforeAll(async () => {
-    await CampaignModel.create({ code: 'Q4-2026', name: 'Thi đua quý IV', startDate: new Date('2026-10-01'), endDate: new Date('2026-12-31') });
+    await CampaignModel.create({
+      code: 'Q4-2026',
+      name: 'Thi đua quý IV',
+      startDate: new Date('2026-10-01'),
+      endDate: new Date('2026-12-31'),
+    });
     await TargetModel.insertMany([
       { campaignCode: 'Q4-2026', unitCode: 'CDCS-001', target: 2 },
       { campaignCode: 'Q4-2026', unitCode: 'CDCS-003', target: 5 },
@@ -28,17 +33,35 @@ describe('emulation clusters are ranked every quarter and their officers hear th
   });
 
   it('imports clusters from CSV, refusing the whole file when a row is bad', async () => {
-    const bad = await importClusters(csv('cluster_code,cluster_name,unit_code', 'CUM-MAY,Cụm thi đua ngành May,CDCS-001', 'CUM-MAY,Cụm thi đua ngành May,KHONG-CO'));
+    const bad = await importClusters(
+      csv(
+        'cluster_code,cluster_name,unit_code',
+        'CUM-MAY,Cụm thi đua ngành May,CDCS-001',
+        'CUM-MAY,Cụm thi đua ngành May,KHONG-CO',
+      ),
+    );
     expect(!bad.ok && bad.problems.map((p) => [p.line, p.reason.key])).toEqual([[3, 'admin-reason-unknown-unit']]);
     expect(await ClusterModel.countDocuments()).toBe(0);
-    const good = await importClusters(csv('cluster_code,cluster_name,unit_code', 'CUM-MAY,Cụm thi đua ngành May,CDCS-001', 'CUM-MAY,Cụm thi đua ngành May,CDCS-003'));
+    const good = await importClusters(
+      csv(
+        'cluster_code,cluster_name,unit_code',
+        'CUM-MAY,Cụm thi đua ngành May,CDCS-001',
+        'CUM-MAY,Cụm thi đua ngành May,CDCS-003',
+      ),
+    );
     expect(good).toEqual({ ok: true, clusters: 1, units: 2 });
   });
 
   it('imports the pledges the units signed at the cluster conference; a bad file writes nothing', async () => {
     const header = 'cluster_code,unit_code,due_date,commitment';
     const bad = await importPledges(
-      csv(header, 'CUM-KHAC,CDCS-001,31/12/2026,Một', 'CUM-MAY,CDCS-002,31/12/2026,Hai', 'CUM-MAY,CDCS-001,01/01/2026,Ba', 'CUM-MAY,CDCS-003,31/12/2026,'),
+      csv(
+        header,
+        'CUM-KHAC,CDCS-001,31/12/2026,Một',
+        'CUM-MAY,CDCS-002,31/12/2026,Hai',
+        'CUM-MAY,CDCS-001,01/01/2026,Ba',
+        'CUM-MAY,CDCS-003,31/12/2026,',
+      ),
       world().clock,
     );
     expect(!bad.ok && bad.problems.map((p) => [p.line, p.reason.key])).toEqual([
@@ -49,7 +72,12 @@ describe('emulation clusters are ranked every quarter and their officers hear th
     ]);
     expect(await PledgeModel.countDocuments()).toBe(0);
     const good = await importPledges(
-      csv(header, 'CUM-MAY,CDCS-001,20/12/2026,Ít nhất 50 sáng kiến', 'CUM-MAY,CDCS-001,20/12/2026,Mỗi tổ một ý tưởng', 'CUM-MAY,CDCS-003,20/12/2026,Ít nhất 30 sáng kiến'),
+      csv(
+        header,
+        'CUM-MAY,CDCS-001,20/12/2026,Ít nhất 50 sáng kiến',
+        'CUM-MAY,CDCS-001,20/12/2026,Mỗi tổ một ý tưởng',
+        'CUM-MAY,CDCS-003,20/12/2026,Ít nhất 30 sáng kiến',
+      ),
       world().clock,
     );
     expect(good).toEqual({ ok: true, pledges: 2, commitments: 3 });

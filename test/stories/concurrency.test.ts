@@ -4,6 +4,7 @@ import { useWorld } from '../support/world.js';
 import { initiativesOf, lastText, memberOf, registerWorker } from '../support/story.js';
 import { loadFlowState } from '../../src/services/flow-state.service.js';
 import type { RunningTelegram } from '../../src/app.js';
+import type { FakeTelegram } from '../../src/playground/fakes/telegram-server.js';
 
 const SECRET = 'test-secret-0123456789';
 
@@ -18,10 +19,16 @@ async function post(bot: RunningTelegram, update: object, secret = SECRET): Prom
   return res.status;
 }
 
-let nextUpdateId = 900_000;
-const textUpdate = (user: { id: number; first_name: string }, text: string) => ({
-  update_id: nextUpdateId++,
-  message: { message_id: nextUpdateId, date: 1_790_000_000, chat: { id: user.id, type: 'private', first_name: user.first_name }, from: { ...user, is_bot: false }, text },
+/** An update posted past the fake: its id is taken from the fake's own sequence, so no other update has it. */
+const textUpdate = (tg: FakeTelegram, user: { id: number; first_name: string }, text: string) => ({
+  update_id: tg.takeUpdateId(),
+  message: {
+    message_id: tg.takeUpdateId(),
+    date: 1_790_000_000,
+    chat: { id: user.id, type: 'private', first_name: user.first_name },
+    from: { ...user, is_bot: false },
+    text,
+  },
 });
 
 describe('many people, several bot processes, at once', () => {
@@ -49,7 +56,13 @@ describe('many people, several bot processes, at once', () => {
     expect(doneA).not.toBe(doneB);
     const [ia] = await initiativesOf(a);
     const [ib] = await initiativesOf(b);
-    expect(ia).toMatchObject({ title: 'A title', problem: 'A problem', scope: 'A scope', unitCode: 'CDCS-001', valueVnd: 2_500_000 });
+    expect(ia).toMatchObject({
+      title: 'A title',
+      problem: 'A problem',
+      scope: 'A scope',
+      unitCode: 'CDCS-001',
+      valueVnd: 2_500_000,
+    });
     expect(ib).toMatchObject({ title: 'B title', problem: 'B problem', scope: 'B scope', unitCode: 'CDCS-002' });
   });
 
@@ -60,7 +73,10 @@ describe('many people, several bot processes, at once', () => {
     await registerWorker(cuong, 'CDCS-003');
     await cuong.send('/submit');
 
-    const statuses = await Promise.all([post(first, textUpdate(cuong.info, 'Trả lời một')), post(second, textUpdate(cuong.info, 'Trả lời hai'))]);
+    const statuses = await Promise.all([
+      post(first, textUpdate(world().tg, cuong.info, 'Trả lời một')),
+      post(second, textUpdate(world().tg, cuong.info, 'Trả lời hai')),
+    ]);
     expect(statuses).toEqual([200, 200]);
 
     const member = await memberOf(cuong);
@@ -73,7 +89,7 @@ describe('many people, several bot processes, at once', () => {
   it('handles an update delivered twice only once', async () => {
     const dao = world().tg.user({ id: 6004, first_name: 'Đào' });
     await registerWorker(dao, 'CDCS-001');
-    const update = textUpdate(dao.info, 'Một ý tưởng gửi hai lần');
+    const update = textUpdate(world().tg, dao.info, 'Một ý tưởng gửi hai lần');
     await world().tg.deliverRaw(update);
     const afterFirst = world().tg.botMessages(dao.chatId).length;
     await world().tg.deliverRaw(update);
@@ -82,8 +98,10 @@ describe('many people, several bot processes, at once', () => {
 
   it('refuses webhook calls without the secret token', async () => {
     const bot = world().bots[0]!;
-    expect(await post(bot, textUpdate({ id: 6005, first_name: 'X' }, 'hi'), 'wrong-secret-0000000')).toBe(401);
-    expect(await post(bot, textUpdate({ id: 6005, first_name: 'X' }, 'hi'), '')).toBe(401);
+    expect(await post(bot, textUpdate(world().tg, { id: 6005, first_name: 'X' }, 'hi'), 'wrong-secret-0000000')).toBe(
+      401,
+    );
+    expect(await post(bot, textUpdate(world().tg, { id: 6005, first_name: 'X' }, 'hi'), '')).toBe(401);
     expect(world().tg.botMessages(6005)).toEqual([]);
   });
 });

@@ -1,17 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { memberOf, registerWorker } from '../support/story.js';
-import { staff } from '../support/support-team.js';
+import { sendQuickIdea, staff } from '../support/support-team.js';
 import { seedCampaign, seedOfficers } from '../support/officers.js';
 import { countCommands, describeCommands, type SeenCommand } from '../support/db-commands.js';
 import { handleEvent } from '../../handlers/index.js';
-import { cardButtonData } from '../../handlers/support/card.js';
-import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
-import { deliverQueued, readDelivery } from '../../jobs/deliver.job.js';
+import { cardButtonData } from '../../src/services/cards.service.js';
+import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';
+import { deliverQueued, readDelivery } from '../../src/services/dispatch.service.js';
 import { unitDirectory } from '../../src/services/units.service.js';
-import type { InboundEvent, InboundPayload } from '../../src/channels/types.js';
+import type { InboundEvent, InboundPayload } from '../../src/core/event.js';
 import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
-import { isoWeek } from '../../src/vietnam-time.js';
+import { isoWeek } from '../../src/core/time.js';
 
 // Telling other people (the card to the support team, card updates, notices) is handed to the
 // follow-up and delivery workers and counted there, in "delivering one queued message". Here the
@@ -24,8 +24,6 @@ describe('what each action costs the database, whatever the size of the campaign
   const world = useWorld(); // Monday 23/11/2026, 09:00 in Vietnam
   let lan: FakeUser;
   let n = 0;
-  /** The quick idea's code, for the support member's Take. */
-  let code = '';
 
   const from = (user: FakeUser, payload: InboundPayload): InboundEvent => ({
     channel: 'telegram',
@@ -42,10 +40,13 @@ describe('what each action costs the database, whatever the size of the campaign
   /** Handles one message of `user` and counts the commands it sent (the unit tree is read beforehand). */
   const counted = async (user: FakeUser, payload: InboundPayload) => {
     await unitDirectory.fresh();
-    const { result, commands } = await world().withWorkersPaused(() => countCommands(() => handleEvent(from(user, payload), world().deps)));
+    const { result, commands } = await world().withWorkersPaused(() =>
+      countCommands(() => handleEvent(from(user, payload), world().deps)),
+    );
     return { replies: result?.replies ?? [], notice: result?.buttonNotice, commands };
   };
-  const atMost = (commands: SeenCommand[], limit: number) => expect(commands.length, describeCommands(commands)).toBeLessThanOrEqual(limit);
+  const atMost = (commands: SeenCommand[], limit: number) =>
+    expect(commands.length, describeCommands(commands)).toBeLessThanOrEqual(limit);
 
   beforeAll(async () => {
     await seedCampaign(['HN', 'KCN-TL', 'CDCS-001', 'CDCS-002', 'CDCS-003']);
@@ -59,7 +60,9 @@ describe('what each action costs the database, whatever the size of the campaign
       const { commands } = await counted(lan, { kind: 'text', text: answer });
       atMost(commands, 3);
       // Who they are: their account read by _id (the one lookup FerretDB serves from its backend), and no write per message.
-      const onAccount = commands.filter((c) => c.collection === 'channelaccounts').map((c) => [c.name, ...c.filters.map((f) => Object.keys(f).join())]);
+      const onAccount = commands
+        .filter((c) => c.collection === 'channelaccounts')
+        .map((c) => [c.name, ...c.filters.map((f) => Object.keys(f).join())]);
       expect(onAccount).toEqual([['find', '_id']]);
     }
     await counted(lan, { kind: 'command', command: 'cancel', args: '' });
@@ -73,12 +76,12 @@ describe('what each action costs the database, whatever the size of the campaign
     const yes = offer.replies.flatMap((r) => r.buttons?.flat() ?? []).find((b) => b.data.endsWith(':yes'))!;
     const { replies, commands } = await counted(lan, { kind: 'button', data: yes.data });
     expect(replies[0]!.parts[0]).toMatchObject({ key: 'quick-done' });
-    code = String((replies[0]!.parts[0] as unknown as { vars: { code: string } }).vars.code);
     atMost(commands, 8);
   });
 
   it('a support member pressing Take on a card: at most 8', async () => {
     const hung = await staff(world().tg, { id: 9902, first_name: 'Hùng' }, ['CDCS-001', 'support']);
+    const code = await sendQuickIdea(lan, 'Thu gom giấy vụn để tái chế');
     const { notice, commands } = await counted(hung, { kind: 'button', data: cardButtonData(code, 'take') });
     expect(notice).toMatchObject({ key: 'support-done' });
     atMost(commands, 8);
@@ -109,7 +112,10 @@ describe('what each action costs the database, whatever the size of the campaign
     });
     expect(eleven.result).toBe(11);
     const perOfficer = (eleven.commands.length - one.commands.length) / 10;
-    expect(perOfficer, `${describeCommands(one.commands)}\nthen\n${describeCommands(eleven.commands)}`).toBeLessThanOrEqual(3);
+    expect(
+      perOfficer,
+      `${describeCommands(one.commands)}\nthen\n${describeCommands(eleven.commands)}`,
+    ).toBeLessThanOrEqual(3);
     expect(delivered.result.status).toBe('sent');
     atMost(delivered.commands, 3);
     await world().drain();

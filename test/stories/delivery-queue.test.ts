@@ -1,16 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
-import { registerWorker } from '../support/story.js';
+import { registerWorker, lastText } from '../support/story.js';
 import { grant, sendQuickIdea } from '../support/support-team.js';
 import { seedCampaign, seedOfficers } from '../support/officers.js';
-import { retryDeliveries } from '../../jobs/retry-deliveries.job.js';
-import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
+import { retryDeliveries, enqueue, type Outgoing } from '../../src/services/delivery.service.js';
+import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';
 import { ChannelAccountModel, DeliveryModel } from '../../src/models/index.js';
 import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
-import { lastText } from '../support/story.js';
-import { holders, toEach } from '../../jobs/recipients.js';
-import { enqueue, type Outgoing } from '../../src/services/delivery.service.js';
-import { msg } from '../../src/i18n.js';
+import { holders, toEach } from '../../src/services/recipients.service.js';
+import { msg } from '../../src/core/i18n.js';
 import { Worker } from 'bullmq';
 import { bullOptions, DELIVERY_QUEUE, jobIdOf } from '../../jobs/delivery-queue.js';
 import { testRedisUrl } from '../support/servers.js';
@@ -20,7 +18,9 @@ const pingsOf = (u: FakeUser) => u.transcript.filter((m) => m.plainText.includes
 
 /** Per chat, the messages went out in the order their deliveries were queued. */
 async function expectQueueOrderPerChat(): Promise<void> {
-  const sent = await DeliveryModel.find({ status: 'sent', key: /^weekly:/ }).sort({ queuedAt: 1, _id: 1 }).lean();
+  const sent = await DeliveryModel.find({ status: 'sent', key: /^weekly:/ })
+    .sort({ queuedAt: 1, _id: 1 })
+    .lean();
   const byChat = new Map<string, number[]>();
   for (const d of sent) byChat.set(d.chatId, [...(byChat.get(d.chatId) ?? []), Number(d.sentMessageIds[0])]);
   for (const ids of byChat.values()) expect(ids).toEqual([...ids].sort((a, b) => a - b));
@@ -41,26 +41,33 @@ describe('a card that Telegram would not take right now is delivered later, once
     const code = await sendQuickIdea(nam, 'Gắn bánh xe cho thùng dụng cụ');
     const cards = () => dung.transcript.filter((m) => m.plainText.startsWith(`📥 ${code}`));
     expect(cards()).toHaveLength(1);
-    expect(await DeliveryModel.findOne({ key: { $regex: `^card:${code}` } }).lean()).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await DeliveryModel.findOne({ key: { $regex: `^card:${code}` } }).lean()).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+    });
     // The worker had their code first: the card's wait never held up their answer.
     const sent = world().tg.calls.filter((c) => c.method === 'sendMessage' && c.ok);
-    const codeSent = sent.findIndex((c) => Number(c.params.chat_id) === nam.chatId && String(c.params.text).includes(code));
-    const cardSent = sent.findIndex((c) => Number(c.params.chat_id) === dung.chatId && String(c.params.text).includes(code));
+    const codeSent = sent.findIndex(
+      (c) => Number(c.params.chat_id) === nam.chatId && String(c.params.text).includes(code),
+    );
+    const cardSent = sent.findIndex(
+      (c) => Number(c.params.chat_id) === dung.chatId && String(c.params.text).includes(code),
+    );
     expect(codeSent).toBeGreaterThan(-1);
     expect(codeSent).toBeLessThan(cardSent);
   });
 });
 
 describe('weekly pings fan out through the delivery queue', () => {
-  const world = useWorld();
+  const world = useWorld({}, { each: true });
+  beforeEach(() => seedCampaign(UNITS));
 
   it('survives a Redis flush: what MongoDB holds as pending is queued again, what was sent is never resent', async () => {
-    await seedCampaign(UNITS);
     const officers = await seedOfficers(world().tg, world().clock, 6, 9600, UNITS);
     await world().deliveryWorker.pause();
     expect(await sendWeeklyPings(world().deps)).toBe(18);
     await world().deliveries.obliterate({ force: true }); // Redis lost the queue before the worker got to it
-    world().deliveryWorker.resume();
+    void world().deliveryWorker.resume();
     expect(officers.flatMap(pingsOf)).toHaveLength(0);
 
     expect(await world().run(retryDeliveries)).toBe(0); // pending for less than a minute: maybe still queued
@@ -83,10 +90,13 @@ describe('weekly pings fan out through the delivery queue', () => {
     await sendWeeklyPings(world().deps);
     const updated = await DeliveryModel.updateOne({ chatId: String(officer!.chatId) }, { $set: { status: 'sending' } }); // as a killed worker leaves it
     expect(updated.modifiedCount).toBe(1);
-    world().deliveryWorker.resume();
+    void world().deliveryWorker.resume();
     await world().drain();
     expect(officer!.transcript.filter((m) => m.plainText.includes('Báo cáo tiến độ tuần'))).toHaveLength(0);
-    expect(await DeliveryModel.findOne({ chatId: String(officer!.chatId) }).lean()).toMatchObject({ status: 'failed', lastError: 'interrupted while sending' });
+    expect(await DeliveryModel.findOne({ chatId: String(officer!.chatId) }).lean()).toMatchObject({
+      status: 'failed',
+      lastError: 'interrupted while sending',
+    });
     world().clock.advance(7 * 86_400_000);
     await world().run(sendWeeklyPings); // the next week is not affected
     expect(officer!.transcript.filter((m) => m.plainText.includes('Báo cáo tiến độ tuần'))).toHaveLength(1);
@@ -98,9 +108,12 @@ describe('weekly pings fan out through the delivery queue', () => {
     world().tg.block(blocked!.id);
     world().clock.advance(7 * 86_400_000); // next Monday: a new week's pings
     await world().run(sendWeeklyPings);
-    const told = () => colleague!.transcript.filter((m) => m.plainText.includes('Không gửi được tin nhắc của bot cho Cán bộ 1'));
+    const told = () =>
+      colleague!.transcript.filter((m) => m.plainText.includes('Không gửi được tin nhắc của bot cho Cán bộ 1'));
     expect(told()).toHaveLength(1);
-    expect((await ChannelAccountModel.findOne({ externalId: String(blocked!.id) }).lean())!.unreachableAt).not.toBeNull();
+    expect(
+      (await ChannelAccountModel.findOne({ externalId: String(blocked!.id) }).lean())!.unreachableAt,
+    ).not.toBeNull();
 
     world().clock.advance(7 * 86_400_000);
     await world().run(sendWeeklyPings);
@@ -141,7 +154,10 @@ describe('weekly pings fan out through the delivery queue', () => {
     expect(await enqueue(world().deps, [1, 2, 3, 4].map(notice))).toBe(4);
 
     // 1: its job ended without leaving the chat's lane (a worker that finished it and kept it as completed).
-    const other = new Worker(DELIVERY_QUEUE, null, { ...bullOptions({ url: testRedisUrl(), prefix: world().redisPrefix }), autorun: false });
+    const other = new Worker(DELIVERY_QUEUE, null, {
+      ...bullOptions({ url: testRedisUrl(), prefix: world().redisPrefix }),
+      autorun: false,
+    });
     const first = await other.getNextJob('other-worker');
     expect(first.id).toBe(jobIdOf('lane-test:1'));
     first.opts.removeOnComplete = false;
@@ -150,29 +166,39 @@ describe('weekly pings fan out through the delivery queue', () => {
     await DeliveryModel.updateOne({ _id: 'lane-test:1' }, { $set: { status: 'sent' } });
     // 2: a worker died while sending it and its job was given up (stalled too often): no job, still `sending`.
     await world().deliveries.remove(jobIdOf('lane-test:2'));
-    await DeliveryModel.updateOne({ _id: 'lane-test:2' }, { $set: { status: 'sending', lastAttemptAt: world().clock.now() } });
+    await DeliveryModel.updateOne(
+      { _id: 'lane-test:2' },
+      { $set: { status: 'sending', lastAttemptAt: world().clock.now() } },
+    );
 
-    world().deliveryWorker.resume();
+    void world().deliveryWorker.resume();
     await world().drain();
     const got = () => officer!.transcript.map((m) => /Người (\d)/.exec(m.plainText)?.[1]).filter(Boolean);
     expect(got()).toEqual(['3', '4']);
 
     world().clock.advance(61_000);
     expect(await world().run(retryDeliveries)).toBe(1);
-    expect(await DeliveryModel.findById('lane-test:2').lean()).toMatchObject({ status: 'failed', lastError: 'interrupted while sending' });
+    expect(await DeliveryModel.findById('lane-test:2').lean()).toMatchObject({
+      status: 'failed',
+      lastError: 'interrupted while sending',
+    });
     expect(got()).toEqual(['3', '4']);
   });
 });
 
 describe('a 429 storm from Telegram', () => {
   // Far stricter than Telegram: the bot's own pacing (30/s, a private chat's short bursts) trips it again and again.
-  const world = useWorld({ fake: { rateLimits: { globalPerSecond: 2, privatePerSecond: 0.25, privateBurst: 1, groupPerMinute: 20 } } });
+  const world = useWorld({
+    fake: { rateLimits: { globalPerSecond: 2, privatePerSecond: 0.25, privateBurst: 1, groupPerMinute: 20 } },
+  });
 
   it('still delivers every ping, once, in order per chat', async () => {
     await seedCampaign(UNITS);
     const officers = await seedOfficers(world().tg, world().clock, 12, 9700, UNITS);
     expect(await world().run(sendWeeklyPings)).toBe(36);
-    expect(world().tg.calls.filter((c) => c.method === 'sendMessage' && c.errorCode === 429).length).toBeGreaterThan(10);
+    expect(world().tg.calls.filter((c) => c.method === 'sendMessage' && c.errorCode === 429).length).toBeGreaterThan(
+      10,
+    );
     for (const o of officers) {
       expect(pingsOf(o)).toHaveLength(3);
       expect(new Set(pingsOf(o).map((m) => m.plainText)).size).toBe(3);

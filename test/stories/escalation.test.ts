@@ -3,7 +3,7 @@ import { useWorld } from '../support/world.js';
 import { registerWorker } from '../support/story.js';
 import { grant, sendQuickIdea } from '../support/support-team.js';
 import { testRedisUrl } from '../support/servers.js';
-import { escalateStale } from '../../jobs/escalate-stale.job.js';
+import { escalateStale } from '../../src/services/notifications.service.js';
 import { startJobs } from '../../jobs/index.js';
 import { InitiativeModel } from '../../src/models/index.js';
 

@@ -165,7 +165,9 @@ describe('one person with Telegram and Zalo linked by /link', () => {
     await an.send('/link');
     const code = linkCodeShownTo(an);
     await anZalo.send(`/link ${code}`);
-    expect(lastText(anZalo)).toContain('Tài khoản này đã có đăng ký, sáng kiến hoặc vai trò riêng nên mình không tự gộp, và mã chưa được dùng');
+    expect(lastText(anZalo)).toContain(
+      'Tài khoản này đã có đăng ký, sáng kiến hoặc vai trò riêng nên mình không tự gộp, và mã chưa được dùng',
+    );
     await anZalo.send(`/link ${code}`);
     expect(lastText(anZalo), 'the code was not spent').toContain('mã chưa được dùng');
     expect(await memberIdOf(anZalo)).not.toBe(await memberIdOf(an));
@@ -187,7 +189,9 @@ describe('the same verified phone on Telegram and Zalo at registration', () => {
 
     const hoaTg = world().tg.user({ id: 9702, first_name: 'Hoa' });
     await registerSharingPhone(hoaTg, 'CDCS-002', '+84907000001');
-    expect(lastText(hoaTg)).toContain('Welcome back, Hoa! This phone number is already registered with Công ty May Việt Tiến');
+    expect(lastText(hoaTg)).toContain(
+      'Welcome back, Hoa! This phone number is already registered with Công ty May Việt Tiến',
+    );
     const member = await memberOf(hoaTg);
     expect(String(member!._id)).toBe(await memberIdOf(hoaZalo));
     expect(member).toMatchObject({ unitCode: 'CDCS-001', locale: 'en', phone: '+84907000001' });
@@ -213,7 +217,9 @@ describe('the same verified phone on Telegram and Zalo at registration', () => {
     const secondTg = world().tg.user({ id: 9722, first_name: 'Khoa' });
     await registerSharingPhone(secondTg, 'CDCS-002', '+84907000002');
     expect(lastText(secondTg)).toContain('Đăng ký xong! Bạn thuộc Công ty Cơ khí Hà Nội');
-    expect(lastText(secondTg)).toContain('Số điện thoại này đã được một tài khoản khác dùng, nên mình đăng ký cho bạn mà không kèm số. Quản trị viên công đoàn cần kiểm tra');
+    expect(lastText(secondTg)).toContain(
+      'Số điện thoại này đã được một tài khoản khác dùng, nên mình đăng ký cho bạn mà không kèm số. Quản trị viên công đoàn cần kiểm tra',
+    );
     const second = await memberOf(secondTg);
     expect(String(second!._id)).not.toBe(await memberIdOf(khoa));
     expect(second).toMatchObject({ unitCode: 'CDCS-002', phone: null });

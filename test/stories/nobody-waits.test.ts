@@ -8,7 +8,13 @@ const GUIDE = 'Sáng kiến – hướng dẫn';
 
 /** Resolves when the bot has sent this person a message that contains `text`. */
 const answered = (tg: FakeTelegram, user: FakeUser, text: string) =>
-  tg.waitForCall((c) => c.method === 'sendMessage' && c.ok && Number(c.params.chat_id) === user.chatId && String(c.params.text).includes(text));
+  tg.waitForCall(
+    (c) =>
+      c.method === 'sendMessage' &&
+      c.ok &&
+      Number(c.params.chat_id) === user.chatId &&
+      String(c.params.text).includes(text),
+  );
 
 describe.each(['polling', 'webhook'] as const)('on a busy day (%s), nobody waits for someone else', (mode) => {
   const world = useWorld({ mode });
@@ -36,7 +42,11 @@ describe.each(['polling', 'webhook'] as const)('on a busy day (%s), nobody waits
     // Three answers typed faster than the bot answers: each must land on its own question, in order.
     await Promise.all([hoa.send('Tiêu đề nhanh'), hoa.send('Thực trạng nhanh'), hoa.send('Giải pháp nhanh')]);
     const state = await loadFlowState(world().deps.redis, String((await memberOf(hoa))!._id));
-    expect(state.answers).toMatchObject({ title: 'Tiêu đề nhanh', problem: 'Thực trạng nhanh', solution: 'Giải pháp nhanh' });
+    expect(state.answers).toMatchObject({
+      title: 'Tiêu đề nhanh',
+      problem: 'Thực trạng nhanh',
+      solution: 'Giải pháp nhanh',
+    });
   });
 
   it('stops the button’s spinner first, then answers', async () => {
@@ -47,7 +57,14 @@ describe.each(['polling', 'webhook'] as const)('on a busy day (%s), nobody waits
     await quang.pressLatest('📨 Gửi ý tưởng');
     const calls = world().tg.calls.map((c, i) => ({ ...c, i }));
     const toast = calls.filter((c) => c.method === 'answerCallbackQuery').at(-1)!.i;
-    const code = calls.filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === quang.chatId && /SK-\d{4}-\d{6}/.test(String(c.params.text))).at(-1)!.i;
+    const code = calls
+      .filter(
+        (c) =>
+          c.method === 'sendMessage' &&
+          Number(c.params.chat_id) === quang.chatId &&
+          /SK-\d{4}-\d{6}/.test(String(c.params.text)),
+      )
+      .at(-1)!.i;
     expect(toast).toBeLessThan(code);
   });
 
@@ -59,14 +76,24 @@ describe.each(['polling', 'webhook'] as const)('on a busy day (%s), nobody waits
     await world().deps.redis.set(`seen:telegram:${updateId}`, 'leased', 'PX', 500);
     const update = {
       update_id: updateId,
-      message: { message_id: 77, date: Math.floor(Date.now() / 1000), chat: { id: tuan.id, type: 'private', first_name: 'Tuấn' }, from: { id: tuan.id, is_bot: false, first_name: 'Tuấn' }, text: '/help' },
+      message: {
+        message_id: 77,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: tuan.id, type: 'private', first_name: 'Tuấn' },
+        from: { id: tuan.id, is_bot: false, first_name: 'Tuấn' },
+        text: '/help',
+      },
     };
-    const before = world().tg.calls.filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === tuan.chatId).length;
+    const before = world().tg.calls.filter(
+      (c) => c.method === 'sendMessage' && Number(c.params.chat_id) === tuan.chatId,
+    ).length;
     await world().tg.deliverRaw(update);
     await answered(world().tg, tuan, GUIDE);
     // Telegram sends it again (a webhook retry): it is not answered twice.
     if (mode === 'webhook') await world().tg.deliverRaw(update);
-    const after = world().tg.calls.filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === tuan.chatId).length;
+    const after = world().tg.calls.filter(
+      (c) => c.method === 'sendMessage' && Number(c.params.chat_id) === tuan.chatId,
+    ).length;
     expect(after - before).toBe(1);
   });
 });

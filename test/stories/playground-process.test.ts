@@ -22,8 +22,8 @@ async function start(dataDir: string, prefix: string): Promise<Started> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
   // The page answers once the demo data is in and the four people are there.
   const started = Date.now();
   let page: Response | null = null;
@@ -47,10 +47,19 @@ async function stop({ child }: Started): Promise<void> {
 
 /** The officer types in their chat on the page, and reads the bot's latest answer. */
 async function officerSays(port: number, text: string): Promise<string> {
-  const sent = await fetch(`http://127.0.0.1:${port}/playground/api/send`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pane: 'officer', text }) });
+  const sent = await fetch(`http://127.0.0.1:${port}/playground/api/send`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ pane: 'officer', text }),
+  });
   expect(sent.status).toBe(200);
-  const state = (await (await fetch(`http://127.0.0.1:${port}/playground/api/state`)).json()) as { panes: { id: string; messages: { from: string; text: string }[] }[] };
-  return state.panes.find((p) => p.id === 'officer')!.messages.filter((m) => m.from === 'bot').at(-1)!.text;
+  const state = (await (await fetch(`http://127.0.0.1:${port}/playground/api/state`)).json()) as {
+    panes: { id: string; messages: { from: string; text: string }[] }[];
+  };
+  return state.panes
+    .find((p) => p.id === 'officer')!
+    .messages.filter((m) => m.from === 'bot')
+    .at(-1)!.text;
 }
 
 /**
@@ -58,7 +67,8 @@ async function officerSays(port: number, text: string): Promise<string> {
  * local Redis and serves the playground; SIGTERM stops it and the FerretDB it started; the next start
  * finds what the first one stored.
  */
-describe('npm start with no configuration', () => {
+// The second start finds what the first one left.
+describe('npm start with no configuration', { shuffle: false }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sk-play-data-'));
   const prefix = `sk-test-${randomBytes(4).toString('hex')}:`;
   const running: Started[] = [];

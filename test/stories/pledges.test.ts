@@ -2,13 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { lastText } from '../support/story.js';
 import { staff } from '../support/support-team.js';
-import { remindPledges } from '../../jobs/pledge-deadlines.job.js';
+import { remindPledges } from '../../src/services/pledges.service.js';
 import { CampaignModel, PledgeModel, PledgeSelfCheckModel } from '../../src/models/index.js';
 import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 
 const about = (u: FakeUser, text: string) => u.transcript.filter((m) => m.plainText.includes(text));
 
-describe('an officer records the unit’s emulation pledge and is reminded as it falls due', () => {
+// One story told in steps: each step starts where the one before left the clock and the data.
+describe('an officer records the unit’s emulation pledge and is reminded as it falls due', { shuffle: false }, () => {
   const world = useWorld(); // today is Monday 23/11/2026 in Vietnam
   let thao: FakeUser; // officer of CDCS-001
   let hai: FakeUser; // officer of the parent KCN-TL
@@ -19,7 +20,12 @@ describe('an officer records the unit’s emulation pledge and is reminded as it
   };
 
   beforeAll(async () => {
-    await CampaignModel.create({ code: 'MTSK-2026', name: '1 triệu sáng kiến', startDate: new Date('2026-01-01'), endDate: new Date('2027-12-31') });
+    await CampaignModel.create({
+      code: 'MTSK-2026',
+      name: '1 triệu sáng kiến',
+      startDate: new Date('2026-01-01'),
+      endDate: new Date('2027-12-31'),
+    });
     thao = await staff(world().tg, { id: 9901, first_name: 'Thảo' }, ['CDCS-001', 'officer']);
     hai = await staff(world().tg, { id: 9902, first_name: 'Hải' }, ['KCN-TL', 'officer']);
   });
@@ -36,7 +42,10 @@ describe('an officer records the unit’s emulation pledge and is reminded as it
     expect(lastText(thao)).toContain('1. Ít nhất 300 sáng kiến\n2. 100% đoàn viên tham gia');
     await thao.pressLatest('✅ Lưu giao ước');
     expect(lastText(thao)).toContain('Đã lưu giao ước');
-    expect(await PledgeModel.findOne({ unitCode: 'CDCS-001' }).lean()).toMatchObject({ campaignCode: 'MTSK-2026', commitments: [{ text: 'Ít nhất 300 sáng kiến' }, { text: '100% đoàn viên tham gia' }] });
+    expect(await PledgeModel.findOne({ unitCode: 'CDCS-001' }).lean()).toMatchObject({
+      campaignCode: 'MTSK-2026',
+      commitments: [{ text: 'Ít nhất 300 sáng kiến' }, { text: '100% đoàn viên tham gia' }],
+    });
     await thao.send('/pledges');
     expect(lastText(thao)).toContain('Hạn 21/12/2026 (còn 28 ngày)');
   });

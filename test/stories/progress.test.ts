@@ -2,14 +2,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { lastText, registerWorker } from '../support/story.js';
 import { grant, sendQuickIdea } from '../support/support-team.js';
-import { foldProgress } from '../../jobs/fold-progress.job.js';
+import { foldProgress } from '../../src/services/progress.service.js';
 import { bars, decodePng, isTargetGrey } from '../support/png.js';
 import { CampaignModel, TargetModel } from '../../src/models/index.js';
 
 describe('an officer asks for progress on demand', () => {
   const world = useWorld();
   beforeAll(async () => {
-    await CampaignModel.create({ code: 'MTSK-2026', name: '1 triệu sáng kiến', startDate: new Date('2026-01-01'), endDate: new Date('2026-12-31') });
+    await CampaignModel.create({
+      code: 'MTSK-2026',
+      name: '1 triệu sáng kiến',
+      startDate: new Date('2026-01-01'),
+      endDate: new Date('2026-12-31'),
+    });
     await TargetModel.create({ campaignCode: 'MTSK-2026', unitCode: 'KCN-TL', target: 4 });
   });
 

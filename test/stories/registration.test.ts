@@ -9,13 +9,21 @@ describe('a worker registers on Telegram', () => {
     const lan = world().tg.user({ id: 1001, first_name: 'Lan', last_name: 'Nguyễn', language_code: 'vi' });
     await lan.send('/start');
     expect(lastText(lan)).toContain('Chào mừng bạn đến với Sáng kiến');
-    expect(lan.lastReplies.at(-1)!.inlineButtons.flat().map((b) => b.text)).toEqual(['🇻🇳 Tiếng Việt', '🇬🇧 English']);
+    expect(
+      lan.lastReplies
+        .at(-1)!
+        .inlineButtons.flat()
+        .map((b) => b.text),
+    ).toEqual(['🇻🇳 Tiếng Việt', '🇬🇧 English']);
 
     await lan.pressLatest('🇻🇳 Tiếng Việt');
     expect(lastText(lan)).toContain('Bạn thuộc công đoàn cơ sở nào?');
 
     await lan.send('cong ty may');
-    const choices = lan.lastReplies.at(-1)!.inlineButtons.flat().map((b) => b.text);
+    const choices = lan.lastReplies
+      .at(-1)!
+      .inlineButtons.flat()
+      .map((b) => b.text);
     expect(choices).toEqual(['Công ty May Thăng Long (CDCS-003)', 'Công ty May Việt Tiến (CDCS-001)']);
 
     await lan.pressLatest('Công ty May Việt Tiến (CDCS-001)');

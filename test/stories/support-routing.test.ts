@@ -59,8 +59,29 @@ describe('routing to the right team, trade secrets, and messengers that refuse',
 
     const van = world().tg.user({ id: 9222, first_name: 'Vân' });
     await van.send('/help');
-    const env = { ...process.env, ENV_FILE: '', MONGODB_URI: world().mongoUri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: world().redisPrefix };
-    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/admin/cli.ts', 'grant-role', '--unit', 'CDCS-001', '--role', 'support', '--telegram-id', String(van.id)], { env });
+    const env = {
+      ...process.env,
+      ENV_FILE: '',
+      MONGODB_URI: world().mongoUri,
+      REDIS_URL: testRedisUrl(),
+      REDIS_KEY_PREFIX: world().redisPrefix,
+    };
+    await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/admin/cli.ts',
+        'grant-role',
+        '--unit',
+        'CDCS-001',
+        '--role',
+        'support',
+        '--telegram-id',
+        String(van.id),
+      ],
+      { env },
+    );
 
     const second = await sendQuickIdea(thu, 'Đổi ca trực máy nén khí');
     expect(van.transcript.some((m) => m.plainText.startsWith(`📥 ${second}`))).toBe(true);

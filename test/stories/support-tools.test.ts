@@ -26,12 +26,16 @@ describe("the support team's working tools", () => {
     await cuc.send(`/note ${code} Cần hỏi phòng kỹ thuật về điện năng`);
     expect(lastText(cuc)).toContain(`Đã lưu ghi chú nội bộ cho ${code}`);
     const i = await InitiativeModel.findOne({ code }).lean();
-    expect(await ThreadMessageModel.find({ initiativeId: i!._id }).lean()).toMatchObject([{ direction: 'note', text: 'Cần hỏi phòng kỹ thuật về điện năng' }]);
+    expect(await ThreadMessageModel.find({ initiativeId: i!._id }).lean()).toMatchObject([
+      { direction: 'note', text: 'Cần hỏi phòng kỹ thuật về điện năng' },
+    ]);
     expect(lastText(lan)).not.toContain('phòng kỹ thuật');
   });
 
   it('saves canned replies and sends them in the author’s own language', async () => {
-    await cuc.send('/tpl add cam-on Cảm ơn bạn, tổ sẽ xem trong tuần này. || Thank you, the team will review it this week.');
+    await cuc.send(
+      '/tpl add cam-on Cảm ơn bạn, tổ sẽ xem trong tuần này. || Thank you, the team will review it this week.',
+    );
     expect(lastText(cuc)).toContain('Đã lưu mẫu "cam-on"');
     await cuc.send('/tpl');
     expect(lastText(cuc)).toContain('cam-on: Cảm ơn bạn');
@@ -53,7 +57,10 @@ describe("the support team's working tools", () => {
 
     await cuc.send('/onbehalf 0987000111 | Bà Tư | Trồng cây xanh quanh nhà xưởng');
     expect(lastText(cuc)).toContain('Họ chưa dùng bot nên chưa nhận được thông báo');
-    expect(await MemberModel.findOne({ phone: '+84987000111' }).lean()).toMatchObject({ name: 'Bà Tư', unitCode: 'CDCS-001' });
+    expect(await MemberModel.findOne({ phone: '+84987000111' }).lean()).toMatchObject({
+      name: 'Bà Tư',
+      unitCode: 'CDCS-001',
+    });
     await cuc.send('/onbehalf thiếu thông tin');
     expect(lastText(cuc)).toContain('Cách dùng: /onbehalf');
   });
@@ -67,6 +74,9 @@ describe("the support team's working tools", () => {
     const kept = await InitiativeModel.findOne({ code: original }).lean();
     const tomMember = await MemberModel.findOne({ name: 'Tom' }).lean();
     expect(kept!.coAuthorIds.map(String)).toEqual([String(tomMember!._id)]);
-    expect(await InitiativeModel.findOne({ code: duplicate }).lean()).toMatchObject({ status: 'rejected', mergedInto: original });
+    expect(await InitiativeModel.findOne({ code: duplicate }).lean()).toMatchObject({
+      status: 'rejected',
+      mergedInto: original,
+    });
   });
 });

@@ -14,7 +14,9 @@ describe('when Telegram pushes back, the worker still gets answers', () => {
     world().tg.failNext({ method: 'sendMessage', code: 502, chatId: ngoc.chatId });
     await ngoc.send('/help');
     expect(lastText(ngoc)).toContain('Sáng kiến – hướng dẫn');
-    const failed = world().tg.calls.filter((c) => c.method === 'sendMessage' && !c.ok).map((c) => c.errorCode);
+    const failed = world()
+      .tg.calls.filter((c) => c.method === 'sendMessage' && !c.ok)
+      .map((c) => c.errorCode);
     expect(failed).toEqual(expect.arrayContaining([429, 502]));
   });
 
@@ -36,7 +38,8 @@ describe('when Telegram pushes back, the worker still gets answers', () => {
     await registerWorker(long, 'CDCS-003');
     await long.send('/submit');
     await long.send('Tiêu đề <dài> & rõ');
-    for (let i = 0; i < 3; i++) await long.send(`${'Nội dung <b>không phải thẻ</b> & ký tự đặc biệt. '.repeat(70)}${i}`);
+    for (let i = 0; i < 3; i++)
+      await long.send(`${'Nội dung <b>không phải thẻ</b> & ký tự đặc biệt. '.repeat(70)}${i}`);
     await long.send('bỏ qua');
     await long.send('Toàn công ty');
     await long.pressLatest('Đổi mới');

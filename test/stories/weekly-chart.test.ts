@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { seedCampaign, seedOfficers } from '../support/officers.js';
-import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
+import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';
 
 describe("a unit's weekly chart", () => {
   const world = useWorld();
@@ -12,7 +12,9 @@ describe("a unit's weekly chart", () => {
     const start = world().tg.calls.length;
     expect(await world().run(sendWeeklyPings)).toBe(3);
 
-    const photos = world().tg.calls.slice(start).filter((c) => c.ok && c.method === 'sendPhoto');
+    const photos = world()
+      .tg.calls.slice(start)
+      .filter((c) => c.ok && c.method === 'sendPhoto');
     expect(photos).toHaveLength(3);
     const uploads = photos.filter((c) => typeof c.params.photo !== 'string');
     expect(uploads).toHaveLength(1);

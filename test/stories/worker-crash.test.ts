@@ -4,7 +4,7 @@ import { useWorld } from '../support/world.js';
 import { seedCampaign, seedOfficers } from '../support/officers.js';
 import { testRedisUrl } from '../support/servers.js';
 import { freePort } from '../support/net.js';
-import { sendWeeklyPings } from '../../jobs/weekly-progress.job.js';
+import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';
 import { DeliveryModel, MemberModel } from '../../src/models/index.js';
 import { DELIVERY_CONCURRENCY } from '../../jobs/delivery-queue.js';
 import type { ApiCall, FakeUser } from '../../src/playground/fakes/telegram-server.js';
@@ -17,7 +17,11 @@ describe('a worker process killed in the middle of a fan-out', () => {
 
   it('is restarted and finishes it: every ping arrives, none twice', async () => {
     await seedCampaign(['CDCS-001', 'CDCS-002', 'CDCS-003']);
-    const officers: FakeUser[] = await seedOfficers(world().tg, world().clock, 10, 9800, ['CDCS-001', 'CDCS-002', 'CDCS-003']);
+    const officers: FakeUser[] = await seedOfficers(world().tg, world().clock, 10, 9800, [
+      'CDCS-001',
+      'CDCS-002',
+      'CDCS-003',
+    ]);
     // The worker processes send on the real clock: the officers' quiet hour is set away from it (and
     // from the world's 09:00), so the story does not depend on the time of day it runs at.
     const from = (new Date().getUTCHours() + 7) % 24 === 3 ? 15 : 3;
@@ -26,9 +30,22 @@ describe('a worker process killed in the middle of a fan-out', () => {
     expect(await sendWeeklyPings(world().deps)).toBe(30);
 
     const { tg } = world();
-    const env = { ...process.env, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, MONGODB_URI: world().mongoUri, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: world().redisPrefix, PORT: String(await freePort()), ENV_FILE: '', LOG_LEVEL: 'error' };
+    const env = {
+      ...process.env,
+      TELEGRAM_BOT_TOKEN: tg.token,
+      TELEGRAM_API_ROOT: tg.apiRoot,
+      MONGODB_URI: world().mongoUri,
+      REDIS_URL: testRedisUrl(),
+      REDIS_KEY_PREFIX: world().redisPrefix,
+      PORT: String(await freePort()),
+      ENV_FILE: '',
+      LOG_LEVEL: 'error',
+    };
     const startWorker = () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], {
+        env,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
       return { child, exited: new Promise<void>((resolve) => child.once('exit', () => resolve())) };
     };
 
@@ -52,7 +69,12 @@ describe('a worker process killed in the middle of a fan-out', () => {
       // Every delivery ends sent, or closed as interrupted: those the dead worker had marked `sending`
       // (several at once, as the worker sends to many chats) are never sent again, because Telegram may
       // already show them. The restarted worker finds their jobs stalled and closes them.
-      await expect.poll(() => DeliveryModel.countDocuments({ ...ofTheWeek, status: { $in: ['pending', 'sending'] } }), { timeout: 60_000, interval: 200 }).toBe(0);
+      await expect
+        .poll(() => DeliveryModel.countDocuments({ ...ofTheWeek, status: { $in: ['pending', 'sending'] } }), {
+          timeout: 60_000,
+          interval: 200,
+        })
+        .toBe(0);
     } finally {
       second.child.kill('SIGTERM');
       await second.exited;

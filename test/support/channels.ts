@@ -15,7 +15,11 @@ export interface SubmitterChannel {
 
 export const SUBMITTER_CHANNELS: SubmitterChannel[] = [
   { name: 'Telegram', setup: async () => undefined, person: (world, init) => world.tg.user(init) },
-  { name: 'the Zalo OA', setup: async (world) => void (await world.startZalo('oa')), person: (world, init) => zaloOaPerson(world.zalo!, init) },
+  {
+    name: 'the Zalo OA',
+    setup: async (world) => void (await world.startZalo('oa')),
+    person: (world, init) => zaloOaPerson(world.zalo!, init),
+  },
 ];
 
 /** Zalo Bot Platform people: no phone sharing and no replies to a message, so only some stories fit. */

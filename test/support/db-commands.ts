@@ -28,7 +28,12 @@ export async function countCommands<T>(action: () => Promise<T>): Promise<{ resu
   const commands: SeenCommand[] = [];
   const listener = (e: { commandName: string; command: Record<string, unknown> }) => {
     const target = e.command[e.commandName];
-    commands.push({ name: e.commandName, collection: typeof target === 'string' ? target : null, filters: filtersOf(e.command), sorted: !!e.command.sort });
+    commands.push({
+      name: e.commandName,
+      collection: typeof target === 'string' ? target : null,
+      filters: filtersOf(e.command),
+      sorted: !!e.command.sort,
+    });
   };
   client.on('commandStarted', listener);
   try {

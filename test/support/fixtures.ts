@@ -1,6 +1,6 @@
-import type { Clock } from '../../src/clock.js';
+import type { Clock } from '../../src/core/time.js';
 import { UnitModel, type UnitLevel } from '../../src/models/index.js';
-import { foldForSearch } from '../../src/text.js';
+import { foldForSearch } from '../../src/core/text.js';
 
 /** A clock the test moves by hand. */
 export class TestClock implements Clock {
@@ -33,6 +33,13 @@ export async function seedUnits(units = UNITS): Promise<void> {
     return unit ? [...ancestorsOf(unit[2]), unit[0]] : [];
   };
   await UnitModel.insertMany(
-    units.map(([code, name, parentCode, level]) => ({ code, name, searchName: foldForSearch(name), parentCode, level, ancestors: ancestorsOf(parentCode) })),
+    units.map(([code, name, parentCode, level]) => ({
+      code,
+      name,
+      searchName: foldForSearch(name),
+      parentCode,
+      level,
+      ancestors: ancestorsOf(parentCode),
+    })),
   );
 }

@@ -25,7 +25,7 @@ export function decodePng(bytes: Uint8Array): Image {
   const png = Buffer.from(bytes);
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   const chunks: { type: string; data: Buffer }[] = [];
-  for (let pos = 8; pos < png.length; ) {
+  for (let pos = 8; pos < png.length;) {
     const length = png.readUInt32BE(pos);
     const typeAndData = png.subarray(pos + 4, pos + 8 + length);
     expect(png.readUInt32BE(pos + 8 + length), 'chunk CRC').toBe(crc(typeAndData));
@@ -50,13 +50,22 @@ export function decodePng(bytes: Uint8Array): Image {
       const b = y > 0 ? pixels[(y - 1) * stride + i]! : 0;
       const c = i >= 3 && y > 0 ? pixels[(y - 1) * stride + i - 3]! : 0;
       const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
       const predictor = [0, a, b, (a + b) >> 1, paeth][filter];
       if (predictor === undefined) throw new Error(`bad filter ${filter}`);
       pixels[y * stride + i] = (raw[y * (stride + 1) + 1 + i]! + predictor) & 0xff;
     }
   }
-  return { width, height, at: (x, y) => [pixels[(y * width + x) * 3]!, pixels[(y * width + x) * 3 + 1]!, pixels[(y * width + x) * 3 + 2]!] };
+  return {
+    width,
+    height,
+    at: (x, y) => [pixels[(y * width + x) * 3]!, pixels[(y * width + x) * 3 + 1]!, pixels[(y * width + x) * 3 + 2]!],
+  };
 }
 
 // --- Pixel classes and connected regions. ---
@@ -92,7 +101,12 @@ export function regions(img: Image, match: (p: Px) => boolean): Box[] {
       box.right = Math.max(box.right, x);
       box.top = Math.min(box.top, y);
       box.bottom = Math.max(box.bottom, y);
-      for (const [nx, ny] of [[x - 1, y], [x + 1, y], [x, y - 1], [x, y + 1]] as const) {
+      for (const [nx, ny] of [
+        [x - 1, y],
+        [x + 1, y],
+        [x, y - 1],
+        [x, y + 1],
+      ] as const) {
         const n = ny * img.width + nx;
         if (nx >= 0 && nx < img.width && ny >= 0 && ny < img.height && !seen[n] && match(img.at(nx, ny))) {
           seen[n] = 1;
@@ -111,4 +125,3 @@ export function bars(img: Image, match: (p: Px) => boolean): Box[] {
   const base = Math.max(...all.map((b) => b.bottom));
   return all.filter((b) => b.bottom === base).sort((a, b) => a.left - b.left);
 }
-

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { connectMongo, disconnectMongo } from '../../src/db.js';
 import '../../src/models/index.js';
 import type { Redis } from 'ioredis';
@@ -20,23 +20,23 @@ export async function withTestDatabase(): Promise<{ uri: string; close: () => Pr
   return { uri, close: disconnectMongo };
 }
 
-/** A fresh database for the test file: connected before its tests, dropped from use after them. */
-export function useTestDatabase(): () => { uri: string } {
+/** A fresh database for the block's tests (with `each`, for every test): connected before, dropped from use after. */
+export function useTestDatabase({ each = false } = {}): () => { uri: string } {
   let db: Awaited<ReturnType<typeof withTestDatabase>> | undefined;
-  beforeAll(async () => {
+  (each ? beforeEach : beforeAll)(async () => {
     db = await withTestDatabase();
   });
-  afterAll(() => db?.close());
+  (each ? afterEach : afterAll)(() => db?.close());
   return () => db!;
 }
 
-/** A Redis key space of its own for the test file (a fresh prefix), closed after its tests. */
-export function useTestRedis(): () => Redis {
+/** A Redis key space of its own (a fresh prefix) for the block's tests (with `each`, for every test). */
+export function useTestRedis({ each = false } = {}): () => Redis {
   let redis: Redis | undefined;
-  beforeAll(async () => {
+  (each ? beforeEach : beforeAll)(async () => {
     redis = createRedis(testRedisUrl(), `sk-test-${randomBytes(4).toString('hex')}:`);
     await checkRedis(redis);
   });
-  afterAll(() => redis?.quit());
+  (each ? afterEach : afterAll)(() => redis?.quit());
   return () => redis!;
 }

@@ -7,12 +7,18 @@ import { zaloIdOf } from './zalo-person.js';
 export const lastText = (user: FakeUser): string => user.lastReplies.map((m) => m.plainText).join('\n---\n');
 
 /** Registers a person (Telegram, or Zalo through the same interface) to a grassroots union the way a worker does: /start, language, unit, phone. */
-export async function registerWorker(user: FakeUser, unitQuery: string, opts: { language?: 'vi' | 'en'; sharePhone?: boolean } = {}): Promise<void> {
+export async function registerWorker(
+  user: FakeUser,
+  unitQuery: string,
+  opts: { language?: 'vi' | 'en'; sharePhone?: boolean } = {},
+): Promise<void> {
   await user.send('/start');
   await user.pressLatest(opts.language === 'en' ? '🇬🇧 English' : '🇻🇳 Tiếng Việt');
   await user.send(unitQuery);
   // Several unions matched: the first one offered (on Zalo the phone question's "skip" is a choice too).
-  const unitChoice = user.lastReplies.flatMap((m) => m.inlineButtons.flat()).find((b) => !['Bỏ qua', 'Skip'].includes(b.text));
+  const unitChoice = user.lastReplies
+    .flatMap((m) => m.inlineButtons.flat())
+    .find((b) => !['Bỏ qua', 'Skip'].includes(b.text));
   if (unitChoice) await user.pressLatest(unitChoice.text);
   if (opts.sharePhone) await user.shareContact();
   else await user.send(opts.language === 'en' ? 'Skip' : 'Bỏ qua');
@@ -21,7 +27,9 @@ export async function registerWorker(user: FakeUser, unitQuery: string, opts: { 
 
 export async function memberOf(user: FakeUser) {
   const zaloId = zaloIdOf(user);
-  const account = await ChannelAccountModel.findOne(zaloId ? { channel: 'zalo', externalId: zaloId } : { channel: 'telegram', externalId: String(user.id) }).lean();
+  const account = await ChannelAccountModel.findOne(
+    zaloId ? { channel: 'zalo', externalId: zaloId } : { channel: 'telegram', externalId: String(user.id) },
+  ).lean();
   return account ? MemberModel.findById(account.memberId).lean() : null;
 }
 

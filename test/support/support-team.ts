@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Role } from '../../src/models/index.js';
-import { systemClock } from '../../src/clock.js';
+import { systemClock } from '../../src/core/time.js';
 import { ensureMemberForAccount, grantRole } from '../../src/services/members.service.js';
 import type { FakeTelegram, FakeUser } from '../../src/playground/fakes/telegram-server.js';
 import { lastText } from './story.js';
@@ -9,7 +9,10 @@ import { zaloIdOf } from './zalo-person.js';
 /** Gives a person (Telegram, or Zalo through the same interface) a role on a unit, as `npm run admin -- grant-role` does. */
 export async function grant(user: FakeUser, unitCode: string, role: Role): Promise<void> {
   const zaloId = zaloIdOf(user);
-  const member = await ensureMemberForAccount(zaloId ? { channel: 'zalo', externalId: zaloId } : { channel: 'telegram', externalId: String(user.id) }, systemClock);
+  const member = await ensureMemberForAccount(
+    zaloId ? { channel: 'zalo', externalId: zaloId } : { channel: 'telegram', externalId: String(user.id) },
+    systemClock,
+  );
   await grantRole(member._id, unitCode, role);
 }
 
@@ -28,7 +31,11 @@ export const lastToast = (tg: FakeTelegram): string | undefined =>
   tg.calls.filter((c) => c.method === 'answerCallbackQuery').at(-1)?.params.text as string | undefined;
 
 /** Someone with roles who has written to the bot once (a bot may only write to people who wrote first). */
-export async function staff(tg: FakeTelegram, init: { id: number; first_name: string }, ...roles: [unitCode: string, role: Role][]): Promise<FakeUser> {
+export async function staff(
+  tg: FakeTelegram,
+  init: { id: number; first_name: string },
+  ...roles: [unitCode: string, role: Role][]
+): Promise<FakeUser> {
   const user = tg.user(init);
   await user.send('/help');
   for (const [unitCode, role] of roles) await grant(user, unitCode, role);

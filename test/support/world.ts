@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Redis } from 'ioredis';
 import { startTelegram, startZalo, type Running, type RunningTelegram } from '../../src/app.js';
-import { HttpServer } from '../../src/http.js';
+import { HttpServer } from '../../src/channels/http.js';
 import { FakeZalo } from '../../src/playground/fakes/zalo-server.js';
 import { loadConfig } from '../../src/config.js';
 import type { Deps } from '../../src/deps.js';
-import { I18n } from '../../src/i18n.js';
+import { I18n } from '../../src/core/i18n.js';
 import { createLogger } from '../../src/logger.js';
 import { checkRedis, createRedis } from '../../src/redis.js';
 import { FakeTelegram, type FakeTelegramOptions } from '../../src/playground/fakes/telegram-server.js';
@@ -64,10 +64,15 @@ const acceleratedNow = (): (() => number) => {
   const start = Date.now();
   return () => start + (Date.now() - start) * SPEED;
 };
-const acceleratedTime = (now: () => number): PacerTime => ({ now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms / SPEED)) });
+const acceleratedTime = (now: () => number): PacerTime => ({
+  now,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms / SPEED)),
+});
 
 /** A real bot (grammY over HTTP) against the fake Telegram, on a fresh database and Redis key space. */
-export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: FakeTelegramOptions } = {}): Promise<World> {
+export async function startWorld(
+  opts: { mode?: 'polling' | 'webhook'; fake?: FakeTelegramOptions } = {},
+): Promise<World> {
   const db = await withTestDatabase();
   const now = acceleratedNow();
   const tg = await FakeTelegram.start({ now, ...opts.fake });
@@ -109,15 +114,20 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
       try {
         return await action();
       } finally {
-        deliveryWorker.resume();
-        followUpWorker.resume();
+        void deliveryWorker.resume();
+        void followUpWorker.resume();
       }
     },
     get zalo() {
       return zaloParts[0]?.fake;
     },
     async startZalo(surface, mode = 'webhook') {
-      const fake = new FakeZalo({ now: () => clock.now().getTime(), appSecretKey: ZALO_APP_SECRET, oaSecretKey: ZALO_OA_SECRET, allowHttpLocalhostWebhook: true });
+      const fake = new FakeZalo({
+        now: () => clock.now().getTime(),
+        appSecretKey: ZALO_APP_SECRET,
+        oaSecretKey: ZALO_OA_SECRET,
+        allowHttpLocalhostWebhook: true,
+      });
       fake.afterEvent = () => world.drain();
       await fake.start();
       const port = await freePort();
@@ -138,7 +148,12 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
           : {
               ZALO_BOT_TOKEN: fake.botToken,
               ZALO_BOT_API_ROOT: fake.url,
-              ...(mode === 'webhook' ? { ZALO_BOT_WEBHOOK_URL: `http://127.0.0.1:${port}/zalo/bot`, ZALO_BOT_WEBHOOK_SECRET: 'zalo-bot-secret-123' } : {}),
+              ...(mode === 'webhook'
+                ? {
+                    ZALO_BOT_WEBHOOK_URL: `http://127.0.0.1:${port}/zalo/bot`,
+                    ZALO_BOT_WEBHOOK_SECRET: 'zalo-bot-secret-123',
+                  }
+                : {}),
             };
       const config = loadConfig({ MONGODB_URI: db.uri, PORT: String(port), ...surfaceConfig });
       const running = await startZalo(deps, config, http);
@@ -148,7 +163,10 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
     },
     async drain(timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
-      const idle = async (queue: Queue) => Object.values(await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')).every((n) => n === 0);
+      const idle = async (queue: Queue) =>
+        Object.values(
+          await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children'),
+        ).every((n) => n === 0);
       while (Date.now() < deadline) {
         // Follow-ups queue deliveries: both idle, follow-ups first, means nothing more is coming.
         if ((await idle(followUps.queue)) && (await idle(deliveries))) return;
@@ -162,7 +180,13 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
       return result;
     },
     async startBot(mode = opts.mode ?? 'polling') {
-      const webhook = mode === 'webhook' ? { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${await freePort()}/telegram/hook`, TELEGRAM_WEBHOOK_SECRET: 'test-secret-0123456789' } : {};
+      const webhook =
+        mode === 'webhook'
+          ? {
+              TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${await freePort()}/telegram/hook`,
+              TELEGRAM_WEBHOOK_SECRET: 'test-secret-0123456789',
+            }
+          : {};
       const config = loadConfig({
         TELEGRAM_BOT_TOKEN: tg.token,
         TELEGRAM_API_ROOT: tg.apiRoot,
@@ -202,14 +226,17 @@ export async function startWorld(opts: { mode?: 'polling' | 'webhook'; fake?: Fa
   return world;
 }
 
-
 /** One world per test file, with the sample unit tree: started before its tests, closed after them. */
-export function useWorld(opts: Parameters<typeof startWorld>[0] = {}): () => World {
+/**
+ * A world for the describe block's tests, or with `each` a fresh one for every test (for stories that
+ * must not see what another left behind, whatever order they run in).
+ */
+export function useWorld(opts: Parameters<typeof startWorld>[0] = {}, { each = false } = {}): () => World {
   let world: World | undefined;
-  beforeAll(async () => {
+  (each ? beforeEach : beforeAll)(async () => {
     world = await startWorld(opts);
     await seedUnits();
   });
-  afterAll(() => world?.close());
+  (each ? afterEach : afterAll)(() => world?.close());
   return () => world!;
 }

@@ -1,6 +1,12 @@
 import type { User } from 'grammy/types';
 import type { BotMessage, FakeUser } from '../../src/playground/fakes/telegram-server.js';
-import type { BotOutbound, FakeZalo, FakeZaloBotUser, FakeZaloOaUser, OaOutbound } from '../../src/playground/fakes/zalo-server.js';
+import type {
+  BotOutbound,
+  FakeZalo,
+  FakeZaloBotUser,
+  FakeZaloOaUser,
+  OaOutbound,
+} from '../../src/playground/fakes/zalo-server.js';
 
 /** A bot message as a Zalo person sees it, in the shape Telegram stories read; `zaloId` is Zalo's message id. */
 export type ZaloMessage = BotMessage & { zaloId: string };
@@ -28,11 +34,27 @@ function numberedChoices(text: string): { text: string; callback_data: string }[
   return choices;
 }
 
-function view(m: { messageId: string; text: string; kind: BotMessage['kind']; date: number; buttons?: { title: string; payload: string }[] }): ZaloMessage {
+function view(m: {
+  messageId: string;
+  text: string;
+  kind: BotMessage['kind'];
+  date: number;
+  buttons?: { title: string; payload: string }[];
+}): ZaloMessage {
   const buttons = m.buttons?.length
     ? m.buttons.map((b) => ({ text: b.title.replace(/^\d{1,2}\. /, ''), callback_data: b.payload }))
     : numberedChoices(m.text);
-  return { message_id: 0, chat_id: 0, date: m.date, kind: m.kind, text: m.text, plainText: m.text, inlineButtons: buttons.length ? [buttons] : [], edits: 0, zaloId: m.messageId };
+  return {
+    message_id: 0,
+    chat_id: 0,
+    date: m.date,
+    kind: m.kind,
+    text: m.text,
+    plainText: m.text,
+    inlineButtons: buttons.length ? [buttons] : [],
+    edits: 0,
+    zaloId: m.messageId,
+  };
 }
 
 const oaView = (o: OaOutbound): ZaloMessage =>
@@ -44,7 +66,13 @@ const oaView = (o: OaOutbound): ZaloMessage =>
     ...(o.buttons ? { buttons: o.buttons } : {}),
   });
 
-const botView = (o: BotOutbound): ZaloMessage => view({ messageId: o.messageId, date: o.date, kind: o.kind === 'photo' ? 'photo' : 'text', text: o.text ?? o.caption ?? '' });
+const botView = (o: BotOutbound): ZaloMessage =>
+  view({
+    messageId: o.messageId,
+    date: o.date,
+    kind: o.kind === 'photo' ? 'photo' : 'text',
+    text: o.text ?? o.caption ?? '',
+  });
 
 interface Surface {
   id: string;
@@ -65,7 +93,10 @@ function oaSurface(u: FakeZaloOaUser): Surface {
     id: u.id,
     inbox: () => u.inbox.map(oaView),
     send: (text) => u.send(text),
-    choose: (_m, choice) => (choice.callback_data && !/^\d+$/.test(choice.callback_data) ? u.tap(choice.callback_data) : u.send(choice.callback_data ?? choice.text)),
+    choose: (_m, choice) =>
+      choice.callback_data && !/^\d+$/.test(choice.callback_data)
+        ? u.tap(choice.callback_data)
+        : u.send(choice.callback_data ?? choice.text),
     sendPhoto: (caption) => u.sendImage(caption),
     sendDocument: (fileName) => u.sendFile(fileName),
     sendSticker: () => u.sendSticker(),
@@ -148,4 +179,5 @@ export function zaloOaPerson(fake: FakeZalo, init: { id: number; first_name: str
   oaUsers.set(person, oaUser);
   return person;
 }
-export const zaloBotPerson = (fake: FakeZalo, init: { id: number; first_name: string }): FakeUser => zaloPerson(botSurface(fake.botUser({ name: init.first_name })), init, fake);
+export const zaloBotPerson = (fake: FakeZalo, init: { id: number; first_name: string }): FakeUser =>
+  zaloPerson(botSurface(fake.botUser({ name: init.first_name })), init, fake);

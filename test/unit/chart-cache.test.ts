@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChartCache, chartKey } from '../../src/charts/chart-cache.js';
+import { ChartCache, chartKey } from '../../src/channels/charts/chart-cache.js';
 
 describe('the chart cache', () => {
   it('uploads a chart once for every caller, concurrent or later, and names charts by what they show', async () => {

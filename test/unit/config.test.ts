@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
-const valid = { TELEGRAM_BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345', MONGODB_URI: 'mongodb://127.0.0.1:27017/sk' };
+const valid = {
+  TELEGRAM_BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345',
+  MONGODB_URI: 'mongodb://127.0.0.1:27017/sk',
+};
 
 describe('configuration from the environment', () => {
   it('fills in defaults', () => {
@@ -26,13 +29,22 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ ...valid, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg' })).toThrow(
       /TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set/,
     );
-    expect(() => loadConfig({ ...valid, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg', TELEGRAM_WEBHOOK_SECRET: 'has spaces in it!' })).toThrow(
-      /TELEGRAM_WEBHOOK_SECRET/,
-    );
+    expect(() =>
+      loadConfig({
+        ...valid,
+        TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg',
+        TELEGRAM_WEBHOOK_SECRET: 'has spaces in it!',
+      }),
+    ).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
   });
 
   it('reports the checks between variables in the same message as the fields’ own problems', () => {
-    const attempt = () => loadConfig({ TELEGRAM_BOT_TOKEN: valid.TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg', PORT: 'eighty' });
+    const attempt = () =>
+      loadConfig({
+        TELEGRAM_BOT_TOKEN: valid.TELEGRAM_BOT_TOKEN,
+        TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg',
+        PORT: 'eighty',
+      });
     expect(attempt).toThrow(/MONGODB_URI: missing/);
     expect(attempt).toThrow(/PORT:/);
     expect(attempt).toThrow(/TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set/);
@@ -51,7 +63,9 @@ describe('configuration from the environment', () => {
   });
 
   it('drops a trailing slash from the API root, which grammY refuses', () => {
-    expect(loadConfig({ ...valid, TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' }).TELEGRAM_API_ROOT).toBe('http://127.0.0.1:8081');
+    expect(loadConfig({ ...valid, TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' }).TELEGRAM_API_ROOT).toBe(
+      'http://127.0.0.1:8081',
+    );
   });
 
   it('reads an empty NAME= line (as .env.example has them) as not set', () => {
@@ -61,12 +75,22 @@ describe('configuration from the environment', () => {
   it('runs on Zalo alone, and asks for every OA setting once the OA is named', () => {
     const zaloBot = { MONGODB_URI: valid.MONGODB_URI, ZALO_BOT_TOKEN: '1234567890:AbCdEfGhIj' };
     expect(loadConfig(zaloBot).ZALO_BOT_TOKEN).toBe('1234567890:AbCdEfGhIj');
-    expect(() => loadConfig({ MONGODB_URI: valid.MONGODB_URI })).toThrow(/TELEGRAM_BOT_TOKEN: missing: set it, or a Zalo OA/);
+    expect(() => loadConfig({ MONGODB_URI: valid.MONGODB_URI })).toThrow(
+      /TELEGRAM_BOT_TOKEN: missing: set it, or a Zalo OA/,
+    );
     const attempt = () => loadConfig({ ...valid, ZALO_OA_APP_ID: '2553928453557884079' });
-    for (const name of ['ZALO_OA_ID', 'ZALO_OA_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_OA_REFRESH_TOKEN', 'ZALO_OA_PHONE_FORM_IMAGE_URL']) {
+    for (const name of [
+      'ZALO_OA_ID',
+      'ZALO_OA_APP_SECRET',
+      'ZALO_OA_SECRET_KEY',
+      'ZALO_OA_REFRESH_TOKEN',
+      'ZALO_OA_PHONE_FORM_IMAGE_URL',
+    ]) {
       expect(attempt).toThrow(new RegExp(`${name}: required when ZALO_OA_APP_ID is set`));
     }
     expect(() => loadConfig({ ...zaloBot, ZALO_OA_APP_ID: '2553928453557884079' })).toThrow(/choose one Zalo surface/);
-    expect(() => loadConfig({ ...zaloBot, ZALO_BOT_WEBHOOK_URL: 'https://bot.example.org/zalo' })).toThrow(/ZALO_BOT_WEBHOOK_SECRET: required/);
+    expect(() => loadConfig({ ...zaloBot, ZALO_BOT_WEBHOOK_URL: 'https://bot.example.org/zalo' })).toThrow(
+      /ZALO_BOT_WEBHOOK_SECRET: required/,
+    );
   });
 });

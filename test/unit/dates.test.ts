@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, parseDay } from '../../src/dates.js';
+import { formatDay, parseDay } from '../../src/core/time.js';
 
 describe('calendar days typed by people', () => {
   it('reads Vietnamese and ISO dates and refuses days that do not exist', () => {

@@ -17,7 +17,11 @@ describe('DB_SLOW_MS: the log of slow database commands', () => {
     await MemberModel.findOne({ phone: '+84912345678', registeredAt: { $ne: null } }).lean();
 
     const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.collection === 'members');
-    expect(logged).toMatchObject({ msg: 'slow database command', command: 'find', selects: '{"phone":"string","registeredAt":{"$ne":"object"}}' });
+    expect(logged).toMatchObject({
+      msg: 'slow database command',
+      command: 'find',
+      selects: '{"phone":"string","registeredAt":{"$ne":"object"}}',
+    });
     expect(typeof logged!.ms).toBe('number');
     expect(lines.join('')).not.toContain('912345678');
   });

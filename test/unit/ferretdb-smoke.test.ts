@@ -10,7 +10,9 @@ describe('the MongoDB-protocol server the tests run on', () => {
 
   it('lets exactly one of thirty concurrent inserts with the same unique key win', async () => {
     const attempts = await Promise.allSettled(
-      Array.from({ length: 30 }, (_, i) => UnitModel.create({ code: 'RACE', name: `n${i}`, searchName: 'n', level: 'national' })),
+      Array.from({ length: 30 }, (_, i) =>
+        UnitModel.create({ code: 'RACE', name: `n${i}`, searchName: 'n', level: 'national' }),
+      ),
     );
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
     expect(await UnitModel.countDocuments({ code: 'RACE' })).toBe(1);

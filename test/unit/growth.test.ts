@@ -8,14 +8,27 @@ import { seedUnits, TestClock } from '../support/fixtures.js';
 import { useTestDatabase, useTestRedis } from '../support/servers.js';
 
 const fields: InitiativeFields = {
-  title: 't', problem: '', solution: '', benefit: '', valueVnd: null, scope: '', category: null, coAuthors: '', attachments: [], confidential: false, idea: 'i',
+  title: 't',
+  problem: '',
+  solution: '',
+  benefit: '',
+  valueVnd: null,
+  scope: '',
+  category: null,
+  coAuthors: '',
+  attachments: [],
+  confidential: false,
+  idea: 'i',
 };
 /** Collections that grow with the campaign: what a submission or a fold reads there must be found by _id. */
 const GROWING = ['initiatives', ProgressEntryModel.collection.name, ProgressCounterModel.collection.name];
 // FerretDB finds a document without scanning its collection only by a filter of exactly { _id: value }.
-const byIdAlone = (f: Record<string, unknown>) => Object.keys(f).length === 1 && (typeof f._id === 'string' || f._id instanceof Types.ObjectId);
+const byIdAlone = (f: Record<string, unknown>) =>
+  Object.keys(f).length === 1 && (typeof f._id === 'string' || f._id instanceof Types.ObjectId);
 const scansGrowing = (commands: SeenCommand[]) =>
-  commands.filter((c) => GROWING.includes(c.collection ?? '') && c.name !== 'insert' && (c.sorted || !c.filters.every(byIdAlone)));
+  commands.filter(
+    (c) => GROWING.includes(c.collection ?? '') && c.name !== 'insert' && (c.sorted || !c.filters.every(byIdAlone)),
+  );
 
 describe('a submission and a fold cost the same with 50 or 2,000 initiatives stored', () => {
   useTestDatabase();
@@ -39,13 +52,29 @@ describe('a submission and a fold cost the same with 50 or 2,000 initiatives sto
     }));
     await InitiativeModel.insertMany(initiatives);
     await ProgressEntryModel.insertMany(
-      initiatives.map((i) => ({ _id: `${String(i._id)}:0`, campaignCode: 'C1', units: [...i.unitAncestors, i.unitCode], changes: [{ metric: 'status:submitted', delta: 1 }], folded: true })),
+      initiatives.map((i) => ({
+        _id: `${String(i._id)}:0`,
+        campaignCode: 'C1',
+        units: [...i.unitAncestors, i.unitCode],
+        changes: [{ metric: 'status:submitted', delta: 1 }],
+        folded: true,
+      })),
     );
   }
 
   async function submitThenFold(key: string): Promise<{ submission: SeenCommand[]; fold: SeenCommand[] }> {
     const submission = await countCommands(() =>
-      submitInitiative({ authorId: new Types.ObjectId(), unitCode: 'CDCS-002', channel: 'telegram', quick: true, fields, submissionKey: key }, { clock, redis: redis() }),
+      submitInitiative(
+        {
+          authorId: new Types.ObjectId(),
+          unitCode: 'CDCS-002',
+          channel: 'telegram',
+          quick: true,
+          fields,
+          submissionKey: key,
+        },
+        { clock, redis: redis() },
+      ),
     );
     const fold = await countCommands(() => foldPending(redis()));
     expect(fold.result).toBe(1);
@@ -54,7 +83,12 @@ describe('a submission and a fold cost the same with 50 or 2,000 initiatives sto
 
   it('in commands, and neither scans what grows', async () => {
     await seedUnits();
-    await CampaignModel.create({ code: 'C1', name: 'Phong trào', startDate: new Date('2026-01-01'), endDate: new Date('2026-12-31') });
+    await CampaignModel.create({
+      code: 'C1',
+      name: 'Phong trào',
+      startDate: new Date('2026-01-01'),
+      endDate: new Date('2026-12-31'),
+    });
     await store(50, 0);
     // The first submission seeds the year's counter from MongoDB, the first fold its pending list: once each.
     await submitThenFold('first');

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/clock.js';
+import { systemClock } from '../../src/core/time.js';
 import { ChannelAccountModel, MemberModel } from '../../src/models/index.js';
 import { accountIdOf, identify } from '../../src/services/members.service.js';
 import { countCommands } from '../support/db-commands.js';
@@ -12,9 +12,13 @@ describe('who wrote: the member behind a messenger account', () => {
 
   it('finds a returning person by the _id their account id gives, with no search', async () => {
     const first = await identify({ channel: 'telegram', externalId: '5101' }, seen, systemClock);
-    expect((await ChannelAccountModel.findById(accountIdOf({ channel: 'telegram', externalId: '5101' })).lean())?.memberId).toEqual(first._id);
+    expect(
+      (await ChannelAccountModel.findById(accountIdOf({ channel: 'telegram', externalId: '5101' })).lean())?.memberId,
+    ).toEqual(first._id);
 
-    const { result, commands } = await countCommands(() => identify({ channel: 'telegram', externalId: '5101' }, seen, systemClock));
+    const { result, commands } = await countCommands(() =>
+      identify({ channel: 'telegram', externalId: '5101' }, seen, systemClock),
+    );
     expect(result._id).toEqual(first._id);
     expect(commands.map((c) => [c.name, c.collection, ...c.filters.map((f) => Object.keys(f).join())])).toEqual([
       ['find', 'channelaccounts', '_id'],
@@ -25,9 +29,19 @@ describe('who wrote: the member behind a messenger account', () => {
   it('still finds an account stored before ids were derived from it, without making a second one', async () => {
     const memberId = new Types.ObjectId();
     await MemberModel.create({ _id: memberId, name: 'Hùng', locale: 'vi' });
-    await ChannelAccountModel.create({ channel: 'zalo', externalId: 'z-older', memberId, chatId: 'z-older', lastSeenAt: new Date() });
+    await ChannelAccountModel.create({
+      channel: 'zalo',
+      externalId: 'z-older',
+      memberId,
+      chatId: 'z-older',
+      lastSeenAt: new Date(),
+    });
 
-    for (let i = 0; i < 2; i++) expect((await identify({ channel: 'zalo', externalId: 'z-older' }, { name: 'Hùng', chatId: 'z-older' }, systemClock))._id).toEqual(memberId);
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await identify({ channel: 'zalo', externalId: 'z-older' }, { name: 'Hùng', chatId: 'z-older' }, systemClock))
+          ._id,
+      ).toEqual(memberId);
     expect(await ChannelAccountModel.countDocuments({ externalId: 'z-older' })).toBe(1);
   });
 });

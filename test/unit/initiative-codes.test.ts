@@ -1,20 +1,31 @@
 import { Types } from 'mongoose';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { formatCode, submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
 import { InitiativeModel } from '../../src/models/index.js';
 import { useTestDatabase, useTestRedis } from '../support/servers.js';
 import { seedUnits, TestClock } from '../support/fixtures.js';
 
 const fields: InitiativeFields = {
-  title: 't', problem: '', solution: '', benefit: '', valueVnd: null, scope: '', category: null, coAuthors: '', attachments: [], confidential: false, idea: '',
+  title: 't',
+  problem: '',
+  solution: '',
+  benefit: '',
+  valueVnd: null,
+  scope: '',
+  category: null,
+  coAuthors: '',
+  attachments: [],
+  confidential: false,
+  idea: '',
 };
 
 describe('reference codes', () => {
-  const clock = new TestClock(new Date('2026-12-31T16:59:00Z')); // 23:59 on 31/12 in Vietnam
-  useTestDatabase();
-  const redis = useTestRedis();
+  let clock: TestClock;
+  useTestDatabase({ each: true });
+  const redis = useTestRedis({ each: true });
   const deps = () => ({ clock, redis: redis() });
-  beforeAll(async () => {
+  beforeEach(async () => {
+    clock = new TestClock(new Date('2026-12-31T16:59:00Z')); // 23:59 on 31/12 in Vietnam
     await seedUnits();
   });
 
@@ -26,7 +37,10 @@ describe('reference codes', () => {
     const authorId = new Types.ObjectId();
     const codes = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        submitInitiative({ authorId, unitCode: 'CDCS-001', channel: 'telegram', quick: true, fields, submissionKey: `race-${i}` }, deps()),
+        submitInitiative(
+          { authorId, unitCode: 'CDCS-001', channel: 'telegram', quick: true, fields, submissionKey: `race-${i}` },
+          deps(),
+        ),
       ),
     );
     expect(codes.map((c) => c.code).sort()).toEqual(Array.from({ length: 20 }, (_, i) => formatCode(2026, i + 1)));
@@ -34,7 +48,14 @@ describe('reference codes', () => {
 
   it('return the first initiative when the same submission is retried', async () => {
     const authorId = new Types.ObjectId();
-    const input = { authorId, unitCode: 'CDCS-002', channel: 'telegram' as const, quick: true, fields, submissionKey: 'retry-1' };
+    const input = {
+      authorId,
+      unitCode: 'CDCS-002',
+      channel: 'telegram' as const,
+      quick: true,
+      fields,
+      submissionKey: 'retry-1',
+    };
     const [one, two] = await Promise.all([submitInitiative(input, deps()), submitInitiative(input, deps())]);
     expect(one).toEqual(two);
     expect(await InitiativeModel.countDocuments({ submissionKey: 'retry-1' })).toBe(1);
@@ -42,18 +63,36 @@ describe('reference codes', () => {
 
   it('go on from the highest code stored when Redis lost its counter, or it fell behind', async () => {
     const next = (key: string) =>
-      submitInitiative({ authorId: new Types.ObjectId(), unitCode: 'CDCS-001', channel: 'telegram', quick: true, fields, submissionKey: key }, deps());
+      submitInitiative(
+        {
+          authorId: new Types.ObjectId(),
+          unitCode: 'CDCS-001',
+          channel: 'telegram',
+          quick: true,
+          fields,
+          submissionKey: key,
+        },
+        deps(),
+      );
+    for (let i = 1; i <= 5; i++) await next(`before-${i}`);
     await redis().del('seq:initiative:2026'); // a flushed Redis: seeded again from MongoDB
-    expect((await next('after-flush')).code).toBe(formatCode(2026, 22));
+    expect((await next('after-flush')).code).toBe(formatCode(2026, 6));
     await redis().set('seq:initiative:2026', 3); // behind: the unique code index refuses, the counter catches up
-    expect((await next('behind')).code).toBe(formatCode(2026, 23));
-    expect((await next('caught-up')).code).toBe(formatCode(2026, 24));
+    expect((await next('behind')).code).toBe(formatCode(2026, 7));
+    expect((await next('caught-up')).code).toBe(formatCode(2026, 8));
   });
 
   it('start again at 000001 in the new Vietnam year', async () => {
     clock.advance(2 * 60_000); // 00:01 on 1/1/2027 in Vietnam, still 2026 in UTC
     const { code } = await submitInitiative(
-      { authorId: new Types.ObjectId(), unitCode: 'CDCS-001', channel: 'telegram', quick: true, fields, submissionKey: 'new-year' },
+      {
+        authorId: new Types.ObjectId(),
+        unitCode: 'CDCS-001',
+        channel: 'telegram',
+        quick: true,
+        fields,
+        submissionKey: 'new-year',
+      },
       deps(),
     );
     expect(code).toBe('SK-2027-000001');

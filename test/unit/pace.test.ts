@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysLeft, expectedByPace, isLagging } from '../../src/pace.js';
+import { daysLeft, expectedByPace, isLagging } from '../../src/core/time.js';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { ChatBusyError, LIMITS, MAX_CHAT_WAIT_MS, Pacer, type PacerTime, type Rate } from '../../src/delivery/pacer.js';
 import { createRedis } from '../../src/redis.js';
-import type { Channel } from '../../src/models/index.js';
+import type { Channel } from '../../src/core/channel.js';
 import { testRedisUrl } from '../support/servers.js';
 
 /**
@@ -102,7 +102,8 @@ function keepsTo(rate: Rate, times: number[]): boolean {
 }
 
 const isGroup = (chatId: string) => chatId.startsWith('-');
-const chatRate = (channel: Channel, chatId: string): Rate => (isGroup(chatId) ? LIMITS.telegram.group! : LIMITS[channel].private);
+const chatRate = (channel: Channel, chatId: string): Rate =>
+  isGroup(chatId) ? LIMITS.telegram.group! : LIMITS[channel].private;
 
 describe('the pacer', () => {
   it('keeps every chat and the whole bot within the limits, and lets no group delay a private chat, whatever the mix', async () => {
@@ -144,7 +145,8 @@ describe('the pacer', () => {
         const { channel, chatId } = sent[0]!;
         const times = sent.map((s) => s.sentAt);
         expect(keepsTo(chatRate(channel, chatId), times), `seed ${seed}, chat ${chatId}`).toBe(true);
-        if (isGroup(chatId)) expect(busiestWindow(times, 60_000), `seed ${seed}, group ${chatId}`).toBeLessThanOrEqual(20);
+        if (isGroup(chatId))
+          expect(busiestWindow(times, 60_000), `seed ${seed}, group ${chatId}`).toBeLessThanOrEqual(20);
       }
       const telegram = log.filter((s) => s.channel === 'telegram').map((s) => s.sentAt);
       expect(busiestWindow(telegram, 1000), `seed ${seed}`).toBeLessThanOrEqual(30);
@@ -160,8 +162,12 @@ describe('the pacer', () => {
         let tat = -Infinity;
         for (const s of sent) {
           const ownSlot = Math.max(s.requestedAt, tat - (rate.burst - 1) * rate.intervalMs);
-          const sentMeanwhile = log.filter((o) => o.channel === s.channel && o !== s && o.sentAt >= ownSlot && o.sentAt <= s.sentAt).length;
-          expect(s.sentAt - ownSlot, `seed ${seed}, chat ${s.chatId} at ${s.requestedAt}`).toBeLessThanOrEqual(Math.ceil((sentMeanwhile + 1) * all.intervalMs) + 1);
+          const sentMeanwhile = log.filter(
+            (o) => o.channel === s.channel && o !== s && o.sentAt >= ownSlot && o.sentAt <= s.sentAt,
+          ).length;
+          expect(s.sentAt - ownSlot, `seed ${seed}, chat ${s.chatId} at ${s.requestedAt}`).toBeLessThanOrEqual(
+            Math.ceil((sentMeanwhile + 1) * all.intervalMs) + 1,
+          );
           tat = Math.max(tat, s.sentAt) + rate.intervalMs;
         }
       }

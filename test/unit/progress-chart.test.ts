@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { toAscii } from '../../src/charts/font.js';
-import { renderProgressChart, type ChartBar, type ProgressChartInput } from '../../src/charts/progress-chart.js';
-import { fitText, textWidth } from '../../src/charts/raster.js';
+import { toAscii } from '../../src/channels/charts/font.js';
+import { renderProgressChart, type ProgressChartInput } from '../../src/channels/charts/progress-chart.js';
+import { type ChartBar } from '../../src/core/reply.js';
+import { fitText, textWidth } from '../../src/channels/charts/raster.js';
 import { bars, decodePng, isBlue, isDark, isRed, isTargetGrey, isWhite, regions, type Image } from '../support/png.js';
 
 function expectClearEdges(img: Image): void {
@@ -36,7 +37,13 @@ describe('progress chart PNG', () => {
   });
 
   it('draws the dashed pace mark across each target bar at paceRatio × target', () => {
-    const img = render([{ label: 'A', actual: 90, target: 100 }, { label: 'B', actual: 30, target: 60 }], 0.25);
+    const img = render(
+      [
+        { label: 'A', actual: 90, target: 100 },
+        { label: 'B', actual: 30, target: 60 },
+      ],
+      0.25,
+    );
     for (const bar of bars(img, isTargetGrey)) {
       const expectedY = bar.bottom + 1 - Math.round(0.25 * bar.height);
       const darkRows = new Set<number>();
@@ -79,7 +86,11 @@ describe('progress chart PNG', () => {
   });
 
   it('fits 30 units with long Vietnamese names inside the image', () => {
-    const units = Array.from({ length: 30 }, (_, i) => ({ label: `CĐCS Công ty May Việt Tiến số ${i + 1}`, actual: 50 + i, target: 100 }));
+    const units = Array.from({ length: 30 }, (_, i) => ({
+      label: `CĐCS Công ty May Việt Tiến số ${i + 1}`,
+      actual: 50 + i,
+      target: 100,
+    }));
     const img = render(units, 0.3);
     const actual = bars(img, isBlue);
     const target = bars(img, isTargetGrey);
@@ -92,7 +103,8 @@ describe('progress chart PNG', () => {
     });
     expectClearEdges(img);
     // Few units with very long names: the staggered labels must not run off the sides either.
-    const long = 'Công đoàn cơ sở Tổng công ty Dệt may Việt Nam chi nhánh phía Nam, khối văn phòng và các xưởng sản xuất';
+    const long =
+      'Công đoàn cơ sở Tổng công ty Dệt may Việt Nam chi nhánh phía Nam, khối văn phòng và các xưởng sản xuất';
     expectClearEdges(render([1, 2, 3].map((n) => ({ label: `${long} ${n}`, actual: 10, target: 20 }))));
     // Unit labels are drawn under the axis.
     const labelPixels = regions(img, isDark).filter((r) => r.top > actual[0]!.bottom + 2);
@@ -100,11 +112,20 @@ describe('progress chart PNG', () => {
   });
 
   it('renders a zero target and an all-zero chart without bars or pace marks', () => {
-    const zeroTarget = render([{ label: 'Mới', actual: 5, target: 0 }, { label: 'Cũ', actual: 10, target: 20 }]);
+    const zeroTarget = render([
+      { label: 'Mới', actual: 5, target: 0 },
+      { label: 'Cũ', actual: 10, target: 20 },
+    ]);
     expect(bars(zeroTarget, isBlue)).toHaveLength(2);
     expect(bars(zeroTarget, isTargetGrey)).toHaveLength(1);
 
-    const allZero = render([{ label: 'A', actual: 0, target: 0 }, { label: 'B', actual: 0, target: 0 }], 0);
+    const allZero = render(
+      [
+        { label: 'A', actual: 0, target: 0 },
+        { label: 'B', actual: 0, target: 0 },
+      ],
+      0,
+    );
     expect([allZero.width, allZero.height]).toEqual([800, 450]);
     // Only the legend swatches: one blue, one grey, both small.
     for (const match of [isBlue, isTargetGrey]) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkRedis, createRedis } from '../../src/redis.js';
-import { STARTUP_CHECK_MS } from '../../src/startup-error.js';
+import { STARTUP_CHECK_MS } from '../../src/core/startup-error.js';
 import { testRedisUrl } from '../support/servers.js';
 
 describe('the start-up check of Redis', () => {

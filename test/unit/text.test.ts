@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, escapeHtml, foldForSearch, hasContent, splitMessage, truncate } from '../../src/text.js';
+import { cleanText, escapeHtml, foldForSearch, hasContent, splitMessage, truncate } from '../../src/core/text.js';
 
 describe('cleanText', () => {
   it.each([
@@ -162,9 +162,7 @@ describe('splitMessage', () => {
   });
 
   it('rejoins plain text exactly', () => {
-    const text = Array.from({ length: 60 }, (_, i) => `Dòng ${i}: sáng kiến cải tiến ${'x'.repeat(i % 7)}`).join(
-      '\n',
-    );
+    const text = Array.from({ length: 60 }, (_, i) => `Dòng ${i}: sáng kiến cải tiến ${'x'.repeat(i % 7)}`).join('\n');
     for (const max of [20, 37, 64, 100, 500]) {
       const parts = expectValidSplit(text, max);
       expect(parts.join('')).toBe(text);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { UnitModel } from '../../src/models/index.js';
 import { findUnitByTypedCode, searchGrassroots, unitDirectory } from '../../src/services/units.service.js';
 import { seedUnits } from '../support/fixtures.js';
@@ -6,9 +6,9 @@ import { useTestDatabase } from '../support/servers.js';
 
 describe('finding a grassroots union the way workers type it', () => {
   useTestDatabase();
+  beforeAll(() => seedUnits());
 
   it('matches every typed word at the start of a word, accents and case ignored', async () => {
-    await seedUnits();
     const names = async (q: string) => (await searchGrassroots(q, 8)).map((u) => u.name);
     expect(await names('cong ty may')).toEqual(['Công ty May Thăng Long', 'Công ty May Việt Tiến']);
     expect(await names('MAY viet')).toEqual(['Công ty May Việt Tiến']);
@@ -26,7 +26,14 @@ describe('finding a grassroots union the way workers type it', () => {
   });
 
   it('sees units imported later once the directory is read again', async () => {
-    await UnitModel.create({ code: 'CDCS-NEW', name: 'Nhà máy Nước sạch', searchName: 'nha may nuoc sach', level: 'grassroots', parentCode: 'KCN-TL', ancestors: ['VN', 'HN', 'KCN-TL'] });
+    await UnitModel.create({
+      code: 'CDCS-NEW',
+      name: 'Nhà máy Nước sạch',
+      searchName: 'nha may nuoc sach',
+      level: 'grassroots',
+      parentCode: 'KCN-TL',
+      ancestors: ['VN', 'HN', 'KCN-TL'],
+    });
     unitDirectory.invalidate();
     expect((await searchGrassroots('nuoc sach', 8)).map((u) => u.code)).toEqual(['CDCS-NEW']);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Update } from 'grammy/types';
 import { UpdateLedger } from '../../src/channels/telegram/polling.js';
 
-const updates = (...ids: number[]) => ids.map((update_id) => ({ update_id }) as Update);
+const updates = (...ids: number[]) => ids.map((update_id) => ({ update_id }));
 const ids = (us: Update[]) => us.map((u) => u.update_id);
 
 describe('the long-polling ledger', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeek, vietnamDay, vietnamYear } from '../../src/vietnam-time.js';
+import { isoWeek, vietnamDay, vietnamYear } from '../../src/core/time.js';
 
 describe('Vietnam time', () => {
   it('takes the calendar day in UTC+7', () => {
@@ -21,9 +21,13 @@ describe('Vietnam time', () => {
 
 describe('quarters in Vietnam time', () => {
   it('names the quarter and finds the previous one across a year', async () => {
-    const { previousQuarter, vietnamQuarter } = await import('../../src/vietnam-time.js');
+    const { previousQuarter, vietnamQuarter } = await import('../../src/core/time.js');
     expect(vietnamQuarter(new Date('2026-09-30T17:30:00Z'))).toBe('2026-Q4'); // 1/10 00:30 in Vietnam
     const q = previousQuarter(new Date('2027-01-01T01:00:00Z'));
-    expect([q.name, q.first.toISOString().slice(0, 10), q.last.toISOString().slice(0, 10)]).toEqual(['2026-Q4', '2026-10-01', '2026-12-31']);
+    expect([q.name, q.first.toISOString().slice(0, 10), q.last.toISOString().slice(0, 10)]).toEqual([
+      '2026-Q4',
+      '2026-10-01',
+      '2026-12-31',
+    ]);
   });
 });

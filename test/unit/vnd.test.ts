@@ -125,7 +125,7 @@ describe('parseVnd rejects', () => {
     ['1.000.000.000.000.001', 'too_large'],
     ['9'.repeat(400), 'too_large'],
   ])('%j → %s', (input, reason) => {
-    expect(parseVnd(input)).toEqual({ ok: false, reason });
+    expect(parseVnd(input)).toEqual({ ok: false, error: reason });
   });
 });
 
@@ -140,8 +140,11 @@ describe('formatVnd', () => {
     expect(formatVnd(value, locale)).toBe(expected);
   });
 
-  it.each([1, 12, 500_000, 1_234_567, 50_000_000, 1_200_000_000, 1e15])('parseVnd reads back formatVnd(%d)', (value) => {
-    expect(parseVnd(formatVnd(value, 'vi'))).toEqual({ ok: true, value });
-    expect(parseVnd(formatVnd(value, 'en'))).toEqual({ ok: true, value });
-  });
+  it.each([1, 12, 500_000, 1_234_567, 50_000_000, 1_200_000_000, 1e15])(
+    'parseVnd reads back formatVnd(%d)',
+    (value) => {
+      expect(parseVnd(formatVnd(value, 'vi'))).toEqual({ ok: true, value });
+      expect(parseVnd(formatVnd(value, 'en'))).toEqual({ ok: true, value });
+    },
+  );
 });

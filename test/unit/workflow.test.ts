@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { InitiativeEventModel, InitiativeModel } from '../../src/models/index.js';
 import { submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
 import { nextStatus, transition } from '../../src/services/workflow.service.js';
@@ -7,7 +7,17 @@ import { seedUnits, TestClock } from '../support/fixtures.js';
 import { useTestDatabase, useTestRedis } from '../support/servers.js';
 
 const fields: InitiativeFields = {
-  title: 't', problem: '', solution: '', benefit: '', valueVnd: null, scope: '', category: null, coAuthors: '', attachments: [], confidential: false, idea: 'i',
+  title: 't',
+  problem: '',
+  solution: '',
+  benefit: '',
+  valueVnd: null,
+  scope: '',
+  category: null,
+  coAuthors: '',
+  attachments: [],
+  confidential: false,
+  idea: 'i',
 };
 
 describe('the initiative life cycle', () => {
@@ -15,6 +25,7 @@ describe('the initiative life cycle', () => {
   const redis = useTestRedis();
   const clock = new TestClock(new Date('2026-11-23T03:00:00Z'));
   const deps = () => ({ clock, redis: redis() });
+  beforeAll(() => seedUnits());
 
   it('allows only the transitions of DESIGN.md §3', () => {
     expect(nextStatus('take', 'submitted')).toBe('in_review');
@@ -30,9 +41,15 @@ describe('the initiative life cycle', () => {
   });
 
   it('lets exactly one of ten members racing on Take win; the others are told it is taken', async () => {
-    await seedUnits();
     const { code } = await submitInitiative(
-      { authorId: new Types.ObjectId(), unitCode: 'CDCS-001', channel: 'telegram', quick: true, fields, submissionKey: 'race-take' },
+      {
+        authorId: new Types.ObjectId(),
+        unitCode: 'CDCS-001',
+        channel: 'telegram',
+        quick: true,
+        fields,
+        submissionKey: 'race-take',
+      },
       deps(),
     );
     const members = Array.from({ length: 10 }, () => new Types.ObjectId());
@@ -47,7 +64,14 @@ describe('the initiative life cycle', () => {
 
   it('refuses an illegal move with the current status, and rolls forward a change left half-done', async () => {
     const { code } = await submitInitiative(
-      { authorId: new Types.ObjectId(), unitCode: 'CDCS-002', channel: 'telegram', quick: true, fields, submissionKey: 'illegal' },
+      {
+        authorId: new Types.ObjectId(),
+        unitCode: 'CDCS-002',
+        channel: 'telegram',
+        quick: true,
+        fields,
+        submissionKey: 'illegal',
+      },
       deps(),
     );
     const by = new Types.ObjectId();
@@ -55,7 +79,15 @@ describe('the initiative life cycle', () => {
     expect(refused).toMatchObject({ ok: false, reason: 'illegal' });
     // A process claimed rev 1 (accept) and died before updating the initiative.
     const doc = await InitiativeModel.findOne({ code }).lean();
-    await InitiativeEventModel.create({ initiativeId: doc!._id, rev: 1, at: clock.now(), by, from: 'submitted', to: 'accepted', assigneeId: null });
+    await InitiativeEventModel.create({
+      initiativeId: doc!._id,
+      rev: 1,
+      at: clock.now(),
+      by,
+      from: 'submitted',
+      to: 'accepted',
+      assigneeId: null,
+    });
     const next = await transition({ code, action: 'recognize', by, note: '15/QĐ' }, deps());
     expect(next).toMatchObject({ ok: true, from: 'accepted', to: 'recognized', rev: 2 });
   });

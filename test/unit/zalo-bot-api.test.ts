@@ -17,7 +17,9 @@ async function setup(opts: FakeZaloOptions = {}) {
   return { fake, api: new ZaloBotApi({ apiRoot: fake.url, token: fake.botToken }), ted: fake.botUser({ name: 'Ted' }) };
 }
 
-async function listen(handler: (raw: string, headers: IncomingHttpHeaders) => { status: number; body?: string }): Promise<string> {
+async function listen(
+  handler: (raw: string, headers: IncomingHttpHeaders) => { status: number; body?: string },
+): Promise<string> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -32,7 +34,10 @@ async function listen(handler: (raw: string, headers: IncomingHttpHeaders) => { 
 }
 
 async function botFailure(call: Promise<unknown>): Promise<ZaloBotError> {
-  const error = await call.then(() => undefined, (e: unknown) => e);
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof ZaloBotError)) throw new Error(`expected a ZaloBotError, got ${String(error)}`);
   return error;
 }
@@ -40,9 +45,17 @@ async function botFailure(call: Promise<unknown>): Promise<ZaloBotError> {
 describe('ZaloBotApi', () => {
   it('reads the bot and sends text, photos and chat actions', async () => {
     const { api, ted } = await setup();
-    expect(await api.getMe()).toEqual({ id: expect.any(String), accountName: expect.stringMatching(/^bot\./), accountType: 'BASIC', canJoinGroups: false });
+    expect(await api.getMe()).toEqual({
+      id: expect.any(String),
+      accountName: expect.stringMatching(/^bot\./),
+      accountType: 'BASIC',
+      canJoinGroups: false,
+    });
     await ted.send('hi');
-    expect(await api.sendMessage(ted.id, 'Xin chào')).toEqual({ messageId: expect.stringMatching(/^[0-9a-f]+$/), date: expect.any(Number) });
+    expect(await api.sendMessage(ted.id, 'Xin chào')).toEqual({
+      messageId: expect.stringMatching(/^[0-9a-f]+$/),
+      date: expect.any(Number),
+    });
     await api.sendPhoto(ted.id, 'https://example.com/a.jpg', 'ảnh');
     await api.sendChatAction(ted.id);
     expect(ted.inbox.map((m) => m.text ?? m.caption)).toEqual(['Xin chào', 'ảnh']);
@@ -50,7 +63,10 @@ describe('ZaloBotApi', () => {
 
   it('fails with ZaloBotError: 400 for bad params, 401 for a bad token, 429 rate-limited', async () => {
     const { fake, api, ted } = await setup();
-    expect(await botFailure(api.sendMessage(ted.id, 'x'.repeat(2001)))).toMatchObject({ errorCode: 400, isRateLimited: false });
+    expect(await botFailure(api.sendMessage(ted.id, 'x'.repeat(2001)))).toMatchObject({
+      errorCode: 400,
+      isRateLimited: false,
+    });
     const stranger = new ZaloBotApi({ apiRoot: fake.url, token: '1:nope' });
     const unauthorised = await botFailure(stranger.getMe());
     expect(unauthorised.errorCode).toBe(401);
@@ -80,8 +96,13 @@ describe('ZaloBotApi', () => {
         sticker: null,
       },
     });
-    expect((await api.getUpdates(1))[0]?.message).toMatchObject({ photoUrl: 'https://example.com/p.jpg', caption: 'hai' });
-    expect(await api.getUpdates(1)).toEqual([{ eventName: 'message.unsupported.received', message: expect.objectContaining({ chatId: ted.id, text: null }) }]);
+    expect((await api.getUpdates(1))[0]?.message).toMatchObject({
+      photoUrl: 'https://example.com/p.jpg',
+      caption: 'hai',
+    });
+    expect(await api.getUpdates(1)).toEqual([
+      { eventName: 'message.unsupported.received', message: expect.objectContaining({ chatId: ted.id, text: null }) },
+    ]);
 
     const waiting = api.getUpdates(5);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -90,8 +111,20 @@ describe('ZaloBotApi', () => {
   });
 
   it('accepts getUpdates results given as an array', async () => {
-    const update = (text: string) => ({ event_name: 'message.text.received', message: { message_id: 'ab', date: 1, chat: { id: 'c1', chat_type: 'PRIVATE' }, from: { id: 'c1', display_name: 'T', is_bot: false }, text } });
-    const root = await listen(() => ({ status: 200, body: JSON.stringify({ ok: true, result: [update('a'), update('b')] }) }));
+    const update = (text: string) => ({
+      event_name: 'message.text.received',
+      message: {
+        message_id: 'ab',
+        date: 1,
+        chat: { id: 'c1', chat_type: 'PRIVATE' },
+        from: { id: 'c1', display_name: 'T', is_bot: false },
+        text,
+      },
+    });
+    const root = await listen(() => ({
+      status: 200,
+      body: JSON.stringify({ ok: true, result: [update('a'), update('b')] }),
+    }));
     const updates = await new ZaloBotApi({ apiRoot: root, token: '1:x' }).getUpdates(1);
     expect(updates.map((u) => u.message?.text)).toEqual(['a', 'b']);
   });
@@ -103,13 +136,19 @@ describe('ZaloBotApi', () => {
       received.push({ raw, secretOk: verifyBotSecret(headers['x-bot-api-secret-token'], 'secret-123') });
       return { status: 200, body: '{"message":"Success"}' };
     });
-    expect(await api.setWebhook(`${url}/zalo-bot`, 'secret-123')).toEqual({ url: `${url}/zalo-bot`, updatedAt: expect.any(Number) });
+    expect(await api.setWebhook(`${url}/zalo-bot`, 'secret-123')).toEqual({
+      url: `${url}/zalo-bot`,
+      updatedAt: expect.any(Number),
+    });
     expect((await api.getWebhookInfo()).url).toBe(`${url}/zalo-bot`);
     expect((await botFailure(api.getUpdates(0))).errorCode).toBe(400);
 
     expect(await ted.send('qua webhook')).toBe(200);
     expect(received[0]?.secretOk).toBe(true);
-    expect(parseBotWebhookBody(received[0]!.raw)).toMatchObject({ eventName: 'message.text.received', message: { text: 'qua webhook', chatId: ted.id } });
+    expect(parseBotWebhookBody(received[0]!.raw)).toMatchObject({
+      eventName: 'message.text.received',
+      message: { text: 'qua webhook', chatId: ted.id },
+    });
 
     expect(await api.deleteWebhook()).toEqual({ url: '', updatedAt: expect.any(Number) });
     expect(await api.getUpdates(0)).toEqual([]);
@@ -126,12 +165,24 @@ describe('bot webhook helpers', () => {
   });
 
   it('parses the wrapped and the bare body, and the photo_url variant', () => {
-    const message = { message_id: 'm1', date: 1750316131602, chat: { id: 'c1', chat_type: 'PRIVATE' }, from: { id: 'c1', display_name: 'Ted', is_bot: false }, photo_url: 'https://x/p.jpg' };
+    const message = {
+      message_id: 'm1',
+      date: 1750316131602,
+      chat: { id: 'c1', chat_type: 'PRIVATE' },
+      from: { id: 'c1', display_name: 'Ted', is_bot: false },
+      photo_url: 'https://x/p.jpg',
+    };
     const bare = { event_name: 'message.image.received', message };
     expect(parseBotWebhookBody(JSON.stringify({ ok: true, result: bare }))?.message?.photoUrl).toBe('https://x/p.jpg');
     expect(parseBotWebhookBody(Buffer.from(JSON.stringify(bare)))?.message?.chatId).toBe('c1');
     expect(parseBotWebhookBody('{')).toBeNull();
-    expect(parseBotWebhookBody(JSON.stringify({ ok: true, result: { event_name: 'message.unsupported.received' } }))).toEqual({ eventName: 'message.unsupported.received', message: null });
-    expect(parseBotWebhookBody(JSON.stringify({ ok: true, result: { event_name: 'message.text.received', message: { text: 'no ids' } } }))).toBeNull();
+    expect(
+      parseBotWebhookBody(JSON.stringify({ ok: true, result: { event_name: 'message.unsupported.received' } })),
+    ).toEqual({ eventName: 'message.unsupported.received', message: null });
+    expect(
+      parseBotWebhookBody(
+        JSON.stringify({ ok: true, result: { event_name: 'message.text.received', message: { text: 'no ids' } } }),
+      ),
+    ).toBeNull();
   });
 });

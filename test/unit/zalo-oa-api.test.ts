@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZaloOaApi, ZaloOaError, classifyOaError } from '../../src/channels/zalo/oa-api.js';
 import { OaTokenManager, type OaTokenPair, type OaTokenStore } from '../../src/channels/zalo/oa-tokens.js';
-import type { Lock } from '../../src/channels/zalo/redis-lock.js';
+import type { Lock } from '../../src/core/lock.js';
 import { FakeZalo } from '../../src/playground/fakes/zalo-server.js';
 
 const APP_SECRET = 'app-secret';
@@ -43,7 +43,14 @@ async function setup() {
   const store = new MemoryStore();
   const { accessToken, refreshToken } = fake.issueTokens();
   store.pair = { accessToken, refreshToken, accessExpiresAt: new Date(clock + 25 * HOUR) };
-  const tokens = new OaTokenManager({ oauthRoot: fake.url, appId: fake.appId, appSecretKey: APP_SECRET, store, lock: inProcessLock(), clock: { now: () => new Date(clock) } });
+  const tokens = new OaTokenManager({
+    oauthRoot: fake.url,
+    appId: fake.appId,
+    appSecretKey: APP_SECRET,
+    store,
+    lock: inProcessLock(),
+    clock: { now: () => new Date(clock) },
+  });
   const api = new ZaloOaApi({ apiRoot: fake.url, tokens });
   const lan = fake.oaUser({ name: 'Lan' });
   await lan.send('xin chào');
@@ -51,7 +58,10 @@ async function setup() {
 }
 
 async function oaFailure(call: Promise<unknown>): Promise<ZaloOaError> {
-  const error = await call.then(() => undefined, (e: unknown) => e);
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof ZaloOaError)) throw new Error(`expected a ZaloOaError, got ${String(error)}`);
   return error;
 }
@@ -60,7 +70,12 @@ describe('ZaloOaApi', () => {
   it('sends text, quotes and replies by message id, with string ids', async () => {
     const { api, lan } = await setup();
     const sent = await api.sendText({ userId: lan.id }, 'Chào Lan');
-    expect(sent).toEqual({ messageId: expect.any(String), userId: lan.id, sentTime: expect.stringMatching(/^\d+$/), quotaType: 'reply' });
+    expect(sent).toEqual({
+      messageId: expect.any(String),
+      userId: lan.id,
+      sentTime: expect.stringMatching(/^\d+$/),
+      quotaType: 'reply',
+    });
     const inbound = lan.lastSentMsgId!;
     await api.sendText({ messageId: inbound }, 'Trả lời', { quoteMessageId: inbound });
     expect(lan.inbox.at(-1)).toMatchObject({ text: 'Trả lời', inReplyTo: inbound, quoteMessageId: inbound });
@@ -77,7 +92,10 @@ describe('ZaloOaApi', () => {
       { title: 'Xem tiến độ', type: 'oa.query.hide', payload: '#progress' },
     ]);
     const tooMany = Array.from({ length: 6 }, (_, i) => ({ title: `b${i}`, payload: `#${i}` }));
-    expect(await oaFailure(api.sendButtons({ userId: lan.id }, 'Chọn:', tooMany))).toMatchObject({ code: -201, kind: 'invalid' });
+    expect(await oaFailure(api.sendButtons({ userId: lan.id }, 'Chọn:', tooMany))).toMatchObject({
+      code: -201,
+      kind: 'invalid',
+    });
   });
 
   it('uploads an image and a file and sends them; a url image too', async () => {
@@ -92,12 +110,17 @@ describe('ZaloOaApi', () => {
     const token = await api.uploadFile(new TextEncoder().encode('%PDF-1.7'), 'bien-ban.pdf', 'application/pdf');
     await api.sendFile({ userId: lan.id }, token);
     expect(lan.inbox.at(-1)?.file).toEqual({ token, name: 'bien-ban.pdf' });
-    expect(await oaFailure(api.uploadImage(new TextEncoder().encode('%PDF'), 'x.png', 'image/png'))).toMatchObject({ code: -201 });
+    expect(await oaFailure(api.uploadImage(new TextEncoder().encode('%PDF'), 'x.png', 'image/png'))).toMatchObject({
+      code: -201,
+    });
   });
 
   it('asks for user info and reads the user detail and the OA', async () => {
     const { api, lan, fake } = await setup();
-    await api.requestUserInfo({ userId: lan.id }, { title: 'Số điện thoại', subtitle: 'Để liên hệ', imageUrl: 'https://example.com/b.png' });
+    await api.requestUserInfo(
+      { userId: lan.id },
+      { title: 'Số điện thoại', subtitle: 'Để liên hệ', imageUrl: 'https://example.com/b.png' },
+    );
     expect(lan.inbox.at(-1)?.kind).toBe('request_user_info');
     await lan.submitInfo(); // nobody listens to the push; Zalo records the answer all the same
     expect(await api.userDetail(lan.id)).toEqual({
@@ -133,11 +156,22 @@ describe('ZaloOaApi', () => {
 
   it('classifies Zalo errors', async () => {
     const { api, lan, fake } = await setup();
-    expect(await oaFailure(api.sendText({ userId: lan.id }, 'x'.repeat(2001)))).toMatchObject({ code: -210, kind: 'too_long' });
+    expect(await oaFailure(api.sendText({ userId: lan.id }, 'x'.repeat(2001)))).toMatchObject({
+      code: -210,
+      kind: 'too_long',
+    });
     fake.failNext(-32);
     expect((await oaFailure(api.sendText({ userId: lan.id }, 'x'))).kind).toBe('rate');
     lan.block();
     expect(await oaFailure(api.sendText({ userId: lan.id }, 'x'))).toMatchObject({ code: -217, kind: 'window' });
-    expect([-216, -220, -211, -218, -230, -234, -221].map(classifyOaError)).toEqual(['token', 'token', 'quota', 'quota', 'window', 'night', 'config']);
+    expect([-216, -220, -211, -218, -230, -234, -221].map(classifyOaError)).toEqual([
+      'token',
+      'token',
+      'quota',
+      'quota',
+      'window',
+      'night',
+      'config',
+    ]);
   });
 });

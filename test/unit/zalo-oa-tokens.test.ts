@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ZaloOaApi } from '../../src/channels/zalo/oa-api.js';
-import { MongoOaTokenStore } from '../../src/channels/zalo/oa-token-store.js';
+import { MongoOaTokenStore } from '../../src/services/zalo-tokens.service.js';
 import { OaTokenManager, ZaloOaAuthError } from '../../src/channels/zalo/oa-tokens.js';
-import { RedisLock } from '../../src/channels/zalo/redis-lock.js';
+import { RedisLock } from '../../src/core/lock.js';
 import { createLogger } from '../../src/logger.js';
 import { createRedis } from '../../src/redis.js';
 import { FakeZalo } from '../../src/playground/fakes/zalo-server.js';
@@ -78,7 +78,11 @@ describe('OaTokenManager', () => {
     expect(next).not.toBe(first.accessToken);
     expect(fake.refreshCalls).toBe(1);
     const saved = await new MongoOaTokenStore().load(fake.appId);
-    expect(saved).toEqual({ accessToken: next, refreshToken: expect.any(String), accessExpiresAt: new Date(clock + 25 * HOUR) });
+    expect(saved).toEqual({
+      accessToken: next,
+      refreshToken: expect.any(String),
+      accessExpiresAt: new Date(clock + 25 * HOUR),
+    });
     expect(saved?.refreshToken).not.toBe(first.refreshToken);
   });
 
@@ -128,7 +132,10 @@ describe('OaTokenManager', () => {
 
   it('says an admin must consent when nothing is stored', async () => {
     const fake = await startFake();
-    await expect(processOf(fake, 0).accessToken()).rejects.toMatchObject({ name: 'ZaloOaAuthError', reason: 'no_tokens' });
+    await expect(processOf(fake, 0).accessToken()).rejects.toMatchObject({
+      name: 'ZaloOaAuthError',
+      reason: 'no_tokens',
+    });
   });
 });
 

@@ -30,7 +30,10 @@ async function setup(opts: { deliverEchoes?: boolean } = {}) {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(() => fake.stop(), () => new Promise((resolve) => server.close(() => resolve())));
+  cleanups.push(
+    () => fake.stop(),
+    () => new Promise((resolve) => server.close(() => resolve())),
+  );
   fake.setOaWebhook(`http://127.0.0.1:${(server.address() as AddressInfo).port}/zalo`);
   const last = () => deliveries.at(-1)!;
   return { fake, last, lan: fake.oaUser({ name: 'Lan', phone: '84912345678' }) };
@@ -39,7 +42,13 @@ async function setup(opts: { deliverEchoes?: boolean } = {}) {
 function verify(d: Delivery, secret = OA_SECRET, raw = d.raw): boolean {
   const event = parseOaEvent(raw);
   if (!event) return false;
-  return verifyOaSignature(raw, d.headers['x-zevent-signature'] as string | undefined, event.appId, event.timestamp, secret);
+  return verifyOaSignature(
+    raw,
+    d.headers['x-zevent-signature'] as string | undefined,
+    event.appId,
+    event.timestamp,
+    secret,
+  );
 }
 
 describe('verifyOaSignature', () => {
@@ -82,9 +91,16 @@ describe('parseOaEvent', () => {
   it('reads images, files, stickers and other messages', async () => {
     const { last, lan } = await setup();
     await lan.sendImage('biên bản');
-    expect(parseOaEvent(last().raw)).toMatchObject({ kind: 'image', text: 'biên bản', attachments: [{ type: 'image', url: expect.any(String) }] });
+    expect(parseOaEvent(last().raw)).toMatchObject({
+      kind: 'image',
+      text: 'biên bản',
+      attachments: [{ type: 'image', url: expect.any(String) }],
+    });
     await lan.sendFile('de-xuat.docx');
-    expect(parseOaEvent(last().raw)).toMatchObject({ kind: 'file', attachments: [{ type: 'file', name: 'de-xuat.docx', fileType: 'docx', size: expect.any(String) }] });
+    expect(parseOaEvent(last().raw)).toMatchObject({
+      kind: 'file',
+      attachments: [{ type: 'file', name: 'de-xuat.docx', fileType: 'docx', size: expect.any(String) }],
+    });
     await lan.sendSticker();
     expect(parseOaEvent(last().raw)?.kind).toBe('sticker');
     await lan.sendLocation();
@@ -94,11 +110,24 @@ describe('parseOaEvent', () => {
   it('reads follow, unfollow and user_submit_info', async () => {
     const { fake, last, lan } = await setup();
     await lan.follow();
-    expect(parseOaEvent(last().raw)).toMatchObject({ kind: 'follow', userId: lan.id, oaId: fake.oaId, source: 'oa_profile' });
+    expect(parseOaEvent(last().raw)).toMatchObject({
+      kind: 'follow',
+      userId: lan.id,
+      oaId: fake.oaId,
+      source: 'oa_profile',
+    });
     await lan.unfollow();
     expect(parseOaEvent(last().raw)?.kind).toBe('unfollow');
     await lan.follow();
-    const oaAsks = { attachment: { type: 'template', payload: { template_type: 'request_user_info', elements: [{ title: 't', subtitle: 's', image_url: 'https://example.com/i.png' }] } } };
+    const oaAsks = {
+      attachment: {
+        type: 'template',
+        payload: {
+          template_type: 'request_user_info',
+          elements: [{ title: 't', subtitle: 's', image_url: 'https://example.com/i.png' }],
+        },
+      },
+    };
     const { accessToken } = fake.issueTokens();
     await fetch(`${fake.url}/v3.0/oa/message/cs`, {
       method: 'POST',
@@ -106,7 +135,11 @@ describe('parseOaEvent', () => {
       body: JSON.stringify({ recipient: { user_id: lan.id }, message: oaAsks }),
     });
     await lan.submitInfo();
-    expect(parseOaEvent(last().raw)).toMatchObject({ kind: 'user_submit_info', userId: lan.id, info: { name: 'Lan', phone: '84912345678' } });
+    expect(parseOaEvent(last().raw)).toMatchObject({
+      kind: 'user_submit_info',
+      userId: lan.id,
+      info: { name: 'Lan', phone: '84912345678' },
+    });
   });
 
   it('recognises the OA’s own echoes', async () => {
@@ -120,16 +153,31 @@ describe('parseOaEvent', () => {
     });
     const { data } = (await res.json()) as { data: { message_id: string } };
     await expect.poll(() => parseOaEvent(last().raw)?.kind).toBe('echo');
-    expect(parseOaEvent(last().raw)).toMatchObject({ kind: 'echo', userId: lan.id, oaId: fake.oaId, msgId: data.message_id });
+    expect(parseOaEvent(last().raw)).toMatchObject({
+      kind: 'echo',
+      userId: lan.id,
+      oaId: fake.oaId,
+      msgId: data.message_id,
+    });
   });
 
   it('ignores unknown events, keeps the app id for checking, and rejects malformed bodies', () => {
-    const seen = parseOaEvent(JSON.stringify({ app_id: '999', event_name: 'user_seen_message', timestamp: '1', message: { msg_ids: ['a'] } }));
-    expect(seen).toEqual({ kind: 'ignored', appId: '999', eventName: 'user_seen_message', timestamp: '1', userIdByApp: null });
+    const seen = parseOaEvent(
+      JSON.stringify({ app_id: '999', event_name: 'user_seen_message', timestamp: '1', message: { msg_ids: ['a'] } }),
+    );
+    expect(seen).toEqual({
+      kind: 'ignored',
+      appId: '999',
+      eventName: 'user_seen_message',
+      timestamp: '1',
+      userIdByApp: null,
+    });
     expect(parseOaEvent('not json')).toBeNull();
     expect(parseOaEvent(JSON.stringify({ event_name: 'user_send_text' }))).toBeNull();
     // Ids as numbers would already have lost digits: refused, not coerced.
     expect(parseOaEvent('{"app_id":2553928453557884079,"event_name":"follow","timestamp":"1"}')).toBeNull();
-    expect(parseOaEvent(JSON.stringify({ app_id: '1', event_name: 'user_send_text', timestamp: '1', sender: { id: 'u' } }))).toBeNull();
+    expect(
+      parseOaEvent(JSON.stringify({ app_id: '1', event_name: 'user_send_text', timestamp: '1', sender: { id: 'u' } })),
+    ).toBeNull();
   });
 });

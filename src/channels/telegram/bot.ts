@@ -1,17 +1,15 @@
 import { Bot, GrammyError, type Api, type Context } from 'grammy';
-import type { UserFromGetMe } from 'grammy/types';
+import type { UserFromGetMe, Message } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { handleEvent, COMMAND_NAMES } from '../../../handlers/index.js';
-import type { Deps } from '../../deps.js';
-import { msg } from '../../i18n.js';
-import { LOCALES } from '../../models/index.js';
-import type { HandleResult, InboundEvent } from '../types.js';
-import { toInboundEvent } from './inbound.js';
+import { LOCALES } from '../../core/channel.js';
+import type { HandleResult } from '../../core/reply.js';
+import type { Pacing } from '../../core/sender.js';
+import { STARTUP_CHECK_MS, StartupError } from '../../core/startup-error.js';
+import type { I18n } from '../../core/i18n.js';
+import { answerOf, sendReplies, type AdapterPorts } from '../answer.js';
 import { TelegramSender } from './send.js';
-import { UnreachableError } from '../sender.js';
-import type { Pacer } from '../../delivery/pacer.js';
-import { STARTUP_CHECK_MS, StartupError } from '../../startup-error.js';
+import type { InboundEvent, InboundPayload } from '../../core/event.js';
 
 export interface TelegramOptions {
   token: string;
@@ -21,9 +19,12 @@ export interface TelegramOptions {
 }
 
 /** The grammY bot: turns each update into an InboundEvent, lets handlers/ answer, renders the answer. */
-export function createTelegramBot(deps: Deps, opts: TelegramOptions): Bot {
-  const bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot }, ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) });
-  withPacingAndRetries(bot.api, deps.pacer);
+export function createTelegramBot(ports: AdapterPorts, opts: TelegramOptions): Bot {
+  const bot = new Bot(opts.token, {
+    client: { apiRoot: opts.apiRoot },
+    ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
+  });
+  withPacingAndRetries(bot.api, ports.pacing);
   // Concurrent across chats (long polling through the runner, parallel webhook requests), one at a
   // time per chat and per person, so a person's messages are answered in the order they were sent.
   bot.use(sequentialize(updateLanes));
@@ -36,21 +37,20 @@ export function createTelegramBot(deps: Deps, opts: TelegramOptions): Bot {
     const showToast = async (notice?: string) => {
       if (!ctx.callbackQuery || toastShown) return;
       toastShown = true;
-      await ctx.answerCallbackQuery(notice ? { text: notice } : {}).catch((err: unknown) => deps.log.warn({ err }, 'answerCallbackQuery failed'));
+      await ctx
+        .answerCallbackQuery(notice ? { text: notice } : {})
+        .catch((err: unknown) => ports.log.warn({ err }, 'answerCallbackQuery failed'));
     };
     try {
       if (!event) return;
-      const result: HandleResult | null = await handleEvent(event, deps).catch(async (err: unknown) => {
-        deps.log.error({ err, eventId: event.eventId, chatId: event.chatId }, 'handling an update failed');
-        return { locale: 'vi', replies: [{ parts: [msg('error-generic')] }] } satisfies HandleResult;
-      });
-      await showToast(result?.buttonNotice ? deps.i18n.render(result.locale, result.buttonNotice) : undefined);
-      if (result) await send(ctx, deps, event, result);
+      const result = await answerOf(ports, event);
+      await showToast(result?.buttonNotice ? ports.i18n.render(result.locale, result.buttonNotice) : undefined);
+      if (result) await send(ctx, ports, event, result);
     } finally {
       await showToast();
     }
   });
-  bot.catch((err) => deps.log.error({ err: err.error, updateId: err.ctx.update.update_id }, 'unhandled bot error'));
+  bot.catch((err) => ports.log.error({ err: err.error, updateId: err.ctx.update.update_id }, 'unhandled bot error'));
   return bot;
 }
 
@@ -61,17 +61,11 @@ function updateLanes(ctx: Context): string[] {
   return lanes;
 }
 
-async function send(ctx: Context, deps: Deps, event: InboundEvent, result: HandleResult): Promise<void> {
+async function send(ctx: Context, ports: AdapterPorts, event: InboundEvent, result: HandleResult): Promise<void> {
   if (result.closeButtons && ctx.callbackQuery?.message) {
     await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(ignoreNotModified);
   }
-  const sender = new TelegramSender(ctx.api, deps.i18n);
-  try {
-    for (const r of result.replies) await sender.send(event.chatId, result.locale, r);
-  } catch (err) {
-    if (!(err instanceof UnreachableError)) throw err;
-    deps.log.warn({ chatId: event.chatId, eventId: event.eventId }, 'cannot answer: the bot was blocked or removed');
-  }
+  await sendReplies(ports, new TelegramSender(ctx.api, ports.i18n), event, result);
 }
 
 function ignoreNotModified(err: unknown): void {
@@ -92,7 +86,7 @@ const MAX_INLINE_WAIT_S = 10;
  * A 429 holds back every process for its retry_after, then the call is tried again (twice at most);
  * 5xx answers are retried with a short backoff.
  */
-export function withPacingAndRetries(api: Api, pacer: Pacer): Api {
+export function withPacingAndRetries(api: Api, pacer: Pacing): Api {
   api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 0, rethrowHttpErrors: true }));
   api.config.use(async (prev, method, payload, signal) => {
     const chatId = (payload as { chat_id?: number | string }).chat_id;
@@ -116,9 +110,13 @@ export async function introduce(bot: Bot, apiRoot: string): Promise<void> {
   const signal = AbortSignal.timeout(STARTUP_CHECK_MS) as unknown as Parameters<Bot['init']>[0];
   await bot.init(signal).catch((err: unknown) => {
     if (err instanceof GrammyError && err.error_code === 401) {
-      throw new StartupError('Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized): copy the token again from @BotFather', { cause: err });
+      throw new StartupError(
+        'Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized): copy the token again from @BotFather',
+        { cause: err },
+      );
     }
-    if (err instanceof GrammyError) throw new StartupError(`Telegram answered getMe with ${err.error_code} ${err.description}`, { cause: err });
+    if (err instanceof GrammyError)
+      throw new StartupError(`Telegram answered getMe with ${err.error_code} ${err.description}`, { cause: err });
     throw new StartupError(
       `Telegram did not answer getMe at ${apiRoot} within ${STARTUP_CHECK_MS / 1000} s: check this machine's route to it (proxy, firewall) or TELEGRAM_API_ROOT`,
       { cause: err },
@@ -127,9 +125,134 @@ export async function introduce(bot: Bot, apiRoot: string): Promise<void> {
 }
 
 /** The command menu Telegram shows, in each language. */
-export async function publishCommands(bot: Bot, deps: Deps): Promise<void> {
+export async function publishCommands(bot: Bot, i18n: I18n, commandNames: string[]): Promise<void> {
   for (const locale of LOCALES) {
-    const commands = COMMAND_NAMES.map((command) => ({ command, description: deps.i18n.t(locale, `command-${command}`) }));
+    const commands = commandNames.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
     await bot.api.setMyCommands(commands, locale === 'vi' ? {} : { language_code: locale });
   }
+}
+
+/** Telegram update -> our channel-neutral event; null for updates no handler answers (edits, joins...). */
+export function toInboundEvent(ctx: Context): InboundEvent | null {
+  const from = ctx.from;
+  const chat = ctx.chat;
+  if (!from || !chat || from.is_bot || chat.type === 'channel') return null;
+  const payload =
+    ctx.callbackQuery?.data !== undefined
+      ? buttonPayload(ctx.callbackQuery.data)
+      : (serviceMessage(ctx.message) ?? messagePayload(ctx.message, ctx.me.username));
+  if (!payload) return null;
+  return {
+    channel: 'telegram',
+    eventId: String(ctx.update.update_id),
+    userId: String(from.id),
+    chatId: String(chat.id),
+    chatType: chat.type === 'private' ? 'private' : 'group',
+    messageId: messageIdOf(ctx),
+    replyToMessageId: ctx.message?.reply_to_message ? String(ctx.message.reply_to_message.message_id) : null,
+    ...(ctx.message?.reply_to_message ? { replyToBot: ctx.message.reply_to_message.from?.id === ctx.me.id } : {}),
+    chatTitle: 'title' in chat ? (chat.title ?? null) : null,
+    profile: {
+      name: [from.first_name, from.last_name].filter(Boolean).join(' '),
+      languageCode: from.language_code ?? null,
+    },
+    payload,
+  };
+}
+
+function messageIdOf(ctx: Context): string | null {
+  const id = ctx.callbackQuery?.message?.message_id ?? ctx.message?.message_id;
+  return id === undefined ? null : String(id);
+}
+
+/** Service messages Telegram posts in groups (bots receive them even in privacy mode). */
+const SERVICE_FIELDS = [
+  'new_chat_members',
+  'left_chat_member',
+  'new_chat_title',
+  'new_chat_photo',
+  'delete_chat_photo',
+  'group_chat_created',
+  'supergroup_chat_created',
+  'pinned_message',
+  'message_auto_delete_timer_changed',
+  'video_chat_started',
+  'video_chat_ended',
+  'video_chat_scheduled',
+  'video_chat_participants_invited',
+  'forum_topic_created',
+  'forum_topic_edited',
+  'forum_topic_closed',
+  'forum_topic_reopened',
+  'boost_added',
+  'chat_background_set',
+] as const;
+
+function serviceMessage(message: Message | undefined): InboundPayload | null {
+  if (!message) return null;
+  const chatId = String(message.chat.id);
+  if (message.migrate_to_chat_id !== undefined)
+    return { kind: 'chat_moved', fromChatId: chatId, toChatId: String(message.migrate_to_chat_id) };
+  if (message.migrate_from_chat_id !== undefined)
+    return { kind: 'chat_moved', fromChatId: String(message.migrate_from_chat_id), toChatId: chatId };
+  return SERVICE_FIELDS.some((f) => f in message) ? { kind: 'service' } : null;
+}
+
+const buttonPayload = (data: string): InboundPayload => ({ kind: 'button', data });
+
+function messagePayload(message: Message | undefined, botUsername: string): InboundPayload | null {
+  if (!message) return null;
+  if (message.text !== undefined) return textPayload(message.text, message, botUsername);
+  if (message.contact) {
+    return {
+      kind: 'contact',
+      phone: message.contact.phone_number,
+      ownContact: message.contact.user_id === message.from?.id,
+    };
+  }
+  const caption = message.caption ?? '';
+  const photo = message.photo?.at(-1); // sizes come smallest first
+  if (photo) {
+    return {
+      kind: 'media',
+      caption,
+      attachment: {
+        kind: 'photo',
+        fileId: photo.file_id,
+        fileUniqueId: photo.file_unique_id,
+        fileName: null,
+        mimeType: 'image/jpeg',
+        size: photo.file_size ?? null,
+        width: photo.width,
+        height: photo.height,
+      },
+    };
+  }
+  if (message.document) {
+    const d = message.document;
+    return {
+      kind: 'media',
+      caption,
+      attachment: {
+        kind: 'document',
+        fileId: d.file_id,
+        fileUniqueId: d.file_unique_id,
+        fileName: d.file_name ?? null,
+        mimeType: d.mime_type ?? null,
+        size: d.file_size ?? null,
+        width: null,
+        height: null,
+      },
+    };
+  }
+  return { kind: 'unsupported' };
+}
+
+function textPayload(text: string, message: Message, botUsername: string): InboundPayload | null {
+  const entity = message.entities?.[0];
+  if (entity?.type !== 'bot_command' || entity.offset !== 0) return { kind: 'text', text };
+  const [name = '', target] = text.slice(1, entity.length).split('@');
+  // "/help@other_bot" in a group is meant for another bot.
+  if (target && target.toLowerCase() !== botUsername.toLowerCase()) return null;
+  return { kind: 'command', command: name.toLowerCase(), args: text.slice(entity.length).trim() };
 }

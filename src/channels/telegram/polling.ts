@@ -75,17 +75,22 @@ export interface Polling {
  * fetched). A 401 or 409 (another process polls this token) ends polling for good: `onFatal` is told,
  * and the process is expected to exit so a supervisor restarts it.
  */
-export function startLongPolling(bot: Bot, opts: { allowedUpdates: readonly string[]; log: Logger; onFatal: (err: unknown) => void }): Polling {
+export function startLongPolling(
+  bot: Bot,
+  opts: { allowedUpdates: readonly string[]; log: Logger; onFatal: (err: unknown) => void },
+): Polling {
   const ledger = new UpdateLedger();
   // The runner hands over its own AbortSignal polyfill, the type grammY takes.
   type RunnerSignal = Parameters<Parameters<typeof run>[0]['api']['getUpdates']>[1];
   const getUpdates = async (args: { timeout: number; limit: number }, signal: RunnerSignal): Promise<Update[]> => {
     for (;;) {
-      const updates = await bot.api.getUpdates({ ...args, offset: ledger.offset(), allowed_updates: opts.allowedUpdates as never }, signal).catch((err: unknown) => {
-        // The runner retries with a backoff, or gives up on 401/409 (logged below); it logs nothing itself.
-        if (!signal.aborted && !isFatal(err)) opts.log.warn({ err: describe(err) }, 'getUpdates failed; retrying');
-        throw err;
-      });
+      const updates = await bot.api
+        .getUpdates({ ...args, offset: ledger.offset(), allowed_updates: opts.allowedUpdates as never }, signal)
+        .catch((err: unknown) => {
+          // The runner retries with a backoff, or gives up on 401/409 (logged below); it logs nothing itself.
+          if (!signal.aborted && !isFatal(err)) opts.log.warn({ err: describe(err) }, 'getUpdates failed; retrying');
+          throw err;
+        });
       const fresh = ledger.admit(updates);
       if (fresh.length > 0 || updates.length === 0) return fresh;
       // Only updates already being handled came back: wait for one to finish (or for newcomers).
@@ -109,12 +114,19 @@ export function startLongPolling(bot: Bot, opts: { allowedUpdates: readonly stri
       runner: { silent: true, fetch: { timeout: 30 } },
       sink: {
         concurrency: CONCURRENCY,
-        timeout: { milliseconds: SLOW_UPDATE_MS, handler: (u) => opts.log.warn({ updateId: u.update_id }, 'a Telegram update is still being handled after 60 s') },
+        timeout: {
+          milliseconds: SLOW_UPDATE_MS,
+          handler: (u) =>
+            opts.log.warn({ updateId: u.update_id }, 'a Telegram update is still being handled after 60 s'),
+        },
       },
     },
   );
   handle.task()?.catch((err: unknown) => {
-    opts.log.fatal({ err: describe(err) }, 'Telegram long polling stopped for good (409: another process polls this bot token; 401: the token was revoked)');
+    opts.log.fatal(
+      { err: describe(err) },
+      'Telegram long polling stopped for good (409: another process polls this bot token; 401: the token was revoked)',
+    );
     opts.onFatal(err);
   });
   return {
@@ -126,5 +138,6 @@ export function startLongPolling(bot: Bot, opts: { allowedUpdates: readonly stri
   };
 }
 
-const isFatal = (err: unknown): boolean => err instanceof GrammyError && (err.error_code === 401 || err.error_code === 409);
+const isFatal = (err: unknown): boolean =>
+  err instanceof GrammyError && (err.error_code === 401 || err.error_code === 409);
 const describe = (err: unknown) => (err instanceof Error ? { name: err.name, message: err.message } : err);

@@ -1,12 +1,19 @@
 import { GrammyError, InputFile, type Api } from 'grammy';
-import type { Message } from 'grammy/types';
-import type { I18n, Locale } from '../../i18n.js';
-import { ChatMovedError, RejectedError, RetryLaterError, UnreachableError, type ChannelSender } from '../sender.js';
-import type { ChartSpec, Reply } from '../types.js';
-import { renderProgressChart } from '../../charts/progress-chart.js';
-import { ChartCache, chartKey } from '../../charts/chart-cache.js';
+import type { Message, ForceReply, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
+import {
+  ChatMovedError,
+  RejectedError,
+  RetryLaterError,
+  UnreachableError,
+  type ChannelSender,
+} from '../../core/sender.js';
+import type { ChartSpec, Reply } from '../../core/reply.js';
+import { renderProgressChart } from '../charts/progress-chart.js';
+import { ChartCache, chartKey } from '../charts/chart-cache.js';
 import { chartInput } from '../chart-input.js';
-import { renderForTelegram } from './render.js';
+import type { I18n, Msg } from '../../core/i18n.js';
+import type { Locale } from '../../core/channel.js';
+import { escapeHtml, splitMessage } from '../../core/text.js';
 
 /** Sends rendered replies through the Bot API: text parts, then the files, all in one chat. */
 export class TelegramSender implements ChannelSender {
@@ -21,20 +28,30 @@ export class TelegramSender implements ChannelSender {
   async send(chatId: string, locale: Locale, reply: Reply): Promise<string[]> {
     const ids: string[] = [];
     try {
-      const replyTo = reply.replyToMessageId ? { reply_parameters: { message_id: Number(reply.replyToMessageId), allow_sending_without_reply: true } } : {};
+      const replyTo = reply.replyToMessageId
+        ? { reply_parameters: { message_id: Number(reply.replyToMessageId), allow_sending_without_reply: true } }
+        : {};
       for (const m of renderForTelegram(this.i18n, locale, reply)) {
-        const sent = await this.api.sendMessage(chatId, m.text, { parse_mode: 'HTML', ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}), ...replyTo });
+        const sent = await this.api.sendMessage(chatId, m.text, {
+          parse_mode: 'HTML',
+          ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}),
+          ...replyTo,
+        });
         ids.push(String(sent.message_id));
       }
       // Files belong to the message they came with (a card, a relay): they reply to it, with a caption naming it.
       const thread = reply.replyToMessageId ?? ids[0];
       const fileOptions = {
         ...(thread ? { reply_parameters: { message_id: Number(thread), allow_sending_without_reply: true } } : {}),
-        ...(reply.attachmentCaption ? { caption: this.i18n.render(locale, reply.attachmentCaption), parse_mode: 'HTML' as const } : {}),
+        ...(reply.attachmentCaption
+          ? { caption: renderHtml(this.i18n, locale, reply.attachmentCaption), parse_mode: 'HTML' as const }
+          : {}),
       };
       for (const file of reply.attachments ?? []) {
         const sent =
-          file.kind === 'photo' ? await this.api.sendPhoto(chatId, file.fileId, fileOptions) : await this.api.sendDocument(chatId, file.fileId, fileOptions);
+          file.kind === 'photo'
+            ? await this.api.sendPhoto(chatId, file.fileId, fileOptions)
+            : await this.api.sendDocument(chatId, file.fileId, fileOptions);
         ids.push(String(sent.message_id));
       }
       if (reply.chart) ids.push(String((await this.sendChart(chatId, locale, reply.chart)).message_id));
@@ -52,7 +69,9 @@ export class TelegramSender implements ChannelSender {
     const input = chartInput(this.i18n, locale, chart);
     let uploading: Promise<Message.PhotoMessage> | undefined;
     const fileId = this.charts.idFor(chartKey(input), () => {
-      uploading = this.api.sendPhoto(chatId, new InputFile(renderProgressChart(input), 'progress.png'), { caption: chart.title });
+      uploading = this.api.sendPhoto(chatId, new InputFile(renderProgressChart(input), 'progress.png'), {
+        caption: chart.title,
+      });
       return uploading.then((sent) => sent.photo.at(-1)!.file_id);
     });
     return uploading ?? this.api.sendPhoto(chatId, await fileId, { caption: chart.title });
@@ -62,7 +81,10 @@ export class TelegramSender implements ChannelSender {
     const [m] = renderForTelegram(this.i18n, locale, reply, { single: true });
     const markup = m?.reply_markup && 'inline_keyboard' in m.reply_markup ? m.reply_markup : { inline_keyboard: [] };
     try {
-      await this.api.editMessageText(chatId, Number(messageId), m?.text ?? '', { parse_mode: 'HTML', reply_markup: markup });
+      await this.api.editMessageText(chatId, Number(messageId), m?.text ?? '', {
+        parse_mode: 'HTML',
+        reply_markup: markup,
+      });
     } catch (err) {
       if (!(err instanceof GrammyError && /not modified/.test(err.description))) throw unreachableOr(err);
     }
@@ -76,8 +98,67 @@ function unreachableOr(err: unknown): unknown {
   const movedTo = err.parameters.migrate_to_chat_id;
   if (movedTo !== undefined) return new ChatMovedError(err.description, String(movedTo), { cause: err });
   // "chat not found": the person never opened the bot, which is as good as blocking it.
-  if (err.error_code === 403 || /chat not found/.test(err.description)) return new UnreachableError(err.description, { cause: err });
-  if (err.error_code === 429) return new RetryLaterError(err.description, (err.parameters.retry_after ?? 1) * 1000, { cause: err });
+  if (err.error_code === 403 || /chat not found/.test(err.description))
+    return new UnreachableError(err.description, { cause: err });
+  if (err.error_code === 429)
+    return new RetryLaterError(err.description, (err.parameters.retry_after ?? 1) * 1000, { cause: err });
   if (err.error_code >= 400 && err.error_code < 500) return new RejectedError(err.description, { cause: err });
   return err;
+}
+
+export interface TelegramMessage {
+  text: string;
+  reply_markup?: InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply;
+}
+
+/** Locale texts may carry Telegram HTML (<b>); every variable is escaped, so user text never breaks it. */
+function renderHtml(i18n: I18n, locale: Locale, m: Msg): string {
+  const vars =
+    m.vars &&
+    Object.fromEntries(Object.entries(m.vars).map(([k, v]) => [k, typeof v === 'string' ? escapeHtml(v) : v]));
+  return i18n.t(locale, m.key, vars);
+}
+
+function markupOf(i18n: I18n, locale: Locale, r: Reply): TelegramMessage['reply_markup'] {
+  if (r.buttons?.length) {
+    return {
+      inline_keyboard: r.buttons.map((row) =>
+        row.map((b) => ({ text: i18n.render(locale, b.label), callback_data: b.data })),
+      ),
+    };
+  }
+  if (r.keyboard?.kind === 'contact') {
+    return {
+      keyboard: [
+        [{ text: i18n.render(locale, r.keyboard.share), request_contact: true }],
+        [{ text: i18n.render(locale, r.keyboard.skip) }],
+      ],
+      resize_keyboard: true,
+      one_time_keyboard: true,
+    };
+  }
+  if (r.keyboard?.kind === 'remove') return { remove_keyboard: true };
+  if (r.keyboard?.kind === 'force_reply') return { force_reply: true, selective: true };
+  return undefined;
+}
+
+export const renderText = (i18n: I18n, locale: Locale, r: Reply): string =>
+  r.parts.map((p) => renderHtml(i18n, locale, p)).join('\n\n');
+
+/**
+ * One reply as Telegram messages: split at the 4096-character limit, buttons on the last part.
+ * `single` (for edits, which cannot become two messages) keeps only the first part.
+ */
+export function renderForTelegram(
+  i18n: I18n,
+  locale: Locale,
+  r: Reply,
+  opts: { single?: boolean } = {},
+): TelegramMessage[] {
+  const all = splitMessage(renderText(i18n, locale, r), 4096);
+  const chunks = opts.single ? all.slice(0, 1) : all;
+  const markup = markupOf(i18n, locale, r);
+  return chunks.map((chunk, i) =>
+    i === chunks.length - 1 && markup ? { text: chunk, reply_markup: markup } : { text: chunk },
+  );
 }

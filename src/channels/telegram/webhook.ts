@@ -1,5 +1,5 @@
 import { webhookCallback, type Bot } from 'grammy';
-import type { RouteHandler } from '../../http.js';
+import type { RouteHandler } from '../http.js';
 
 /**
  * The route Telegram posts updates to. grammY checks X-Telegram-Bot-Api-Secret-Token in constant time

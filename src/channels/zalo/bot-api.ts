@@ -46,7 +46,12 @@ const Answer = z.union([
   z.object({ ok: z.literal(true), result: z.unknown() }),
   z.object({ ok: z.literal(false), error_code: z.number(), description: z.string().default('') }),
 ]);
-const Me = z.object({ id: z.string(), account_name: z.string(), account_type: z.string().default(''), can_join_groups: z.boolean().default(false) });
+const Me = z.object({
+  id: z.string(),
+  account_name: z.string(),
+  account_type: z.string().default(''),
+  can_join_groups: z.boolean().default(false),
+});
 const Sent = z.object({ message_id: z.string(), date: z.number() });
 const WebhookInfo = z.object({ url: z.string().default(''), updated_at: z.number().optional() });
 
@@ -75,7 +80,12 @@ export class ZaloBotApi {
   async getUpdates(timeoutSec: number, signal?: AbortSignal): Promise<ZaloBotUpdate[]> {
     let result: unknown;
     try {
-      result = await this.call('getUpdates', { timeout: String(timeoutSec) }, timeoutSec * 1000 + POLL_GRACE_MS, signal);
+      result = await this.call(
+        'getUpdates',
+        { timeout: String(timeoutSec) },
+        timeoutSec * 1000 + POLL_GRACE_MS,
+        signal,
+      );
     } catch (error) {
       if (error instanceof ZaloBotError && error.errorCode === NO_UPDATE) return [];
       throw error;
@@ -114,7 +124,12 @@ export class ZaloBotApi {
     await this.call('sendChatAction', { chat_id: chatId, action });
   }
 
-  private async call(method: string, params: Record<string, string>, timeoutMs = REQUEST_TIMEOUT_MS, stop?: AbortSignal): Promise<unknown> {
+  private async call(
+    method: string,
+    params: Record<string, string>,
+    timeoutMs = REQUEST_TIMEOUT_MS,
+    stop?: AbortSignal,
+  ): Promise<unknown> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const res = await fetch(`${this.base}/${method}`, {
       method: 'POST',

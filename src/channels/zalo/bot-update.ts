@@ -41,7 +41,8 @@ export function toBotUpdate(value: unknown): ZaloBotUpdate | null {
   const update = Update.safeParse(value);
   if (!update.success) return null;
   const message = Message.safeParse(update.data.message);
-  if (!message.success) return update.data.event_name === UNSUPPORTED ? { eventName: UNSUPPORTED, message: null } : null;
+  if (!message.success)
+    return update.data.event_name === UNSUPPORTED ? { eventName: UNSUPPORTED, message: null } : null;
   const m = message.data;
   return {
     eventName: update.data.event_name,

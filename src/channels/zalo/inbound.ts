@@ -1,4 +1,4 @@
-import type { InboundEvent, InboundPayload } from '../types.js';
+import type { InboundEvent, InboundPayload } from '../../core/event.js';
 import type { ZaloBotUpdate } from './bot-update.js';
 import { BUTTON_PAYLOAD_PREFIX } from './choices.js';
 import type { OaEvent } from './oa-webhook.js';
@@ -13,7 +13,16 @@ function textPayload(text: string): InboundPayload {
 
 const photo = (url: string, caption: string): InboundPayload => ({
   kind: 'media',
-  attachment: { kind: 'photo', fileId: url, fileUniqueId: null, fileName: null, mimeType: null, size: null, width: null, height: null },
+  attachment: {
+    kind: 'photo',
+    fileId: url,
+    fileUniqueId: null,
+    fileName: null,
+    mimeType: null,
+    size: null,
+    width: null,
+    height: null,
+  },
   caption,
 });
 
@@ -25,7 +34,16 @@ function oaPayload(e: Extract<OaEvent, { msgId: string; text: string }>): Inboun
     const size = first.size === null ? null : Number(first.size);
     return {
       kind: 'media',
-      attachment: { kind: 'document', fileId: first.url, fileUniqueId: null, fileName: first.name, mimeType: first.fileType, size: Number.isFinite(size) ? size : null, width: null, height: null },
+      attachment: {
+        kind: 'document',
+        fileId: first.url,
+        fileUniqueId: null,
+        fileName: first.name,
+        mimeType: first.fileType,
+        size: Number.isFinite(size) ? size : null,
+        width: null,
+        height: null,
+      },
       caption: e.text,
     };
   }
@@ -38,19 +56,46 @@ function oaPayload(e: Extract<OaEvent, { msgId: string; text: string }>): Inboun
  * contact button; following the OA starts the conversation. Null for events that ask nothing of us.
  */
 export function fromOaEvent(e: OaEvent, name: string): InboundEvent | null {
-  const base = { channel: 'zalo' as const, userId: e.kind === 'ignored' ? '' : e.userId, chatType: 'private' as const, chatTitle: null, profile: { name, languageCode: null } };
+  const base = {
+    channel: 'zalo' as const,
+    userId: e.kind === 'ignored' ? '' : e.userId,
+    chatType: 'private' as const,
+    chatTitle: null,
+    profile: { name, languageCode: null },
+  };
   switch (e.kind) {
     case 'text':
     case 'image':
     case 'file':
     case 'sticker':
     case 'other_message':
-      return { ...base, eventId: `oa:${e.msgId}`, chatId: e.userId, messageId: e.msgId, replyToMessageId: e.quoteMsgId, payload: oaPayload(e) };
+      return {
+        ...base,
+        eventId: `oa:${e.msgId}`,
+        chatId: e.userId,
+        messageId: e.msgId,
+        replyToMessageId: e.quoteMsgId,
+        payload: oaPayload(e),
+      };
     case 'user_submit_info':
       if (!e.info.phone) return null;
-      return { ...base, eventId: `oa-info:${e.userId}:${e.timestamp}`, chatId: e.userId, messageId: null, replyToMessageId: null, payload: { kind: 'contact', phone: e.info.phone, ownContact: true } };
+      return {
+        ...base,
+        eventId: `oa-info:${e.userId}:${e.timestamp}`,
+        chatId: e.userId,
+        messageId: null,
+        replyToMessageId: null,
+        payload: { kind: 'contact', phone: e.info.phone, ownContact: true },
+      };
     case 'follow':
-      return { ...base, eventId: `oa-follow:${e.userId}:${e.timestamp}`, chatId: e.userId, messageId: null, replyToMessageId: null, payload: { kind: 'command', command: 'start', args: '' } };
+      return {
+        ...base,
+        eventId: `oa-follow:${e.userId}:${e.timestamp}`,
+        chatId: e.userId,
+        messageId: null,
+        replyToMessageId: null,
+        payload: { kind: 'command', command: 'start', args: '' },
+      };
     default:
       return null;
   }
@@ -82,4 +127,3 @@ export function fromBotUpdate(u: ZaloBotUpdate): InboundEvent | null {
     payload,
   };
 }
-

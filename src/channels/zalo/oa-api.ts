@@ -131,8 +131,14 @@ export class ZaloOaApi {
   }
 
   sendImage(to: OaRecipient, image: { attachmentId: string } | { url: string }, caption?: string): Promise<OaSent> {
-    const element = 'attachmentId' in image ? { media_type: 'image', attachment_id: image.attachmentId } : { media_type: 'image', url: image.url };
-    return this.send(to, { ...(caption ? { text: caption } : {}), attachment: { type: 'template', payload: { template_type: 'media', elements: [element] } } });
+    const element =
+      'attachmentId' in image
+        ? { media_type: 'image', attachment_id: image.attachmentId }
+        : { media_type: 'image', url: image.url };
+    return this.send(to, {
+      ...(caption ? { text: caption } : {}),
+      attachment: { type: 'template', payload: { template_type: 'media', elements: [element] } },
+    });
   }
 
   /** `token` from uploadFile. */
@@ -143,18 +149,28 @@ export class ZaloOaApi {
   /** Zalo's form asking for name and phone; the answer arrives later as a user_submit_info event. */
   requestUserInfo(to: OaRecipient, form: { title: string; subtitle: string; imageUrl: string }): Promise<OaSent> {
     const element = { title: form.title, subtitle: form.subtitle, image_url: form.imageUrl };
-    return this.send(to, { attachment: { type: 'template', payload: { template_type: 'request_user_info', elements: [element] } } });
+    return this.send(to, {
+      attachment: { type: 'template', payload: { template_type: 'request_user_info', elements: [element] } },
+    });
   }
 
   /** jpg/png ≤1 MB; resolves to the attachment_id for sendImage (valid 7 days). */
   async uploadImage(bytes: Uint8Array, fileName: string, mime: string): Promise<string> {
-    const data = await this.call({ method: 'POST', path: '/v2.0/oa/upload/image', body: fileForm(bytes, fileName, mime) });
+    const data = await this.call({
+      method: 'POST',
+      path: '/v2.0/oa/upload/image',
+      body: fileForm(bytes, fileName, mime),
+    });
     return ImageUploadData.parse(data).attachment_id;
   }
 
   /** pdf/doc/docx ≤5 MB; resolves to the token for sendFile (valid 7 days). */
   async uploadFile(bytes: Uint8Array, fileName: string, mime: string): Promise<string> {
-    const data = await this.call({ method: 'POST', path: '/v2.0/oa/upload/file', body: fileForm(bytes, fileName, mime) });
+    const data = await this.call({
+      method: 'POST',
+      path: '/v2.0/oa/upload/file',
+      body: fileForm(bytes, fileName, mime),
+    });
     return FileUploadData.parse(data).token;
   }
 
@@ -182,7 +198,12 @@ export class ZaloOaApi {
     const recipient = 'userId' in to ? { user_id: to.userId } : { message_id: to.messageId };
     const body = JSON.stringify({ recipient, message });
     const d = SentData.parse(await this.call({ method: 'POST', path: '/v3.0/oa/message/cs', body, json: true }));
-    return { messageId: d.message_id, userId: d.user_id, sentTime: d.sent_time, quotaType: d.quota?.quota_type ?? null };
+    return {
+      messageId: d.message_id,
+      userId: d.user_id,
+      sentTime: d.sent_time,
+      quotaType: d.quota?.quota_type ?? null,
+    };
   }
 
   /** One call; when Zalo refuses the token, one more with the token the provider replaced it with. */

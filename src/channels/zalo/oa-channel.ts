@@ -1,7 +1,7 @@
-import type { Deps } from '../../deps.js';
-import { answer, readWebhookBody, type RouteHandler } from '../../http.js';
-import { markUnreachable } from '../../services/support.service.js';
-import type { ChannelSender } from '../sender.js';
+import type { Redis } from 'ioredis';
+import type { AdapterPorts } from '../answer.js';
+import { answer, readWebhookBody, type RouteHandler } from '../http.js';
+import type { ChannelSender } from '../../core/sender.js';
 import { answerZaloEvent, inChatOrder } from './answer.js';
 import { fromOaEvent } from './inbound.js';
 import type { ZaloOaApi } from './oa-api.js';
@@ -18,6 +18,10 @@ export interface OaChannel {
   oaSecretKey: string;
   api: ZaloOaApi;
   sender: ChannelSender;
+  /** Caches display names. */
+  redis: Redis;
+  /** The person unfollowed the OA: nothing more can reach them there. */
+  onUnfollow(userId: string): Promise<void>;
 }
 
 /**
@@ -26,53 +30,64 @@ export interface OaChannel {
  * logged and not processed. The event is handled before the 200, so a crash means Zalo resends it;
  * a msg_id already handled is not handled again.
  */
-export function oaWebhook(deps: Deps, oa: OaChannel): RouteHandler {
+export function oaWebhook(ports: AdapterPorts, oa: OaChannel): RouteHandler {
   return async (req, res) => {
-    const raw = await readWebhookBody(req, res, MAX_WEBHOOK_BYTES, deps.log, { error: 'body too large' });
+    const raw = await readWebhookBody(req, res, MAX_WEBHOOK_BYTES, ports.log, { error: 'body too large' });
     if (!raw) return;
     const event = parseOaEvent(raw);
     if (!event) {
-      deps.log.warn({ bytes: raw.length }, 'zalo oa webhook: not a Zalo OA event, refused');
+      ports.log.warn({ bytes: raw.length }, 'zalo oa webhook: not a Zalo OA event, refused');
       return answer(res, 400, { error: 'malformed event' });
     }
     if (event.appId !== oa.appId || ('oaId' in event && event.oaId !== oa.oaId)) {
-      deps.log.warn({ event: event.eventName, appId: event.appId }, 'zalo oa webhook: event for another app or OA, refused');
+      ports.log.warn(
+        { event: event.eventName, appId: event.appId },
+        'zalo oa webhook: event for another app or OA, refused',
+      );
       return answer(res, 403, { error: 'unknown app or OA' });
     }
     const signature = req.headers['x-zevent-signature'];
-    if (!verifyOaSignature(raw, typeof signature === 'string' ? signature : undefined, event.appId, event.timestamp, oa.oaSecretKey)) {
-      deps.log.warn({ event: event.eventName }, 'zalo oa webhook: bad or missing signature, refused');
+    if (
+      !verifyOaSignature(
+        raw,
+        typeof signature === 'string' ? signature : undefined,
+        event.appId,
+        event.timestamp,
+        oa.oaSecretKey,
+      )
+    ) {
+      ports.log.warn({ event: event.eventName }, 'zalo oa webhook: bad or missing signature, refused');
       return answer(res, 401, { error: 'bad signature' });
     }
-    await handleOaEvent(deps, oa, event);
+    await handleOaEvent(ports, oa, event);
     answer(res, 200, { message: 'Success' });
   };
 }
 
-async function handleOaEvent(deps: Deps, oa: OaChannel, e: OaEvent): Promise<void> {
+async function handleOaEvent(ports: AdapterPorts, oa: OaChannel, e: OaEvent): Promise<void> {
   if (e.kind === 'unfollow') {
-    await markUnreachable('zalo', e.userId, deps.clock.now());
+    await oa.onUnfollow(e.userId);
     return;
   }
   if (e.kind === 'ignored' || e.kind === 'echo') return;
   await inChatOrder(e.userId, async () => {
-    const event = fromOaEvent(e, await displayName(deps, oa.api, e.userId));
-    if (event) await answerZaloEvent(deps, event, oa.sender);
+    const event = fromOaEvent(e, await displayName(ports, oa, e.userId));
+    if (event) await answerZaloEvent(ports, event, oa.sender);
   });
 }
 
 /** OA events carry no name: it is asked once a day per person (best effort: unknown stays ''). */
-async function displayName(deps: Deps, api: ZaloOaApi, userId: string): Promise<string> {
+async function displayName(ports: AdapterPorts, oa: OaChannel, userId: string): Promise<string> {
   const key = `zalo:name:${userId}`;
-  const cached = await deps.redis.get(key);
+  const cached = await oa.redis.get(key);
   if (cached !== null) return cached;
-  const name = await api.userDetail(userId).then(
+  const name = await oa.api.userDetail(userId).then(
     (d) => d.displayName,
     (err: unknown) => {
-      deps.log.warn({ err }, 'zalo oa: could not read the person’s display name');
+      ports.log.warn({ err }, 'zalo oa: could not read the person’s display name');
       return '';
     },
   );
-  await deps.redis.set(key, name, 'EX', NAME_TTL_SECONDS);
+  await oa.redis.set(key, name, 'EX', NAME_TTL_SECONDS);
   return name;
 }

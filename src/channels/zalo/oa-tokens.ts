@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Logger } from '../../logger.js';
 import type { OaTokenProvider } from './oa-api.js';
-import type { Lock } from './redis-lock.js';
+import type { Lock } from '../../core/lock.js';
 
 /**
  * OA access tokens live 25 h; refresh tokens are single use and rotate on every refresh (zalo.md §1.7).
@@ -106,12 +106,21 @@ export class OaTokenManager implements OaTokenProvider {
     const refreshed = Refreshed.safeParse(body);
     if (refreshed.success) {
       const { access_token, refresh_token, expires_in } = refreshed.data;
-      return { accessToken: access_token, refreshToken: refresh_token, accessExpiresAt: new Date(this.opts.clock.now().getTime() + expires_in * 1000) };
+      return {
+        accessToken: access_token,
+        refreshToken: refresh_token,
+        accessExpiresAt: new Date(this.opts.clock.now().getTime() + expires_in * 1000),
+      };
     }
     // Zalo documents no refresh error: any other answer means the refresh token is gone.
     const refused = Refused.safeParse(body);
-    const detail = refused.success ? (refused.data.error_description ?? refused.data.error_name ?? refused.data.message ?? 'refresh refused') : 'unrecognised answer';
-    this.opts.log?.error({ appId: this.opts.appId, code: refused.data?.error ?? null }, 'zalo oa token refresh refused');
+    const detail = refused.success
+      ? (refused.data.error_description ?? refused.data.error_name ?? refused.data.message ?? 'refresh refused')
+      : 'unrecognised answer';
+    this.opts.log?.error(
+      { appId: this.opts.appId, code: refused.data?.error ?? null },
+      'zalo oa token refresh refused',
+    );
     throw new ZaloOaAuthError('refresh_refused', refused.data?.error ?? null, detail);
   }
 

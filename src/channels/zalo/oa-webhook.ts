@@ -11,10 +11,20 @@ import { z } from 'zod';
  * `appId` and `timestamp` are the string fields of the body itself; `rawBody` must be the bytes as
  * received (re-serialised JSON does not hash the same).
  */
-export function verifyOaSignature(rawBody: Buffer | string, header: string | undefined, appId: string, timestamp: string, secret: string): boolean {
+export function verifyOaSignature(
+  rawBody: Buffer | string,
+  header: string | undefined,
+  appId: string,
+  timestamp: string,
+  secret: string,
+): boolean {
   if (header === undefined) return false;
   const body = typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8');
-  const expected = Buffer.from(`mac=${createHash('sha256').update(appId + body + timestamp + secret, 'utf8').digest('hex')}`);
+  const expected = Buffer.from(
+    `mac=${createHash('sha256')
+      .update(appId + body + timestamp + secret, 'utf8')
+      .digest('hex')}`,
+  );
   const given = Buffer.from(header.trim().toLowerCase());
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
@@ -54,7 +64,12 @@ export type OaEvent =
   /** user_send_link / audio / video / location / gif / business_card */
   | (UserMessage & { kind: 'other_message' })
   | (OaEventBase & { kind: 'follow' | 'unfollow'; userId: string; oaId: string; source: string | null })
-  | (OaEventBase & { kind: 'user_submit_info'; userId: string; oaId: string; info: { name: string | null; phone: string | null } })
+  | (OaEventBase & {
+      kind: 'user_submit_info';
+      userId: string;
+      oaId: string;
+      info: { name: string | null; phone: string | null };
+    })
   /** oa_send_*: the OA's own message (ours, or an agent's in the OA chat). */
   | (OaEventBase & { kind: 'echo'; userId: string; oaId: string; msgId: string })
   /** Anything else (receipts, tags, ZNS, group events). */
@@ -104,7 +119,11 @@ const SubmitInfoEvent = z.object({
   info: z.object({ name: z.string().nullish(), phone: z.string().nullish() }),
 });
 
-const EchoEvent = z.object({ sender: z.object({ id: Str }), recipient: z.object({ id: Str }), message: z.object({ msg_id: Str }) });
+const EchoEvent = z.object({
+  sender: z.object({ id: Str }),
+  recipient: z.object({ id: Str }),
+  message: z.object({ msg_id: Str }),
+});
 
 const MESSAGE_KINDS: Record<string, 'text' | 'image' | 'file' | 'sticker' | 'other_message'> = {
   user_send_text: 'text',
@@ -168,18 +187,28 @@ function eventOf(common: OaEventBase, json: unknown): OaEvent | null {
   }
   if (name === 'follow' || name === 'unfollow') {
     const e = MembershipEvent.safeParse(json);
-    return e.success ? { ...common, kind: name, userId: e.data.follower.id, oaId: e.data.oa_id, source: e.data.source ?? null } : null;
+    return e.success
+      ? { ...common, kind: name, userId: e.data.follower.id, oaId: e.data.oa_id, source: e.data.source ?? null }
+      : null;
   }
   if (name === 'user_submit_info') {
     const e = SubmitInfoEvent.safeParse(json);
     if (!e.success) return null;
     const { name: personName, phone } = e.data.info;
-    return { ...common, kind: 'user_submit_info', userId: e.data.sender.id, oaId: e.data.recipient.id, info: { name: personName || null, phone: phone || null } };
+    return {
+      ...common,
+      kind: 'user_submit_info',
+      userId: e.data.sender.id,
+      oaId: e.data.recipient.id,
+      info: { name: personName || null, phone: phone || null },
+    };
   }
   if (name.startsWith('oa_send_') && !name.startsWith('oa_send_group_')) {
     // Sender and recipient are swapped on echoes: sender = OA.
     const e = EchoEvent.safeParse(json);
-    return e.success ? { ...common, kind: 'echo', userId: e.data.recipient.id, oaId: e.data.sender.id, msgId: e.data.message.msg_id } : null;
+    return e.success
+      ? { ...common, kind: 'echo', userId: e.data.recipient.id, oaId: e.data.sender.id, msgId: e.data.message.msg_id }
+      : null;
   }
   return { ...common, kind: 'ignored' };
 }

@@ -1,7 +1,8 @@
-import type { I18n, Locale, Msg } from '../../i18n.js';
-import { escapeHtml, splitMessage, truncate } from '../../text.js';
-import type { Reply } from '../types.js';
-import { isCardButton, numberedChoices, type Choice } from '../choices.js';
+import type { I18n, Msg } from '../../core/i18n.js';
+import type { Locale } from '../../core/channel.js';
+import { escapeHtml, splitMessage, truncate } from '../../core/text.js';
+import type { Reply } from '../../core/reply.js';
+import { isCardButton, numberedChoices, type Choice } from '../../core/choices.js';
 
 /** Zalo refuses longer texts (OA -210, Bot 400) rather than cutting them. */
 export const ZALO_TEXT_MAX = 2000;
@@ -30,7 +31,11 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
 export type ZaloSurface = 'zalo-oa' | 'zalo-bot';
 
 export function plainText(i18n: I18n, locale: Locale, m: Msg, surface: ZaloSurface = 'zalo-oa'): string {
-  const vars = { surface, ...(m.vars && Object.fromEntries(Object.entries(m.vars).map(([k, v]) => [k, typeof v === 'string' ? escapeHtml(v) : v]))) };
+  const vars = {
+    surface,
+    ...(m.vars &&
+      Object.fromEntries(Object.entries(m.vars).map(([k, v]) => [k, typeof v === 'string' ? escapeHtml(v) : v]))),
+  };
   return i18n
     .t(locale, m.key, vars)
     .replace(/<\/?[a-z][^<>]*>/gi, '')
@@ -65,7 +70,10 @@ export function renderForZalo(i18n: I18n, locale: Locale, r: Reply, surface: Zal
   return {
     texts: splitMessage(text, ZALO_TEXT_MAX),
     choices: labelled.map((l) => l.choice),
-    buttonTitles: labelled.length <= OA_MAX_BUTTONS ? labelled.map((l, i) => truncate(`${i + 1}. ${l.label}`, OA_BUTTON_TITLE_MAX)) : [],
+    buttonTitles:
+      labelled.length <= OA_MAX_BUTTONS
+        ? labelled.map((l, i) => truncate(`${i + 1}. ${l.label}`, OA_BUTTON_TITLE_MAX))
+        : [],
     asksPhone: r.keyboard?.kind === 'contact',
   };
 }

@@ -1,13 +1,19 @@
-import type { I18n, Locale } from '../../i18n.js';
-import type { Pacer } from '../../delivery/pacer.js';
-import { renderProgressChart } from '../../charts/progress-chart.js';
-import { ChartCache, chartKey } from '../../charts/chart-cache.js';
+import type { I18n } from '../../core/i18n.js';
+import type { Locale, Channel } from '../../core/channel.js';
+import { renderProgressChart } from '../charts/progress-chart.js';
+import { ChartCache, chartKey } from '../charts/chart-cache.js';
 import { chartInput } from '../chart-input.js';
-import { RejectedError, RetryLaterError, UnreachableError, WindowClosedError, type ChannelSender, type FileFetcher } from '../sender.js';
-import type { Channel } from '../../models/index.js';
-import type { ChartSpec, Reply } from '../types.js';
-import type { ZaloBotApi } from './bot-api.js';
-import { ZaloBotError } from './bot-api.js';
+import {
+  RejectedError,
+  RetryLaterError,
+  UnreachableError,
+  WindowClosedError,
+  type ChannelSender,
+  type FileFetcher,
+  type Pacing,
+} from '../../core/sender.js';
+import type { ChartSpec, Reply } from '../../core/reply.js';
+import { type ZaloBotApi, ZaloBotError } from './bot-api.js';
 import { BUTTON_PAYLOAD_PREFIX, type Choice } from './choices.js';
 import { ZaloOaError, type OaRecipient, type ZaloOaApi } from './oa-api.js';
 import { plainText, renderForZalo } from './render.js';
@@ -19,7 +25,9 @@ const payloadOf = (c: Choice): string => (c.kind === 'button' ? `${BUTTON_PAYLOA
 /** A file sent on Zalo lives on Zalo's servers: it goes by its link. One sent on Telegram stays there. */
 const isUrl = (fileId: string): boolean => /^https?:\/\//.test(fileId);
 const fileNote = (i18n: I18n, locale: Locale, fileId: string): string =>
-  isUrl(fileId) ? plainText(i18n, locale, { key: 'zalo-file-link', vars: { url: fileId } }) : plainText(i18n, locale, { key: 'zalo-file-elsewhere' });
+  isUrl(fileId)
+    ? plainText(i18n, locale, { key: 'zalo-file-link', vars: { url: fileId } })
+    : plainText(i18n, locale, { key: 'zalo-file-elsewhere' });
 
 /**
  * Replies as customer-service messages of the union's Official Account. Choices become OA buttons
@@ -33,7 +41,7 @@ export class ZaloOaSender implements ChannelSender {
   constructor(
     private readonly api: ZaloOaApi,
     private readonly i18n: I18n,
-    private readonly pacer: Pacer,
+    private readonly pacer: Pacing,
     /** Files sent on Telegram are fetched from there and uploaded to the OA. */
     private readonly files: Partial<Record<Channel, FileFetcher>>,
     private readonly phoneForm: { imageUrl: string },
@@ -52,10 +60,16 @@ export class ZaloOaSender implements ChannelSender {
       for (const [i, text] of r.texts.entries()) {
         const withButtons = i === r.texts.length - 1 && r.buttonTitles.length > 0;
         const buttons = r.buttonTitles.map((title, n) => ({ title, payload: payloadOf(r.choices[n]!) }));
-        await paced(() => (withButtons ? this.api.sendButtons(to, text, buttons) : this.api.sendText(to, text, i === 0 ? quote : {})));
+        await paced(() =>
+          withButtons ? this.api.sendButtons(to, text, buttons) : this.api.sendText(to, text, i === 0 ? quote : {}),
+        );
       }
       if (r.asksPhone) {
-        const form = { title: this.i18n.t(locale, 'zalo-phone-form-title'), subtitle: this.i18n.t(locale, 'zalo-phone-form-subtitle'), imageUrl: this.phoneForm.imageUrl };
+        const form = {
+          title: this.i18n.t(locale, 'zalo-phone-form-title'),
+          subtitle: this.i18n.t(locale, 'zalo-phone-form-subtitle'),
+          imageUrl: this.phoneForm.imageUrl,
+        };
         await paced(() => this.api.requestUserInfo(to, form));
       }
       for (const file of reply.attachments ?? []) {
@@ -84,14 +98,19 @@ export class ZaloOaSender implements ChannelSender {
   /** Drawn and uploaded once per content; the other recipients get the same attachment. */
   private chartAttachment(locale: Locale, chart: ChartSpec): Promise<string> {
     const input = chartInput(this.i18n, locale, chart);
-    return this.charts.idFor(chartKey(input), () => this.api.uploadImage(renderProgressChart(input), 'progress.png', 'image/png'));
+    return this.charts.idFor(chartKey(input), () =>
+      this.api.uploadImage(renderProgressChart(input), 'progress.png', 'image/png'),
+    );
   }
 
   /**
    * A photo or document sent on Telegram, uploaded to the OA (jpg/png up to 1 MB, pdf/doc/docx up to
    * 5 MB); null when the OA does not take it (other types, too big): a note goes instead.
    */
-  private async uploadFromTelegram(file: { kind: 'photo' | 'document'; fileId: string }): Promise<{ kind: 'image' | 'file'; id: string } | null> {
+  private async uploadFromTelegram(file: {
+    kind: 'photo' | 'document';
+    fileId: string;
+  }): Promise<{ kind: 'image' | 'file'; id: string } | null> {
     const source = this.files.telegram;
     if (!source) return null;
     try {
@@ -123,7 +142,9 @@ function oaFailure(err: unknown): unknown {
   switch (err.kind) {
     case 'window':
       // -213 unfollowed, -217 blocked: gone until they come back. The rest: they must write first.
-      return err.code === -213 || err.code === -217 ? new UnreachableError(err.message, { cause: err }) : new WindowClosedError(err.message, { cause: err });
+      return err.code === -213 || err.code === -217
+        ? new UnreachableError(err.message, { cause: err })
+        : new WindowClosedError(err.message, { cause: err });
     case 'quota':
       return new WindowClosedError(err.message, { cause: err });
     case 'rate':
@@ -146,7 +167,7 @@ export class ZaloBotSender implements ChannelSender {
   constructor(
     private readonly api: ZaloBotApi,
     private readonly i18n: I18n,
-    private readonly pacer: Pacer,
+    private readonly pacer: Pacing,
   ) {}
 
   async send(chatId: string, locale: Locale, reply: Reply): Promise<string[]> {
@@ -159,7 +180,11 @@ export class ZaloBotSender implements ChannelSender {
     try {
       for (const text of r.texts) await paced(() => this.api.sendMessage(chatId, text));
       for (const file of reply.attachments ?? []) {
-        await paced(() => (file.kind === 'photo' && isUrl(file.fileId) ? this.api.sendPhoto(chatId, file.fileId) : this.api.sendMessage(chatId, fileNote(this.i18n, locale, file.fileId))));
+        await paced(() =>
+          file.kind === 'photo' && isUrl(file.fileId)
+            ? this.api.sendPhoto(chatId, file.fileId)
+            : this.api.sendMessage(chatId, fileNote(this.i18n, locale, file.fileId)),
+        );
       }
     } catch (err) {
       throw botFailure(err);

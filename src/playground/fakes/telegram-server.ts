@@ -121,7 +121,10 @@ export interface FakeUser {
   /** Replies to a bot message with a new photo the fake knows: getFile and sendPhoto by its file_ids work. */
   replyWithPhoto(message: BotMessage, opts?: { caption?: string }): Promise<void>;
   /** Replies to a bot message with a new document the fake knows. */
-  replyWithDocument(message: BotMessage, opts: { fileName: string; mimeType: string; size?: number; caption?: string }): Promise<void>;
+  replyWithDocument(
+    message: BotMessage,
+    opts: { fileName: string; mimeType: string; size?: number; caption?: string },
+  ): Promise<void>;
   /** Bot messages in this private chat sent since this user's last action. */
   readonly lastReplies: BotMessage[];
   readonly transcript: BotMessage[];
@@ -178,7 +181,12 @@ export interface FakeGroup {
 
 const DEFAULT_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 const DEFAULT_BOT_USERNAME = 'sang_kien_test_bot';
-export const DEFAULT_RATE_LIMITS: RateLimits = { privatePerSecond: 1, privateBurst: 5, groupPerMinute: 20, globalPerSecond: 30 };
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  privatePerSecond: 1,
+  privateBurst: 5,
+  groupPerMinute: 20,
+  globalPerSecond: 30,
+};
 const DEFAULT_PHONE = '+84901234567';
 const DEFAULT_WAIT_MS = 5000;
 const MAX_TEXT_LENGTH = 4096;
@@ -195,8 +203,17 @@ const WEBHOOK_RETRY_DELAY_MS = 50;
 const OPT_IN_UPDATE_TYPES = new Set(['chat_member', 'message_reaction', 'message_reaction_count']);
 const PHOTO_WIDTHS = [90, 320, 1280];
 const CHAT_ACTIONS = new Set([
-  'typing', 'upload_photo', 'record_video', 'upload_video', 'record_voice', 'upload_voice',
-  'upload_document', 'choose_sticker', 'find_location', 'record_video_note', 'upload_video_note',
+  'typing',
+  'upload_photo',
+  'record_video',
+  'upload_video',
+  'record_voice',
+  'upload_voice',
+  'upload_document',
+  'choose_sticker',
+  'find_location',
+  'record_video_note',
+  'upload_video_note',
 ]);
 const NOT_MODIFIED =
   'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
@@ -225,7 +242,9 @@ function injectedError(f: FailNextOptions): TelegramError {
   switch (f.code) {
     case 429: {
       const retryAfter = f.retryAfter ?? 1;
-      return new TelegramError(429, f.description ?? `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });
+      return new TelegramError(429, f.description ?? `Too Many Requests: retry after ${retryAfter}`, {
+        retry_after: retryAfter,
+      });
     }
     case 403:
       return new TelegramError(403, f.description ?? `Forbidden: ${BLOCKED}`);
@@ -247,7 +266,11 @@ function parseParams<S extends z.ZodType>(schema: S, params: Params): z.output<S
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = String(issue?.path[0] ?? 'parameters');
-  throw badRequest(params[field] === undefined ? `${field} is empty` : `invalid parameter "${issue?.path.join('.')}": ${issue?.message}`);
+  throw badRequest(
+    params[field] === undefined
+      ? `${field} is empty`
+      : `invalid parameter "${issue?.path.join('.')}": ${issue?.message}`,
+  );
 }
 
 const ChatId = z.union([z.number().int(), z.string()]);
@@ -277,12 +300,26 @@ interface FormattedText {
 }
 
 const SIMPLE_TAGS = new Map<string, MessageEntity.CommonMessageEntity['type']>([
-  ['b', 'bold'], ['strong', 'bold'], ['i', 'italic'], ['em', 'italic'], ['u', 'underline'], ['ins', 'underline'],
-  ['s', 'strikethrough'], ['strike', 'strikethrough'], ['del', 'strikethrough'],
-  ['tg-spoiler', 'spoiler'], ['span', 'spoiler'], ['code', 'code'],
+  ['b', 'bold'],
+  ['strong', 'bold'],
+  ['i', 'italic'],
+  ['em', 'italic'],
+  ['u', 'underline'],
+  ['ins', 'underline'],
+  ['s', 'strikethrough'],
+  ['strike', 'strikethrough'],
+  ['del', 'strikethrough'],
+  ['tg-spoiler', 'spoiler'],
+  ['span', 'spoiler'],
+  ['code', 'code'],
 ]);
 const TAGS_WITH_ARGUMENTS = new Set(['a', 'pre', 'blockquote', 'tg-emoji']);
-const NAMED_REFERENCES = new Map([['lt', '<'], ['gt', '>'], ['amp', '&'], ['quot', '"']]);
+const NAMED_REFERENCES = new Map([
+  ['lt', '<'],
+  ['gt', '>'],
+  ['amp', '&'],
+  ['quot', '"'],
+]);
 const CHARACTER_REFERENCE = /&(?:([a-z]+)|#([0-9]+)|#x([0-9a-fA-F]+));/y;
 
 interface OpenTag {
@@ -418,7 +455,9 @@ class HtmlParser {
     const char = match ? decodeReference(match) : undefined;
     if (char !== undefined) return char;
     throw entityError(
-      match ? `Unsupported character reference "${match[0]}" ${this.at(begin)}` : `Unescaped "&" ${this.at(begin)}; write it as "&amp;"`,
+      match
+        ? `Unsupported character reference "${match[0]}" ${this.at(begin)}`
+        : `Unescaped "&" ${this.at(begin)}; write it as "&amp;"`,
     );
   }
 
@@ -516,8 +555,15 @@ function captionFields(caption: FormattedText): Pick<Message, 'caption' | 'capti
 
 // ─── Reply markup ────────────────────────────────────────────────────────────
 
-const InlineButtonSchema = z.object({ text: z.string(), callback_data: z.string().optional(), url: z.string().optional() });
-const ReplyButtonSchema = z.union([z.string(), z.object({ text: z.string(), request_contact: z.boolean().optional() })]);
+const InlineButtonSchema = z.object({
+  text: z.string(),
+  callback_data: z.string().optional(),
+  url: z.string().optional(),
+});
+const ReplyButtonSchema = z.union([
+  z.string(),
+  z.object({ text: z.string(), request_contact: z.boolean().optional() }),
+]);
 const ReplyMarkupSchema = z.union([
   z.object({ inline_keyboard: z.array(z.array(InlineButtonSchema)) }),
   z.object({
@@ -529,7 +575,11 @@ const ReplyMarkupSchema = z.union([
     selective: z.boolean().optional(),
   }),
   z.object({ remove_keyboard: z.literal(true), selective: z.boolean().optional() }),
-  z.object({ force_reply: z.literal(true), input_field_placeholder: z.string().optional(), selective: z.boolean().optional() }),
+  z.object({
+    force_reply: z.literal(true),
+    input_field_placeholder: z.string().optional(),
+    selective: z.boolean().optional(),
+  }),
 ]);
 
 type ValidInlineButton = InlineKeyboardButton.CallbackButton | InlineKeyboardButton.UrlButton;
@@ -550,7 +600,10 @@ function parseReplyMarkup(value: unknown, { inlineOnly = false } = {}): ParsedMa
   if ('inline_keyboard' in markup) return { raw: markup, inline: validInlineKeyboard(markup.inline_keyboard) };
   if (inlineOnly) throw badRequest('inline keyboard expected');
   if ('keyboard' in markup) {
-    return { raw: markup, keyboard: markup.keyboard.map((row) => row.map((b) => (typeof b === 'string' ? { text: b } : b))) };
+    return {
+      raw: markup,
+      keyboard: markup.keyboard.map((row) => row.map((b) => (typeof b === 'string' ? { text: b } : b))),
+    };
   }
   return { raw: markup, removesKeyboard: 'remove_keyboard' in markup };
 }
@@ -692,8 +745,18 @@ interface StoredFile extends FileRef {
   media: Media;
 }
 
-const FILE_ID_PREFIX: Record<Media['type'], string> = { photo: 'AgACAgIAAxk', document: 'BQACAgIAAxk', sticker: 'CAACAgIAAxk', voice: 'AwACAgIAAxk' };
-const FILE_FOLDER: Record<Media['type'], string> = { photo: 'photos', document: 'documents', sticker: 'stickers', voice: 'voice' };
+const FILE_ID_PREFIX: Record<Media['type'], string> = {
+  photo: 'AgACAgIAAxk',
+  document: 'BQACAgIAAxk',
+  sticker: 'CAACAgIAAxk',
+  voice: 'AwACAgIAAxk',
+};
+const FILE_FOLDER: Record<Media['type'], string> = {
+  photo: 'photos',
+  document: 'documents',
+  sticker: 'stickers',
+  voice: 'voice',
+};
 
 type NewMessageFields = Omit<Message, 'message_id' | 'date' | 'chat'>;
 
@@ -705,8 +768,15 @@ interface Outgoing {
   replyTo: StoredMessage | undefined;
 }
 
-const apiFileRef = ({ file_id, file_unique_id, file_size }: FileRef): FileRef => ({ file_id, file_unique_id, file_size });
-const quoted = (message: Message): Message & { reply_to_message: undefined } => ({ ...message, reply_to_message: undefined });
+const apiFileRef = ({ file_id, file_unique_id, file_size }: FileRef): FileRef => ({
+  file_id,
+  file_unique_id,
+  file_size,
+});
+const quoted = (message: Message): Message & { reply_to_message: undefined } => ({
+  ...message,
+  reply_to_message: undefined,
+});
 const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 function isMedia<T extends Media['type']>(media: Media, type: T): media is Extract<Media, { type: T }> {
@@ -737,7 +807,9 @@ class World {
     const id = toChatId(chatId);
     const state = id === undefined ? undefined : this.chats.get(id);
     if (state?.migratedTo !== undefined) {
-      throw new TelegramError(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: state.migratedTo });
+      throw new TelegramError(400, 'Bad Request: group chat was upgraded to a supergroup chat', {
+        migrate_to_chat_id: state.migratedTo,
+      });
     }
     if (state) return state;
     // Telegram knows people the bot met in a group, but still will not let it write first.
@@ -761,9 +833,11 @@ class World {
   /** Throws unless the person can reach the bot in the chat now; a test cannot act where a real client could not. */
   checkCanReachBot(state: ChatState, userId: number, action: 'message' | 'press'): void {
     const { id, type } = state.chat;
-    if (!state.members.has(userId)) throw new Error(`user ${userId} is not a member of ${type === 'private' ? 'private chat' : 'group'} ${id}`);
+    if (!state.members.has(userId))
+      throw new Error(`user ${userId} is not a member of ${type === 'private' ? 'private chat' : 'group'} ${id}`);
     // A Telegram client offers only "Unblock" in the chat of a blocked bot.
-    if (action === 'message' && type === 'private' && this.blocked.has(id)) throw new Error(`user ${userId} blocked the bot; call unblock() first`);
+    if (action === 'message' && type === 'private' && this.blocked.has(id))
+      throw new Error(`user ${userId} blocked the bot; call unblock() first`);
     if (state.botRemoved) throw new Error(`the bot was removed from group ${id}; call addBot() first`);
   }
 
@@ -777,7 +851,8 @@ class World {
 
   addGroup(id: number, title: string, memberIds: number[], botIsAdmin: boolean): ChatState {
     // Supergroup ids look like -100xxxxxxxxxx; basic groups have short negative ids.
-    const chat = id <= -1_000_000_000_000 ? { id, type: 'supergroup' as const, title } : { id, type: 'group' as const, title };
+    const chat =
+      id <= -1_000_000_000_000 ? { id, type: 'supergroup' as const, title } : { id, type: 'group' as const, title };
     return this.addChat(chat, memberIds, botIsAdmin);
   }
 
@@ -790,7 +865,11 @@ class World {
 
   postBotMessage(state: ChatState, out: Outgoing): Message {
     const replyTo = out.replyTo?.message;
-    const stored = this.addMessage(state, { from: this.bot, ...out.fields, reply_to_message: replyTo && quoted(replyTo) });
+    const stored = this.addMessage(state, {
+      from: this.bot,
+      ...out.fields,
+      reply_to_message: replyTo && quoted(replyTo),
+    });
     const view: BotMessage = {
       message_id: stored.message.message_id,
       chat_id: state.chat.id,
@@ -818,7 +897,8 @@ class World {
     const chat = this.chats.get(message.chat_id);
     if (!chat?.members.has(userId)) throw new Error(`user ${userId} cannot see chat ${message.chat_id}`);
     const stored = chat.messages.get(message.message_id);
-    if (!stored?.view || stored.deleted) throw new Error(`bot message ${message.message_id} is no longer in chat ${message.chat_id}`);
+    if (!stored?.view || stored.deleted)
+      throw new Error(`bot message ${message.message_id} is no longer in chat ${message.chat_id}`);
     return { chat, stored, view: stored.view };
   }
 
@@ -848,7 +928,15 @@ class World {
 
   newSticker(): Sticker {
     const file = this.addFile('sticker', 'webp', 18_000, () => ({ type: 'sticker' }));
-    return { ...apiFileRef(file), type: 'regular', width: 512, height: 512, is_animated: false, is_video: false, emoji: '👍' };
+    return {
+      ...apiFileRef(file),
+      type: 'regular',
+      width: 512,
+      height: 512,
+      is_animated: false,
+      is_video: false,
+      emoji: '👍',
+    };
   }
 
   newVoice(): Voice {
@@ -860,7 +948,8 @@ class World {
   fileToResend<T extends Media['type']>(fileId: string, type: T): Extract<Media, { type: T }> {
     const file = this.files.get(fileId);
     if (!file) throw badRequest('wrong file identifier/HTTP URL specified');
-    if (!isMedia(file.media, type)) throw badRequest(`can't use file of type ${capitalize(file.media.type)} as ${capitalize(type)}`);
+    if (!isMedia(file.media, type))
+      throw badRequest(`can't use file of type ${capitalize(file.media.type)} as ${capitalize(type)}`);
     return file.media;
   }
 
@@ -880,7 +969,11 @@ class World {
 
   private addFile(type: Media['type'], extension: string, size: number, media: (ref: FileRef) => Media): StoredFile {
     const n = ++this.fileCount;
-    const ref: FileRef = { file_id: `${FILE_ID_PREFIX[type]}-fake-${n}`, file_unique_id: `AQADfake${n}`, file_size: size };
+    const ref: FileRef = {
+      file_id: `${FILE_ID_PREFIX[type]}-fake-${n}`,
+      file_unique_id: `AQADfake${n}`,
+      file_size: size,
+    };
     const file: StoredFile = { ...ref, file_path: `${FILE_FOLDER[type]}/file_${n}.${extension}`, media: media(ref) };
     this.files.set(file.file_id, file);
     return file;
@@ -993,11 +1086,15 @@ class UpdateDelivery {
 
   getUpdates(p: z.output<typeof GetUpdatesSchema>, signal: AbortSignal): Promise<RawUpdate[]> | RawUpdate[] {
     if (this.webhook) {
-      throw conflict("can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+      throw conflict(
+        "can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      );
     }
     if (p.allowed_updates) this.setAllowedUpdates(p.allowed_updates);
     if (p.offset !== undefined) this.confirmBelow(p.offset);
-    this.poll?.fail(conflict('terminated by other getUpdates request; make sure that only one bot instance is running'));
+    this.poll?.fail(
+      conflict('terminated by other getUpdates request; make sure that only one bot instance is running'),
+    );
     const limit = Math.min(Math.max(p.limit ?? 100, 1), 100);
     const ready = this.ready(limit);
     if (ready.length > 0 || !p.timeout) return ready;
@@ -1013,7 +1110,9 @@ class UpdateDelivery {
     if (p.allowed_updates) this.setAllowedUpdates(p.allowed_updates);
     const webhook: Webhook = { url: p.url, secretToken: p.secret_token, maxConnections: p.max_connections ?? 40 };
     this.webhook = webhook;
-    this.poll?.fail(conflict("can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"));
+    this.poll?.fail(
+      conflict("can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"),
+    );
     const queued = this.takeQueue();
     for (const q of queued) {
       if (p.drop_pending_updates) q.confirm();
@@ -1107,7 +1206,10 @@ class UpdateDelivery {
     const key = chatKeyOf(update);
     const previous = this.chatChains.get(key) ?? Promise.resolve();
     const delivery = previous.then(() => this.post(update, webhook));
-    this.chatChains.set(key, delivery.catch(() => undefined));
+    this.chatChains.set(
+      key,
+      delivery.catch(() => undefined),
+    );
     this.webhookInFlight++;
     const done = () => void this.webhookInFlight--;
     delivery.then(done, done);
@@ -1123,7 +1225,9 @@ class UpdateDelivery {
       }
       webhook.lastError = { date: this.date(), message: outcome.error };
       if (attempt === WEBHOOK_ATTEMPTS) {
-        throw new Error(`webhook ${webhook.url} failed update ${update.update_id} ${WEBHOOK_ATTEMPTS} times: ${outcome.error}`);
+        throw new Error(
+          `webhook ${webhook.url} failed update ${update.update_id} ${WEBHOOK_ATTEMPTS} times: ${outcome.error}`,
+        );
       }
       await delay(WEBHOOK_RETRY_DELAY_MS);
     }
@@ -1135,7 +1239,8 @@ class UpdateDelivery {
     try {
       const response = await fetch(webhook.url, { method: 'POST', headers, body: JSON.stringify(update) });
       const body = await response.text();
-      if (!response.ok) return { ok: false, error: `Wrong response from the webhook: ${response.status} ${response.statusText}` };
+      if (!response.ok)
+        return { ok: false, error: `Wrong response from the webhook: ${response.status} ${response.statusText}` };
       const reply = parseJson(body);
       const isMethodCall = typeof reply === 'object' && reply !== null && typeof (reply as Params).method === 'string';
       return { ok: true, reply: isMethodCall ? (reply as Params) : undefined };
@@ -1172,15 +1277,24 @@ const SendCommon = z.object({
   chat_id: ChatId,
   parse_mode: z.string().optional(),
   reply_markup: z.unknown().optional(),
-  reply_parameters: z.object({ message_id: z.number().int(), allow_sending_without_reply: z.boolean().optional() }).optional(),
+  reply_parameters: z
+    .object({ message_id: z.number().int(), allow_sending_without_reply: z.boolean().optional() })
+    .optional(),
   reply_to_message_id: z.number().int().optional(),
   allow_sending_without_reply: z.boolean().optional(),
 });
 const SendMessageSchema = SendCommon.extend({ text: z.string().optional() });
 const UploadSchema = z.object({ fileName: z.string(), bytes: z.instanceof(Buffer) });
-const SendPhotoSchema = SendCommon.extend({ photo: z.union([z.string(), UploadSchema]).optional(), caption: z.string().optional() });
+const SendPhotoSchema = SendCommon.extend({
+  photo: z.union([z.string(), UploadSchema]).optional(),
+  caption: z.string().optional(),
+});
 const SendDocumentSchema = SendCommon.extend({ document: z.string().optional(), caption: z.string().optional() });
-const EditTargetSchema = z.object({ chat_id: ChatId, message_id: z.number().int(), reply_markup: z.unknown().optional() });
+const EditTargetSchema = z.object({
+  chat_id: ChatId,
+  message_id: z.number().int(),
+  reply_markup: z.unknown().optional(),
+});
 const EditTextSchema = EditTargetSchema.extend({ text: z.string().optional(), parse_mode: z.string().optional() });
 const MessageRefSchema = z.object({ chat_id: ChatId, message_id: z.number().int() });
 const ChatRefSchema = z.object({ chat_id: ChatId });
@@ -1213,7 +1327,12 @@ function replyTarget(chat: ChatState, p: SendCommonParams): StoredMessage | unde
 }
 
 /** What all send methods check after their own content: markup, reply target, then the rate limit. */
-function postMessage(env: MethodEnv, chat: ChatState, p: SendCommonParams, content: Pick<Outgoing, 'kind' | 'fields' | 'source'>): Message {
+function postMessage(
+  env: MethodEnv,
+  chat: ChatState,
+  p: SendCommonParams,
+  content: Pick<Outgoing, 'kind' | 'fields' | 'source'>,
+): Message {
   const markup = parseReplyMarkup(p.reply_markup);
   const replyTo = replyTarget(chat, p);
   env.limiter?.take(chat.chat);
@@ -1243,7 +1362,13 @@ function sendPhoto(env: MethodEnv, params: Params): Message {
   return postMessage(env, chat, p, {
     kind: 'photo',
     fields: { photo: sizes, ...captionFields(caption) },
-    source: { caption: p.caption, parse_mode: p.parse_mode, plainText: caption.text, file_id: sizes.at(-1)!.file_id, ...(upload ? { upload } : {}) },
+    source: {
+      caption: p.caption,
+      parse_mode: p.parse_mode,
+      plainText: caption.text,
+      file_id: sizes.at(-1)!.file_id,
+      ...(upload ? { upload } : {}),
+    },
   });
 }
 
@@ -1254,7 +1379,8 @@ const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 /** Telegram decodes an uploaded photo: anything but an image (here: PNG or JPEG) up to 10 MB is refused. */
 function checkedImage(upload: z.output<typeof UploadSchema>): z.output<typeof UploadSchema> {
   if (upload.bytes.length > MAX_PHOTO_BYTES) throw badRequest('PHOTO_INVALID_DIMENSIONS');
-  const isImage = upload.bytes.subarray(0, 8).equals(PNG_SIGNATURE) || upload.bytes.subarray(0, 3).equals(JPEG_SIGNATURE);
+  const isImage =
+    upload.bytes.subarray(0, 8).equals(PNG_SIGNATURE) || upload.bytes.subarray(0, 3).equals(JPEG_SIGNATURE);
   if (!isImage) throw badRequest('IMAGE_PROCESS_FAILED');
   return upload;
 }
@@ -1265,7 +1391,10 @@ function sendDocument(env: MethodEnv, params: Params): Message {
   if (p.document === undefined) throw badRequest('there is no document in the request');
   const byUrl = /^https:\/\/\S+$/.test(p.document);
   const document = byUrl
-    ? env.world.newDocument({ fileName: decodeURIComponent(new URL(p.document).pathname.split('/').pop() || 'file'), mimeType: 'application/octet-stream' })
+    ? env.world.newDocument({
+        fileName: decodeURIComponent(new URL(p.document).pathname.split('/').pop() || 'file'),
+        mimeType: 'application/octet-stream',
+      })
     : env.world.fileToResend(p.document, 'document').document;
   const caption = checkedCaption(p.caption, p.parse_mode);
   return postMessage(env, chat, p, {
@@ -1282,7 +1411,12 @@ function messageToEdit(env: MethodEnv, p: z.output<typeof EditTargetSchema>) {
   return { chat, stored, view: stored.view };
 }
 
-function finishEdit(env: MethodEnv, stored: StoredMessage, view: BotMessage, markup: ParsedMarkup | undefined): Message {
+function finishEdit(
+  env: MethodEnv,
+  stored: StoredMessage,
+  view: BotMessage,
+  markup: ParsedMarkup | undefined,
+): Message {
   setInlineMarkup(stored, view, markup);
   stored.message.edit_date = env.world.date();
   view.edits++;
@@ -1332,7 +1466,8 @@ function deleteMessage(env: MethodEnv, params: Params): true {
 function answerCallbackQuery(env: MethodEnv, params: Params): true {
   const p = parseParams(AnswerCallbackSchema, params);
   const query = env.world.callbackQueries.get(p.callback_query_id);
-  if (!query || query.answered) throw badRequest('query is too old and response timeout expired or query ID is invalid');
+  if (!query || query.answered)
+    throw badRequest('query is too old and response timeout expired or query ID is invalid');
   if ((p.text ?? '').length > MAX_CALLBACK_ANSWER_LENGTH) throw badRequest('MESSAGE_TOO_LONG');
   query.answered = true;
   return true;
@@ -1386,7 +1521,9 @@ function getChatMember(env: MethodEnv, params: Params): ChatMember {
   const p = parseParams(ChatMemberSchema, params);
   const chat = env.world.knownChat(p.chat_id);
   if (p.user_id === env.botInfo.id) {
-    return chat.botRemoved ? { status: 'kicked', user: env.world.bot, until_date: 0 } : botMembership(env.world.bot, chat.botIsAdmin);
+    return chat.botRemoved
+      ? { status: 'kicked', user: env.world.bot, until_date: 0 }
+      : botMembership(env.world.bot, chat.botIsAdmin);
   }
   const user = env.world.people.get(p.user_id);
   if (!user) throw badRequest('user not found');
@@ -1419,7 +1556,8 @@ const METHODS: Record<string, MethodHandler> = {
   getMe: (env) => env.botInfo,
   getUpdates: (env, params, signal) => env.delivery.getUpdates(parseParams(GetUpdatesSchema, params), signal),
   setWebhook: (env, params) => env.delivery.setWebhook(parseParams(SetWebhookSchema, params)),
-  deleteWebhook: (env, params) => env.delivery.deleteWebhook(parseParams(DeleteWebhookSchema, params).drop_pending_updates),
+  deleteWebhook: (env, params) =>
+    env.delivery.deleteWebhook(parseParams(DeleteWebhookSchema, params).drop_pending_updates),
   getWebhookInfo: (env) => env.delivery.webhookInfo(),
   setMyCommands,
   sendMessage,
@@ -1444,7 +1582,12 @@ const METHODS_BY_LOWER_NAME = new Map(
 
 type ApiResponse =
   | { ok: true; result: unknown }
-  | { ok: false; error_code: number; description: string; parameters?: { retry_after: number } | { migrate_to_chat_id: number } };
+  | {
+      ok: false;
+      error_code: number;
+      description: string;
+      parameters?: { retry_after: number } | { migrate_to_chat_id: number };
+    };
 
 function errorResponse(error: TelegramError): ApiResponse {
   return { ok: false, error_code: error.code, description: error.description, parameters: error.parameters };
@@ -1509,10 +1652,12 @@ function parseBody(contentType: string | undefined, raw: Buffer): Params {
   if (raw.length === 0) return {};
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
   if (type === 'multipart/form-data') return parseMultipart(contentType!, raw);
-  if (type !== 'application/json') throw badRequest(`unsupported content type "${type}": this fake accepts JSON and multipart bodies`);
+  if (type !== 'application/json')
+    throw badRequest(`unsupported content type "${type}": this fake accepts JSON and multipart bodies`);
   const body = raw.toString('utf8');
   const params = parseJson(body);
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) throw badRequest('parameters must be a JSON object');
+  if (typeof params !== 'object' || params === null || Array.isArray(params))
+    throw badRequest('parameters must be a JSON object');
   return params as Params;
 }
 
@@ -1642,7 +1787,13 @@ export class FakeTelegram {
     });
   }
 
-  user(init: { id: number; first_name: string; last_name?: string; username?: string; language_code?: string }): FakeUser {
+  user(init: {
+    id: number;
+    first_name: string;
+    last_name?: string;
+    username?: string;
+    language_code?: string;
+  }): FakeUser {
     if (this.world.people.has(init.id)) throw new Error(`user ${init.id} already exists`);
     const info: User = { is_bot: false, ...init };
     this.world.people.set(info.id, info);
@@ -1653,7 +1804,12 @@ export class FakeTelegram {
   group(init: { id: number; title: string; members: FakeUser[]; botIsAdmin?: boolean }): FakeGroup {
     if (init.id >= 0) throw new Error(`group ids are negative, got ${init.id}`);
     if (this.world.chats.has(init.id)) throw new Error(`chat ${init.id} already exists`);
-    const chat = this.world.addGroup(init.id, init.title, init.members.map((m) => m.id), init.botIsAdmin ?? false);
+    const chat = this.world.addGroup(
+      init.id,
+      init.title,
+      init.members.map((m) => m.id),
+      init.botIsAdmin ?? false,
+    );
     return new FakeGroupImpl(this.world, chat, (payload) => this.deliver(payload));
   }
 
@@ -1675,7 +1831,11 @@ export class FakeTelegram {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(new Error(`waitForCall: no matching API call within ${timeoutMs} ms. Last calls:\n${this.describeRecentCalls()}`));
+        reject(
+          new Error(
+            `waitForCall: no matching API call within ${timeoutMs} ms. Last calls:\n${this.describeRecentCalls()}`,
+          ),
+        );
       }, timeoutMs);
       this.waiters.add(waiter);
     });
@@ -1687,7 +1847,12 @@ export class FakeTelegram {
   }
 
   failNext(f: FailNextOptions): void {
-    this.faults.push({ method: f.method.toLowerCase(), chatId: f.chatId, error: injectedError(f), remaining: f.times ?? 1 });
+    this.faults.push({
+      method: f.method.toLowerCase(),
+      chatId: f.chatId,
+      error: injectedError(f),
+      remaining: f.times ?? 1,
+    });
   }
 
   block(userId: number): void {
@@ -1783,7 +1948,10 @@ export class FakeTelegram {
       return { ok: true, result };
     } catch (error) {
       // Anything but a TelegramError is a bug in this fake: report it loudly as a 500.
-      const failure = error instanceof TelegramError ? error : new TelegramError(500, `Internal Server Error: fake failed: ${String(error)}`);
+      const failure =
+        error instanceof TelegramError
+          ? error
+          : new TelegramError(500, `Internal Server Error: fake failed: ${String(error)}`);
       return this.fail(method?.name ?? name, params, failure);
     }
   }
@@ -1794,7 +1962,9 @@ export class FakeTelegram {
   }
 
   private async takeYourTime(method: string, params: Params): Promise<void> {
-    const index = this.slow.findIndex((s) => s.method === method.toLowerCase() && s.chatId === toChatId(params.chat_id));
+    const index = this.slow.findIndex(
+      (s) => s.method === method.toLowerCase() && s.chatId === toChatId(params.chat_id),
+    );
     if (index < 0) return;
     const [slowness] = this.slow.splice(index, 1);
     await delay(slowness!.ms);
@@ -1835,7 +2005,8 @@ function callbackDataOf(view: BotMessage, button: string): string {
     const names = buttons.map((b) => JSON.stringify(b.text)).join(', ') || 'none';
     throw new Error(`bot message ${view.message_id} has no inline button "${button}" now; its buttons: ${names}`);
   }
-  if (found.callback_data === undefined) throw new Error(`button "${found.text}" opens ${found.url}; pressing it sends the bot nothing`);
+  if (found.callback_data === undefined)
+    throw new Error(`button "${found.text}" opens ${found.url}; pressing it sends the bot nothing`);
   return found.callback_data;
 }
 
@@ -1862,12 +2033,24 @@ function replyFields(stored: StoredMessage, fields: NewMessageFields): NewMessag
   return { ...fields, reply_to_message: quoted(stored.message) };
 }
 
-const photoFields = (world: World, opts: { caption?: string }): NewMessageFields => ({ photo: world.newPhoto(), caption: opts.caption });
-const documentFields = (world: World, opts: NewDocument): NewMessageFields => ({ document: world.newDocument(opts), caption: opts.caption });
+const photoFields = (world: World, opts: { caption?: string }): NewMessageFields => ({
+  photo: world.newPhoto(),
+  caption: opts.caption,
+});
+const documentFields = (world: World, opts: NewDocument): NewMessageFields => ({
+  document: world.newDocument(opts),
+  caption: opts.caption,
+});
 const textFields = (text: string): NewMessageFields => ({ text, entities: commandEntities(text) });
 
 /** Adds a person's message to the chat, marks it as their latest action there and delivers it. */
-async function postAs(world: World, deliver: Deliver, from: User, chat: ChatState, fields: NewMessageFields): Promise<void> {
+async function postAs(
+  world: World,
+  deliver: Deliver,
+  from: User,
+  chat: ChatState,
+  fields: NewMessageFields,
+): Promise<void> {
   world.checkCanReachBot(chat, from.id, 'message');
   const { message } = world.addMessage(chat, { from, ...fields });
   chat.answeredAfter = message.message_id;
@@ -1883,7 +2066,8 @@ async function pressAs(world: World, deliver: Deliver, from: User, message: BotM
   await deliver(callbackQueryPayload(world, from, chat, stored, data));
 }
 
-const latestWithButton = (messages: BotMessage[], button: string) => messages.reverse().find((m) => hasButton(m, button));
+const latestWithButton = (messages: BotMessage[], button: string) =>
+  messages.reverse().find((m) => hasButton(m, button));
 
 class FakeUserImpl implements FakeUser {
   constructor(
@@ -1933,7 +2117,12 @@ class FakeUserImpl implements FakeUser {
     const userId = opts.ofUserId ?? this.id;
     const person = this.world.people.get(userId);
     return this.sendToBot({
-      contact: { phone_number: opts.phone ?? DEFAULT_PHONE, first_name: person?.first_name ?? 'Contact', last_name: person?.last_name, user_id: userId },
+      contact: {
+        phone_number: opts.phone ?? DEFAULT_PHONE,
+        first_name: person?.first_name ?? 'Contact',
+        last_name: person?.last_name,
+        user_id: userId,
+      },
     });
   }
 
@@ -2031,11 +2220,21 @@ class FakeGroupImpl implements FakeGroup {
 
   async join(user: FakeUser): Promise<void> {
     this.chat.members.add(user.id);
-    await postAs(this.world, this.deliver, user.info, this.chat, { new_chat_members: [user.info] } as NewMessageFields);
+    await postAs(this.world, this.deliver, user.info, this.chat, { new_chat_members: [user.info] });
   }
 
   sendSticker(from: FakeUser): Promise<void> {
-    return postAs(this.world, this.deliver, from.info, this.chat, { sticker: { file_id: 'CAACAgIAAxkBAAE', file_unique_id: 'AgADsticker', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false } } as NewMessageFields);
+    return postAs(this.world, this.deliver, from.info, this.chat, {
+      sticker: {
+        file_id: 'CAACAgIAAxkBAAE',
+        file_unique_id: 'AgADsticker',
+        type: 'regular',
+        width: 512,
+        height: 512,
+        is_animated: false,
+        is_video: false,
+      },
+    });
   }
 
   async migrateToSupergroup(by: FakeUser, opts: { announce?: boolean } = {}): Promise<FakeGroup> {
@@ -2046,10 +2245,10 @@ class FakeGroupImpl implements FakeGroup {
     if (opts.announce ?? true) {
       // Telegram posts the old group's last message, then the supergroup's first.
       this.world.checkCanReachBot(this.chat, by.id, 'message');
-      await postAs(this.world, this.deliver, by.info, this.chat, { migrate_to_chat_id: newId } as NewMessageFields);
+      await postAs(this.world, this.deliver, by.info, this.chat, { migrate_to_chat_id: newId });
     }
     this.chat.migratedTo = newId;
-    if (opts.announce ?? true) await postAs(this.world, this.deliver, by.info, next, { migrate_from_chat_id: this.id } as NewMessageFields);
+    if (opts.announce ?? true) await postAs(this.world, this.deliver, by.info, next, { migrate_from_chat_id: this.id });
     return new FakeGroupImpl(this.world, next, this.deliver);
   }
 
@@ -2061,7 +2260,8 @@ class FakeGroupImpl implements FakeGroup {
 
   /** Membership first, so that a stranger gets "not a member" rather than "cannot see". */
   private checkOwnMessage(from: FakeUser, message: BotMessage): void {
-    if (message.chat_id !== this.id) throw new Error(`bot message ${message.message_id} is in chat ${message.chat_id}, not in group ${this.id}`);
+    if (message.chat_id !== this.id)
+      throw new Error(`bot message ${message.message_id} is in chat ${message.chat_id}, not in group ${this.id}`);
     this.world.checkCanReachBot(this.chat, from.id, 'press');
   }
 }

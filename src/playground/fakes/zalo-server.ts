@@ -172,7 +172,8 @@ const OA_ERRORS = {
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 /** Zalo ids are decimal strings longer than 2^53: a client that parses them as numbers corrupts them. */
-const zaloNumericId = () => `${1 + Math.floor(Math.random() * 8)}${Array.from({ length: 18 }, () => Math.floor(Math.random() * 10)).join('')}`;
+const zaloNumericId = () =>
+  `${1 + Math.floor(Math.random() * 8)}${Array.from({ length: 18 }, () => Math.floor(Math.random() * 10)).join('')}`;
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** `mac=<hex sha256(app_id + rawBody + timestamp + secret)>`: a plain hash over the concatenation, not an HMAC. */
@@ -202,12 +203,15 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
-const mediaType = (req: IncomingMessage) => (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+const mediaType = (req: IncomingMessage) =>
+  (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 
 function parseJsonObject(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -215,7 +219,11 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
 
 /** Multipart parsing by the platform's own Request, so the fake does not hand-roll a parser. */
 function parseMultipart(req: IncomingMessage, body: Buffer): Promise<FormData> {
-  return new Request('http://fake.invalid/', { method: 'POST', headers: { 'content-type': req.headers['content-type'] ?? '' }, body: new Uint8Array(body) }).formData();
+  return new Request('http://fake.invalid/', {
+    method: 'POST',
+    headers: { 'content-type': req.headers['content-type'] ?? '' },
+    body: new Uint8Array(body),
+  }).formData();
 }
 
 const lastTextOf = (messages: { text?: string }[]) => messages.filter((m) => m.text !== undefined).at(-1)?.text;
@@ -356,7 +364,11 @@ interface RefreshToken {
  * Zalo documents no error for a failed refresh (zalo.md §1.6). This shape follows what Chatwoot
  * expects (`error`, `error_description`); the codes are made up for the fake.
  */
-const oauthError = (error: number, name: string, description: string) => ({ error, error_name: name, error_description: description });
+const oauthError = (error: number, name: string, description: string) => ({
+  error,
+  error_name: name,
+  error_description: description,
+});
 
 class TokenAuthority {
   private readonly access = new Map<string, AccessToken>();
@@ -391,18 +403,25 @@ class TokenAuthority {
   /** POST /v4/oa/access_token with grant_type=refresh_token. Returns the HTTP body (always status 200). */
   exchange(req: IncomingMessage, body: Buffer): object {
     this.refreshCalls++;
-    if (mediaType(req) !== 'application/x-www-form-urlencoded') return oauthError(-14001, 'Invalid parameter', 'body must be application/x-www-form-urlencoded');
-    if (req.headers['secret_key'] !== this.appSecretKey) return oauthError(-14002, 'Invalid secret key', 'secret_key header is missing or wrong');
+    if (mediaType(req) !== 'application/x-www-form-urlencoded')
+      return oauthError(-14001, 'Invalid parameter', 'body must be application/x-www-form-urlencoded');
+    if (req.headers['secret_key'] !== this.appSecretKey)
+      return oauthError(-14002, 'Invalid secret key', 'secret_key header is missing or wrong');
     const form = new URLSearchParams(body.toString('utf8'));
     if (form.get('app_id') !== this.appId) return oauthError(-14003, 'Invalid app id', 'app_id is missing or unknown');
-    if (form.get('grant_type') !== 'refresh_token') return oauthError(-14001, 'Invalid parameter', 'this fake supports grant_type=refresh_token only');
+    if (form.get('grant_type') !== 'refresh_token')
+      return oauthError(-14001, 'Invalid parameter', 'this fake supports grant_type=refresh_token only');
     const presented = this.refresh.get(form.get('refresh_token') ?? '');
     if (!presented || presented.used || presented.expiresAt <= this.now()) {
       return oauthError(-14014, 'Invalid refresh token', 'refresh_token is invalid, expired or already used');
     }
     presented.used = true;
     const pair = this.issue();
-    return { access_token: pair.accessToken, refresh_token: pair.refreshToken, expires_in: String(ACCESS_TOKEN_LIFETIME_MS / 1000) };
+    return {
+      access_token: pair.accessToken,
+      refresh_token: pair.refreshToken,
+      expires_in: String(ACCESS_TOKEN_LIFETIME_MS / 1000),
+    };
   }
 }
 
@@ -437,7 +456,10 @@ const MAGIC: Record<string, { bytes: number[]; kind: 'image' | 'file' }> = {
   'image/png': { bytes: [0x89, 0x50, 0x4e, 0x47], kind: 'image' },
   'application/pdf': { bytes: [0x25, 0x50, 0x44, 0x46], kind: 'file' },
   'application/msword': { bytes: [0xd0, 0xcf, 0x11, 0xe0], kind: 'file' },
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { bytes: [0x50, 0x4b, 0x03, 0x04], kind: 'file' },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+    bytes: [0x50, 0x4b, 0x03, 0x04],
+    kind: 'file',
+  },
 };
 
 class OaWorld {
@@ -478,7 +500,8 @@ class OaWorld {
     const { recipient, message } = parseOa(SendSchema, raw);
     const user = this.recipient(recipient);
     const content = this.content(message);
-    if (message.quote_message_id !== undefined && !user.messageIds.has(message.quote_message_id)) throw invalid('quote_message_id');
+    if (message.quote_message_id !== undefined && !user.messageIds.has(message.quote_message_id))
+      throw invalid('quote_message_id');
     this.checkCanSend(user);
     const injected = this.failNext;
     this.failNext = undefined;
@@ -506,7 +529,9 @@ class OaWorld {
     return user;
   }
 
-  private content(message: z.output<typeof SendSchema>['message']): Omit<OaOutbound, 'messageId' | 'sentAt' | 'billed'> {
+  private content(
+    message: z.output<typeof SendSchema>['message'],
+  ): Omit<OaOutbound, 'messageId' | 'sentAt' | 'billed'> {
     const { text, attachment } = message;
     if (!attachment) return text === undefined ? throwError(invalid('text')) : { kind: 'text', text };
     if (attachment.type === 'file') {
@@ -520,16 +545,24 @@ class OaWorld {
       }
       case 'media': {
         const [element] = parseOa(MediaPayload, attachment.payload).elements;
-        if (!element || (element.attachment_id === undefined) === (element.url === undefined)) throw invalid('attachment_id');
-        if (element.media_type === 'gif' && (element.width === undefined || element.height === undefined)) throw invalid('width');
+        if (!element || (element.attachment_id === undefined) === (element.url === undefined))
+          throw invalid('attachment_id');
+        if (element.media_type === 'gif' && (element.width === undefined || element.height === undefined))
+          throw invalid('width');
         if (element.attachment_id !== undefined) this.useUpload(element.attachment_id, 'image', 'attachment_id');
-        const image = { mediaType: element.media_type, ...(element.attachment_id ? { attachmentId: element.attachment_id } : { url: element.url }) };
+        const image = {
+          mediaType: element.media_type,
+          ...(element.attachment_id ? { attachmentId: element.attachment_id } : { url: element.url }),
+        };
         return { kind: 'image', image, ...(text === undefined ? {} : { text }) };
       }
       case 'request_user_info': {
         const [element] = parseOa(RequestInfoPayload, attachment.payload).elements;
         if (!element) throw invalid('elements');
-        return { kind: 'request_user_info', request: { title: element.title, subtitle: element.subtitle, imageUrl: element.image_url } };
+        return {
+          kind: 'request_user_info',
+          request: { title: element.title, subtitle: element.subtitle, imageUrl: element.image_url },
+        };
       }
       default:
         throw invalid('template_type');
@@ -540,7 +573,8 @@ class OaWorld {
   private checkCanSend(user: OaUserState): void {
     if (user.blocked) throw oaError(OA_ERRORS.blocked);
     if (!user.follower) throw oaError(OA_ERRORS.notFollower);
-    if (user.lastInteractionAt === undefined || this.now() - user.lastInteractionAt > SEND_WINDOW_MS) throw oaError(OA_ERRORS.noInteraction);
+    if (user.lastInteractionAt === undefined || this.now() - user.lastInteractionAt > SEND_WINDOW_MS)
+      throw oaError(OA_ERRORS.noInteraction);
     if (user.quota !== undefined && user.quota <= 0) throw oaError(OA_ERRORS.outOfQuotaReceive);
     if (this.oaQuota !== undefined && this.oaQuota <= 0) throw oaError(OA_ERRORS.outOfQuota);
   }
@@ -571,7 +605,10 @@ class OaWorld {
       user_last_interaction_date: user.lastInteractionAt === undefined ? '' : vietnamDate(user.lastInteractionAt),
       user_is_follower: user.follower,
       avatar: `https://s120-ava-talk.zadn.vn/fake/${user.id}.jpg`,
-      avatars: { '120': `https://s120-ava-talk.zadn.vn/fake/${user.id}.jpg`, '240': `https://s240-ava-talk.zadn.vn/fake/${user.id}.jpg` },
+      avatars: {
+        '120': `https://s120-ava-talk.zadn.vn/fake/${user.id}.jpg`,
+        '240': `https://s240-ava-talk.zadn.vn/fake/${user.id}.jpg`,
+      },
       tags_and_notes_info: { tag_names: [], notes: [] },
       // Zalo answers null (not an absent field) for a person who never shared their info with the OA.
       shared_info: user.sharedInfo ? { name: user.name, phone: user.phone, address: '', city: '', district: '' } : null,
@@ -580,7 +617,15 @@ class OaWorld {
 
   getOa(): object {
     const followers = [...this.users.values()].filter((u) => u.follower).length;
-    return { oa_id: this.oaId, name: this.oaName, description: 'Fake OA', avatar: '', cover: '', is_verified: true, num_follower: followers };
+    return {
+      oa_id: this.oaId,
+      name: this.oaName,
+      description: 'Fake OA',
+      avatar: '',
+      cover: '',
+      is_verified: true,
+      num_follower: followers,
+    };
   }
 }
 
@@ -620,10 +665,15 @@ class OaUserDriver implements FakeZaloOaUser {
   }
 
   sendImage(caption?: string, quoteMsgId?: string): Promise<number> {
-    if (quoteMsgId !== undefined && !this.state.messageIds.has(quoteMsgId)) throw new Error(`message ${quoteMsgId} is not in ${this.name}'s conversation with the OA`);
+    if (quoteMsgId !== undefined && !this.state.messageIds.has(quoteMsgId))
+      throw new Error(`message ${quoteMsgId} is not in ${this.name}'s conversation with the OA`);
     const url = `https://photo-stal.zadn.vn/fake/${hex(8)}.jpg`;
     const quote = quoteMsgId ? { quote_msg_id: quoteMsgId } : {};
-    return this.message('user_send_image', { ...(caption ? { text: caption } : {}), ...quote, attachments: [{ type: 'image', payload: { url, thumbnail: url } }] });
+    return this.message('user_send_image', {
+      ...(caption ? { text: caption } : {}),
+      ...quote,
+      attachments: [{ type: 'image', payload: { url, thumbnail: url } }],
+    });
   }
 
   sendFile(name: string): Promise<number> {
@@ -634,11 +684,18 @@ class OaUserDriver implements FakeZaloOaUser {
 
   sendSticker(): Promise<number> {
     const id = hex(6);
-    return this.message('user_send_sticker', { attachments: [{ type: 'sticker', payload: { id, url: `https://zalo-api.zadn.vn/api/emoticon/sticker/webpc?eid=${id}` } }] });
+    return this.message('user_send_sticker', {
+      attachments: [
+        { type: 'sticker', payload: { id, url: `https://zalo-api.zadn.vn/api/emoticon/sticker/webpc?eid=${id}` } },
+      ],
+    });
   }
 
   sendLink(url: string): Promise<number> {
-    return this.message('user_send_link', { text: url, attachments: [{ type: 'link', payload: { url, title: url, description: '', thumbnail: '' } }] });
+    return this.message('user_send_link', {
+      text: url,
+      attachments: [{ type: 'link', payload: { url, title: url, description: '', thumbnail: '' } }],
+    });
   }
 
   sendLocation(): Promise<number> {
@@ -654,7 +711,8 @@ class OaUserDriver implements FakeZaloOaUser {
   }
 
   quoteReply(msgId: string, text: string): Promise<number> {
-    if (!this.state.messageIds.has(msgId)) throw new Error(`message ${msgId} is not in ${this.name}'s conversation with the OA`);
+    if (!this.state.messageIds.has(msgId))
+      throw new Error(`message ${msgId} is not in ${this.name}'s conversation with the OA`);
     return this.message('user_send_text', { text, quote_msg_id: msgId });
   }
 
@@ -669,7 +727,8 @@ class OaUserDriver implements FakeZaloOaUser {
   }
 
   submitInfo(): Promise<number> {
-    if (!this.state.inbox.some((m) => m.kind === 'request_user_info')) throw new Error(`the OA never asked ${this.name} for their info`);
+    if (!this.state.inbox.some((m) => m.kind === 'request_user_info'))
+      throw new Error(`the OA never asked ${this.name} for their info`);
     this.state.sharedInfo = true;
     this.interact();
     return this.fake.pushOa({
@@ -695,16 +754,31 @@ class OaUserDriver implements FakeZaloOaUser {
     this.state.messageIds.add(msgId);
     this.lastSentMsgId = msgId;
     this.interact();
-    return this.fake.pushOa({ ...this.envelope(eventName), sender: { id: this.id }, recipient: { id: this.world.oaId }, message: { msg_id: msgId, ...message } });
+    return this.fake.pushOa({
+      ...this.envelope(eventName),
+      sender: { id: this.id },
+      recipient: { id: this.world.oaId },
+      message: { msg_id: msgId, ...message },
+    });
   }
 
   private membership(eventName: 'follow' | 'unfollow'): Promise<number> {
     if (eventName === 'follow') this.interact();
-    return this.fake.pushOa({ ...this.envelope(eventName), oa_id: this.world.oaId, source: 'oa_profile', follower: { id: this.id } });
+    return this.fake.pushOa({
+      ...this.envelope(eventName),
+      oa_id: this.world.oaId,
+      source: 'oa_profile',
+      follower: { id: this.id },
+    });
   }
 
   private envelope(eventName: string): Record<string, string> {
-    return { app_id: this.fake.appId, user_id_by_app: this.idByApp, event_name: eventName, timestamp: String(this.fake.now()) };
+    return {
+      app_id: this.fake.appId,
+      user_id_by_app: this.idByApp,
+      event_name: eventName,
+      timestamp: String(this.fake.now()),
+    };
   }
 
   private interact(): void {
@@ -741,9 +815,15 @@ const BotString = z.union([z.string(), z.number()]).transform(String);
 const BotText = BotString.pipe(z.string().min(1).max(MAX_TEXT));
 const ChatParams = z.object({ chat_id: BotString.pipe(z.string().min(1)) });
 const GetUpdatesParams = z.object({ timeout: BotString.pipe(z.string().regex(/^\d+$/)).transform(Number).optional() });
-const SetWebhookParams = z.object({ url: BotString.pipe(z.url()), secret_token: BotString.pipe(z.string().min(8).max(256)) });
+const SetWebhookParams = z.object({
+  url: BotString.pipe(z.url()),
+  secret_token: BotString.pipe(z.string().min(8).max(256)),
+});
 const SendMessageParams = ChatParams.extend({ text: BotText });
-const SendPhotoParams = ChatParams.extend({ photo: BotString.pipe(HttpUrl), caption: BotString.pipe(z.string().max(MAX_TEXT)).optional() });
+const SendPhotoParams = ChatParams.extend({
+  photo: BotString.pipe(HttpUrl),
+  caption: BotString.pipe(z.string().max(MAX_TEXT)).optional(),
+});
 const ChatActionParams = ChatParams.extend({ action: z.enum(['typing', 'upload_photo']) });
 
 interface BotChat {
@@ -789,7 +869,12 @@ class BotPlatform {
     if (!this.limiter.take().allowed) throw new BotError(429, 'Too Many Requests: rate limit exceeded');
     switch (method) {
       case 'getMe':
-        return { id: this.botId, account_name: `bot.${this.botId.slice(0, 9)}`, account_type: 'BASIC', can_join_groups: false };
+        return {
+          id: this.botId,
+          account_name: `bot.${this.botId.slice(0, 9)}`,
+          account_type: 'BASIC',
+          can_join_groups: false,
+        };
       case 'getUpdates':
         return this.getUpdates(parseBot(GetUpdatesParams, params).timeout ?? 30);
       case 'setWebhook':
@@ -806,7 +891,11 @@ class BotPlatform {
       }
       case 'sendPhoto': {
         const p = parseBot(SendPhotoParams, params);
-        return this.deliverToChat(p.chat_id, { kind: 'photo', photo: p.photo, ...(p.caption ? { caption: p.caption } : {}) });
+        return this.deliverToChat(p.chat_id, {
+          kind: 'photo',
+          photo: p.photo,
+          ...(p.caption ? { caption: p.caption } : {}),
+        });
       }
       case 'sendChatAction':
         this.chat(parseBot(ChatActionParams, params).chat_id);
@@ -836,7 +925,8 @@ class BotPlatform {
 
   private setWebhook(p: { url: string; secret_token: string }): object {
     const url = new URL(p.url);
-    const localHttp = this.allowHttpLocalhost && url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    const localHttp =
+      this.allowHttpLocalhost && url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
     if (url.protocol !== 'https:' && !localHttp) throw botBadRequest('webhook url must be HTTPS');
     this.webhookUpdatedAt = this.fake.now();
     this.webhook = { url: p.url, secret: p.secret_token };
@@ -866,7 +956,9 @@ class BotPlatform {
   async deliver(update: { event_name: string; message: object }): Promise<number | undefined> {
     if (this.webhook) {
       const body = this.envelope === 'bare' ? update : { ok: true, result: update };
-      return this.fake.push('bot', this.webhook.url, JSON.stringify(body), { 'X-Bot-Api-Secret-Token': this.webhook.secret });
+      return this.fake.push('bot', this.webhook.url, JSON.stringify(body), {
+        'X-Bot-Api-Secret-Token': this.webhook.secret,
+      });
     }
     const poll = this.polls.shift();
     if (poll) {
@@ -918,7 +1010,10 @@ class BotUserDriver implements FakeZaloBotUser {
 
   sendSticker(): Promise<number | undefined> {
     const sticker = hex(6);
-    return this.update('message.sticker.received', { sticker, url: `https://zalo-api.zadn.vn/api/emoticon/sticker/webpc?eid=${sticker}` });
+    return this.update('message.sticker.received', {
+      sticker,
+      url: `https://zalo-api.zadn.vn/api/emoticon/sticker/webpc?eid=${sticker}`,
+    });
   }
 
   sendUnsupported(): Promise<number | undefined> {
@@ -1102,13 +1197,20 @@ export class FakeZalo {
     if (!this.oaWebhook) throw new Error('no OA webhook: call setOaWebhook(url) first');
     const rawBody = JSON.stringify(event);
     const { app_id, timestamp } = event as { app_id: string; timestamp: string };
-    return this.push('oa', this.oaWebhook, rawBody, { 'X-ZEvent-Signature': zaloOaMac(rawBody, app_id, timestamp, this.oaSecretKey) });
+    return this.push('oa', this.oaWebhook, rawBody, {
+      'X-ZEvent-Signature': zaloOaMac(rawBody, app_id, timestamp, this.oaSecretKey),
+    });
   }
 
   /** Posts exactly this body and these headers, unsigned, to the OA webhook or `url`: for forged or malformed pushes. */
   pushRaw(body: string | object, headers: Record<string, string> = {}, url = this.oaWebhook): Promise<number> {
     if (!url) throw new Error('no webhook url');
-    return this.push(url === this.oaWebhook ? 'oa' : 'bot', url, typeof body === 'string' ? body : JSON.stringify(body), headers);
+    return this.push(
+      url === this.oaWebhook ? 'oa' : 'bot',
+      url,
+      typeof body === 'string' ? body : JSON.stringify(body),
+      headers,
+    );
   }
 
   /** Delivers an earlier push again, byte for byte: Zalo's duplicate delivery. */
@@ -1142,14 +1244,21 @@ export class FakeZalo {
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://fake.invalid');
     if (url.pathname.startsWith('/bot')) return this.handleBot(req, res, body, url);
-    if (url.pathname === '/v4/oa/access_token' && req.method === 'POST') return sendJson(res, 200, this.tokens.exchange(req, body));
+    if (url.pathname === '/v4/oa/access_token' && req.method === 'POST')
+      return sendJson(res, 200, this.tokens.exchange(req, body));
     const route = this.oaRoutes[`${req.method} ${url.pathname}`];
     if (!route) return sendJson(res, 404, { error: 404, message: 'Not found' });
     return this.handleOa(req, res, body, url, route);
   }
 
   /** Rate limit, then token, then the route; every failure is HTTP 200 `{error, message}`. */
-  private async handleOa(req: IncomingMessage, res: ServerResponse, body: Buffer, url: URL, route: OaRoute): Promise<void> {
+  private async handleOa(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Buffer,
+    url: URL,
+    route: OaRoute,
+  ): Promise<void> {
     const { allowed, remain } = this.oaLimiter.take();
     const headers = { 'X-RateLimit-Limit': String(this.oaLimiter.limit), 'X-RateLimit-Remain': String(remain) };
     try {
@@ -1159,7 +1268,8 @@ export class FakeZalo {
       const data = await route(req, body, url);
       sendJson(res, 200, { error: 0, message: 'Success', data }, headers);
     } catch (error) {
-      if (!(error instanceof OaError)) return sendJson(res, 500, { error: -1, message: `fake failed: ${String(error)}` });
+      if (!(error instanceof OaError))
+        return sendJson(res, 500, { error: -1, message: `fake failed: ${String(error)}` });
       sendJson(res, 200, { error: error.code, message: error.message }, headers);
     }
   }
@@ -1181,7 +1291,8 @@ export class FakeZalo {
 
   /** `oa_send_*`: sender and recipient swapped, sender = OA. */
   private pushEcho(user: OaUserState, message: OaOutbound): Promise<number> {
-    const eventName = message.kind === 'image' ? 'oa_send_image' : message.kind === 'file' ? 'oa_send_file' : 'oa_send_text';
+    const eventName =
+      message.kind === 'image' ? 'oa_send_image' : message.kind === 'file' ? 'oa_send_file' : 'oa_send_text';
     return this.pushOa({
       app_id: this.appId,
       user_id_by_app: user.idByApp,
@@ -1219,7 +1330,9 @@ async function botBodyParams(req: IncomingMessage, body: Buffer): Promise<BotPar
       return Object.fromEntries(new URLSearchParams(body.toString('utf8')));
     case 'multipart/form-data': {
       const form = await parseMultipart(req, body);
-      return Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+      return Object.fromEntries(
+        [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      );
     }
     default:
       throw botBadRequest('unsupported content type');

@@ -1,0 +1,58 @@
+import type { Locale } from './channel.js';
+import type { Msg } from './i18n.js';
+import type { InboundEvent } from './event.js';
+
+/** One child unit's bar in a progress chart. */
+export interface ChartBar {
+  label: string;
+  actual: number;
+  target: number;
+}
+
+/** A progress chart (child units' actual against target, with the pace mark), drawn when sent. */
+export interface ChartSpec {
+  title: string;
+  bars: ChartBar[];
+  /** Share of the target a steady pace expects by now. */
+  paceRatio: number;
+  lagThreshold: number;
+}
+
+export interface Button {
+  label: Msg;
+  data: string;
+}
+
+/** One message to send back, still in locale keys; each channel adapter renders it its own way. */
+export interface Reply {
+  parts: Msg[];
+  buttons?: Button[][];
+  /** A one-tap "share my phone number" keyboard (Telegram contact button), or removing it again. */
+  keyboard?: { kind: 'contact'; share: Msg; skip: Msg } | { kind: 'remove' } | { kind: 'force_reply' };
+  /** Files re-sent after the text, by the messenger's own file ids. */
+  attachments?: { kind: 'photo' | 'document'; fileId: string }[];
+  /** Caption of each file; where replies exist the files also reply to this reply's first message (its thread). */
+  attachmentCaption?: Msg;
+  /** Sent as a picture after the text. */
+  chart?: ChartSpec;
+  /** Sent as a reply to this message of the same chat. */
+  replyToMessageId?: string;
+}
+
+export interface HandleResult {
+  replies: Reply[];
+  /** Language to render the replies in (it may have just changed). */
+  locale: Locale;
+  /** A short notice for the pressed button (Telegram shows it as a toast). */
+  buttonNotice?: Msg;
+  /** The pressed button's message is done with: its buttons can be removed. */
+  closeButtons?: boolean;
+}
+
+export const reply = (parts: Msg | Msg[], extra: Omit<Reply, 'parts'> = {}): Reply => ({
+  parts: Array.isArray(parts) ? parts : [parts],
+  ...extra,
+});
+
+/** What the handlers give an adapter for one event: the answer, or null for an update already handled. */
+export type EventHandler = (event: InboundEvent) => Promise<HandleResult | null>;

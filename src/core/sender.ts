@@ -1,0 +1,63 @@
+import type { Channel, Locale } from './channel.js';
+import type { Reply } from './reply.js';
+
+/** The messenger refused for good: the person blocked the bot, or the bot is no longer in the group. */
+export class UnreachableError extends Error {}
+
+/**
+ * The chat moved: a Telegram group was upgraded to a supergroup, which has a new id. Everything for the
+ * old id goes to `toChatId` from now on.
+ */
+export class ChatMovedError extends Error {
+  constructor(
+    message: string,
+    readonly toChatId: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** The messenger refused this message as it is (a bad request): sending it again would not help. */
+export class RejectedError extends Error {}
+
+/**
+ * The messenger takes this message only after the person writes again: Zalo's interaction window has
+ * closed or the quota for this person is used up. Another messenger of theirs may still reach them.
+ */
+export class WindowClosedError extends Error {}
+
+/** The messenger asked to wait (Telegram 429 retry_after, Zalo over its rate limit): try again after this long. */
+export class RetryLaterError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** How the delivery path reaches a chat on one messenger, whoever wrote last. */
+export interface ChannelSender {
+  /** Sends the reply; returns the ids of the messages it became. Throws UnreachableError (blocked), RetryLaterError (429), WindowClosedError (Zalo's window or quota), RejectedError (other 4xx). */
+  send(chatId: string, locale: Locale, reply: Reply): Promise<string[]>;
+  /**
+   * Replaces the text and buttons of a message sent earlier (a card whose status changed); returns the
+   * ids the message has now (a messenger without edits sends it anew).
+   */
+  edit(chatId: string, messageId: string, locale: Locale, reply: Reply): Promise<string[]>;
+}
+
+/** Gets the bytes of a file a messenger holds, to pass it to another messenger. */
+export interface FileFetcher {
+  fetch(fileId: string): Promise<{ bytes: Buffer; fileName: string }>;
+}
+
+/** Waits for a message's turn under a messenger's rate limits (shared by every process). */
+export interface Pacing {
+  /** Resolves when a message to this chat may go. */
+  wait(channel: Channel, chatId: string): Promise<void>;
+  /** The messenger asked every sender to wait this long (a 429). */
+  holdOff(channel: Channel, ms: number): Promise<void>;
+}

@@ -1,0 +1,72 @@
+import { CALLBACKS } from '../core/callback-data.js';
+import { msg } from '../core/i18n.js';
+import type { Button, Reply } from '../core/reply.js';
+import { maskPhone } from '../logger.js';
+import { MemberModel } from '../models/index.js';
+import { findUnit } from './units.service.js';
+import { CODE_PATTERN } from './initiatives.service.js';
+import { nextStatus, type Action, type InitiativeDoc } from './workflow.service.js';
+import { formatVnd } from '../vnd.js';
+import type { Locale } from '../core/channel.js';
+
+/** Buttons a card offers: the team's actions that the current status allows. Withdraw is the author's. */
+const CARD_ACTIONS: Action[] = ['take', 'info', 'accept', 'recognize', 'replicate', 'reject'];
+
+export const cardButtonData = (code: string, action: Action): string => CALLBACKS.card.pack({ code, action });
+
+/** A card button's pressed action, if it is one a card offers. */
+export function cardAction(pressed: { code: string; action: string }): { code: string; action: Action } | null {
+  const action = CARD_ACTIONS.find((a) => a === pressed.action);
+  return action && CODE_PATTERN.test(pressed.code) ? { code: pressed.code, action } : null;
+}
+
+function cardButtons(i: InitiativeDoc): Button[][] {
+  const allowed = CARD_ACTIONS.filter((a) => nextStatus(a, i.status) !== null && !(a === 'take' && i.assigneeId));
+  const buttons = allowed.map((a) => ({ label: msg(`card-btn-${a}`), data: cardButtonData(i.code, a) }));
+  return buttons.reduce<Button[][]>(
+    (rows, b, n) => (n % 2 === 0 ? [...rows, [b]] : (rows[rows.length - 1]!.push(b), rows)),
+    [],
+  );
+}
+
+/**
+ * The card a support team works from. `full` shows the content; `existence` is what ancestors and
+ * others see of a trade secret: that it exists, its unit and status, nothing more.
+ */
+export async function renderCard(
+  i: InitiativeDoc,
+  view: 'full' | 'existence',
+  locale: Locale,
+  notes: Reply['parts'] = [],
+): Promise<Reply> {
+  const [unit, author, assignee] = await Promise.all([
+    findUnit(i.unitCode),
+    MemberModel.findById(i.authorId).lean(),
+    i.assigneeId ? MemberModel.findById(i.assigneeId).lean() : null,
+  ]);
+  const common = { code: i.code, unit: unit?.name ?? i.unitCode, status: i.status, assignee: assignee?.name || '—' };
+  if (view === 'existence') return { parts: [msg('card-confidential', common), ...notes] };
+  return {
+    parts: [
+      msg('card', {
+        ...common,
+        author: author?.name || '—',
+        phone: author?.phone ? maskPhone(author.phone) : '—',
+        quick: i.quick ? 'yes' : 'no',
+        idea: i.idea,
+        title: i.title,
+        problem: i.problem || '—',
+        solution: i.solution || '—',
+        benefit: i.benefit || '—',
+        value: i.valueVnd === null || i.valueVnd === undefined ? '—' : formatVnd(i.valueVnd, locale),
+        scope: i.scope || '—',
+        category: i.category ?? 'none',
+        coAuthors: i.coAuthors || '—',
+        attachments: i.attachments.length,
+        confidential: i.confidential ? 'yes' : 'no',
+      }),
+      ...notes,
+    ],
+    buttons: cardButtons(i),
+  };
+}

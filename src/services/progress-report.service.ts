@@ -1,0 +1,108 @@
+import { msg, type Msg } from '../core/i18n.js';
+import { formatDay, expectedByPace, isLagging, vietnamDay, isoWeek, DAY_MS } from '../core/time.js';
+import type { CampaignRecord } from './campaigns.service.js';
+import { pledgesDueBy } from './pledges.service.js';
+import type { ProgressView } from './progress-view.js';
+import { childrenOf, findUnit, subtreeOf, type UnitRecord } from './units.service.js';
+import type { InitiativeStatus } from '../models/index.js';
+import { sumStatuses, weekMetric } from './progress.service.js';
+import type { ChartSpec } from '../core/reply.js';
+
+const ACCEPTED: InitiativeStatus[] = ['accepted', 'recognized', 'replicated'];
+
+/** A unit's numbers in a campaign (by default the one running), from the counters; null when none runs. */
+export async function progressReport(
+  view: ProgressView,
+  unit: UnitRecord,
+  campaign?: CampaignRecord,
+): Promise<Msg | null> {
+  const found = campaign ?? (await view.campaignFor(unit));
+  if (!found) return null;
+  const [counts, [target]] = await Promise.all([
+    view.countOf(found.code, unit.code),
+    view.targetsOf(found.code, [unit.code]),
+  ]);
+  const total = sumStatuses(counts);
+  return msg('progress-report', {
+    unit: unit.name,
+    campaign: found.name,
+    total,
+    week: counts.get(weekMetric(isoWeek(view.now))) ?? 0,
+    accepted: sumStatuses(counts, ACCEPTED),
+    recognized: sumStatuses(counts, ['recognized', 'replicated']),
+    target: target ?? 0,
+    percent: target ? Math.round((100 * total) / target) : 0,
+  });
+}
+
+const MAX_BARS = 30;
+// The pace is the same share of every target; computed on a large one to keep rounding out of it.
+const SHARE_BASE = 1_000_000;
+
+/** The chart of a unit's child units in a campaign: actual against target, and the pace. */
+export async function progressChart(
+  view: ProgressView,
+  unit: UnitRecord,
+  campaign: CampaignRecord,
+): Promise<ChartSpec | null> {
+  const children = await view.standings(campaign.code, await childrenOf(unit.code));
+  if (children.length === 0) return null;
+  const paceRatio =
+    expectedByPace(SHARE_BASE, campaign.startDate, campaign.endDate, vietnamDay(view.now), campaign.phases) /
+    SHARE_BASE;
+  return {
+    title: `${unit.name} – ${campaign.name}`,
+    bars: children.slice(0, MAX_BARS).map((c) => ({ label: c.unit.name, actual: c.actual, target: c.target })),
+    paceRatio,
+    lagThreshold: campaign.lagThreshold,
+  };
+}
+
+const MAX_LISTED = 10;
+const PLEDGE_HORIZON_DAYS = 14;
+
+/** The unit's child units behind a steady pace, most behind first, each with its numbers. */
+export async function laggingChildren(view: ProgressView, unit: UnitRecord, campaign: CampaignRecord): Promise<Msg[]> {
+  const today = vietnamDay(view.now);
+  const children = await view.standings(campaign.code, await childrenOf(unit.code));
+  return children
+    .map((c) => ({
+      ...c,
+      expected: expectedByPace(c.target, campaign.startDate, campaign.endDate, today, campaign.phases),
+    }))
+    .filter((c) => isLagging(c.actual, c.expected, campaign.lagThreshold))
+    .sort((a, b) => b.expected - b.actual - (a.expected - a.actual))
+    .map((c) => msg('weekly-lagging-child', { unit: c.unit.name, actual: c.actual, expected: c.expected }));
+}
+
+/**
+ * What the weekly ping adds to the numbers: the rank among sibling units (by share of target), the
+ * child units behind pace, and the subtree's pledges due within 14 days or overdue.
+ */
+export async function weeklyDetails(view: ProgressView, unit: UnitRecord, campaign: CampaignRecord): Promise<Msg[]> {
+  const today = vietnamDay(view.now);
+  const details: Msg[] = [];
+
+  const parent = unit.ancestors.at(-1);
+  if (parent) {
+    const siblings = await view.standings(campaign.code, await childrenOf(parent));
+    const ranked = siblings.sort((a, b) => b.actual / b.target - a.actual / a.target);
+    const rank = ranked.findIndex((s) => s.unit.code === unit.code) + 1;
+    if (rank > 0) details.push(msg('weekly-rank', { rank, of: ranked.length }));
+  }
+
+  details.push(...(await laggingChildren(view, unit, campaign)).slice(0, MAX_LISTED));
+
+  const pledges = await pledgesDueBy(
+    await subtreeOf(unit.code),
+    new Date(today.getTime() + PLEDGE_HORIZON_DAYS * DAY_MS),
+    MAX_LISTED,
+  );
+  for (const p of pledges) {
+    const name = (await findUnit(p.unitCode))?.name ?? p.unitCode;
+    details.push(
+      msg('weekly-pledge', { unit: name, due: formatDay(p.dueDate), overdue: p.dueDate < today ? 'yes' : 'no' }),
+    );
+  }
+  return details;
+}
