@@ -28,6 +28,7 @@ import { pressCardButton } from './support/actions.js';
 import { acknowledgeNudge } from './support/nudge-ack.js';
 import { relayFromAuthor, relayFromTeam } from './support/relay.js';
 import { deliveryOfMessage, followMovedChat, releaseHeld } from '../src/services/delivery.service.js';
+import { takeWaitingCards } from '../src/services/notifications.service.js';
 import { awaitingAnswerFrom, findInitiative } from '../src/services/workflow.service.js';
 import { handledOf, type Answer, type FlowCtx, readText } from './flows/engine.js';
 import { CALLBACKS, unpackCallback } from '../src/core/callback-data.js';
@@ -134,6 +135,12 @@ async function handleAs(received: InboundEvent, deps: Deps): Promise<HandleResul
   );
   // Zalo let nothing through while they were silent: now that they wrote, what waited goes out.
   if (event.chatType === 'private') await releaseHeld(deps, event.channel, event.chatId);
+  // A support member who can now be written to gets the cards that waited for the team.
+  if (event.chatType === 'private') {
+    const units = member.roles.filter((r) => r.role === 'support').map((r) => r.unitCode);
+    for (const code of await takeWaitingCards(deps.redis, units))
+      await deps.followUps.add({ kind: 'post-cards', code });
+  }
   const state = await loadFlowState(deps.redis, String(member._id));
   const asked: FlowCtx = { deps, event, member, locale: member.locale, state };
   // On Zalo a typed number is an option of the person's own pending question (see typed-choice.ts).

@@ -56,3 +56,20 @@ describe('support actions that would change nothing are refused quietly, before 
     expect((await memberOf(le))!.name).toBe('Nguyễn Thị Lệ'.normalize('NFC'));
   });
 });
+
+describe('an initiative sent before any team member could be written to', () => {
+  const world = useWorld();
+
+  it('waits (with a log line) and reaches the support member as soon as they write to the bot', async () => {
+    const kim = world().tg.user({ id: 8201, first_name: 'Kim' });
+    await grant(kim, 'CDCS-002', 'support'); // granted by an admin; Kim has never written to the bot
+    const tam = world().tg.user({ id: 8202, first_name: 'Tâm' });
+    await registerWorker(tam, 'CDCS-002');
+    const code = await sendQuickIdea(tam, 'Sơn vạch chỗ để xe đẩy');
+    expect(kim.transcript).toHaveLength(0);
+    await kim.send('/help');
+    await expect
+      .poll(() => kim.transcript.find((m) => m.plainText.startsWith(`📥 ${code}`)), { timeout: 10_000 })
+      .toBeDefined();
+  });
+});
