@@ -31,6 +31,8 @@ export interface Reply {
   keyboard?: { kind: 'contact'; share: Msg; skip: Msg } | { kind: 'remove' } | { kind: 'force_reply' };
   /** Files re-sent after the text, by the messenger's own file ids. */
   attachments?: { kind: 'photo' | 'document'; fileId: string }[];
+  /** Caption of each file; where replies exist the files also reply to this reply's first message (its thread). */
+  attachmentCaption?: Msg;
   /** Sent as a picture after the text. */
   chart?: ChartSpec;
   /** Sent as a reply to this message of the same chat. */
