@@ -14,7 +14,9 @@ import { link } from './commands/link.js';
 import { mine } from './commands/mine.js';
 import { start } from './commands/start.js';
 import { submit } from './commands/submit.js';
-import { linkgroup, queue, replyCommand, show, withdraw } from './commands/support.js';
+import { linkgroup, queue, replyCommand, show, unlinkgroup, withdraw } from './commands/support.js';
+import { cardActionCommand } from './commands/card-action.js';
+import { restart } from './commands/restart.js';
 import { merge, note, onbehalf, tpl } from './commands/support-tools.js';
 import { progress } from './commands/progress.js';
 import { lagging } from './commands/lagging.js';
@@ -26,13 +28,16 @@ import { pledge, pledges, startSelfCheck } from './commands/pledges.js';
 import { pressCardButton } from './support/actions.js';
 import { acknowledgeNudge } from './support/nudge-ack.js';
 import { relayFromAuthor, relayFromTeam } from './support/relay.js';
-import { deliveryOfMessage, releaseHeld } from '../src/services/delivery.service.js';
+import { deliveryOfMessage, followMovedChat, releaseHeld } from '../src/services/delivery.service.js';
+import { takeWaitingCards } from '../src/services/notifications.service.js';
 import { awaitingAnswerFrom, findInitiative } from '../src/services/workflow.service.js';
 import { handledOf, type Answer, type FlowCtx, readText } from './flows/engine.js';
 import { CALLBACKS, unpackCallback } from '../src/core/callback-data.js';
 import { flows } from './flows/index.js';
 import { FIELD_MAX } from './flows/submit-initiative.flow.js';
 import { isRegistered, withPendingQuestion } from './reprompt.js';
+import { rememberAnsweredMenu, typedChoice } from './typed-choice.js';
+import { eventNfc } from './normalize.js';
 
 const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Answer> | Answer> = {
   start,
@@ -48,6 +53,7 @@ const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Answer> |
   show,
   withdraw,
   linkgroup,
+  unlinkgroup,
   note,
   tpl,
   onbehalf,
@@ -60,9 +66,34 @@ const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Answer> |
   messenger,
   pledge,
   pledges,
+  restart,
+  take: cardActionCommand('take'),
+  info: cardActionCommand('info'),
+  accept: cardActionCommand('accept'),
+  recognize: cardActionCommand('recognize'),
+  replicate: cardActionCommand('replicate'),
+  reject: cardActionCommand('reject'),
 };
 /** What works in a group chat; everything else is for private chat. */
-const GROUP_COMMANDS = new Set(['linkgroup', 'queue', 'show', 'reply', 'note', 'tpl', 'merge', 'progress', 'lagging']);
+const GROUP_COMMANDS = new Set([
+  'help',
+  'linkgroup',
+  'unlinkgroup',
+  'take',
+  'info',
+  'accept',
+  'recognize',
+  'replicate',
+  'reject',
+  'queue',
+  'show',
+  'reply',
+  'note',
+  'tpl',
+  'merge',
+  'progress',
+  'lagging',
+]);
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 
 /** Two processes may handle the same person at once; the loser of a flow-state race retries from fresh state. */
@@ -97,7 +128,8 @@ async function localeOfAccount(event: InboundEvent): Promise<Locale> {
   return member?.locale ?? 'vi';
 }
 
-async function handleAs(event: InboundEvent, deps: Deps): Promise<HandleResult> {
+async function handleAs(received: InboundEvent, deps: Deps): Promise<HandleResult> {
+  const event = eventNfc(received);
   const member = await identify(
     { channel: event.channel, externalId: event.userId },
     { name: event.profile.name, chatId: event.chatType === 'private' ? event.chatId : null },
@@ -105,19 +137,36 @@ async function handleAs(event: InboundEvent, deps: Deps): Promise<HandleResult> 
   );
   // Zalo let nothing through while they were silent: now that they wrote, what waited goes out.
   if (event.chatType === 'private') await releaseHeld(deps, event.channel, event.chatId);
+  // A support member who can now be written to gets the cards that waited for the team.
+  if (event.chatType === 'private') {
+    const units = member.roles.filter((r) => r.role === 'support').map((r) => r.unitCode);
+    for (const code of await takeWaitingCards(deps.redis, units))
+      await deps.followUps.add({ kind: 'post-cards', code });
+  }
   const state = await loadFlowState(deps.redis, String(member._id));
-  const ctx: FlowCtx = { deps, event, member, locale: member.locale, state };
-  const closeButtons = event.payload.kind === 'button' && CALLBACKS.flow.unpack(event.payload.data)?.rev === state.rev;
+  const asked: FlowCtx = { deps, event, member, locale: member.locale, state };
+  // On Zalo a typed number is an option of the person's own pending question (see typed-choice.ts).
+  const picked = await typedChoice(asked);
+  const ctx: FlowCtx = picked ? { ...asked, event: { ...event, payload: picked } } : asked;
+  const { payload } = ctx.event;
+  const closeButtons = payload.kind === 'button' && CALLBACKS.flow.unpack(payload.data)?.rev === state.rev;
   const { replies, notice, locale } = handledOf(event.chatType === 'group' ? await routeGroup(ctx) : await route(ctx));
+  await rememberAnsweredMenu(ctx, replies);
   return { replies, locale: locale ?? ctx.locale, closeButtons, ...(notice ? { buttonNotice: notice } : {}) };
 }
 
 /**
- * In a group the bot sees commands, button presses and replies to its own messages (privacy mode):
- * a linked support team works its cards there; anything else is asked to move to private chat.
+ * In a group the bot answers only what is addressed to it: commands, presses on its buttons and replies
+ * to its own messages. Chatter, stickers and service messages (joins, pins, titles) get no answer: bots
+ * receive service messages even in privacy mode. A group upgraded to a supergroup takes its link along.
  */
 async function routeGroup(ctx: FlowCtx): Promise<Answer> {
   const { payload, replyToMessageId, chatId } = ctx.event;
+  if (payload.kind === 'chat_moved') {
+    const resent = await followMovedChat(ctx.deps, ctx.event.channel, payload.fromChatId, payload.toChatId);
+    ctx.deps.log.info({ from: payload.fromChatId, to: payload.toChatId, resent }, 'group upgraded to a supergroup');
+    return [];
+  }
   if (payload.kind === 'command') {
     const command = COMMANDS[payload.command];
     return command && GROUP_COMMANDS.has(payload.command)
@@ -126,11 +175,14 @@ async function routeGroup(ctx: FlowCtx): Promise<Answer> {
   }
   if (payload.kind === 'button') {
     const pressed = unpackCallback(payload.data);
-    return pressed?.kind === 'card' ? pressCardButton(ctx, pressed.value) : [];
+    if (pressed?.kind === 'card') return pressCardButton(ctx, pressed.value);
+    // The confirmation of a card action typed in this group (Reject asks once more).
+    const inNote = ctx.state.flow === 'card-note' && ctx.state.answers.chatId === chatId;
+    return pressed?.kind === 'flow' && inNote ? flows.answer(ctx, payload) : [];
   }
-  if (payload.kind !== 'text' && payload.kind !== 'media') return [reply(msg('group-private-only'))];
+  if (payload.kind !== 'text' && payload.kind !== 'media') return [];
   if (ctx.state.flow === 'card-note' && ctx.state.answers.chatId === chatId) return flows.answer(ctx, payload);
-  if (!replyToMessageId) return [reply(msg('group-private-only'))];
+  if (!replyToMessageId || ctx.event.replyToBot === false) return [];
   const i = await initiativeRepliedTo(ctx.event);
   return i ? relayFromTeam(ctx, i, payload) : [reply(msg('support-not-a-card'))];
 }
@@ -187,6 +239,9 @@ async function route(ctx: FlowCtx): Promise<Answer> {
     }
     case 'unsupported':
       return withPendingQuestion(ctx, [reply(msg('unsupported-message'))]);
+    case 'service':
+    case 'chat_moved':
+      return [];
     default:
       if (ctx.state.flow) return flows.answer(ctx, payload);
       if (payload.kind === 'text' || payload.kind === 'media') {
@@ -200,7 +255,7 @@ async function route(ctx: FlowCtx): Promise<Answer> {
 /** A message that answers no question: a registered worker's idea, or someone who should register first. */
 async function outsideFlows(
   ctx: FlowCtx,
-  payload: Exclude<InboundEvent['payload'], { kind: 'command' | 'button' | 'unsupported' }>,
+  payload: Exclude<InboundEvent['payload'], { kind: 'command' | 'button' | 'unsupported' | 'service' | 'chat_moved' }>,
 ): Promise<Answer> {
   if (!isRegistered(ctx)) return [reply(msg('need-registration'))];
   if (payload.kind === 'contact') return [reply(msg('contact-unexpected'))];

@@ -51,10 +51,22 @@ register-unit-not-found = No grassroots union matches "{ $query }". Try fewer wo
 register-unit-pick = Choose your unit:
 register-unit-many = Many units match; here are the first { $count }. Choose yours, or type more words to narrow it down:
 register-unit-choice = { $name } ({ $code })
-register-ask-phone = Would you like to share your phone number so the support team can reach you? Tap "Share my phone number" below, or "Skip".
+register-ask-phone = Would you like to share your phone number so the support team can reach you? { $surface ->
+        [zalo-bot] A Zalo Bot cannot receive phone numbers: choose "Skip"; if you also use Telegram, send /link to join the two accounts.
+        [zalo-oa] Fill in the "Share phone number" form Zalo sends right after this message, or choose "Skip".
+       *[other] Tap "Share my phone number" below, or "Skip".
+    }
 register-btn-share-phone = 📱 Share my phone number
-register-phone-not-own = I can only take your own phone number. Please tap "Share my phone number", or "Skip".
-register-phone-use-button = Please tap "Share my phone number" below, or "Skip" if you prefer not to share it.
+register-phone-not-own = I can only take your own phone number. { $surface ->
+        [zalo-bot] Choose "Skip" to continue.
+        [zalo-oa] Please fill in Zalo's "Share phone number" form, or choose "Skip".
+       *[other] Please tap "Share my phone number", or "Skip".
+    }
+register-phone-use-button = { $surface ->
+        [zalo-bot] A Zalo Bot cannot receive phone numbers: choose "Skip" to continue.
+        [zalo-oa] Please fill in Zalo's "Share phone number" form, or choose "Skip" if you prefer not to share it.
+       *[other] Please tap "Share my phone number" below, or "Skip" if you prefer not to share it.
+    }
 register-done = 🎉 You are registered with <b>{ $unit }</b>.
 
 ## Help
@@ -76,22 +88,22 @@ help-in-flow = You are in the middle of a form; the pending question is right be
 submit-intro = I'll ask 10 short questions. Use /back for the previous question, /cancel to stop (your draft is kept).
 submit-already = You are filling in the initiative form; let's continue.
 submit-resumed = Continuing the draft you saved.
-submit-resumed-restart = To discard this draft and start over, tap the button below.
+submit-resumed-restart = To discard this draft and start over, send /restart (you will be asked before anything is lost).
 submit-ask-title = <b>Question { $n }/{ $total }.</b> What is the title of your initiative? (up to 200 characters)
 submit-ask-problem = <b>Question { $n }/{ $total }.</b> The current situation: what problem or difficulty is there?
 submit-ask-solution = <b>Question { $n }/{ $total }.</b> What solution do you propose?
 submit-ask-benefit = <b>Question { $n }/{ $total }.</b> Expected benefit: what will the solution bring?
-submit-ask-valueVnd = <b>Question { $n }/{ $total }.</b> Estimated value per year in VND, e.g. "50 triệu", "50tr", "50.000.000", "1,2 tỷ". Tap "Skip" if you cannot estimate it.
+submit-ask-valueVnd = <b>Question { $n }/{ $total }.</b> Estimated value per year in VND, e.g. "50 triệu", "50tr", "50.000.000", "1,2 tỷ". Choose "Skip" if you cannot estimate it.
 submit-ask-scope = <b>Question { $n }/{ $total }.</b> Scope: where can the initiative be applied (team, workshop, company...)?
 submit-ask-category = <b>Question { $n }/{ $total }.</b> Which area does it belong to?
-submit-ask-coAuthors = <b>Question { $n }/{ $total }.</b> Co-authors (name, department), if any. Tap "Skip" if none.
-submit-ask-attachments = <b>Question { $n }/{ $total }.</b> Send photos or documents (optional), one at a time. { $count } so far. When finished, type "done" or tap "Done".
+submit-ask-coAuthors = <b>Question { $n }/{ $total }.</b> Co-authors (name, department), if any. Choose "Skip" if none.
+submit-ask-attachments = <b>Question { $n }/{ $total }.</b> Send photos or documents (optional), one at a time. { $count } so far. When finished, type "done" or choose "Done".
 submit-ask-confidential = <b>Question { $n }/{ $total }.</b> Does it contain a trade secret to keep confidential? If yes, only your unit's support team sees its content.
-submit-value-invalid = I couldn't read that amount. Try "50 triệu", "50tr", "50.000.000" or "1,2 tỷ", or tap "Skip".
+submit-value-invalid = I couldn't read that amount. Try "50 triệu", "50tr", "50.000.000" or "1,2 tỷ", or choose "Skip".
 submit-btn-clear-attachments = 🗑 Remove the files sent
 submit-attachments-full = An initiative can carry at most { $max } files. Type "done" to go on.
-submit-attachment-received = File { $count } received. Send another, or tap "Done".
-submit-attachments-hint = At this step, send a photo or a document; when finished, type "done" or tap "Done".
+submit-attachment-received = File { $count } received. Send another, or choose "Done".
+submit-attachments-hint = At this step, send a photo or a document; when finished, type "done" or choose "Done".
 category-name = { $category ->
     [renewal] Renewal (Đổi mới)
     [creativity] Creativity (Sáng tạo)
@@ -309,7 +321,10 @@ card =
         [yes] {" "}· 🔒 trade secret
        *[no] {""}
     }
-    <i>Reply to this message to write to the author; start with ! for an internal note.</i>
+    <i>{ $surface ->
+        [zalo-bot] Type /reply { $code } your text to write to the author; /note { $code } your text for an internal note.
+       *[other] Reply to this message to write to the author; start with ! for an internal note.
+    }</i>
 card-confidential = 🔒 <b>{ $code }</b> · { $unit } · { $status ->
         [submitted] Submitted
         [in_review] In review
@@ -382,7 +397,10 @@ support-not-a-card = The message you replied to is not an initiative card. Reply
 relay-to-author =
     💬 <b>Initiative support team – { $team }</b> about <b>{ $code }</b>:
     { $text }
-    <i>Reply to this message to answer the support team.</i>
+    <i>{ $surface ->
+        [zalo-bot] Type /reply { $code } your text to answer the support team.
+       *[other] Reply to this message to answer the support team.
+    }</i>
 relay-from-author =
     💬 Author <b>{ $author }</b> answers about <b>{ $code }</b>:
     { $text }
@@ -431,7 +449,7 @@ linkgroup-unknown-unit = There is no unit with code "{ $code }".
 linkgroup-not-allowed = Only support members or admins of { $unit } can link a group.
 linkgroup-linked = ✓ This group is now where the initiative support team of { $unit } receives new initiatives.
 linkgroup-already = This group is already linked to { $unit }.
-linkgroup-unit-has-group = { $unit } already has another support group; ask an admin to remove the old one first.
+linkgroup-unit-has-group = { $unit } already has another working support group. Send /unlinkgroup in the old group (or /unlinkgroup unit-code), then link this one.
 linkgroup-group-has-unit = This group is linked to another unit; one group serves one unit.
 card-similar = 🔎 May duplicate: { $list }
 card-escalated = ⏫ Escalated from { $unit }: nobody took it within { $hours } hours.
@@ -645,6 +663,33 @@ playground-image = Photo
 playground-document = File
 playground-bot-name = Sáng Kiến Bot
 playground-oa-name = Công đoàn Việt Nam – Sáng kiến
+zalo-card-commands = To act on this initiative, type one of these commands (with its code):
+card-command-usage = Type the command with the initiative code, e.g. /{ $command } SK-2026-000123
+draft-discard-confirm = Discard the draft with { $answers } answers filled in and start over?
+draft-discard-yes = 🗑 Discard the draft
+draft-discard-no = ↩️ Keep the draft
+confirm-pick-one = Please pick one of the two options below.
+restart-nothing = You have no initiative draft to start over. Send /submit to begin.
+draft-kept = The draft is kept; let us continue.
+draft-discarded = Draft discarded. Starting a new form.
+card-reject-confirm = Reject { $code } with the reason «{ $note }»? The author will be told.
+card-reject-yes = ✖️ Yes, reject
+card-reject-no = ↩️ No, not yet
+card-reject-kept = { $code }: nothing changed.
+command-restart = Discard the initiative draft and start over (asks first)
+command-take = Support team: take it /take code
+command-info = Support team: ask for more info /info code
+command-accept = Support team: accept /accept code
+command-recognize = Support team: recognise /recognize code
+command-replicate = Support team: replicate /replicate code
+command-reject = Support team: reject /reject code
+unlinkgroup-usage = Usage: /unlinkgroup in the linked group, or /unlinkgroup unit-code
+unlinkgroup-done = ✓ The support group of { $unit } is unlinked. New initiatives go to each support member privately until another group is linked with /linkgroup.
+unlinkgroup-none = { $unit } has no linked support group.
+command-unlinkgroup = Unlink the unit's support group: /unlinkgroup [code]
+link-already-linked = Your Telegram and Zalo accounts are already linked; no code is needed.
+attachment-caption = 📎 Attachment of { $code }
+support-already-yours = You are already handling { $code }.
 
 ## Golden book of initiatives (/goldenbook, export-goldenbook)
 

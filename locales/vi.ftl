@@ -51,10 +51,22 @@ register-unit-not-found = Không tìm thấy công đoàn cơ sở nào khớp v
 register-unit-pick = Bạn chọn đơn vị của mình:
 register-unit-many = Có nhiều đơn vị khớp, dưới đây là { $count } đơn vị đầu tiên. Chọn đơn vị của bạn, hoặc gõ thêm chữ để tìm chính xác hơn:
 register-unit-choice = { $name } ({ $code })
-register-ask-phone = Bạn có muốn chia sẻ số điện thoại để tổ hỗ trợ liên hệ khi cần không? Bấm nút "Chia sẻ số điện thoại" bên dưới, hoặc "Bỏ qua".
+register-ask-phone = Bạn có muốn chia sẻ số điện thoại để tổ hỗ trợ liên hệ khi cần không? { $surface ->
+        [zalo-bot] Zalo Bot không nhận được số điện thoại: chọn "Bỏ qua"; nếu bạn dùng cả Telegram, gửi /link để nối hai tài khoản.
+        [zalo-oa] Điền vào mẫu "Chia sẻ số điện thoại" Zalo gửi ngay sau tin này, hoặc chọn "Bỏ qua".
+       *[other] Bấm nút "Chia sẻ số điện thoại" bên dưới, hoặc "Bỏ qua".
+    }
 register-btn-share-phone = 📱 Chia sẻ số điện thoại
-register-phone-not-own = Mình chỉ nhận số điện thoại của chính bạn. Vui lòng bấm nút "Chia sẻ số điện thoại", hoặc "Bỏ qua".
-register-phone-use-button = Vui lòng bấm nút "Chia sẻ số điện thoại" bên dưới, hoặc "Bỏ qua" nếu không muốn chia sẻ.
+register-phone-not-own = Mình chỉ nhận số điện thoại của chính bạn. { $surface ->
+        [zalo-bot] Chọn "Bỏ qua" để tiếp tục.
+        [zalo-oa] Vui lòng điền mẫu "Chia sẻ số điện thoại" của Zalo, hoặc chọn "Bỏ qua".
+       *[other] Vui lòng bấm nút "Chia sẻ số điện thoại", hoặc "Bỏ qua".
+    }
+register-phone-use-button = { $surface ->
+        [zalo-bot] Zalo Bot không nhận được số điện thoại: chọn "Bỏ qua" để tiếp tục.
+        [zalo-oa] Vui lòng điền mẫu "Chia sẻ số điện thoại" của Zalo, hoặc chọn "Bỏ qua" nếu không muốn chia sẻ.
+       *[other] Vui lòng bấm nút "Chia sẻ số điện thoại" bên dưới, hoặc "Bỏ qua" nếu không muốn chia sẻ.
+    }
 register-done = 🎉 Đăng ký xong! Bạn thuộc <b>{ $unit }</b>.
 
 ## Help
@@ -76,22 +88,22 @@ help-in-flow = Bạn đang trả lời dở một mẫu; câu hỏi đang chờ 
 submit-intro = Mình sẽ hỏi 10 câu ngắn. Có thể /back để quay lại câu trước, /cancel để dừng (bản nháp được giữ).
 submit-already = Bạn đang điền mẫu sáng kiến, mình hỏi tiếp nhé.
 submit-resumed = Tiếp tục bản nháp bạn đã lưu.
-submit-resumed-restart = Nếu muốn bỏ bản nháp này và làm lại từ đầu, bấm nút dưới đây.
+submit-resumed-restart = Muốn bỏ bản nháp này và làm lại từ đầu thì gửi /restart (mình sẽ hỏi lại trước khi bỏ).
 submit-ask-title = <b>Câu { $n }/{ $total }.</b> Tên sáng kiến của bạn là gì? (tối đa 200 ký tự)
 submit-ask-problem = <b>Câu { $n }/{ $total }.</b> Thực trạng hiện nay: đang có vấn đề hay khó khăn gì?
 submit-ask-solution = <b>Câu { $n }/{ $total }.</b> Giải pháp bạn đề xuất là gì?
 submit-ask-benefit = <b>Câu { $n }/{ $total }.</b> Hiệu quả mong đợi: giải pháp mang lại lợi ích gì?
-submit-ask-valueVnd = <b>Câu { $n }/{ $total }.</b> Ước tính giá trị làm lợi mỗi năm (đồng), ví dụ "50 triệu", "50tr", "50.000.000", "1,2 tỷ". Không ước tính được thì bấm "Bỏ qua".
+submit-ask-valueVnd = <b>Câu { $n }/{ $total }.</b> Ước tính giá trị làm lợi mỗi năm (đồng), ví dụ "50 triệu", "50tr", "50.000.000", "1,2 tỷ". Không ước tính được thì chọn "Bỏ qua".
 submit-ask-scope = <b>Câu { $n }/{ $total }.</b> Phạm vi áp dụng: sáng kiến dùng được ở đâu (tổ, phân xưởng, công ty...)?
 submit-ask-category = <b>Câu { $n }/{ $total }.</b> Sáng kiến thuộc lĩnh vực nào?
-submit-ask-coAuthors = <b>Câu { $n }/{ $total }.</b> Đồng tác giả (họ tên, bộ phận), nếu có. Không có thì bấm "Bỏ qua".
-submit-ask-attachments = <b>Câu { $n }/{ $total }.</b> Gửi ảnh hoặc tài liệu minh họa (nếu có), từng cái một. Đã có { $count } tệp. Xong thì gõ "xong" hoặc bấm "Xong".
+submit-ask-coAuthors = <b>Câu { $n }/{ $total }.</b> Đồng tác giả (họ tên, bộ phận), nếu có. Không có thì chọn "Bỏ qua".
+submit-ask-attachments = <b>Câu { $n }/{ $total }.</b> Gửi ảnh hoặc tài liệu minh họa (nếu có), từng cái một. Đã có { $count } tệp. Xong thì gõ "xong" hoặc chọn "Xong".
 submit-ask-confidential = <b>Câu { $n }/{ $total }.</b> Sáng kiến có chứa bí mật sản xuất kinh doanh, cần giữ kín không? Nếu có, chỉ tổ hỗ trợ của đơn vị bạn được xem nội dung.
-submit-value-invalid = Mình chưa đọc được số tiền này. Bạn thử viết như "50 triệu", "50tr", "50.000.000" hoặc "1,2 tỷ", hoặc bấm "Bỏ qua".
+submit-value-invalid = Mình chưa đọc được số tiền này. Bạn thử viết như "50 triệu", "50tr", "50.000.000" hoặc "1,2 tỷ", hoặc chọn "Bỏ qua".
 submit-btn-clear-attachments = 🗑 Xóa các tệp đã gửi
 submit-attachments-full = Mỗi sáng kiến kèm được tối đa { $max } tệp. Gõ "xong" để sang câu tiếp theo.
-submit-attachment-received = Đã nhận tệp thứ { $count }. Gửi tiếp, hoặc bấm "Xong".
-submit-attachments-hint = Ở bước này bạn gửi ảnh hoặc tệp tài liệu; xong thì gõ "xong" hoặc bấm "Xong".
+submit-attachment-received = Đã nhận tệp thứ { $count }. Gửi tiếp, hoặc chọn "Xong".
+submit-attachments-hint = Ở bước này bạn gửi ảnh hoặc tệp tài liệu; xong thì gõ "xong" hoặc chọn "Xong".
 category-name = { $category ->
     [renewal] Đổi mới
     [creativity] Sáng tạo
@@ -299,7 +311,10 @@ card =
         [yes] {" "}· 🔒 bí mật sản xuất kinh doanh
        *[no] {""}
     }
-    <i>Trả lời (reply) tin này để nhắn tác giả; bắt đầu bằng ! để ghi chú nội bộ.</i>
+    <i>{ $surface ->
+        [zalo-bot] Gõ /reply { $code } nội dung để nhắn tác giả; /note { $code } nội dung để ghi chú nội bộ.
+       *[other] Trả lời (reply) tin này để nhắn tác giả; bắt đầu bằng ! để ghi chú nội bộ.
+    }</i>
 card-confidential = 🔒 <b>{ $code }</b> · { $unit } · { $status ->
         [submitted] Đã gửi
         [in_review] Đang xem xét
@@ -372,7 +387,10 @@ support-not-a-card = Tin bạn trả lời không phải thẻ sáng kiến. Hã
 relay-to-author =
     💬 <b>Tổ hỗ trợ sáng kiến – { $team }</b> về <b>{ $code }</b>:
     { $text }
-    <i>Trả lời (reply) tin này để nhắn lại tổ hỗ trợ.</i>
+    <i>{ $surface ->
+        [zalo-bot] Gõ /reply { $code } nội dung để nhắn lại tổ hỗ trợ.
+       *[other] Trả lời (reply) tin này để nhắn lại tổ hỗ trợ.
+    }</i>
 relay-from-author =
     💬 Tác giả <b>{ $author }</b> trả lời về <b>{ $code }</b>:
     { $text }
@@ -421,7 +439,7 @@ linkgroup-unknown-unit = Không có đơn vị mã "{ $code }".
 linkgroup-not-allowed = Chỉ thành viên tổ hỗ trợ hoặc quản trị của { $unit } mới gắn được nhóm.
 linkgroup-linked = ✓ Nhóm này nay là nơi tổ hỗ trợ sáng kiến của { $unit } nhận sáng kiến mới.
 linkgroup-already = Nhóm này đã được gắn với { $unit } rồi.
-linkgroup-unit-has-group = { $unit } đã có một nhóm tổ hỗ trợ khác; hãy nhờ quản trị gỡ nhóm cũ trước.
+linkgroup-unit-has-group = { $unit } đã có một nhóm tổ hỗ trợ khác đang hoạt động. Gửi /unlinkgroup ở nhóm cũ (hoặc /unlinkgroup mã-đơn-vị) rồi gắn lại ở đây.
 linkgroup-group-has-unit = Nhóm này đang gắn với một đơn vị khác; mỗi nhóm chỉ phục vụ một đơn vị.
 card-similar = 🔎 Có thể trùng với: { $list }
 card-escalated = ⏫ Chuyển lên từ { $unit }: chưa ai nhận xử lý sau { $hours } giờ.
@@ -637,6 +655,33 @@ playground-image = Ảnh
 playground-document = Tệp
 playground-bot-name = Sáng Kiến Bot
 playground-oa-name = Công đoàn Việt Nam – Sáng kiến
+zalo-card-commands = Để xử lý sáng kiến này, gõ một trong các lệnh (kèm mã):
+card-command-usage = Gõ lệnh kèm mã sáng kiến, ví dụ: /{ $command } SK-2026-000123
+draft-discard-confirm = Bỏ bản nháp với { $answers } câu trả lời đã điền và làm lại từ đầu?
+draft-discard-yes = 🗑 Bỏ bản nháp
+draft-discard-no = ↩️ Giữ bản nháp
+confirm-pick-one = Hãy chọn một trong hai lựa chọn dưới đây.
+restart-nothing = Bạn không có bản nháp sáng kiến nào để làm lại. Gõ /submit để bắt đầu.
+draft-kept = Bản nháp vẫn được giữ, mình hỏi tiếp nhé.
+draft-discarded = Đã bỏ bản nháp. Bắt đầu mẫu mới.
+card-reject-confirm = Không chấp nhận { $code } với lý do: «{ $note }»? Tác giả sẽ nhận được thông báo.
+card-reject-yes = ✖️ Đúng, không chấp nhận
+card-reject-no = ↩️ Thôi, chưa quyết
+card-reject-kept = { $code }: chưa thay đổi gì.
+command-restart = Bỏ bản nháp sáng kiến và làm lại (có hỏi lại)
+command-take = Tổ hỗ trợ: nhận xử lý /take mã
+command-info = Tổ hỗ trợ: hỏi thêm thông tin /info mã
+command-accept = Tổ hỗ trợ: chấp nhận /accept mã
+command-recognize = Tổ hỗ trợ: công nhận /recognize mã
+command-replicate = Tổ hỗ trợ: nhân rộng /replicate mã
+command-reject = Tổ hỗ trợ: không chấp nhận /reject mã
+unlinkgroup-usage = Cách dùng: /unlinkgroup trong nhóm đã gắn, hoặc /unlinkgroup mã-đơn-vị
+unlinkgroup-done = ✓ Đã gỡ nhóm tổ hỗ trợ của { $unit }. Sáng kiến mới sẽ gửi riêng cho từng thành viên tổ hỗ trợ cho đến khi một nhóm khác được gắn bằng /linkgroup.
+unlinkgroup-none = { $unit } không có nhóm tổ hỗ trợ nào được gắn.
+command-unlinkgroup = Gỡ nhóm tổ hỗ trợ của đơn vị: /unlinkgroup [mã]
+link-already-linked = Hai tài khoản Telegram và Zalo của bạn đã được nối với nhau rồi, không cần gõ mã nữa.
+attachment-caption = 📎 Tệp đính kèm của { $code }
+support-already-yours = Bạn đang xử lý { $code } rồi.
 
 ## Sổ vàng sáng kiến (/goldenbook, export-goldenbook)
 

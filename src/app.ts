@@ -7,7 +7,6 @@ import { TelegramSender } from './channels/telegram/send.js';
 import { TelegramFiles } from './channels/telegram/files.js';
 import { ZaloBotApi } from './channels/zalo/bot-api.js';
 import { botWebhook, startBotPolling, type BotChannel } from './channels/zalo/bot-channel.js';
-import { ChoiceMemory } from './channels/zalo/choices.js';
 import { ZaloOaApi } from './channels/zalo/oa-api.js';
 import { oaWebhook, type OaChannel } from './channels/zalo/oa-channel.js';
 import { MongoOaTokenStore } from './services/zalo-tokens.service.js';
@@ -108,7 +107,6 @@ export async function startTelegram(
 
 /** The Zalo surface the settings name, as a sender (what jobs need) and, for the bot process, its inbound side. */
 function zaloChannel(deps: Deps, config: Config): { oa: OaChannel } | { bot: BotChannel } | null {
-  const choices = new ChoiceMemory(deps.redis);
   if (config.ZALO_OA_APP_ID) {
     const store = new MongoOaTokenStore();
     const tokens = new OaTokenManager({
@@ -124,7 +122,7 @@ function zaloChannel(deps: Deps, config: Config): { oa: OaChannel } | { bot: Bot
       log: deps.log,
     });
     const api = new ZaloOaApi({ apiRoot: config.ZALO_OA_API_ROOT, tokens });
-    const sender = new ZaloOaSender(api, deps.i18n, choices, deps.pacer, deps.files, {
+    const sender = new ZaloOaSender(api, deps.i18n, deps.pacer, deps.files, {
       imageUrl: config.ZALO_OA_PHONE_FORM_IMAGE_URL!,
     });
     const onUnfollow = (userId: string) => markUnreachable('zalo', userId, deps.clock.now());
@@ -135,7 +133,6 @@ function zaloChannel(deps: Deps, config: Config): { oa: OaChannel } | { bot: Bot
         oaSecretKey: config.ZALO_OA_SECRET_KEY!,
         api,
         sender,
-        choices,
         redis: deps.redis,
         onUnfollow,
       },
@@ -143,7 +140,7 @@ function zaloChannel(deps: Deps, config: Config): { oa: OaChannel } | { bot: Bot
   }
   if (config.ZALO_BOT_TOKEN) {
     const api = new ZaloBotApi({ apiRoot: config.ZALO_BOT_API_ROOT, token: config.ZALO_BOT_TOKEN });
-    return { bot: { api, sender: new ZaloBotSender(api, deps.i18n, choices, deps.pacer), choices } };
+    return { bot: { api, sender: new ZaloBotSender(api, deps.i18n, deps.pacer) } };
   }
   return null;
 }

@@ -14,6 +14,7 @@ const REFUSED: Record<LinkRefusal, string> = {
   used: 'link-used',
   expired: 'link-expired',
   'same-member': 'link-same-member',
+  'already-linked': 'link-already-linked',
   'messenger-taken': 'link-messenger-taken',
   'has-history': 'link-has-history',
 };

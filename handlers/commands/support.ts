@@ -1,7 +1,14 @@
 import { msg } from '../../src/core/i18n.js';
 import { reply, type Reply } from '../../src/core/reply.js';
-import { canSeeContent, canWork, hasRole, linkGroup } from '../../src/services/support.service.js';
-import { findUnitByTypedCode, pathOf } from '../../src/services/units.service.js';
+import {
+  canSeeContent,
+  canWork,
+  groupOfChat,
+  hasRole,
+  linkGroup,
+  unlinkGroup,
+} from '../../src/services/support.service.js';
+import { findUnit, findUnitByTypedCode, pathOf } from '../../src/services/units.service.js';
 import { eventsOf, findInitiative, openQueueOf } from '../../src/services/workflow.service.js';
 import { truncate } from '../../src/core/text.js';
 import { CODE_PATTERN } from '../../src/services/initiatives.service.js';
@@ -28,6 +35,20 @@ export async function linkgroup(ctx: FlowCtx, args: string): Promise<Reply[]> {
     by: ctx.member._id,
   });
   return [reply(msg(`linkgroup-${result}`, { unit: unit.name }))];
+}
+
+/**
+ * /unlinkgroup: in a linked group, removes its link; elsewhere `/unlinkgroup CODE` removes the link of
+ * that unit (a group that is gone or moved). Support members and admins of the unit only.
+ */
+export async function unlinkgroup(ctx: FlowCtx, args: string): Promise<Reply[]> {
+  const here = ctx.event.chatType === 'group' && !args ? await groupOfChat(ctx.event.channel, ctx.event.chatId) : null;
+  const unit = here ? await findUnit(here.unitCode) : args ? await findUnitByTypedCode(args) : null;
+  if (!unit) return [reply(msg(args ? 'linkgroup-unknown-unit' : 'unlinkgroup-usage', { code: args }))];
+  const allowed =
+    hasRole(ctx.member, 'support', unit.code) || pathOf(unit).some((c) => hasRole(ctx.member, 'admin', c));
+  if (!allowed) return [reply(msg('linkgroup-not-allowed', { unit: unit.name }))];
+  return [reply(msg((await unlinkGroup(unit.code)) ? 'unlinkgroup-done' : 'unlinkgroup-none', { unit: unit.name }))];
 }
 
 /** /reply CODE text: the team to the author, or the author to the team. */

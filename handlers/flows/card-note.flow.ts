@@ -3,7 +3,7 @@ import { msg } from '../../src/core/i18n.js';
 import { reply } from '../../src/core/reply.js';
 import { ACTIONS } from '../../src/services/workflow.service.js';
 import { act } from '../support/act.js';
-import { defineFlow, readText, type Step } from './engine.js';
+import { defineFlow, flowButton, readText, type Step } from './engine.js';
 
 const NOTE_MAX = 1000;
 
@@ -20,16 +20,33 @@ type CardNote = z.infer<typeof answers>;
 const note: Step<CardNote> = {
   id: 'note',
   prompt: (_ctx, a) => reply(msg(`card-ask-${a.action}`, { code: a.code }), { keyboard: { kind: 'force_reply' } }),
-  answer(input) {
+  answer(input, _ctx, a) {
     const text = readText(input, NOTE_MAX);
-    return text.ok ? { kind: 'done', set: { note: text.value } } : { kind: 'invalid', error: text.error };
+    if (!text.ok) return { kind: 'invalid', error: text.error };
+    return { kind: a.action === 'reject' ? 'next' : 'done', set: { note: text.value } };
+  },
+};
+
+/** Rejecting tells the author their initiative is not accepted: asked once more before it is done. */
+const confirmReject: Step<CardNote> = {
+  id: 'confirm-reject',
+  skip: (a) => a.action !== 'reject',
+  prompt: (ctx, a) =>
+    reply(msg('card-reject-confirm', { code: a.code, note: a.note ?? '' }), {
+      buttons: [[flowButton(ctx, msg('card-reject-yes'), 'yes'), flowButton(ctx, msg('card-reject-no'), 'no')]],
+    }),
+  answer(input, _ctx, a) {
+    if (input.kind === 'button' && input.data === 'yes') return { kind: 'done' };
+    if (input.kind === 'button' && input.data === 'no')
+      return { kind: 'abort', replies: [reply(msg('card-reject-kept', { code: a.code }))] };
+    return { kind: 'invalid', error: msg('confirm-pick-one') };
   },
 };
 
 export const cardNoteFlow = defineFlow(answers, {
   id: 'card-note',
   keepsDraft: false,
-  steps: [note],
+  steps: [note, confirmReject],
   async finish(ctx, a) {
     return [reply(await act(ctx, a.code, a.action, a.note ?? ''))];
   },

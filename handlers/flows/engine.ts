@@ -99,14 +99,11 @@ export const attachmentSchema = z.custom<InboundAttachment>(
   (v) => typeof v === 'object' && v !== null && 'fileId' in v && 'kind' in v,
 );
 
-const RESTART = '__restart';
-
 /** Button payload bound to the flow revision it was shown at: presses on older messages are stale. */
 export const flowButton = (ctx: FlowCtx, label: Msg, value: string): Button => ({
   label,
   data: CALLBACKS.flow.pack({ rev: ctx.state.rev, value }),
 });
-export const restartButton = (ctx: FlowCtx): Button => flowButton(ctx, msg('flow-btn-restart'), RESTART);
 
 export class FlowEngine {
   private readonly flows: Map<string, FlowDef>;
@@ -149,7 +146,6 @@ export class FlowEngine {
       const pressed = CALLBACKS.flow.unpack(input.data);
       if (!pressed || pressed.rev !== ctx.state.rev)
         return [reply(msg('flow-stale-button')), await step.prompt(ctx, ctx.state.answers)];
-      if (pressed.value === RESTART) return this.start(ctx, flow.id, {}, []);
       input = { kind: 'button', data: pressed.value };
     }
     const outcome = await step.answer(input, ctx, ctx.state.answers);

@@ -5,15 +5,17 @@ import { submitFlow } from './submit-initiative.flow.js';
 import { cardNoteFlow } from './card-note.flow.js';
 import { pledgeFlow } from './pledge.flow.js';
 import { selfCheckFlow } from './self-check.flow.js';
+import { discardDraftFlow } from './discard-draft.flow.js';
 
 /** Every guided flow; the same definitions serve every messenger. */
-export const flows = new FlowEngine([
+export const flows: FlowEngine = new FlowEngine([
   registrationFlow,
   submitFlow,
   quickIdeaFlow,
   cardNoteFlow,
   pledgeFlow,
   selfCheckFlow,
+  discardDraftFlow(() => flows),
 ]);
 
 /** Leaves the flow the person is in, if any (a draft-keeping one is parked), for another to start. */

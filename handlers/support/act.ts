@@ -23,6 +23,7 @@ export async function act(
   if (!result.ok) {
     if (result.reason === 'unknown') return msg('support-unknown-code', { code });
     if (result.reason === 'taken') return msg('support-taken', { code });
+    if (result.reason === 'already-yours') return msg('support-already-yours', { code });
     return msg('support-illegal', { code, status: result.initiative!.status, action });
   }
   const i = result.initiative;

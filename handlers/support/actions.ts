@@ -1,6 +1,6 @@
 import { msg } from '../../src/core/i18n.js';
 import { canWork } from '../../src/services/support.service.js';
-import { findInitiative, type Action } from '../../src/services/workflow.service.js';
+import { findInitiative, nextStatus, type Action } from '../../src/services/workflow.service.js';
 import { act } from './act.js';
 import type { FlowCtx, Handled } from '../flows/engine.js';
 import { flows } from '../flows/index.js';
@@ -15,6 +15,11 @@ export async function pressCardButton(ctx: FlowCtx, data: { code: string; action
   const i = pressed ? await findInitiative(pressed.code) : null;
   if (!pressed || !i) return { replies: [], notice: msg('flow-stale-button') };
   if (!canWork(ctx.member, i)) return { replies: [], notice: msg('support-not-allowed') };
+  // Refused before asking for a note the action could not use (Recognise on an item not yet accepted).
+  if (nextStatus(pressed.action, i.status) === null)
+    return { replies: [], notice: msg('support-illegal', { code: i.code, status: i.status, action: pressed.action }) };
+  if (pressed.action === 'take' && i.assigneeId?.equals(ctx.member._id))
+    return { replies: [], notice: msg('support-already-yours', { code: i.code }) };
   if (ACTIONS_WITH_NOTE.includes(pressed.action)) {
     return {
       replies: await flows.start(ctx, 'card-note', { code: i.code, action: pressed.action, chatId: ctx.event.chatId }),

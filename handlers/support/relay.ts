@@ -65,6 +65,7 @@ export async function relayFromAuthor(ctx: FlowCtx, i: InitiativeDoc, said: Said
     {
       parts: [msg('relay-from-author', { code: i.code, author: ctx.member.name || '—', text: text || '—' })],
       attachments: filesOf(said),
+      attachmentCaption: msg('attachment-caption', { code: i.code }),
     },
     `relay-in:${i.code}:${ctx.event.channel}:${ctx.event.eventId}`,
   );

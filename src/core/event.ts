@@ -18,7 +18,11 @@ export type InboundPayload =
   | { kind: 'button'; data: string }
   | { kind: 'contact'; phone: string; ownContact: boolean }
   | { kind: 'media'; attachment: InboundAttachment; caption: string }
-  | { kind: 'unsupported' };
+  | { kind: 'unsupported' }
+  /** A group chat got a new id (a Telegram group upgraded to a supergroup): its service message. */
+  | { kind: 'chat_moved'; fromChatId: string; toChatId: string }
+  /** Other service messages (members joined or left, a pin, a new title): nothing to answer. */
+  | { kind: 'service' };
 
 /** One thing a person did in a chat, the same shape whichever messenger it came from. */
 export interface InboundEvent {
@@ -32,6 +36,8 @@ export interface InboundEvent {
   messageId: string | null;
   /** The message this one replies to, when the person used the messenger's reply. */
   replyToMessageId: string | null;
+  /** Whether that message is the bot's own (known on Telegram; unset where the messenger does not say). */
+  replyToBot?: boolean;
   chatTitle: string | null;
   profile: { name: string; languageCode: string | null };
   payload: InboundPayload;

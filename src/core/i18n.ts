@@ -36,7 +36,8 @@ export class I18n {
     const message = bundle?.getMessage(key);
     if (!bundle || !message?.value) throw new MissingMessageError(`no message "${key}" in locales/${locale}.ftl`);
     const errors: Error[] = [];
-    const text = bundle.formatPattern(message.value, vars, errors);
+    // Texts that differ by surface select on $surface; Telegram's is the default.
+    const text = bundle.formatPattern(message.value, { surface: 'telegram', ...vars }, errors);
     if (errors.length > 0) throw new Error(`locales/${locale}.ftl "${key}": ${errors.map(String).join('; ')}`);
     return text;
   }

@@ -60,6 +60,8 @@ export interface Reply {
   keyboard?: { kind: 'contact'; share: Msg; skip: Msg } | { kind: 'remove' } | { kind: 'force_reply' };
   /** Files re-sent after the text, by the messenger's own file ids. */
   attachments?: { kind: 'photo' | 'document'; fileId: string }[];
+  /** Caption of each file; where replies exist the files also reply to this reply's first message (its thread). */
+  attachmentCaption?: Msg;
   /** Files the bot made, sent as documents after the text. */
   files?: ReplyFile[];
   /** Sent as pictures after the text, in order. */

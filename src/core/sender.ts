@@ -4,6 +4,20 @@ import type { Reply } from './reply.js';
 /** The messenger refused for good: the person blocked the bot, or the bot is no longer in the group. */
 export class UnreachableError extends Error {}
 
+/**
+ * The chat moved: a Telegram group was upgraded to a supergroup, which has a new id. Everything for the
+ * old id goes to `toChatId` from now on.
+ */
+export class ChatMovedError extends Error {
+  constructor(
+    message: string,
+    readonly toChatId: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
 /** The messenger refused this message as it is (a bad request): sending it again would not help. */
 export class RejectedError extends Error {}
 

@@ -1,6 +1,7 @@
 import { DeliveryModel, type Delivery } from '../models/index.js';
 import { type Channel, type Locale } from '../core/channel.js';
 import {
+  ChatMovedError,
   RejectedError,
   RetryLaterError,
   UnreachableError,
@@ -12,7 +13,7 @@ import type { Logger } from '../logger.js';
 import type { Clock } from '../core/time.js';
 import type { QuietHours } from '../core/schedule.js';
 import { insertOnce } from './insert-once.js';
-import { privateChatOf } from './support.service.js';
+import { moveGroupChat, privateChatOf } from './support.service.js';
 import type { Redis } from 'ioredis';
 import { Types } from 'mongoose';
 
@@ -128,6 +129,7 @@ export async function deliverRecord(deps: DeliveryDeps, key: string, d: Delivery
     return { key, status: 'sent', messageIds };
   } catch (err) {
     if (err instanceof WindowClosedError) return windowClosed(deps, item, d.recipientId ?? null, err);
+    if (err instanceof ChatMovedError && d.attempts < MAX_ATTEMPTS) return chatMoved(deps, item, err);
     const unreachable = err instanceof UnreachableError;
     const giveUp = unreachable || err instanceof RejectedError || d.attempts + 1 >= MAX_ATTEMPTS;
     deps.log.warn(
@@ -146,6 +148,73 @@ export async function deliverRecord(deps: DeliveryDeps, key: string, d: Delivery
     if (giveUp) return { key, status: 'failed' };
     return { key, status: 'retry', item, afterMs: err instanceof RetryLaterError ? err.retryAfterMs : null };
   }
+}
+
+/** What the messenger says when the old id of a group upgraded to a supergroup is used. */
+const MOVED_ERROR = /upgraded to a supergroup/;
+
+/**
+ * The group became a supergroup (new id): the link and what waits for the group follow it, and this
+ * message goes there now. A card edit becomes a new card there: the old messages stay in the old chat.
+ */
+async function chatMoved(deps: DeliveryDeps, item: Outgoing, err: ChatMovedError): Promise<Outcome> {
+  deps.log.info(
+    { key: item.key, from: item.chatId, to: err.toChatId },
+    'delivery: the group was upgraded to a supergroup; following it',
+  );
+  await followMovedChat(deps, item.channel, item.chatId, err.toChatId);
+  if (item.editMessageId) {
+    // The old card cannot be edited any more: the new one replaces it, so it is not edited again.
+    await DeliveryModel.updateMany(
+      {
+        channel: item.channel,
+        chatId: item.chatId,
+        kind: 'card',
+        status: 'sent',
+        editMessageId: null,
+        sentMessageIds: item.editMessageId,
+      },
+      { $set: { status: 'failed', lastError: `moved to ${err.toChatId}` } },
+    );
+  }
+  await DeliveryModel.updateOne(
+    { _id: item.key },
+    { $set: { status: 'pending', chatId: err.toChatId, editMessageId: null, lastError: err.message } },
+  );
+  return deliver(deps, item.key);
+}
+
+/**
+ * A group chat moved to a new id (Telegram's upgrade to a supergroup, seen from a failed send or from
+ * the service message): its support link follows, messages waiting for it go to the new chat, and those
+ * that failed on the old id are sent again. Returns how many were sent again.
+ */
+export async function followMovedChat(
+  deps: DeliveryDeps,
+  channel: Channel,
+  fromChatId: string,
+  toChatId: string,
+): Promise<number> {
+  if (await moveGroupChat(channel, fromChatId, toChatId))
+    deps.log.info({ from: fromChatId, to: toChatId }, 'support group link follows the group to its new id');
+  await DeliveryModel.updateMany(
+    { channel, chatId: fromChatId, status: 'pending', editMessageId: null },
+    { $set: { chatId: toChatId } },
+  );
+  const failed = await DeliveryModel.find({
+    channel,
+    chatId: fromChatId,
+    status: 'failed',
+    lastError: MOVED_ERROR,
+  }).lean();
+  for (const d of failed) {
+    await DeliveryModel.updateOne(
+      { _id: d.key, status: 'failed' },
+      { $set: { status: 'pending', chatId: toChatId, editMessageId: null } },
+    );
+    await deps.outbox.add(d.key, { channel: d.channel, chatId: toChatId });
+  }
+  return failed.length;
 }
 
 const heldKey = (channel: Channel, chatId: string) => `held:${channel}:${chatId}`;

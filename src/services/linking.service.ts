@@ -31,7 +31,8 @@ export async function issueLinkCode(memberId: Types.ObjectId, clock: Clock): Pro
   }
 }
 
-export type LinkRefusal = 'unknown' | 'used' | 'expired' | 'same-member' | 'messenger-taken' | 'has-history';
+export type LinkRefusal =
+  'unknown' | 'used' | 'expired' | 'same-member' | 'already-linked' | 'messenger-taken' | 'has-history';
 export type LinkOutcome = { kind: 'linked'; member: MemberRecord } | { kind: LinkRefusal };
 
 /**
@@ -48,7 +49,11 @@ export async function redeemLinkCode(
   if (!found) return { kind: 'unknown' };
   if (await LinkClaimModel.exists({ _id: found.issue })) return { kind: 'used' };
   if (found.expiresAt <= clock.now()) return { kind: 'expired' };
-  if (found.memberId.equals(typedBy._id)) return { kind: 'same-member' };
+  if (found.memberId.equals(typedBy._id)) {
+    // Their own code: on an account already joined to another messenger, they are linked already.
+    const linked = await ChannelAccountModel.exists({ memberId: typedBy._id, channel: { $ne: account.channel } });
+    return { kind: linked ? 'already-linked' : 'same-member' };
+  }
   if (await hasAccountOn(found.memberId, account)) return { kind: 'messenger-taken' };
   if (await hasHistory(typedBy)) return { kind: 'has-history' };
   if (!(await insertOnce(LinkClaimModel, { _id: found.issue, at: clock.now() }))) return { kind: 'used' };

@@ -84,7 +84,17 @@ export async function sendCards(
 ): Promise<void> {
   const items: Outgoing[] = [];
   const view = cardView(i, team.unitCode);
-  for (const t of await teamTargets(team)) {
+  const targets = await teamTargets(team);
+  if (targets.length === 0) {
+    // Nobody of the team has written to the bot yet, so no one may be written to: the card waits for them.
+    await deps.redis.sadd(waitingKey(team.unitCode), i.code);
+    deps.log.info(
+      { code: i.code, unit: team.unitCode },
+      'no support member can be written to yet (none has written to the bot); the card waits until one does',
+    );
+    return;
+  }
+  for (const t of targets) {
     const card = await renderCard(i, view, t.locale, notes);
     const files = view === 'full' ? filesOf(i) : [];
     items.push({
@@ -92,7 +102,11 @@ export async function sendCards(
       channel: t.channel,
       chatId: t.chatId,
       locale: t.locale,
-      reply: { ...card, attachments: files },
+      reply: {
+        ...card,
+        attachments: files,
+        ...(files.length ? { attachmentCaption: msg('attachment-caption', { code: i.code }) } : {}),
+      },
       kind: 'card',
       initiativeCode: i.code,
       view,
@@ -100,6 +114,24 @@ export async function sendCards(
     });
   }
   await enqueue(deps, items);
+}
+
+/** Initiatives whose first cards wait for a member of this unit's team to become reachable. */
+const waitingKey = (unitCode: string) => `cards-waiting:${unitCode}`;
+
+/**
+ * A support member of these units can now be written to (they wrote to the bot): the initiatives whose
+ * cards waited for that, to post now. Taken once; posting again is harmless (keys are per recipient).
+ */
+export async function takeWaitingCards(redis: DeliveryDeps['redis'], unitCodes: string[]): Promise<string[]> {
+  const codes: string[] = [];
+  for (const unit of unitCodes) {
+    const waiting = await redis.smembers(waitingKey(unit));
+    if (waiting.length === 0) continue;
+    await redis.srem(waitingKey(unit), ...waiting);
+    codes.push(...waiting);
+  }
+  return codes;
 }
 
 /** Re-renders every card of an initiative after a change (status, assignee), once per revision. */

@@ -10,7 +10,7 @@ import {
 import { type Channel } from '../core/channel.js';
 import type { MemberRecord } from './members.service.js';
 import { findUnit, pathOf } from './units.service.js';
-import { insertOnce } from './insert-once.js';
+import { insertOnce, isDuplicateKey } from './insert-once.js';
 import { supportDirectoryChanged, supportOf } from './support-directory.js';
 
 export interface SupportTeam {
@@ -145,13 +145,49 @@ export async function linkGroup(input: {
     title: input.title,
     linkedBy: input.by,
   };
-  if (!(await insertOnce(SupportGroupModel, group))) return 'unit-has-group';
+  if (await insertOnce(SupportGroupModel, group)) {
+    await supportDirectoryChanged();
+    return 'linked';
+  }
+  // The unit has a group: a lost one (the bot was removed) is replaced by this one; a live one stays.
+  const replaced = await SupportGroupModel.updateOne(
+    { unitCode: input.unitCode, lostAt: { $ne: null } },
+    { $set: { channel: input.channel, chatId: input.chatId, title: input.title, linkedBy: input.by, lostAt: null } },
+  );
+  if (replaced.modifiedCount === 0) return 'unit-has-group';
   await supportDirectoryChanged();
   return 'linked';
 }
 
 export async function groupOfChat(channel: Channel, chatId: string) {
   return SupportGroupModel.findOne({ channel, chatId }).lean();
+}
+
+/** Removes a unit's group link: its cards go to the members privately until another group is linked. */
+export async function unlinkGroup(unitCode: string): Promise<boolean> {
+  const removed = await SupportGroupModel.deleteOne({ unitCode });
+  if (removed.deletedCount === 0) return false;
+  await supportDirectoryChanged();
+  return true;
+}
+
+/**
+ * The group chat got a new id (a Telegram group upgraded to a supergroup): its link follows, and a link
+ * marked lost meanwhile is live again. False when no link was on the old id (or the new one has its own).
+ */
+export async function moveGroupChat(channel: Channel, fromChatId: string, toChatId: string): Promise<boolean> {
+  try {
+    const moved = await SupportGroupModel.updateOne(
+      { channel, chatId: fromChatId },
+      { $set: { chatId: toChatId, lostAt: null } },
+    );
+    if (moved.modifiedCount === 0) return false;
+  } catch (err) {
+    if (isDuplicateKey(err)) return false;
+    throw err;
+  }
+  await supportDirectoryChanged();
+  return true;
 }
 
 export async function markGroupLost(channel: Channel, chatId: string, at: Date): Promise<void> {

@@ -51,7 +51,7 @@ export async function findInitiative(code: string) {
 
 export type TransitionResult =
   | { ok: true; initiative: InitiativeDoc; from: InitiativeStatus; to: InitiativeStatus; rev: number }
-  | { ok: false; reason: 'unknown' | 'illegal' | 'taken'; initiative: InitiativeDoc | null };
+  | { ok: false; reason: 'unknown' | 'illegal' | 'taken' | 'already-yours'; initiative: InitiativeDoc | null };
 
 const MAX_ATTEMPTS = 8;
 
@@ -79,10 +79,13 @@ export async function transition(
     const from = initiative.status;
     const to = nextStatus(input.action, from);
     const assignee = initiative.assigneeId ?? null;
+    // Taking what one already holds changes nothing: refused, so no empty event is recorded.
     const refusal = !to
       ? 'illegal'
-      : input.action === 'take' && assignee && !assignee.equals(input.by)
-        ? 'taken'
+      : input.action === 'take' && assignee
+        ? assignee.equals(input.by)
+          ? 'already-yours'
+          : 'taken'
         : null;
     if (refusal || !to) {
       // Refuse on the latest state only: the document may lag behind an event whose writer died.

@@ -399,7 +399,7 @@ describe('FakeZalo OA messages', () => {
       user_last_interaction_date: '01/10/2026',
       avatars: { '240': expect.any(String) },
     });
-    expect(detail.json.data.shared_info).toBeUndefined();
+    expect(detail.json.data.shared_info).toBeNull();
     expect((await oa(fake, '/v3.0/oa/user/detail', token)).json).toEqual({ error: -201, message: 'data is invalid!' });
     expect((await oa(fake, '/v2.0/oa/getoa', token)).json.data).toMatchObject({
       oa_id: fake.oaId,

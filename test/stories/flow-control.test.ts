@@ -37,14 +37,17 @@ describe.each(SUBMITTER_CHANNELS)(
       expect(lastText(tuan)).toContain('Câu trả lời hiện tại: Thực trạng B');
     });
 
-    it('discards a saved draft with the start-over button', async () => {
+    it('discards a saved draft with /restart, after confirming', async () => {
       const vy = channel.person(world(), { id: 4002, first_name: 'Vy' });
       await registerWorker(vy, 'CDCS-002');
       await vy.send('/submit');
       await vy.send('Bản nháp thứ nhất');
       await vy.send('/cancel');
       await vy.send('/submit');
-      await vy.pressLatest('🗑 Bỏ bản nháp, làm lại từ đầu');
+      expect(lastText(vy)).toContain('/restart');
+      await vy.send('/restart');
+      expect(lastText(vy)).toMatch(/Bỏ bản nháp với 1 câu trả lời/);
+      await vy.pressLatest('🗑 Bỏ bản nháp');
       expect(lastText(vy)).toContain('Câu 1/10');
       expect(lastText(vy)).not.toContain('Câu trả lời hiện tại');
     });

@@ -132,6 +132,10 @@ describe.each(SUBMITTER_CHANNELS)('a worker on $name and the support team in its
     const weak = await sendQuickIdea(lan, 'Nghỉ trưa thêm 1 tiếng');
     await group.press(thu, card(group, weak), '✖️ Không chấp nhận');
     await group.replyTo(thu, group.lastReplies.at(-1)!, 'Trái nội quy lao động');
+    // Rejecting is asked once more; nothing reaches the worker before.
+    expect(group.lastReplies.at(-1)!.plainText).toMatch(/Không chấp nhận .* với lý do: «Trái nội quy lao động»/);
+    expect((await InitiativeModel.findOne({ code: weak }).lean())!.status).toBe('submitted');
+    await group.press(thu, group.lastReplies.at(-1)!, '✖️ Đúng, không chấp nhận');
     expect(lastText(lan)).toContain('Lý do: Trái nội quy lao động');
     const stored = await InitiativeModel.findOne({ code: weak }).lean();
     expect(stored!.status).toBe('rejected');

@@ -140,7 +140,7 @@ export function toInboundEvent(ctx: Context): InboundEvent | null {
   const payload =
     ctx.callbackQuery?.data !== undefined
       ? buttonPayload(ctx.callbackQuery.data)
-      : messagePayload(ctx.message, ctx.me.username);
+      : (serviceMessage(ctx.message) ?? messagePayload(ctx.message, ctx.me.username));
   if (!payload) return null;
   return {
     channel: 'telegram',
@@ -150,6 +150,7 @@ export function toInboundEvent(ctx: Context): InboundEvent | null {
     chatType: chat.type === 'private' ? 'private' : 'group',
     messageId: messageIdOf(ctx),
     replyToMessageId: ctx.message?.reply_to_message ? String(ctx.message.reply_to_message.message_id) : null,
+    ...(ctx.message?.reply_to_message ? { replyToBot: ctx.message.reply_to_message.from?.id === ctx.me.id } : {}),
     chatTitle: 'title' in chat ? (chat.title ?? null) : null,
     profile: {
       name: [from.first_name, from.last_name].filter(Boolean).join(' '),
@@ -162,6 +163,39 @@ export function toInboundEvent(ctx: Context): InboundEvent | null {
 function messageIdOf(ctx: Context): string | null {
   const id = ctx.callbackQuery?.message?.message_id ?? ctx.message?.message_id;
   return id === undefined ? null : String(id);
+}
+
+/** Service messages Telegram posts in groups (bots receive them even in privacy mode). */
+const SERVICE_FIELDS = [
+  'new_chat_members',
+  'left_chat_member',
+  'new_chat_title',
+  'new_chat_photo',
+  'delete_chat_photo',
+  'group_chat_created',
+  'supergroup_chat_created',
+  'pinned_message',
+  'message_auto_delete_timer_changed',
+  'video_chat_started',
+  'video_chat_ended',
+  'video_chat_scheduled',
+  'video_chat_participants_invited',
+  'forum_topic_created',
+  'forum_topic_edited',
+  'forum_topic_closed',
+  'forum_topic_reopened',
+  'boost_added',
+  'chat_background_set',
+] as const;
+
+function serviceMessage(message: Message | undefined): InboundPayload | null {
+  if (!message) return null;
+  const chatId = String(message.chat.id);
+  if (message.migrate_to_chat_id !== undefined)
+    return { kind: 'chat_moved', fromChatId: chatId, toChatId: String(message.migrate_to_chat_id) };
+  if (message.migrate_from_chat_id !== undefined)
+    return { kind: 'chat_moved', fromChatId: String(message.migrate_from_chat_id), toChatId: chatId };
+  return SERVICE_FIELDS.some((f) => f in message) ? { kind: 'service' } : null;
 }
 
 const buttonPayload = (data: string): InboundPayload => ({ kind: 'button', data });

@@ -1,6 +1,12 @@
 import { GrammyError, InputFile, type Api } from 'grammy';
 import type { Message, ForceReply, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
-import { RejectedError, RetryLaterError, UnreachableError, type ChannelSender } from '../../core/sender.js';
+import {
+  ChatMovedError,
+  RejectedError,
+  RetryLaterError,
+  UnreachableError,
+  type ChannelSender,
+} from '../../core/sender.js';
 import type { ChartSpec, Reply } from '../../core/reply.js';
 import { renderChart } from '../charts/render-chart.js';
 import { ChartCache, chartKey } from '../charts/chart-cache.js';
@@ -33,11 +39,19 @@ export class TelegramSender implements ChannelSender {
         });
         ids.push(String(sent.message_id));
       }
+      // Files belong to the message they came with (a card, a relay): they reply to it, with a caption naming it.
+      const thread = reply.replyToMessageId ?? ids[0];
+      const fileOptions = {
+        ...(thread ? { reply_parameters: { message_id: Number(thread), allow_sending_without_reply: true } } : {}),
+        ...(reply.attachmentCaption
+          ? { caption: renderHtml(this.i18n, locale, reply.attachmentCaption), parse_mode: 'HTML' as const }
+          : {}),
+      };
       for (const file of reply.attachments ?? []) {
         const sent =
           file.kind === 'photo'
-            ? await this.api.sendPhoto(chatId, file.fileId, replyTo)
-            : await this.api.sendDocument(chatId, file.fileId, replyTo);
+            ? await this.api.sendPhoto(chatId, file.fileId, fileOptions)
+            : await this.api.sendDocument(chatId, file.fileId, fileOptions);
         ids.push(String(sent.message_id));
       }
       for (const file of reply.files ?? []) {
@@ -85,6 +99,9 @@ export class TelegramSender implements ChannelSender {
 
 function unreachableOr(err: unknown): unknown {
   if (!(err instanceof GrammyError)) return err;
+  // A group upgraded to a supergroup: 400 naming the new chat.
+  const movedTo = err.parameters.migrate_to_chat_id;
+  if (movedTo !== undefined) return new ChatMovedError(err.description, String(movedTo), { cause: err });
   // "chat not found": the person never opened the bot, which is as good as blocking it.
   if (err.error_code === 403 || /chat not found/.test(err.description))
     return new UnreachableError(err.description, { cause: err });

@@ -5,14 +5,12 @@ import { answerZaloEvent, inChatOrder } from './answer.js';
 import type { ZaloBotApi } from './bot-api.js';
 import type { ZaloBotUpdate } from './bot-update.js';
 import { parseBotWebhookBody, verifyBotSecret } from './bot-webhook.js';
-import type { ChoiceMemory } from './choices.js';
-import { fromBotUpdate, withChoice } from './inbound.js';
+import { fromBotUpdate } from './inbound.js';
 import { MAX_WEBHOOK_BYTES } from './oa-channel.js';
 
 export interface BotChannel {
   api: ZaloBotApi;
   sender: ChannelSender;
-  choices: ChoiceMemory;
 }
 
 async function handleUpdate(ports: AdapterPorts, bot: BotChannel, update: ZaloBotUpdate): Promise<void> {
@@ -21,7 +19,7 @@ async function handleUpdate(ports: AdapterPorts, bot: BotChannel, update: ZaloBo
     ports.log.info({ event: update.eventName }, 'zalo bot: an update without content (protected sender), ignored');
     return;
   }
-  await inChatOrder(event.chatId, async () => answerZaloEvent(ports, await withChoice(event, bot.choices), bot.sender));
+  await inChatOrder(event.chatId, async () => answerZaloEvent(ports, event, bot.sender));
 }
 
 /** Webhook mode: the secret token given to setWebhook must come back in X-Bot-Api-Secret-Token (403 otherwise). */

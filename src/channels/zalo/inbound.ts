@@ -1,6 +1,6 @@
 import type { InboundEvent, InboundPayload } from '../../core/event.js';
 import type { ZaloBotUpdate } from './bot-update.js';
-import { BUTTON_PAYLOAD_PREFIX, type ChoiceMemory } from './choices.js';
+import { BUTTON_PAYLOAD_PREFIX } from './choices.js';
 import type { OaEvent } from './oa-webhook.js';
 
 /** "/submit", "/reply SK-2026-000001 ok" → a command, as Telegram would have marked it. */
@@ -125,16 +125,5 @@ export function fromBotUpdate(u: ZaloBotUpdate): InboundEvent | null {
     chatTitle: null,
     profile: { name: m.from.displayName, languageCode: null },
     payload,
-  };
-}
-
-/** A typed number that picks one of the options the bot's latest message offered becomes that option. */
-export async function withChoice(event: InboundEvent, memory: ChoiceMemory): Promise<InboundEvent> {
-  if (event.payload.kind !== 'text') return event;
-  const choice = await memory.pick(event.chatId, event.payload.text);
-  if (!choice) return event;
-  return {
-    ...event,
-    payload: choice.kind === 'button' ? { kind: 'button', data: choice.data } : { kind: 'text', text: choice.text },
   };
 }

@@ -93,13 +93,14 @@ const SentData = z.object({
 
 const UserDetailData = z.object({
   user_id: z.string(),
-  user_id_by_app: z.string().optional(),
-  display_name: z.string(),
-  user_is_follower: z.boolean(),
-  user_last_interaction_date: z.string().optional(),
-  avatars: z.record(z.string(), z.string()).optional(),
-  avatar: z.string().optional(),
-  shared_info: z.object({ name: z.string().optional(), phone: z.string().optional() }).optional(),
+  // Zalo documents these as optional and sends null for some (shared_info: null when nothing was shared).
+  user_id_by_app: z.string().nullish(),
+  display_name: z.string().nullish(),
+  user_is_follower: z.boolean().nullish(),
+  user_last_interaction_date: z.string().nullish(),
+  avatars: z.record(z.string(), z.string()).nullish(),
+  avatar: z.string().nullish(),
+  shared_info: z.object({ name: z.string().nullish(), phone: z.string().nullish() }).nullish(),
 });
 
 const OaInfoData = z.object({ oa_id: z.string(), name: z.string() });
@@ -179,8 +180,8 @@ export class ZaloOaApi {
     return {
       userId: d.user_id,
       userIdByApp: d.user_id_by_app || null,
-      displayName: d.display_name,
-      isFollower: d.user_is_follower,
+      displayName: d.display_name ?? '',
+      isFollower: d.user_is_follower ?? false,
       lastInteractionDate: d.user_last_interaction_date || null,
       avatarUrl: d.avatars?.['240'] ?? (d.avatar || null),
       sharedInfo: d.shared_info ? { name: d.shared_info.name || null, phone: d.shared_info.phone || null } : null,

@@ -3,8 +3,7 @@ import type { AdapterPorts } from '../answer.js';
 import { answer, readWebhookBody, type RouteHandler } from '../http.js';
 import type { ChannelSender } from '../../core/sender.js';
 import { answerZaloEvent, inChatOrder } from './answer.js';
-import type { ChoiceMemory } from './choices.js';
-import { fromOaEvent, withChoice } from './inbound.js';
+import { fromOaEvent } from './inbound.js';
 import type { ZaloOaApi } from './oa-api.js';
 import { parseOaEvent, verifyOaSignature, type OaEvent } from './oa-webhook.js';
 
@@ -19,7 +18,6 @@ export interface OaChannel {
   oaSecretKey: string;
   api: ZaloOaApi;
   sender: ChannelSender;
-  choices: ChoiceMemory;
   /** Caches display names. */
   redis: Redis;
   /** The person unfollowed the OA: nothing more can reach them there. */
@@ -74,7 +72,7 @@ async function handleOaEvent(ports: AdapterPorts, oa: OaChannel, e: OaEvent): Pr
   if (e.kind === 'ignored' || e.kind === 'echo') return;
   await inChatOrder(e.userId, async () => {
     const event = fromOaEvent(e, await displayName(ports, oa, e.userId));
-    if (event) await answerZaloEvent(ports, await withChoice(event, oa.choices), oa.sender);
+    if (event) await answerZaloEvent(ports, event, oa.sender);
   });
 }
 

@@ -81,19 +81,20 @@ const Base = z.object({
   app_id: Str,
   event_name: Str,
   timestamp: Str,
-  user_id_by_app: z.string().optional(),
+  user_id_by_app: z.string().nullish(),
 });
 
 const Attachment = z.object({
   type: z.string(),
   payload: z
     .object({
-      url: z.string().optional(),
-      name: z.string().optional(),
-      size: z.union([z.string(), z.number()]).transform(String).optional(),
-      type: z.string().optional(),
+      url: z.string().nullish(),
+      name: z.string().nullish(),
+      size: z.union([z.string(), z.number()]).transform(String).nullish(),
+      type: z.string().nullish(),
     })
-    .default({}),
+    .nullish()
+    .transform((p) => p ?? {}),
 });
 
 const MessageEvent = z.object({
@@ -101,18 +102,21 @@ const MessageEvent = z.object({
   recipient: z.object({ id: Str }),
   message: z.object({
     msg_id: Str,
-    text: z.string().optional(),
-    quote_msg_id: z.string().optional(),
-    attachments: z.array(Attachment).default([]),
+    text: z.string().nullish(),
+    quote_msg_id: z.string().nullish(),
+    attachments: z
+      .array(Attachment)
+      .nullish()
+      .transform((a) => a ?? []),
   }),
 });
 
-const MembershipEvent = z.object({ oa_id: Str, follower: z.object({ id: Str }), source: z.string().optional() });
+const MembershipEvent = z.object({ oa_id: Str, follower: z.object({ id: Str }), source: z.string().nullish() });
 
 const SubmitInfoEvent = z.object({
   sender: z.object({ id: Str }),
   recipient: z.object({ id: Str }),
-  info: z.object({ name: z.string().optional(), phone: z.string().optional() }),
+  info: z.object({ name: z.string().nullish(), phone: z.string().nullish() }),
 });
 
 const EchoEvent = z.object({
@@ -127,7 +131,8 @@ const MESSAGE_KINDS: Record<string, 'text' | 'image' | 'file' | 'sticker' | 'oth
   user_send_file: 'file',
   user_send_sticker: 'sticker',
   user_send_gif: 'other_message',
-  user_send_link: 'other_message',
+  // A pasted link is text to us: the link (and what was typed with it) is what the person wrote.
+  user_send_link: 'text',
   user_send_audio: 'other_message',
   user_send_video: 'other_message',
   user_send_location: 'other_message',
@@ -169,7 +174,7 @@ function eventOf(common: OaEventBase, json: unknown): OaEvent | null {
       userId: sender.id,
       oaId: recipient.id,
       msgId: message.msg_id,
-      text: message.text ?? '',
+      text: message.text || (name === 'user_send_link' ? (message.attachments[0]?.payload.url ?? '') : ''),
       quoteMsgId: message.quote_msg_id || null,
       attachments: message.attachments.map(({ type, payload }) => ({
         type,

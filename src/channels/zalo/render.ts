@@ -2,7 +2,7 @@ import type { I18n, Msg } from '../../core/i18n.js';
 import type { Locale } from '../../core/channel.js';
 import { escapeHtml, splitMessage, truncate } from '../../core/text.js';
 import type { Reply } from '../../core/reply.js';
-import type { Choice } from './choices.js';
+import { isCardButton, numberedChoices, type Choice } from '../../core/choices.js';
 
 /** Zalo refuses longer texts (OA -210, Bot 400) rather than cutting them. */
 export const ZALO_TEXT_MAX = 2000;
@@ -28,27 +28,41 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
  * Locale texts carry Telegram HTML; Zalo shows plain text. Variables are escaped before the tags are
  * removed and unescaped after, so what a person wrote comes through exactly, "<b>" included.
  */
-export function plainText(i18n: I18n, locale: Locale, m: Msg): string {
-  const vars =
-    m.vars &&
-    Object.fromEntries(Object.entries(m.vars).map(([k, v]) => [k, typeof v === 'string' ? escapeHtml(v) : v]));
+export type ZaloSurface = 'zalo-oa' | 'zalo-bot';
+
+export function plainText(i18n: I18n, locale: Locale, m: Msg, surface: ZaloSurface = 'zalo-oa'): string {
+  const vars = {
+    surface,
+    ...(m.vars &&
+      Object.fromEntries(Object.entries(m.vars).map(([k, v]) => [k, typeof v === 'string' ? escapeHtml(v) : v]))),
+  };
   return i18n
     .t(locale, m.key, vars)
     .replace(/<\/?[a-z][^<>]*>/gi, '')
     .replace(/&(amp|lt|gt|quot);/g, (e) => ENTITIES[e]!);
 }
 
-/** Zalo has no inline keyboards on the Bot Platform and few buttons on the OA: choices are numbered too. */
-export function renderForZalo(i18n: I18n, locale: Locale, r: Reply): ZaloReply {
-  const labelled: { label: string; choice: Choice }[] = (r.buttons ?? [])
+/**
+ * A card's actions on Zalo: commands naming the initiative ("/accept SK-2026-000009"), never numbers, so
+ * a number typed for the person's own question can never act on someone's card.
+ */
+function cardCommands(i18n: I18n, locale: Locale, r: Reply): string | null {
+  const lines = (r.buttons ?? [])
     .flat()
-    .map((b) => ({ label: i18n.render(locale, b.label), choice: { kind: 'button', data: b.data } }));
-  if (r.keyboard?.kind === 'contact')
-    labelled.push({
-      label: i18n.render(locale, r.keyboard.skip),
-      choice: { kind: 'text', text: i18n.render(locale, r.keyboard.skip) },
+    .filter(isCardButton)
+    .map((b) => {
+      const [, code, action] = b.data.split(':');
+      return `/${action} ${code} (${i18n.render(locale, b.label)})`;
     });
-  let text = r.parts.map((p) => plainText(i18n, locale, p)).join('\n\n');
+  return lines.length ? `${i18n.t(locale, 'zalo-card-commands')}\n${lines.join('\n')}` : null;
+}
+
+/** Zalo has no inline keyboards on the Bot Platform and few buttons on the OA: choices are numbered too. */
+export function renderForZalo(i18n: I18n, locale: Locale, r: Reply, surface: ZaloSurface): ZaloReply {
+  const labelled = numberedChoices(i18n, locale, r);
+  let text = r.parts.map((p) => plainText(i18n, locale, p, surface)).join('\n\n');
+  const commands = cardCommands(i18n, locale, r);
+  if (commands) text = `${text}\n\n${commands}`;
   if (labelled.length > 0) {
     const list = labelled.map((l, i) => `${i + 1}. ${l.label}`).join('\n');
     text = `${text}\n\n${list}\n${i18n.t(locale, 'zalo-choose-by-number')}`;

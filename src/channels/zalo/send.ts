@@ -14,7 +14,7 @@ import {
 } from '../../core/sender.js';
 import type { ChartSpec, Reply } from '../../core/reply.js';
 import { type ZaloBotApi, ZaloBotError } from './bot-api.js';
-import { BUTTON_PAYLOAD_PREFIX, type Choice, type ChoiceMemory } from './choices.js';
+import { BUTTON_PAYLOAD_PREFIX, type Choice } from './choices.js';
 import { ZaloOaError, type OaRecipient, type ZaloOaApi } from './oa-api.js';
 import { plainText, renderForZalo } from './render.js';
 
@@ -41,7 +41,6 @@ export class ZaloOaSender implements ChannelSender {
   constructor(
     private readonly api: ZaloOaApi,
     private readonly i18n: I18n,
-    private readonly choices: ChoiceMemory,
     private readonly pacer: Pacing,
     /** Files sent on Telegram are fetched from there and uploaded to the OA. */
     private readonly files: Partial<Record<Channel, FileFetcher>>,
@@ -50,7 +49,7 @@ export class ZaloOaSender implements ChannelSender {
 
   async send(chatId: string, locale: Locale, reply: Reply): Promise<string[]> {
     const to: OaRecipient = { userId: chatId };
-    const r = renderForZalo(this.i18n, locale, reply);
+    const r = renderForZalo(this.i18n, locale, reply, 'zalo-oa');
     const ids: string[] = [];
     const quote = reply.replyToMessageId ? { quoteMessageId: reply.replyToMessageId } : {};
     const paced = async (send: () => Promise<{ messageId: string }>) => {
@@ -97,7 +96,6 @@ export class ZaloOaSender implements ChannelSender {
     } catch (err) {
       throw oaFailure(err);
     }
-    await this.choices.remember(chatId, r.choices);
     return ids;
   }
 
@@ -177,12 +175,11 @@ export class ZaloBotSender implements ChannelSender {
   constructor(
     private readonly api: ZaloBotApi,
     private readonly i18n: I18n,
-    private readonly choices: ChoiceMemory,
     private readonly pacer: Pacing,
   ) {}
 
   async send(chatId: string, locale: Locale, reply: Reply): Promise<string[]> {
-    const r = renderForZalo(this.i18n, locale, reply);
+    const r = renderForZalo(this.i18n, locale, reply, 'zalo-bot');
     const ids: string[] = [];
     const paced = async (send: () => Promise<{ messageId: string }>) => {
       await this.pacer.wait('zalo', chatId);
@@ -207,7 +204,6 @@ export class ZaloBotSender implements ChannelSender {
     } catch (err) {
       throw botFailure(err);
     }
-    await this.choices.remember(chatId, r.choices);
     return ids;
   }
 

@@ -163,6 +163,18 @@ export interface FakeGroup {
   /** Undoes removeBot(); the bot keeps the administrator rights it had. */
   addBot(): void;
   addMember(user: FakeUser): void;
+  /** The person joins the group: Telegram posts a `new_chat_members` service message, which the bot receives even in privacy mode. */
+  join(user: FakeUser): Promise<void>;
+  /** A member sends a sticker to the group (the bot receives it only in a group without privacy mode or as a reply; here always). */
+  sendSticker(from: FakeUser): Promise<void>;
+  /**
+   * The group is upgraded to a supergroup, as Telegram does when an admin changes certain settings: a
+   * new chat (id -100…) with the same members and the bot; every method on the old id then fails with
+   * 400 "group chat was upgraded to a supergroup chat" and `parameters.migrate_to_chat_id`. With
+   * `announce` (the default) the bot receives both service messages, `migrate_to_chat_id` in the old
+   * group and `migrate_from_chat_id` in the new one, sent by `by`.
+   */
+  migrateToSupergroup(by: FakeUser, opts?: { announce?: boolean }): Promise<FakeGroup>;
 }
 
 // ─── Constants ───────────────────────────────────────────────────────────────
@@ -214,7 +226,7 @@ class TelegramError extends Error {
   constructor(
     readonly code: number,
     readonly description: string,
-    readonly parameters?: { retry_after: number },
+    readonly parameters?: { retry_after: number } | { migrate_to_chat_id: number },
   ) {
     super(description);
   }
@@ -707,6 +719,8 @@ interface ChatState {
   botIsAdmin: boolean;
   /** Set by FakeGroup.removeBot(): the bot can no longer write to the chat nor hear from it. */
   botRemoved: boolean;
+  /** Set when the group was upgraded to a supergroup: the old id answers every method with a 400 naming the new one. */
+  migratedTo?: number;
   /** Message ids are per chat, shared by the bot's and the people's messages. */
   lastMessageId: number;
   /** Bot messages with a higher id answer the last action of a person in the chat. */
@@ -792,6 +806,11 @@ class World {
   knownChat(chatId: unknown): ChatState {
     const id = toChatId(chatId);
     const state = id === undefined ? undefined : this.chats.get(id);
+    if (state?.migratedTo !== undefined) {
+      throw new TelegramError(400, 'Bad Request: group chat was upgraded to a supergroup chat', {
+        migrate_to_chat_id: state.migratedTo,
+      });
+    }
     if (state) return state;
     // Telegram knows people the bot met in a group, but still will not let it write first.
     if (id !== undefined && this.inSomeGroup(id)) throw forbidden("bot can't initiate conversation with a user");
@@ -1589,7 +1608,12 @@ const METHODS_BY_LOWER_NAME = new Map(
 
 type ApiResponse =
   | { ok: true; result: unknown }
-  | { ok: false; error_code: number; description: string; parameters?: { retry_after: number } };
+  | {
+      ok: false;
+      error_code: number;
+      description: string;
+      parameters?: { retry_after: number } | { migrate_to_chat_id: number };
+    };
 
 function errorResponse(error: TelegramError): ApiResponse {
   return { ok: false, error_code: error.code, description: error.description, parameters: error.parameters };
@@ -2218,6 +2242,40 @@ class FakeGroupImpl implements FakeGroup {
 
   addMember(user: FakeUser): void {
     this.chat.members.add(user.id);
+  }
+
+  async join(user: FakeUser): Promise<void> {
+    this.chat.members.add(user.id);
+    await postAs(this.world, this.deliver, user.info, this.chat, { new_chat_members: [user.info] });
+  }
+
+  sendSticker(from: FakeUser): Promise<void> {
+    return postAs(this.world, this.deliver, from.info, this.chat, {
+      sticker: {
+        file_id: 'CAACAgIAAxkBAAE',
+        file_unique_id: 'AgADsticker',
+        type: 'regular',
+        width: 512,
+        height: 512,
+        is_animated: false,
+        is_video: false,
+      },
+    });
+  }
+
+  async migrateToSupergroup(by: FakeUser, opts: { announce?: boolean } = {}): Promise<FakeGroup> {
+    if (this.chat.chat.type !== 'group') throw new Error(`chat ${this.id} is not a basic group`);
+    const newId = -(1_000_000_000_000 + Math.abs(this.id));
+    const title = this.chat.chat.title;
+    const next = this.world.addGroup(newId, title, [...this.chat.members], this.chat.botIsAdmin);
+    if (opts.announce ?? true) {
+      // Telegram posts the old group's last message, then the supergroup's first.
+      this.world.checkCanReachBot(this.chat, by.id, 'message');
+      await postAs(this.world, this.deliver, by.info, this.chat, { migrate_to_chat_id: newId });
+    }
+    this.chat.migratedTo = newId;
+    if (opts.announce ?? true) await postAs(this.world, this.deliver, by.info, next, { migrate_from_chat_id: this.id });
+    return new FakeGroupImpl(this.world, next, this.deliver);
   }
 
   private async reply(from: FakeUser, message: BotMessage, fields: NewMessageFields): Promise<void> {

@@ -104,6 +104,8 @@ export interface FakeZaloOaUser {
   sendFile(name: string): Promise<number>;
   sendSticker(): Promise<number>;
   sendLocation(): Promise<number>;
+  /** A pasted link: Zalo sends user_send_link, the link as a `link` attachment (text, when any, next to it). */
+  sendLink(url: string): Promise<number>;
   /** Presses an oa.query button the OA sent: Zalo delivers it as user_send_text with the payload as text. */
   tap(payload: string): Promise<number>;
   quoteReply(msgId: string, text: string): Promise<number>;
@@ -608,9 +610,8 @@ class OaWorld {
         '240': `https://s240-ava-talk.zadn.vn/fake/${user.id}.jpg`,
       },
       tags_and_notes_info: { tag_names: [], notes: [] },
-      ...(user.sharedInfo
-        ? { shared_info: { name: user.name, phone: user.phone, address: '', city: '', district: '' } }
-        : {}),
+      // Zalo answers null (not an absent field) for a person who never shared their info with the OA.
+      shared_info: user.sharedInfo ? { name: user.name, phone: user.phone, address: '', city: '', district: '' } : null,
     };
   }
 
@@ -687,6 +688,13 @@ class OaUserDriver implements FakeZaloOaUser {
       attachments: [
         { type: 'sticker', payload: { id, url: `https://zalo-api.zadn.vn/api/emoticon/sticker/webpc?eid=${id}` } },
       ],
+    });
+  }
+
+  sendLink(url: string): Promise<number> {
+    return this.message('user_send_link', {
+      text: url,
+      attachments: [{ type: 'link', payload: { url, title: url, description: '', thumbnail: '' } }],
     });
   }
 

@@ -1,0 +1,34 @@
+import type { I18n } from './i18n.js';
+import type { Locale } from './channel.js';
+import type { Button, Reply } from './reply.js';
+
+/** What picking an offered option means: a button press, or typing that text. */
+export type Choice = { kind: 'button'; data: string } | { kind: 'text'; text: string };
+
+/** Card buttons carry this prefix; on surfaces without buttons they become commands naming the initiative. */
+export const CARD_BUTTON_PREFIX = 'c:';
+export const isCardButton = (b: Button): boolean => b.data.startsWith(CARD_BUTTON_PREFIX);
+
+const NUMBER = /^\s*(\d{1,2})\s*\.?\s*$/;
+
+/** The number a person typed on its own ("3", " 3. "), or null for any other text. */
+export function typedNumber(text: string): number | null {
+  const n = NUMBER.exec(text)?.[1];
+  return n ? Number(n) : null;
+}
+
+/**
+ * The options a reply offers by number, in the order a surface without buttons lists them: its buttons
+ * (cards' excepted: those are typed as commands naming the initiative), then the phone request's skip.
+ */
+export function numberedChoices(i18n: I18n, locale: Locale, r: Reply): { label: string; choice: Choice }[] {
+  const labelled: { label: string; choice: Choice }[] = (r.buttons ?? [])
+    .flat()
+    .filter((b) => !isCardButton(b))
+    .map((b) => ({ label: i18n.render(locale, b.label), choice: { kind: 'button', data: b.data } }));
+  if (r.keyboard?.kind === 'contact') {
+    const skip = i18n.render(locale, r.keyboard.skip);
+    labelled.push({ label: skip, choice: { kind: 'text', text: skip } });
+  }
+  return labelled;
+}

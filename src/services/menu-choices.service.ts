@@ -1,0 +1,23 @@
+import type { Redis } from 'ioredis';
+import type { Choice } from '../core/choices.js';
+
+/** A day: long enough to answer, short enough that an old menu does not catch a later number. */
+const TTL_SECONDS = 24 * 60 * 60;
+const key = (channel: string, chatId: string) => `menu-choices:${channel}:${chatId}`;
+
+/**
+ * The numbered options of the bot's direct answer to a person who is in no flow (the language menu,
+ * a progress menu). Only that answer sets them, and every later answer replaces or clears them: cards,
+ * relays and pings sent to the chat never do. A pending flow question's options are not kept here: they
+ * follow from the flow state itself.
+ */
+export async function rememberMenu(redis: Redis, channel: string, chatId: string, choices: Choice[]): Promise<void> {
+  if (choices.length === 0) await redis.del(key(channel, chatId));
+  else await redis.set(key(channel, chatId), JSON.stringify(choices), 'EX', TTL_SECONDS);
+}
+
+export async function menuChoice(redis: Redis, channel: string, chatId: string, n: number): Promise<Choice | null> {
+  const stored = await redis.get(key(channel, chatId));
+  const choices = stored ? (JSON.parse(stored) as Choice[]) : [];
+  return choices[n - 1] ?? null;
+}
