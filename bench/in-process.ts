@@ -17,6 +17,8 @@ import { freePort } from '../test/support/net.js';
  */
 
 const QUIET_MS = 400;
+/** Longer than the pacer's 1 s between two messages to one private chat: a reply in two parts is one answer. */
+const CHAT_QUIET_MS = 1_500;
 const MAX_SETTLE_MS = 60_000;
 const ANSWER_TIMEOUT_MS = 180_000;
 
@@ -75,7 +77,7 @@ export async function startInProcessBot(world: PhaseWorld): Promise<InProcessBot
     await chatQuiet(chat);
   };
   const chatQuiet = async (chat: number) => {
-    while (await world.watch.next(chat, isSend, Date.now() + QUIET_MS));
+    while (await world.watch.next(chat, isSend, Date.now() + CHAT_QUIET_MS));
   };
   return {
     app,
