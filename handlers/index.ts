@@ -20,6 +20,7 @@ import { restart } from './commands/restart.js';
 import { merge, note, onbehalf, tpl } from './commands/support-tools.js';
 import { progress } from './commands/progress.js';
 import { lagging } from './commands/lagging.js';
+import { goldenbook } from './commands/goldenbook.js';
 import { ping } from './commands/ping.js';
 import { quiet } from './commands/quiet.js';
 import { messenger } from './commands/messenger.js';
@@ -59,6 +60,7 @@ const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Answer> |
   merge,
   progress,
   lagging,
+  goldenbook,
   ping,
   quiet,
   messenger,

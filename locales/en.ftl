@@ -78,7 +78,7 @@ help-full =
     • /submit – the full initiative form: title, current problem, solution, benefit, yearly value, scope, category, co-authors, photos/files, confidentiality.
     • /back – previous question; /cancel – stop, your draft is kept for the next /submit.
     • /mine – your initiatives, their codes and status.
-    • /lang – change language; /start – register or change your unit; /progress – your unit's campaign progress; /lagging – child units behind pace.
+    • /lang – change language; /start – register or change your unit; /progress – your unit's campaign progress; /lagging – child units behind pace; /goldenbook – the unit's golden book of initiatives (Excel file, for officers and support).
     • Union officers: /ping (weekly report time), /quiet (quiet hours), /pledge and /pledges (emulation pledges).
     • Initiative support teams: /queue, /show, /reply, /note, /tpl, /onbehalf, /merge; in a group: /linkgroup.
 help-in-flow = You are in the middle of a form; the pending question is right below.
@@ -208,6 +208,9 @@ admin-usage =
           Print the unit tree, or the branch starting at unit CODE.
       recount --campaign CODE
           Rebuild the campaign's progress counters from its initiatives and report any drift.
+      export-goldenbook --unit CODE (--campaign CODE | --year YEAR) [--out FILE.xlsx|FILE.csv]
+          Export the golden book of the unit and its subtree: XLSX (a sheet per child unit plus a
+          summary) or CSV (UTF-8). Default: so-vang-CODE-YEAR.xlsx.
       help
           Print this help.
 
@@ -471,6 +474,10 @@ merge-other-unit = Only initiatives of the same unit can be merged.
 merge-told = Your initiative { $code } repeats { $into }, so it was merged into it; you are credited as a co-author.
 merge-done = ✓ Merged { $code } into { $into }; both authors are credited.
 admin-recount-unknown-campaign = there is no campaign with code "{ $code }".
+admin-goldenbook-unknown-unit = there is no unit with code "{ $code }".
+admin-goldenbook-scope = give exactly one of --campaign CODE or --year YEAR (four digits).
+admin-goldenbook-bad-out = the output file must end in .xlsx or .csv: "{ $file }".
+admin-goldenbook-written = Golden book written: { $file } ({ $count } recognised initiatives).
 admin-recount-done = Recounted campaign { $code } from { $initiatives } initiatives: { $drifted } counters had drifted and were fixed.
 admin-recount-drift = { "  " }- { $unitCode } { $metric }: should be { $expected }, the counter said { $actual }
 command-progress = A unit's campaign progress: /progress code
@@ -487,6 +494,10 @@ command-ping = Officers: when to get the weekly progress report
 weekly-intro = 🗓 <b>Progress report, week { $week }</b>
 weekly-outro = Details any time: /progress
 weekly-btn-details = 📊 See details
+command-goldenbook = The unit's golden book of initiatives (Excel file)
+goldenbook-not-allowed = The golden book of { $unit } is for the unit's officers, support team and admins (or those above it).
+goldenbook-sent = 📒 Golden book – { $unit } – { $scope }: { $count } recognised initiatives. The Excel file is below (a sheet per child unit, the first one a summary).
+zalo-export-elsewhere = 📎 { $file }: the Zalo OA only takes PDF and Word files, so this Excel file comes through Telegram. Link your accounts with /link and send /goldenbook there, or ask an admin to export it with export-goldenbook.
 command-lagging = Units behind pace
 lagging-title = ⚠️ { $unit }: { $count } child units are behind a steady pace:
 lagging-none = ✓ { $unit }: no child unit is behind pace.
@@ -583,8 +594,12 @@ weekly-pledge = 📌 Pledge of { $unit }: { $overdue ->
 admin-reason-bad-phases = the phases "{ $value }" are not valid: write DATE=PERCENT separated by commas, dates within the campaign, dates and percents (1–99) rising.
 
 chart-actual = Actual
+chart-lagging = Behind pace
 chart-target = Target
-chart-pace = Steady pace
+chart-pace = Expected by now
+chart-cumulative = Initiatives so far
+chart-phase-pace = Pace to phase deadlines
+chart-trend-caption = cumulative by week
 
 zalo-choose-by-number = (Type a number to choose.)
 zalo-phone-form-title = Share your phone number
@@ -675,3 +690,26 @@ command-unlinkgroup = Unlink the unit's support group: /unlinkgroup [code]
 link-already-linked = Your Telegram and Zalo accounts are already linked; no code is needed.
 attachment-caption = 📎 Attachment of { $code }
 support-already-yours = You are already handling { $code }.
+
+## Golden book of initiatives (/goldenbook, export-goldenbook)
+
+goldenbook-title = Golden book of initiatives – { $unit } – { $scope }
+goldenbook-heading = Golden book of initiatives
+goldenbook-scope-campaign = campaign { $campaign }
+goldenbook-scope-year = year { $year }
+goldenbook-summary-sheet = Summary
+goldenbook-col-no = No.
+goldenbook-col-code = Code
+goldenbook-col-title = Title
+goldenbook-col-author = Author
+goldenbook-col-coauthors = Co-authors
+goldenbook-col-unit = Unit
+goldenbook-col-unit-code = Unit code
+goldenbook-col-category = Category
+goldenbook-col-value = Yearly value (VND)
+goldenbook-col-decision = Recognition decision (number, date)
+goldenbook-col-date = Recognised on
+goldenbook-col-count = Initiatives
+goldenbook-total = Total
+goldenbook-total-count = Total: { $count } initiatives
+goldenbook-confidential = (Trade secret)

@@ -78,7 +78,7 @@ help-full =
     • /submit – gửi sáng kiến theo mẫu đầy đủ: tên, thực trạng, giải pháp, hiệu quả, giá trị làm lợi, phạm vi, lĩnh vực, đồng tác giả, ảnh/tài liệu, bảo mật.
     • /back – quay lại câu trước; /cancel – dừng lại, bản nháp được giữ cho lần /submit sau.
     • /mine – xem sáng kiến đã gửi, mã số và trạng thái.
-    • /lang – đổi ngôn ngữ; /start – đăng ký hoặc đổi đơn vị; /progress – tiến độ phong trào của đơn vị; /lagging – các đơn vị trực thuộc chậm tiến độ.
+    • /lang – đổi ngôn ngữ; /start – đăng ký hoặc đổi đơn vị; /progress – tiến độ phong trào của đơn vị; /lagging – các đơn vị trực thuộc chậm tiến độ; /goldenbook – sổ vàng sáng kiến của đơn vị (tệp Excel, cho cán bộ và tổ hỗ trợ).
     • Cán bộ công đoàn: /ping (giờ nhận báo cáo tuần), /quiet (giờ yên lặng), /pledge và /pledges (giao ước thi đua).
     • Tổ hỗ trợ sáng kiến: /queue, /show, /reply, /note, /tpl, /onbehalf, /merge; trong nhóm: /linkgroup.
 help-in-flow = Bạn đang trả lời dở một mẫu; câu hỏi đang chờ ở ngay dưới đây.
@@ -208,6 +208,9 @@ admin-usage =
           In cây đơn vị, hoặc nhánh bắt đầu từ đơn vị MÃ.
       recount --campaign MÃ
           Tính lại bộ đếm tiến độ của phong trào từ các sáng kiến và báo chỗ lệch.
+      export-goldenbook --unit MÃ (--campaign MÃ | --year NĂM) [--out TỆP.xlsx|TỆP.csv]
+          Xuất sổ vàng sáng kiến của đơn vị và các đơn vị trực thuộc: XLSX (mỗi đơn vị trực thuộc một trang,
+          thêm trang tổng hợp) hoặc CSV (UTF-8). Mặc định: so-vang-MÃ-NĂM.xlsx.
       help
           In hướng dẫn này.
 
@@ -461,6 +464,10 @@ merge-other-unit = Chỉ gộp được các sáng kiến của cùng một đơ
 merge-told = Sáng kiến { $code } của bạn trùng ý với { $into } nên đã được gộp vào đó; bạn được ghi nhận là đồng tác giả.
 merge-done = ✓ Đã gộp { $code } vào { $into }; cả hai tác giả được ghi nhận.
 admin-recount-unknown-campaign = không có phong trào mã "{ $code }".
+admin-goldenbook-unknown-unit = không có đơn vị mã "{ $code }".
+admin-goldenbook-scope = cần đúng một trong --campaign MÃ hoặc --year NĂM (năm 4 chữ số).
+admin-goldenbook-bad-out = tệp xuất phải có đuôi .xlsx hoặc .csv: "{ $file }".
+admin-goldenbook-written = Đã ghi sổ vàng: { $file } ({ $count } sáng kiến được công nhận).
 admin-recount-done = Đã tính lại tiến độ phong trào { $code } từ { $initiatives } sáng kiến: { $drifted } bộ đếm bị lệch và đã được sửa.
 admin-recount-drift = { "  " }- { $unitCode } { $metric }: đúng là { $expected }, bộ đếm ghi { $actual }
 command-progress = Tiến độ phong trào của một đơn vị: /progress mã
@@ -478,6 +485,10 @@ weekly-intro = 🗓 <b>Báo cáo tiến độ tuần { $week }</b>
 weekly-outro = Xem chi tiết bất cứ lúc nào: /progress
 weekly-btn-details = 📊 Xem chi tiết
 command-lagging = Các đơn vị chậm tiến độ
+command-goldenbook = Sổ vàng sáng kiến của đơn vị (tệp Excel)
+goldenbook-not-allowed = Sổ vàng sáng kiến của { $unit } dành cho cán bộ, tổ hỗ trợ và quản trị của đơn vị (hoặc cấp trên).
+goldenbook-sent = 📒 Sổ vàng sáng kiến – { $unit } – { $scope }: { $count } sáng kiến được công nhận. Tệp Excel ở dưới (mỗi đơn vị trực thuộc một trang, trang đầu là tổng hợp).
+zalo-export-elsewhere = 📎 { $file }: Zalo OA chỉ nhận tệp PDF và Word, nên tệp Excel này được gửi qua Telegram. Nối tài khoản bằng /link rồi gõ /goldenbook ở Telegram, hoặc nhờ quản trị xuất bằng lệnh export-goldenbook.
 lagging-title = ⚠️ { $unit }: { $count } đơn vị trực thuộc chậm so với nhịp đều:
 lagging-none = ✓ { $unit }: không có đơn vị trực thuộc nào chậm tiến độ.
 ping-not-officer = Báo cáo hằng tuần dành cho cán bộ công đoàn; bạn chưa có vai trò cán bộ.
@@ -575,8 +586,12 @@ weekly-pledge = 📌 Giao ước của { $unit }: { $overdue ->
 admin-reason-bad-phases = mốc giai đoạn "{ $value }" không hợp lệ: viết NGÀY=PHẦN_TRĂM cách nhau bằng dấu phẩy, ngày nằm trong phong trào, ngày và phần trăm (1–99) tăng dần.
 
 chart-actual = Thực hiện
+chart-lagging = Chậm tiến độ
 chart-target = Chỉ tiêu
-chart-pace = Nhịp đều
+chart-pace = Mức cần đạt đến nay
+chart-cumulative = Lũy kế sáng kiến
+chart-phase-pace = Tiến độ theo mốc giai đoạn
+chart-trend-caption = lũy kế theo tuần
 
 zalo-choose-by-number = (Gõ số để chọn.)
 zalo-phone-form-title = Chia sẻ số điện thoại
@@ -667,3 +682,26 @@ command-unlinkgroup = Gỡ nhóm tổ hỗ trợ của đơn vị: /unlinkgroup 
 link-already-linked = Hai tài khoản Telegram và Zalo của bạn đã được nối với nhau rồi, không cần gõ mã nữa.
 attachment-caption = 📎 Tệp đính kèm của { $code }
 support-already-yours = Bạn đang xử lý { $code } rồi.
+
+## Sổ vàng sáng kiến (/goldenbook, export-goldenbook)
+
+goldenbook-title = Sổ vàng sáng kiến – { $unit } – { $scope }
+goldenbook-heading = Sổ vàng sáng kiến
+goldenbook-scope-campaign = phong trào { $campaign }
+goldenbook-scope-year = năm { $year }
+goldenbook-summary-sheet = Tổng hợp
+goldenbook-col-no = STT
+goldenbook-col-code = Mã sáng kiến
+goldenbook-col-title = Tên sáng kiến
+goldenbook-col-author = Tác giả
+goldenbook-col-coauthors = Đồng tác giả
+goldenbook-col-unit = Đơn vị
+goldenbook-col-unit-code = Mã đơn vị
+goldenbook-col-category = Lĩnh vực
+goldenbook-col-value = Giá trị làm lợi/năm (đồng)
+goldenbook-col-decision = Quyết định công nhận (số, ngày)
+goldenbook-col-date = Ngày công nhận
+goldenbook-col-count = Số sáng kiến
+goldenbook-total = Tổng cộng
+goldenbook-total-count = Tổng cộng: { $count } sáng kiến
+goldenbook-confidential = (Bí mật sản xuất kinh doanh)

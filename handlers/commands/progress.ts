@@ -3,7 +3,8 @@ import { reply, type Reply } from '../../src/core/reply.js';
 import { findUnitByTypedCode, type UnitRecord } from '../../src/services/units.service.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { withPendingQuestion } from '../reprompt.js';
-import { progressReport, progressChart } from '../../src/services/progress-report.service.js';
+import { progressReport } from '../../src/services/progress-report.service.js';
+import { progressCharts } from '../../src/services/progress-charts.service.js';
 import { ProgressView } from '../../src/services/progress-view.js';
 
 /**
@@ -25,7 +26,7 @@ export async function askedUnit(ctx: FlowCtx, args: string): Promise<{ unit: Uni
 export const noCampaign = (ctx: FlowCtx, unit: UnitRecord): Promise<Reply[]> =>
   withPendingQuestion(ctx, [reply(msg('progress-no-campaign', { unit: unit.name }))]);
 
-/** /progress [unitCode]: a unit's numbers in its running campaign, with the chart of its child units. */
+/** /progress [unitCode]: a unit's numbers in its running campaign, with the chart of its child units and its weekly trend. */
 export async function progress(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const asked = await askedUnit(ctx, args);
   if ('answer' in asked) return asked.answer;
@@ -34,6 +35,6 @@ export async function progress(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const campaign = await view.campaignFor(unit);
   const report = campaign ? await progressReport(view, unit, campaign) : null;
   if (!campaign || !report) return noCampaign(ctx, unit);
-  const chart = await progressChart(view, unit, campaign);
-  return withPendingQuestion(ctx, [reply(report, chart ? { chart } : {})]);
+  const charts = await progressCharts(view, unit, campaign);
+  return withPendingQuestion(ctx, [reply(report, charts.length > 0 ? { charts } : {})]);
 }

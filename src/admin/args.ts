@@ -15,7 +15,8 @@ export type Command =
     }
   | { name: 'grant-role' | 'revoke-role'; unitCode: string; role: string; channel: Channel; externalId: string }
   | { name: 'list-units'; under?: string }
-  | { name: 'recount'; campaign: string };
+  | { name: 'recount'; campaign: string }
+  | { name: 'export-goldenbook'; unitCode: string; campaign?: string; year?: number; out?: string };
 
 /** The command line read; `lang` is whatever --lang said, checked by the caller with the environment's default. */
 export type Parsed = { lang?: string } & ({ ok: true; command: Command } | { ok: false; error: Msg });
@@ -35,6 +36,7 @@ const SPECS: Record<Exclude<Command['name'], 'help'>, Spec> = {
   'revoke-role': ROLE_OPTIONS,
   'list-units': { positionals: 0, required: [], optional: ['under'] },
   recount: { positionals: 0, required: ['campaign'], optional: [] },
+  'export-goldenbook': { positionals: 0, required: ['unit'], optional: ['campaign', 'year', 'out'] },
 };
 const isCommand = (name: string): name is keyof typeof SPECS => Object.hasOwn(SPECS, name);
 
@@ -104,6 +106,24 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
     }
     case 'recount':
       return { lang, ok: true, command: { name, campaign: get('campaign') } };
+    case 'export-goldenbook': {
+      const campaign = options.get('campaign');
+      const year = options.get('year');
+      const out = options.get('out');
+      if ((campaign === undefined) === (year === undefined) || (year !== undefined && !/^\d{4}$/.test(year)))
+        return fail('admin-goldenbook-scope');
+      if (out !== undefined && !/\.(xlsx|csv)$/i.test(out)) return fail('admin-goldenbook-bad-out', { file: out });
+      return {
+        lang,
+        ok: true,
+        command: {
+          name,
+          unitCode: get('unit'),
+          ...(campaign === undefined ? { year: Number(year) } : { campaign }),
+          ...(out === undefined ? {} : { out }),
+        },
+      };
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 // The admin command line: `npm run admin -- <command>`. Exit 0 done, 1 input rejected or failure, 2 usage.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { LOCALES, type Locale } from '../core/channel.js';
 import { loadAdminConfig, readEnvFile } from '../config.js';
 import { connectMongo, disconnectMongo } from '../db.js';
@@ -18,6 +18,7 @@ import type { Redis } from 'ioredis';
 import { CampaignModel } from '../models/index.js';
 import { problem, rejected, type Checked, type Problem } from './problems.js';
 import { decodeAdminFile } from './encoding.js';
+import { exportGoldenBook } from './golden-book.js';
 
 type Action = Exclude<Command, { name: 'help' }>;
 
@@ -40,7 +41,12 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   }
 
   try {
-    const report = await run(parsed.command, env, (note) => console.error(say(note)));
+    const report = await run(
+      parsed.command,
+      env,
+      (note) => console.error(say(note)),
+      (key, vars) => i18n.t(locale, key, vars),
+    );
     if (report.ok) {
       console.log(report.lines.map(say).join('\n'));
       return 0;
@@ -63,14 +69,19 @@ function rejection(command: Action, problems: Problem[], say: (line: Msg) => str
   const reasons = problems.map((p) =>
     say(p.line === undefined ? p.reason : msg('admin-row-error', { line: String(p.line), reason: say(p.reason) })),
   );
-  if (command.name === 'list-units') return reasons;
+  if (command.name === 'list-units' || command.name === 'export-goldenbook') return reasons;
   return [say(msg('admin-rejected', { count: reasons.length })), ...reasons.map((r) => `  - ${r}`)];
 }
 
 const isLocale = (lang: string): lang is Locale => (LOCALES as readonly string[]).includes(lang);
 
 /** Reads the command's input file, then runs it against the database; `note` tells what is worth knowing on the way. */
-async function run(command: Action, env: NodeJS.ProcessEnv, note: (line: Msg) => void): Promise<Report> {
+async function run(
+  command: Action,
+  env: NodeJS.ProcessEnv,
+  note: (line: Msg) => void,
+  t: (key: string, vars?: Record<string, string | number>) => string,
+): Promise<Report> {
   const path = 'file' in command ? command.file : 'targets' in command ? command.targets : undefined;
   const input = path === undefined ? undefined : await readInput(path);
   if (input && 'reason' in input) return rejected([input]);
@@ -83,6 +94,7 @@ async function run(command: Action, env: NodeJS.ProcessEnv, note: (line: Msg) =>
   // Only recount needs Redis (the progress fold's lock and pending list).
   const redis = command.name === 'recount' ? createRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX) : null;
   try {
+    if (command.name === 'export-goldenbook') return await exportGoldenBook(command, t, writeFile);
     return await execute(command, text ?? '', redis);
   } finally {
     await disconnectMongo();
@@ -99,7 +111,11 @@ async function readInput(path: string): Promise<ReturnType<typeof decodeAdminFil
   }
 }
 
-async function execute(command: Action, text: string, redis: Redis | null): Promise<Report> {
+async function execute(
+  command: Exclude<Action, { name: 'export-goldenbook' }>,
+  text: string,
+  redis: Redis | null,
+): Promise<Report> {
   switch (command.name) {
     case 'import-units': {
       const result = await importUnits(text);

@@ -9,13 +9,42 @@ export interface ChartBar {
   target: number;
 }
 
-/** A progress chart (child units' actual against target, with the pace mark), drawn when sent. */
-export interface ChartSpec {
+/** A progress chart, drawn when sent: the child units' chart or the unit's weekly trend. */
+export type ChartSpec = UnitsChartSpec | TrendChartSpec;
+
+/** Child units' actual against target, with the pace mark. */
+export interface UnitsChartSpec {
+  kind: 'units';
   title: string;
   bars: ChartBar[];
   /** Share of the target a steady pace expects by now. */
   paceRatio: number;
   lagThreshold: number;
+}
+
+/** One campaign week of the trend chart. */
+export interface TrendWeek {
+  /** The week's last day as shown on the axis, e.g. "22/11". */
+  label: string;
+  /** Initiatives so far at the week's end; null for weeks still to come. */
+  actual: number | null;
+  /** What the phase-deadline pace expects by the week's end. */
+  pace: number;
+}
+
+/** The unit's initiatives so far, week by week, against its target and the phase-deadline pace. */
+export interface TrendChartSpec {
+  kind: 'trend';
+  title: string;
+  target: number;
+  weeks: TrendWeek[];
+}
+
+/** A file the bot made (an export), carried in the reply itself: base64, so a queued reply stays JSON. */
+export interface ReplyFile {
+  name: string;
+  mimeType: string;
+  base64: string;
 }
 
 export interface Button {
@@ -33,8 +62,10 @@ export interface Reply {
   attachments?: { kind: 'photo' | 'document'; fileId: string }[];
   /** Caption of each file; where replies exist the files also reply to this reply's first message (its thread). */
   attachmentCaption?: Msg;
-  /** Sent as a picture after the text. */
-  chart?: ChartSpec;
+  /** Files the bot made, sent as documents after the text. */
+  files?: ReplyFile[];
+  /** Sent as pictures after the text, in order. */
+  charts?: ChartSpec[];
   /** Sent as a reply to this message of the same chat. */
   replyToMessageId?: string;
 }

@@ -6,7 +6,6 @@ import type { ProgressView } from './progress-view.js';
 import { childrenOf, findUnit, subtreeOf, type UnitRecord } from './units.service.js';
 import type { InitiativeStatus } from '../models/index.js';
 import { sumStatuses, weekMetric } from './progress.service.js';
-import type { ChartSpec } from '../core/reply.js';
 
 const ACCEPTED: InitiativeStatus[] = ['accepted', 'recognized', 'replicated'];
 
@@ -33,29 +32,6 @@ export async function progressReport(
     target: target ?? 0,
     percent: target ? Math.round((100 * total) / target) : 0,
   });
-}
-
-const MAX_BARS = 30;
-// The pace is the same share of every target; computed on a large one to keep rounding out of it.
-const SHARE_BASE = 1_000_000;
-
-/** The chart of a unit's child units in a campaign: actual against target, and the pace. */
-export async function progressChart(
-  view: ProgressView,
-  unit: UnitRecord,
-  campaign: CampaignRecord,
-): Promise<ChartSpec | null> {
-  const children = await view.standings(campaign.code, await childrenOf(unit.code));
-  if (children.length === 0) return null;
-  const paceRatio =
-    expectedByPace(SHARE_BASE, campaign.startDate, campaign.endDate, vietnamDay(view.now), campaign.phases) /
-    SHARE_BASE;
-  return {
-    title: `${unit.name} – ${campaign.name}`,
-    bars: children.slice(0, MAX_BARS).map((c) => ({ label: c.unit.name, actual: c.actual, target: c.target })),
-    paceRatio,
-    lagThreshold: campaign.lagThreshold,
-  };
 }
 
 const MAX_LISTED = 10;

@@ -7,7 +7,8 @@ import { allOfficers, privateChatsOf } from './support.service.js';
 import { findUnit } from './units.service.js';
 import { ProgressView } from './progress-view.js';
 import { isoWeek } from '../core/time.js';
-import { progressReport, weeklyDetails, progressChart } from './progress-report.service.js';
+import { progressReport, weeklyDetails } from './progress-report.service.js';
+import { progressCharts } from './progress-charts.service.js';
 import { CALLBACKS } from '../core/callback-data.js';
 
 /**
@@ -96,20 +97,23 @@ export async function sendWeeklyPings(deps: DeliveryDeps): Promise<number> {
   return queued;
 }
 
-/** A unit's ping: its numbers, rank, lagging children and pledges, a "see details" button and the chart. */
+/**
+ * A unit's ping: its numbers, rank, lagging children and pledges, a "see details" button and, for a unit
+ * with child units to chart, both charts. A grassroots union's ping stays one message: a reply of several
+ * messages that meets Telegram 429s beyond the API's own retries is queued again whole, so its first
+ * messages can arrive twice; its trend is one tap away (/progress, the "see details" button).
+ */
 async function weeklyPing(view: ProgressView, unitCode: string, week: string): Promise<Reply | null> {
   const unit = await findUnit(unitCode);
   const campaign = unit ? await view.campaignFor(unit) : null;
   const report = unit && campaign ? await progressReport(view, unit, campaign) : null;
   if (!unit || !campaign || !report) return null;
-  const [details, chart] = await Promise.all([
-    weeklyDetails(view, unit, campaign),
-    progressChart(view, unit, campaign),
-  ]);
+  const [details, all] = await Promise.all([weeklyDetails(view, unit, campaign), progressCharts(view, unit, campaign)]);
+  const charts = all.some((c) => c.kind === 'units') ? all : [];
   return {
     parts: [msg('weekly-intro', { week }), report, ...details, msg('weekly-outro')],
     // The same as /progress for its unit (on Zalo, tapping it also keeps the OA's reply window open).
     buttons: [[{ label: msg('weekly-btn-details'), data: CALLBACKS.progress.pack({ unitCode: unit.code }) }]],
-    ...(chart ? { chart } : {}),
+    ...(charts.length > 0 ? { charts } : {}),
   };
 }

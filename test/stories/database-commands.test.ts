@@ -89,7 +89,7 @@ describe('what each action costs the database, whatever the size of the campaign
 
   it("anyone asking /progress of a unit: each unit's counters and the targets read once (no N+1)", async () => {
     const { replies, commands } = await counted(lan, { kind: 'command', command: 'progress', args: 'KCN-TL' });
-    expect(replies[0]!.chart?.bars).toHaveLength(3); // KCN-TL's three grassroots unions
+    expect(replies[0]!.charts?.[0]).toMatchObject({ kind: 'units', bars: { length: 3 } }); // KCN-TL's three grassroots unions
     // Who they are (2), the running campaigns, the unit's counter and target, each child's counter, the children's targets.
     atMost(commands, 2 + 1 + 2 + 3 + 1);
   });

@@ -3,7 +3,7 @@ import { useWorld } from '../support/world.js';
 import { lastText, registerWorker } from '../support/story.js';
 import { grant, sendQuickIdea } from '../support/support-team.js';
 import { foldProgress } from '../../src/services/progress.service.js';
-import { bars, decodePng, isTargetGrey } from '../support/png.js';
+import { decodePng, isRed, regions } from '../support/png.js';
 import { CampaignModel, TargetModel } from '../../src/models/index.js';
 
 describe('an officer asks for progress on demand', () => {
@@ -41,11 +41,19 @@ describe('an officer asks for progress on demand', () => {
     expect(lastText(a)).toContain('📊 Công ty May Việt Tiến – 1 triệu sáng kiến');
     expect(lastText(a)).toContain('Sáng kiến: 1');
 
-    // Once child units have targets, the chart of them comes with the numbers.
+    // Once child units have targets, the chart of them comes with the numbers, then the unit's weekly trend.
     await TargetModel.create({ campaignCode: 'MTSK-2026', unitCode: 'CDCS-001', target: 2 });
     await officer.send('/progress KCN-TL');
-    const chart = officer.lastReplies.find((m) => m.kind === 'photo');
-    expect(chart?.caption).toBe('Công đoàn các KCN-CX Hà Nội – 1 triệu sáng kiến');
-    expect(bars(decodePng(chart!.upload!.bytes), isTargetGrey)).toHaveLength(1);
+    const [units, trend] = officer.lastReplies.filter((m) => m.kind === 'photo');
+    expect(units?.caption).toBe('Công đoàn các KCN-CX Hà Nội – 1 triệu sáng kiến');
+    expect(trend?.caption).toBe('Công đoàn các KCN-CX Hà Nội – 1 triệu sáng kiến – lũy kế theo tuần');
+    for (const chart of [units, trend]) expect(decodePng(chart!.upload!.bytes).width).toBe(800);
+    // CDCS-001: 1 of 2, behind a steady pace in late November (about 1.8): one red bar (and the legend's swatch).
+    const redRows = new Set(
+      regions(decodePng(units!.upload!.bytes), isRed)
+        .filter((r) => r.height >= 10)
+        .map((r) => Math.round(r.top / 20)),
+    );
+    expect(redRows.size).toBe(2);
   });
 });

@@ -15,11 +15,14 @@ describe("a unit's weekly chart", () => {
     const photos = world()
       .tg.calls.slice(start)
       .filter((c) => c.ok && c.method === 'sendPhoto');
-    expect(photos).toHaveLength(3);
+    expect(photos).toHaveLength(6); // both charts for each
     const uploads = photos.filter((c) => typeof c.params.photo !== 'string');
-    expect(uploads).toHaveLength(1);
-    const charts = officers.map((o) => o.transcript.find((m) => m.kind === 'photo'));
-    expect(new Set(charts.map((m) => m?.file_id)).size).toBe(1);
-    for (const chart of charts) expect(chart?.caption).toBe('Công đoàn các KCN-CX Hà Nội – 1 triệu sáng kiến');
+    expect(uploads).toHaveLength(2);
+    const charts = officers.map((o) => o.transcript.filter((m) => m.kind === 'photo'));
+    expect(new Set(charts.map((m) => m.map((c) => c.file_id).join()))).toHaveProperty('size', 1);
+    for (const [units, trend] of charts) {
+      expect(units?.caption).toBe('Công đoàn các KCN-CX Hà Nội – 1 triệu sáng kiến');
+      expect(trend?.caption).toBe('Công đoàn các KCN-CX Hà Nội – 1 triệu sáng kiến – lũy kế theo tuần');
+    }
   });
 });

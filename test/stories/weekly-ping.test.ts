@@ -5,7 +5,7 @@ import { grant, sendQuickIdea, staff } from '../support/support-team.js';
 import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';
 import { CampaignModel, PledgeModel, TargetModel } from '../../src/models/index.js';
 import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
-import { bars, decodePng, isBlue, isTargetGrey } from '../support/png.js';
+import { decodePng, isBlue, isRed, regions } from '../support/png.js';
 
 const HOUR = 3_600_000;
 const charts = (u: FakeUser) => u.transcript.filter((m) => m.kind === 'photo' && m.upload);
@@ -58,16 +58,25 @@ describe('officers get a weekly progress ping, once a week, never in quiet hours
     expect(pings(yen)[0]!.plainText).toContain('Xếp thứ 1/2 trong các đơn vị cùng cấp');
     expect(pings(hai)[0]!.plainText).toContain('Giao ước của Công ty May Việt Tiến: đến hạn 30/11/2026');
 
-    // With it, the chart of its child units: a valid PNG with a target bar for each of the two with a
-    // target, CDCS-001's actual bar on pace (blue), and CDCS-002's nothing at all.
+    // With it, the chart of its child units: a valid PNG with CDCS-001's actual bar on pace (blue) and
+    // CDCS-002's nothing at all, behind (red, drawn 0 wide: only the legend's swatch); then the weekly trend.
     const chart = charts(hai);
-    expect(chart).toHaveLength(1);
+    expect(chart).toHaveLength(2);
     expect(chart[0]!.caption).toBe('Công đoàn các KCN-CX Hà Nội – 1 triệu sáng kiến');
+    expect(chart[1]!.caption).toBe('Công đoàn các KCN-CX Hà Nội – 1 triệu sáng kiến – lũy kế theo tuần');
     const img = decodePng(chart[0]!.upload!.bytes);
-    expect([img.width, img.height]).toEqual([800, 450]);
-    expect(bars(img, isTargetGrey)).toHaveLength(2);
-    expect(bars(img, isBlue)).toHaveLength(1);
-    expect(charts(yen)).toHaveLength(0); // a grassroots union has no child units to chart
+    expect(img.width).toBe(800);
+    const rowsOf = (match: typeof isBlue) =>
+      new Set(
+        regions(img, match)
+          .filter((r) => r.height >= 10)
+          .map((r) => Math.round(r.top / 20)),
+      ).size;
+    expect(rowsOf(isBlue)).toBe(2);
+    expect(rowsOf(isRed)).toBe(1);
+    expect(decodePng(chart[1]!.upload!.bytes).width).toBe(800);
+    // A grassroots union has no child units to chart: its ping is the text alone (its trend is in /progress).
+    expect(charts(yen)).toHaveLength(0);
     await hai.press(pings(hai)[0]!, '📊 Xem chi tiết');
     expect(lastText(hai)).toContain('Sáng kiến: 1 / chỉ tiêu 10 (10%)');
     await hai.send('/lagging');

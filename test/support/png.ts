@@ -37,18 +37,20 @@ export function decodePng(bytes: Uint8Array): Image {
   const ihdr = chunks[0]!.data;
   const width = ihdr.readUInt32BE(0);
   const height = ihdr.readUInt32BE(4);
-  expect([...ihdr.subarray(8)]).toEqual([8, 2, 0, 0, 0]); // depth 8, RGB, deflate, standard filters, no interlace
+  // depth 8, RGB or RGBA, deflate, standard filters, no interlace
+  expect([8, 2, 0, 0, 0].map((v, i) => (i === 1 && ihdr[9] === 6 ? 6 : v))).toEqual([...ihdr.subarray(8)]);
+  const bpp = ihdr[9] === 6 ? 4 : 3;
 
   const raw = inflateSync(Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)));
-  const stride = width * 3;
+  const stride = width * bpp;
   expect(raw.length).toBe((stride + 1) * height);
   const pixels = new Uint8Array(stride * height);
   for (let y = 0; y < height; y++) {
     const filter = raw[y * (stride + 1)]!;
     for (let i = 0; i < stride; i++) {
-      const a = i >= 3 ? pixels[y * stride + i - 3]! : 0;
+      const a = i >= bpp ? pixels[y * stride + i - bpp]! : 0;
       const b = y > 0 ? pixels[(y - 1) * stride + i]! : 0;
-      const c = i >= 3 && y > 0 ? pixels[(y - 1) * stride + i - 3]! : 0;
+      const c = i >= bpp && y > 0 ? pixels[(y - 1) * stride + i - bpp]! : 0;
       const p = a + b - c;
       const paeth =
         Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
@@ -61,11 +63,11 @@ export function decodePng(bytes: Uint8Array): Image {
       pixels[y * stride + i] = (raw[y * (stride + 1) + 1 + i]! + predictor) & 0xff;
     }
   }
-  return {
-    width,
-    height,
-    at: (x, y) => [pixels[(y * width + x) * 3]!, pixels[(y * width + x) * 3 + 1]!, pixels[(y * width + x) * 3 + 2]!],
+  const at = (x: number, y: number): [number, number, number] => {
+    const i = (y * width + x) * bpp;
+    return [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!];
   };
+  return { width, height, at };
 }
 
 // --- Pixel classes and connected regions. ---

@@ -1,147 +1,170 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { toAscii } from '../../src/channels/charts/font.js';
-import { renderProgressChart, type ProgressChartInput } from '../../src/channels/charts/progress-chart.js';
-import { type ChartBar } from '../../src/core/reply.js';
-import { fitText, textWidth } from '../../src/channels/charts/raster.js';
-import { bars, decodePng, isBlue, isDark, isRed, isTargetGrey, isWhite, regions, type Image } from '../support/png.js';
+import {
+  chartRows,
+  progressChartSvg,
+  renderProgressChart,
+  type ProgressChartInput,
+} from '../../src/channels/charts/progress-chart.js';
+import { renderTrendChart, trendChartSvg, type TrendChartInput } from '../../src/channels/charts/trend-chart.js';
+import { shortUnitName, wrapText } from '../../src/channels/charts/unit-label.js';
+import { decodePng, isBlue, isRed, regions } from '../support/png.js';
 
-function expectClearEdges(img: Image): void {
-  for (let y = 0; y < img.height; y++) {
-    expect(isWhite(img.at(0, y)) && isWhite(img.at(img.width - 1, y)), `edge pixel at row ${y}`).toBe(true);
-  }
-}
+const ARTIFACTS = new URL('../artifacts/', import.meta.url);
+const save = (name: string, data: string | Buffer) => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(new URL(name, ARTIFACTS), data);
+};
 
-const legend = { actual: 'Thực hiện', target: 'Chỉ tiêu', pace: 'Tiến độ' };
-const render = (bars: ChartBar[], paceRatio = 0.5, extra: Partial<ProgressChartInput> = {}) =>
-  decodePng(renderProgressChart({ title: 'Tiến độ sáng kiến tuần 47', bars, paceRatio, legend, ...extra }));
+const DISTRICT = [
+  'Công đoàn Công ty TNHH Samsung Electronics Việt Nam Thái Nguyên',
+  'Công đoàn Công ty Cổ phần May 10',
+  'Công đoàn cơ sở Trường THPT Phan Đình Phùng',
+  'Công đoàn Bệnh viện Đa khoa Xanh Pôn',
+  'Công đoàn Công ty Điện lực Ba Đình',
+  'Công đoàn Công ty TNHH MTV Nước sạch Hà Nội',
+  'Công đoàn phường Đội Cấn',
+  'Công đoàn Công ty CP Bánh kẹo Hải Hà',
+  'Công đoàn Ngân hàng TMCP Ngoại thương chi nhánh Ba Đình',
+  'Công đoàn Trường Tiểu học Ngọc Hà',
+  'Công đoàn Công ty TNHH Canon Việt Nam',
+];
+const VI = { actual: 'Thực hiện', lagging: 'Chậm tiến độ', target: 'Chỉ tiêu', pace: 'Mức cần đạt đến nay' };
+const EN = { actual: 'Actual', lagging: 'Behind pace', target: 'Target', pace: 'Expected by now' };
 
-describe('progress chart PNG', () => {
-  it('is an 800×450 RGB PNG whose actual bars are proportional, beside equal-scale grey target bars', () => {
-    const img = render([
-      { label: 'Đơn vị A', actual: 50, target: 100 },
-      { label: 'Đơn vị B', actual: 100, target: 100 },
-    ]);
-    expect([img.width, img.height]).toEqual([800, 450]);
+const district = (n: number, extra: Partial<ProgressChartInput> = {}): ProgressChartInput => ({
+  kind: 'units',
+  locale: 'vi',
+  title: 'Liên đoàn Lao động quận Ba Đình – 1 triệu sáng kiến 2026',
+  bars: Array.from({ length: n }, (_, i) => ({
+    label: i < DISTRICT.length ? DISTRICT[i]! : `Công đoàn Công ty số ${i + 1} Khu công nghiệp Thăng Long`,
+    actual: ((i * 37) % 60) + 3,
+    target: 40 + (i % 4) * 20,
+  })),
+  paceRatio: 0.6,
+  legend: VI,
+  ...extra,
+});
 
-    const actual = bars(img, isBlue);
-    const target = bars(img, isTargetGrey);
-    expect(actual).toHaveLength(2);
-    expect(target).toHaveLength(2);
-    expect(actual[1]!.height).toBeGreaterThan(200); // the plot uses most of the height
-    expect(actual[1]!.height / actual[0]!.height).toBeCloseTo(2, 1);
-    expect(target[0]!.height).toBe(actual[1]!.height); // same scale: target 100 = actual 100
-    expect(target[1]!.height).toBe(actual[1]!.height);
-    expect(target[0]!.right).toBeLessThan(actual[0]!.left); // each group: target, then actual
-    expect(actual[0]!.right).toBeLessThan(target[1]!.left);
-    expect(regions(img, isRed)).toHaveLength(0); // 50 is on pace: nobody lags
-  });
+/** Every line of the wrapped label is a text of the SVG. */
+const expectLabel = (svg: string, name: string) => {
+  for (const line of wrapText(shortUnitName(name), 26).split('\n')) expect(svg).toContain(`>${line}<`);
+};
 
-  it('draws the dashed pace mark across each target bar at paceRatio × target', () => {
-    const img = render(
-      [
-        { label: 'A', actual: 90, target: 100 },
-        { label: 'B', actual: 30, target: 60 },
-      ],
-      0.25,
+describe('unit labels', () => {
+  it('shorten the common "Công đoàn" prefix and keep the rest of the name whole', () => {
+    expect(shortUnitName('Công đoàn Công ty Cổ phần May 10')).toBe('CĐ Công ty Cổ phần May 10');
+    expect(shortUnitName('Công đoàn cơ sở Trường THPT Phan Đình Phùng')).toBe('CĐCS Trường THPT Phan Đình Phùng');
+    expect(shortUnitName('Liên đoàn Lao động quận Ba Đình')).toBe('LĐLĐ quận Ba Đình');
+    expect(shortUnitName('Công ty May Việt Tiến')).toBe('Công ty May Việt Tiến');
+    expect(wrapText('CĐ Ngân hàng TMCP Ngoại thương chi nhánh Ba Đình', 26)).toBe(
+      'CĐ Ngân hàng TMCP Ngoại\nthương chi nhánh Ba Đình',
     );
-    for (const bar of bars(img, isTargetGrey)) {
-      const expectedY = bar.bottom + 1 - Math.round(0.25 * bar.height);
-      const darkRows = new Set<number>();
-      let greyInLine = 0;
-      for (let y = bar.top; y <= bar.bottom; y++) {
-        for (let x = bar.left; x <= bar.right; x++) {
-          if (isDark(img.at(x, y))) darkRows.add(y);
-          if (y === expectedY - 1 && isTargetGrey(img.at(x, y))) greyInLine++;
-        }
-      }
-      expect(darkRows.size).toBeGreaterThan(0);
-      for (const y of darkRows) expect(Math.abs(y - expectedY)).toBeLessThanOrEqual(2);
-      expect(greyInLine).toBeGreaterThan(0); // dashed: grey shows between the dashes
-    }
+  });
+});
+
+describe("the child units' chart", () => {
+  it('sorts the units by share of target and marks those behind pace', () => {
+    const rows = chartRows(district(11));
+    const shares = rows.map((r) => r.actual / r.target);
+    expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    expect(rows.filter((r) => r.lagging).map((r) => r.name.replace(/\n/g, ' '))).toContain(
+      'CĐ Công ty TNHH Samsung Electronics Việt Nam Thái Nguyên',
+    );
+    expect(rows.every((r) => r.expected === 0.6 * r.target)).toBe(true);
   });
 
-  it('colours a unit lagging below 80% of its pace-expected value', () => {
-    const img = render([
-      { label: 'Chậm', actual: 39, target: 100 }, // expected 50, 80% of that is 40
-      { label: 'Đủ', actual: 40, target: 100 },
-    ]);
-    const red = bars(img, isRed);
-    const blue = bars(img, isBlue);
-    expect(red).toHaveLength(1);
-    expect(blue).toHaveLength(1);
-    expect(red[0]!.right).toBeLessThan(blue[0]!.left);
-    expect(blue[0]!.height - red[0]!.height).toBeLessThanOrEqual(5); // 39 vs 40
+  it('holds every full Vietnamese name, value with its share, and all four legend entries, in the reader’s language', () => {
+    const input = district(11);
+    const svg = progressChartSvg(input);
+    for (const name of DISTRICT) expectLabel(svg, name);
+    for (const entry of Object.values(VI)) expect(svg).toContain(`>${entry}<`);
+    expect(svg).toContain('>Liên đoàn Lao động quận Ba Đình –<');
+    expect(svg).toContain('>3/40 · 8%<'); // Samsung: 3 of 40
+    expect(svg).toContain('>59/40 · 148%<'); // over the target
 
-    const strict = render([{ label: 'A', actual: 45, target: 100 }], 0.5, { lagThreshold: 1 });
-    expect(bars(strict, isRed)).toHaveLength(1);
+    const en = progressChartSvg({ ...input, locale: 'en', legend: EN });
+    for (const entry of Object.values(EN)) expect(en).toContain(`>${entry}<`);
+    expect(en).not.toContain('Chậm tiến độ');
   });
 
-  it('keeps proportions with huge numbers', () => {
-    const img = render([
-      { label: 'A', actual: 2e12, target: 5e12 },
-      { label: 'B', actual: 5e12, target: 5e12 },
-    ]);
-    const actual = bars(img, isBlue);
-    expect(actual[1]!.height / actual[0]!.height).toBeCloseTo(2.5, 1);
+  it('is a PNG 800 px wide with one blue bar per unit on pace and one red per unit behind (plus their legend swatches)', () => {
+    const input = district(11);
+    const started = performance.now();
+    const png = renderProgressChart(input);
+    const ms = performance.now() - started;
+    save('units-11-vi.png', png);
+    save('units-11-vi.svg', progressChartSvg(input));
+    console.info(`units chart (11 units): ${Math.round(ms)} ms, ${png.length} bytes`);
+    const img = decodePng(png);
+    expect(img.width).toBe(800);
+    const rows = chartRows(input);
+    // A bar the pace mark crosses is two regions in one row: count rows.
+    const barRows = (match: typeof isBlue) =>
+      new Set(
+        regions(img, match)
+          .filter((r) => r.height >= 10)
+          .map((r) => Math.round(r.top / 20)),
+      ).size;
+    expect(barRows(isBlue)).toBe(rows.filter((r) => !r.lagging).length + 1);
+    expect(barRows(isRed)).toBe(rows.filter((r) => r.lagging).length + 1);
+    expect(png.length).toBeLessThan(1_000_000); // the Zalo OA takes images up to 1 MB
   });
 
-  it('fits 30 units with long Vietnamese names inside the image', () => {
-    const units = Array.from({ length: 30 }, (_, i) => ({
-      label: `CĐCS Công ty May Việt Tiến số ${i + 1}`,
-      actual: 50 + i,
-      target: 100,
-    }));
-    const img = render(units, 0.3);
-    const actual = bars(img, isBlue);
-    const target = bars(img, isTargetGrey);
-    expect(actual).toHaveLength(30);
-    expect(target).toHaveLength(30);
-    actual.forEach((bar, i) => {
-      expect(target[i]!.right).toBeLessThan(bar.left);
-      if (i > 0) expect(actual[i - 1]!.right).toBeLessThan(target[i]!.left);
-      expect(bar.height / actual[0]!.height).toBeCloseTo((50 + i) / 50, 1);
+  it('stays readable with 30 units, in English too', () => {
+    const input = district(30, {
+      locale: 'en',
+      legend: EN,
+      title: 'Hanoi Industrial Zones Union – One million initiatives',
     });
-    expectClearEdges(img);
-    // Few units with very long names: the staggered labels must not run off the sides either.
-    const long =
-      'Công đoàn cơ sở Tổng công ty Dệt may Việt Nam chi nhánh phía Nam, khối văn phòng và các xưởng sản xuất';
-    expectClearEdges(render([1, 2, 3].map((n) => ({ label: `${long} ${n}`, actual: 10, target: 20 }))));
-    // Unit labels are drawn under the axis.
-    const labelPixels = regions(img, isDark).filter((r) => r.top > actual[0]!.bottom + 2);
-    expect(labelPixels.length).toBeGreaterThan(30);
+    const png = renderProgressChart(input);
+    save('units-30-en.png', png);
+    const img = decodePng(png);
+    expect(img.width).toBe(800);
+    const svg = progressChartSvg(input);
+    expectLabel(svg, 'Công đoàn Công ty số 30 Khu công nghiệp Thăng Long');
+    expect(png.length).toBeLessThan(1_000_000);
   });
 
-  it('renders a zero target and an all-zero chart without bars or pace marks', () => {
-    const zeroTarget = render([
-      { label: 'Mới', actual: 5, target: 0 },
-      { label: 'Cũ', actual: 10, target: 20 },
-    ]);
-    expect(bars(zeroTarget, isBlue)).toHaveLength(2);
-    expect(bars(zeroTarget, isTargetGrey)).toHaveLength(1);
+  it('draws an empty chart and nonsense values without failing', () => {
+    expect(decodePng(renderProgressChart(district(0))).width).toBe(800);
+    const odd = district(2);
+    odd.bars[0] = { label: 'Công đoàn A', actual: Number.NaN, target: -5 };
+    expect(decodePng(renderProgressChart(odd)).width).toBe(800);
+  });
+});
 
-    const allZero = render(
-      [
-        { label: 'A', actual: 0, target: 0 },
-        { label: 'B', actual: 0, target: 0 },
-      ],
-      0,
-    );
-    expect([allZero.width, allZero.height]).toEqual([800, 450]);
-    // Only the legend swatches: one blue, one grey, both small.
-    for (const match of [isBlue, isTargetGrey]) {
-      const found = regions(allZero, match);
-      expect(found).toHaveLength(1);
-      expect(found[0]!.height).toBeLessThan(12);
+describe("the unit's weekly trend chart", () => {
+  const trend = (locale: 'vi' | 'en'): TrendChartInput => ({
+    kind: 'trend',
+    locale,
+    title: `Liên đoàn Lao động quận Ba Đình – 1 triệu sáng kiến – ${locale === 'vi' ? 'lũy kế theo tuần' : 'cumulative by week'}`,
+    target: 1200,
+    weeks: Array.from({ length: 40 }, (_, i) => ({
+      label: `${String(1 + ((i * 7) % 28)).padStart(2, '0')}/${String(1 + Math.floor(i / 4)).padStart(2, '0')}`,
+      actual: i < 25 ? Math.round(i * i * 1.5) : null,
+      pace: i < 20 ? i * 15 : 300 + (i - 20) * 45,
+    })),
+    legend:
+      locale === 'vi'
+        ? { actual: 'Lũy kế sáng kiến', target: 'Chỉ tiêu', pace: 'Tiến độ theo mốc giai đoạn' }
+        : { actual: 'Initiatives so far', target: 'Target', pace: 'Pace to phase deadlines' },
+  });
+
+  it('shows the legend, the target and the latest count, and decodes as an 800 px PNG', () => {
+    for (const locale of ['vi', 'en'] as const) {
+      const input = trend(locale);
+      const svg = trendChartSvg(input);
+      for (const entry of Object.values(input.legend)) expect(svg).toContain(`>${entry}<`);
+      expect(svg).toContain(locale === 'vi' ? '>1.200<' : '>1,200<'); // the target, at the end of its line
+      expect(svg).toContain(locale === 'vi' ? '>864<' : '>864<'); // week 25: 24² × 1.5
+      const started = performance.now();
+      const png = renderTrendChart(input);
+      console.info(`trend chart (${locale}): ${Math.round(performance.now() - started)} ms, ${png.length} bytes`);
+      save(`trend-${locale}.png`, png);
+      const img = decodePng(png);
+      expect(img.width).toBe(800);
+      expect(regions(img, isBlue).length).toBeGreaterThan(0);
     }
-    expect(() => renderProgressChart({ title: '', bars: [], paceRatio: Number.NaN, legend })).not.toThrow();
-  });
-
-  it('writes Vietnamese as ASCII and cuts long labels with ".."', () => {
-    expect(toAscii('CĐCS Công ty May Việt Tiến – “Ưu tiên”')).toBe('CDCS Cong ty May Viet Tien - "Uu tien"');
-    const cut = fitText(toAscii('CĐCS Công ty May Việt Tiến'), 60);
-    expect(cut).toBe('CDCS Con..');
-    expect(textWidth(cut)).toBeLessThanOrEqual(60);
-    expect(fitText('ab', 60)).toBe('ab');
-    expect(fitText('abcdef', 5)).toBe('');
   });
 });

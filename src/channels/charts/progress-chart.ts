@@ -1,148 +1,162 @@
 import { isLagging } from '../../core/time.js';
-import { toAscii } from './font.js';
-import { encodePng } from './png.js';
-import { Raster, fitText, textHeight, textWidth, type Rgb } from './raster.js';
-
-export interface ChartBar {
-  label: string;
-  actual: number;
-  target: number;
-}
+import type { ChartBar } from '../../core/reply.js';
+import { COLORS, echartsSvg, formatCount } from './echarts-svg.js';
+import { svgToPng } from './svg-to-png.js';
+import { shortUnitName, wrapText } from './unit-label.js';
 
 export interface ProgressChartInput {
+  kind: 'units';
+  locale: 'vi' | 'en';
   title: string;
   bars: ChartBar[];
   /** expected share of target by now, 0..1 (steady pace) */
   paceRatio: number;
-  legend: { actual: string; target: string; pace: string };
+  legend: { actual: string; lagging: string; target: string; pace: string };
   /** actual below this share of the pace-expected value is drawn as lagging; default 0.8 */
   lagThreshold?: number;
 }
 
-const WIDTH = 800;
-const HEIGHT = 450;
-const MARGIN = 16;
-const PLOT_TOP = 64;
-const PLOT_BOTTOM = HEIGHT - 36; // room for two rows of unit labels
-const TICKS = 4;
-
-const WHITE: Rgb = [255, 255, 255];
-const TEXT: Rgb = [33, 33, 33];
-const MUTED: Rgb = [110, 110, 110];
-const GRID: Rgb = [230, 230, 230];
-const AXIS: Rgb = [90, 90, 90];
-const TARGET: Rgb = [200, 200, 200];
-const ACTUAL: Rgb = [37, 99, 235];
-const LAGGING: Rgb = [220, 60, 30];
-const PACE: Rgb = [20, 20, 20];
-
-/** Renders the grouped bar chart (target, actual and the pace mark per unit) as an 800×450 PNG. */
-export function renderProgressChart(input: ProgressChartInput): Buffer {
-  const img = new Raster(WIDTH, HEIGHT, WHITE);
-  const pace = Math.min(1, Math.max(0, input.paceRatio || 0));
-  const threshold = input.lagThreshold ?? 0.8;
-  const bars = input.bars.map((b) => ({ label: toAscii(b.label), actual: clean(b.actual), target: clean(b.target) }));
-
-  img.text(MARGIN, 12, fitText(toAscii(input.title), WIDTH - 2 * MARGIN, 2), TEXT, 2);
-  drawLegend(img, input.legend);
-
-  const maxValue = Math.max(1, ...bars.flatMap((b) => [b.actual, b.target]));
-  const step = niceStep(maxValue / TICKS);
-  const ticks = Math.ceil(maxValue / step);
-  const axisMax = ticks * step;
-  const tickLabels = Array.from({ length: ticks + 1 }, (_, i) => formatValue(i * step));
-  const left = MARGIN + Math.max(...tickLabels.map((t) => textWidth(t))) + 6;
-  const plotW = WIDTH - MARGIN - left;
-  const yOf = (v: number) => PLOT_BOTTOM - Math.round((v / axisMax) * (PLOT_BOTTOM - PLOT_TOP));
-
-  tickLabels.forEach((label, i) => {
-    const y = yOf(i * step);
-    img.fillRect(left, y, plotW, 1, GRID);
-    img.text(left - 6 - textWidth(label), y - 3, label, MUTED);
-  });
-  img.fillRect(left - 1, PLOT_TOP, 1, PLOT_BOTTOM - PLOT_TOP + 1, AXIS);
-  img.fillRect(left, PLOT_BOTTOM, plotW, 1, AXIS);
-  if (bars.length === 0) return encodePng(WIDTH, HEIGHT, img.pixels);
-
-  const groupW = plotW / bars.length;
-  const gap = Math.max(1, Math.min(4, Math.round(groupW * 0.06)));
-  const barW = Math.max(1, Math.min(56, Math.floor((groupW * 0.76 - gap) / 2)));
-  // Long labels alternate between two rows, so each may use two groups' width.
-  const stagger = bars.length > 1 && bars.some((b) => textWidth(b.label) > groupW - 4);
-  const labelW = (stagger ? 2 * groupW : groupW) - 4;
-
-  bars.forEach((bar, i) => {
-    const center = left + groupW * (i + 0.5);
-    const targetX = Math.round(center - gap / 2) - barW;
-    const actualX = Math.round(center + gap / 2);
-    const targetY = yOf(bar.target);
-    const actualY = yOf(bar.actual);
-    const expected = pace * bar.target;
-
-    img.fillRect(targetX, targetY, barW, PLOT_BOTTOM - targetY, TARGET);
-    const actualColor = isLagging(bar.actual, expected, threshold) ? LAGGING : ACTUAL;
-    img.fillRect(actualX, actualY, barW, PLOT_BOTTOM - actualY, actualColor);
-    // The pace mark spans both bars so the actual bar's top can be read against it.
-    if (bar.target > 0) img.dashedHLine(targetX, actualX + barW, yOf(expected) - 1, 2, 4, 2, PACE);
-
-    const targetText = formatValue(bar.target);
-    const actualText = formatValue(bar.actual);
-    if (Math.max(textWidth(targetText), textWidth(actualText)) < barW + gap) {
-      centerText(img, targetX + barW / 2, targetY - 9, targetText, MUTED);
-      centerText(img, actualX + barW / 2, actualY - 9, actualText, TEXT);
-    } else if (textWidth(actualText) <= groupW - 2) {
-      // Too narrow for both: only the actual value, over the group, in the actual bar's colour.
-      centerText(img, center, Math.min(targetY, actualY) - 9, actualText, actualColor);
-    }
-
-    const row = stagger ? i % 2 : 0;
-    const maxW = Math.min(labelW, 2 * (center - 2), 2 * (WIDTH - 2 - center)); // stay inside the image
-    centerText(img, center, PLOT_BOTTOM + 6 + row * (textHeight() + 5), fitText(bar.label, maxW), TEXT);
-  });
-  return encodePng(WIDTH, HEIGHT, img.pixels);
-}
-
-function drawLegend(img: Raster, legend: ProgressChartInput['legend']): void {
-  let x = MARGIN;
-  const y = 40;
-  for (const [label, draw] of [
-    [legend.target, () => img.fillRect(x, y, 12, 8, TARGET)],
-    [legend.actual, () => img.fillRect(x, y, 12, 8, ACTUAL)],
-    [legend.pace, () => img.dashedHLine(x, x + 14, y + 3, 2, 4, 2, PACE)],
-  ] as const) {
-    draw();
-    const text = fitText(toAscii(label), 200);
-    img.text(x + 18, y, text, TEXT);
-    x += 18 + textWidth(text) + 20;
-  }
-}
-
-function centerText(img: Raster, cx: number, y: number, text: string, color: Rgb): void {
-  img.text(Math.round(cx - textWidth(text) / 2), y, text, color);
-}
+const LINE = 23; // px per line of a unit's label (19 px text)
+const LABEL_CHARS = 26; // per label line, at 19 px in an 800 px image shown 400 px wide on a phone
+const TITLE_CHARS = 46;
 
 /** Negative, NaN and infinite values are drawn as 0. */
 const clean = (v: number): number => (Number.isFinite(v) && v > 0 ? v : 0);
+const shareOf = (b: ChartBar): number => (b.target > 0 ? b.actual / b.target : b.actual > 0 ? Infinity : 0);
 
-/** The smallest 1, 2 or 5 × 10ⁿ at least `raw`, and at least 1 (values are whole counts or amounts). */
-function niceStep(raw: number): number {
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const nice = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
-  return Math.max(1, nice);
+interface Row extends ChartBar {
+  name: string;
+  lagging: boolean;
+  expected: number;
 }
 
-const SUFFIXES: [number, string][] = [
-  [1e12, 'T'],
-  [1e9, 'B'],
-  [1e6, 'M'],
-  [1e3, 'k'],
-];
-
-/** Short numbers for narrow bars: 9999, 12k, 1.5M; exponent form from 10¹⁵. */
-function formatValue(v: number): string {
-  if (v >= 1e15) return v.toExponential(1).replace('e+', 'e');
-  if (v < 1e4) return String(Math.round(v));
-  const [div, suffix] = SUFFIXES.find(([d]) => v >= d)!;
-  const x = v / div;
-  return `${x < 10 ? Math.round(x * 10) / 10 : Math.round(x)}${suffix}`;
+/** The child units, best share of target first, each with its expected value by now and whether it lags. */
+export function chartRows(input: ProgressChartInput): Row[] {
+  const pace = Math.min(1, Math.max(0, input.paceRatio || 0));
+  const threshold = input.lagThreshold ?? 0.8;
+  return input.bars
+    .map((b) => ({ label: b.label, actual: clean(b.actual), target: clean(b.target) }))
+    .sort((a, b) => shareOf(b) - shareOf(a) || b.actual - a.actual || a.label.localeCompare(b.label, 'vi'))
+    .map((b) => {
+      const expected = pace * b.target;
+      return {
+        ...b,
+        name: wrapText(shortUnitName(b.label), LABEL_CHARS),
+        expected,
+        lagging: isLagging(b.actual, expected, threshold),
+      };
+    });
 }
+
+/**
+ * The child units as horizontal bars, sorted by share of target: the grey target bar, the actual bar over it
+ * (red when behind pace), a dark pace mark where a steady pace expects the unit to be by now, and
+ * "actual / target · %" beside each bar; legend of all four under the title.
+ */
+export function progressChartSvg(input: ProgressChartInput): string {
+  const rows = chartRows(input);
+  const title = wrapTitle(input.title);
+  const titleLines = title.split('\n').length;
+  const top = 24 + titleLines * 32 + 56;
+  const row = Math.max(2, ...rows.map((r) => r.name.split('\n').length)) * LINE + 12;
+  const height = top + Math.max(1, rows.length) * row + 40;
+  const names = rows.map((r) => r.name);
+  const bar = (pick: (r: Row) => number | null) => rows.map((r) => pick(r));
+  const fmt = (n: number) => formatCount(input.locale, n);
+  const valueLabel = (r: Row) =>
+    `${fmt(r.actual)}/${fmt(r.target)} · ${r.target > 0 ? Math.round((100 * r.actual) / r.target) : 0}%`;
+  const maxValue = Math.max(1, ...rows.map((r) => Math.max(r.actual, r.target)));
+  const common = { type: 'bar' as const, barWidth: 24, barGap: '-100%', silent: true };
+
+  return echartsSvg(
+    {
+      title: {
+        text: title,
+        left: 16,
+        top: 16,
+        textStyle: { fontSize: 26, fontWeight: 'bold', color: COLORS.text, lineHeight: 32 },
+      },
+      legend: {
+        top: 24 + titleLines * 32 + 8,
+        left: 16,
+        itemGap: 20,
+        itemWidth: 22,
+        itemHeight: 14,
+        textStyle: { fontSize: 19, color: COLORS.text },
+        data: [
+          { name: input.legend.actual, icon: 'rect', itemStyle: { color: COLORS.actual } },
+          { name: input.legend.lagging, icon: 'rect', itemStyle: { color: COLORS.lagging } },
+          { name: input.legend.target, icon: 'rect', itemStyle: { color: COLORS.target } },
+          { name: input.legend.pace, icon: 'rect', itemStyle: { color: COLORS.pace } },
+        ],
+      },
+      grid: { top, left: 16, right: 150, bottom: 36, containLabel: true },
+      xAxis: {
+        type: 'value',
+        max: maxValue,
+        splitNumber: 5,
+        axisLabel: { fontSize: 17, color: COLORS.muted, formatter: (v: number) => fmt(v) },
+        splitLine: { lineStyle: { color: COLORS.grid } },
+      },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: names,
+        axisTick: { show: false },
+        axisLine: { lineStyle: { color: COLORS.muted } },
+        axisLabel: { fontSize: 19, color: COLORS.text, lineHeight: 23, interval: 0 },
+      },
+      series: [
+        {
+          // Invisible, as long as the longer of target and actual: carries the value label past both bars.
+          ...common,
+          name: 'value-labels',
+          data: bar((r) => Math.max(r.actual, r.target)),
+          itemStyle: { color: 'rgba(0,0,0,0)' },
+          label: {
+            show: true,
+            position: 'right',
+            fontSize: 18,
+            color: COLORS.text,
+            formatter: (p: { dataIndex: number }) => valueLabel(rows[p.dataIndex]!),
+          },
+        },
+        { ...common, name: input.legend.target, data: bar((r) => r.target), itemStyle: { color: COLORS.target } },
+        {
+          ...common,
+          name: input.legend.actual,
+          data: bar((r) => (r.lagging ? null : r.actual)),
+          itemStyle: { color: COLORS.actual },
+        },
+        {
+          ...common,
+          name: input.legend.lagging,
+          data: bar((r) => (r.lagging ? r.actual : null)),
+          itemStyle: { color: COLORS.lagging },
+        },
+        {
+          type: 'scatter',
+          name: input.legend.pace,
+          silent: true,
+          symbol: 'rect',
+          symbolSize: [5, 36],
+          itemStyle: { color: COLORS.pace },
+          data: rows.map((r, i) => (r.target > 0 ? [r.expected, i] : null)).filter((d) => d !== null),
+          z: 5,
+        },
+      ],
+    },
+    height,
+  );
+}
+
+/** A long title breaks after its unit's name (at " – "), then at spaces. */
+export function wrapTitle(title: string): string {
+  return title
+    .split(' – ')
+    .map((part, i, all) => wrapText(i < all.length - 1 ? `${part} –` : part, TITLE_CHARS))
+    .join('\n');
+}
+
+/** The child units chart as a PNG, 800 px wide (readable at 400 px on a phone), as tall as its units need. */
+export const renderProgressChart = (input: ProgressChartInput): Buffer => svgToPng(progressChartSvg(input));

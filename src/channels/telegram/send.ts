@@ -8,7 +8,7 @@ import {
   type ChannelSender,
 } from '../../core/sender.js';
 import type { ChartSpec, Reply } from '../../core/reply.js';
-import { renderProgressChart } from '../charts/progress-chart.js';
+import { renderChart } from '../charts/render-chart.js';
 import { ChartCache, chartKey } from '../charts/chart-cache.js';
 import { chartInput } from '../chart-input.js';
 import type { I18n, Msg } from '../../core/i18n.js';
@@ -54,7 +54,12 @@ export class TelegramSender implements ChannelSender {
             : await this.api.sendDocument(chatId, file.fileId, fileOptions);
         ids.push(String(sent.message_id));
       }
-      if (reply.chart) ids.push(String((await this.sendChart(chatId, locale, reply.chart)).message_id));
+      for (const file of reply.files ?? []) {
+        const document = new InputFile(Buffer.from(file.base64, 'base64'), file.name);
+        ids.push(String((await this.api.sendDocument(chatId, document, replyTo)).message_id));
+      }
+      for (const chart of reply.charts ?? [])
+        ids.push(String((await this.sendChart(chatId, locale, chart)).message_id));
     } catch (err) {
       throw unreachableOr(err);
     }
@@ -69,12 +74,12 @@ export class TelegramSender implements ChannelSender {
     const input = chartInput(this.i18n, locale, chart);
     let uploading: Promise<Message.PhotoMessage> | undefined;
     const fileId = this.charts.idFor(chartKey(input), () => {
-      uploading = this.api.sendPhoto(chatId, new InputFile(renderProgressChart(input), 'progress.png'), {
-        caption: chart.title,
+      uploading = this.api.sendPhoto(chatId, new InputFile(renderChart(input), `${input.kind}.png`), {
+        caption: input.title,
       });
       return uploading.then((sent) => sent.photo.at(-1)!.file_id);
     });
-    return uploading ?? this.api.sendPhoto(chatId, await fileId, { caption: chart.title });
+    return uploading ?? this.api.sendPhoto(chatId, await fileId, { caption: input.title });
   }
 
   async edit(chatId: string, messageId: string, locale: Locale, reply: Reply): Promise<string[]> {

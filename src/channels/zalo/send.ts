@@ -1,8 +1,8 @@
 import type { I18n } from '../../core/i18n.js';
 import type { Locale, Channel } from '../../core/channel.js';
-import { renderProgressChart } from '../charts/progress-chart.js';
+import { renderChart } from '../charts/render-chart.js';
 import { ChartCache, chartKey } from '../charts/chart-cache.js';
-import { chartInput } from '../chart-input.js';
+import { chartCaption, chartInput } from '../chart-input.js';
 import {
   RejectedError,
   RetryLaterError,
@@ -81,9 +81,17 @@ export class ZaloOaSender implements ChannelSender {
           return this.api.sendText(to, fileNote(this.i18n, locale, file.fileId));
         });
       }
-      if (reply.chart) {
-        const attachmentId = await this.chartAttachment(locale, reply.chart);
-        await paced(() => this.api.sendImage(to, { attachmentId }, reply.chart!.title));
+      // The OA takes only PDF and Word files: an export (XLSX, CSV) is pointed to where it can be had.
+      for (const file of reply.files ?? [])
+        await paced(() =>
+          this.api.sendText(
+            to,
+            plainText(this.i18n, locale, { key: 'zalo-export-elsewhere', vars: { file: file.name } }),
+          ),
+        );
+      for (const chart of reply.charts ?? []) {
+        const attachmentId = await this.chartAttachment(locale, chart);
+        await paced(() => this.api.sendImage(to, { attachmentId }, chartCaption(this.i18n, locale, chart)));
       }
     } catch (err) {
       throw oaFailure(err);
@@ -99,7 +107,7 @@ export class ZaloOaSender implements ChannelSender {
   private chartAttachment(locale: Locale, chart: ChartSpec): Promise<string> {
     const input = chartInput(this.i18n, locale, chart);
     return this.charts.idFor(chartKey(input), () =>
-      this.api.uploadImage(renderProgressChart(input), 'progress.png', 'image/png'),
+      this.api.uploadImage(renderChart(input), `${input.kind}.png`, 'image/png'),
     );
   }
 
@@ -179,6 +187,13 @@ export class ZaloBotSender implements ChannelSender {
     };
     try {
       for (const text of r.texts) await paced(() => this.api.sendMessage(chatId, text));
+      for (const file of reply.files ?? [])
+        await paced(() =>
+          this.api.sendMessage(
+            chatId,
+            plainText(this.i18n, locale, { key: 'zalo-export-elsewhere', vars: { file: file.name } }),
+          ),
+        );
       for (const file of reply.attachments ?? []) {
         await paced(() =>
           file.kind === 'photo' && isUrl(file.fileId)

@@ -1289,7 +1289,10 @@ const SendPhotoSchema = SendCommon.extend({
   photo: z.union([z.string(), UploadSchema]).optional(),
   caption: z.string().optional(),
 });
-const SendDocumentSchema = SendCommon.extend({ document: z.string().optional(), caption: z.string().optional() });
+const SendDocumentSchema = SendCommon.extend({
+  document: z.union([z.string(), UploadSchema]).optional(),
+  caption: z.string().optional(),
+});
 const EditTargetSchema = z.object({
   chat_id: ChatId,
   message_id: z.number().int(),
@@ -1389,19 +1392,42 @@ function sendDocument(env: MethodEnv, params: Params): Message {
   const p = parseParams(SendDocumentSchema, params);
   const chat = env.world.writableChat(p.chat_id);
   if (p.document === undefined) throw badRequest('there is no document in the request');
-  const byUrl = /^https:\/\/\S+$/.test(p.document);
-  const document = byUrl
+  // An upload (multipart, up to 50 MB): a new document with the file's name.
+  const upload = typeof p.document === 'string' ? undefined : checkedDocument(p.document);
+  const byUrl = typeof p.document === 'string' && /^https:\/\/\S+$/.test(p.document);
+  const document = upload
     ? env.world.newDocument({
-        fileName: decodeURIComponent(new URL(p.document).pathname.split('/').pop() || 'file'),
+        fileName: upload.fileName,
         mimeType: 'application/octet-stream',
+        size: upload.bytes.length,
       })
-    : env.world.fileToResend(p.document, 'document').document;
+    : byUrl
+      ? env.world.newDocument({
+          fileName: decodeURIComponent(new URL(p.document as string).pathname.split('/').pop() || 'file'),
+          mimeType: 'application/octet-stream',
+        })
+      : env.world.fileToResend(p.document as string, 'document').document;
   const caption = checkedCaption(p.caption, p.parse_mode);
   return postMessage(env, chat, p, {
     kind: 'document',
     fields: { document, ...captionFields(caption) },
-    source: { caption: p.caption, parse_mode: p.parse_mode, plainText: caption.text, file_id: p.document },
+    source: {
+      caption: p.caption,
+      parse_mode: p.parse_mode,
+      plainText: caption.text,
+      file_id: typeof p.document === 'string' ? p.document : document.file_id,
+      ...(upload ? { upload } : {}),
+    },
   });
+}
+
+const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+
+/** Telegram takes any uploaded document up to 50 MB, but not an empty one. */
+function checkedDocument(upload: z.output<typeof UploadSchema>): z.output<typeof UploadSchema> {
+  if (upload.bytes.length === 0) throw badRequest('file must be non-empty');
+  if (upload.bytes.length > MAX_DOCUMENT_BYTES) throw badRequest('Request Entity Too Large');
+  return upload;
 }
 
 function messageToEdit(env: MethodEnv, p: z.output<typeof EditTargetSchema>) {

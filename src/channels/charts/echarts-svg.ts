@@ -1,0 +1,29 @@
+import * as echarts from 'echarts';
+import { CHART_FONT } from './svg-to-png.js';
+
+export const WIDTH = 800;
+
+/** Renders an ECharts option server-side to an SVG string (no DOM, no animation). */
+export function echartsSvg(option: echarts.EChartsOption, height: number): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height });
+  try {
+    chart.setOption({ animation: false, textStyle: { fontFamily: CHART_FONT }, backgroundColor: '#ffffff', ...option });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+export const formatCount = (locale: 'vi' | 'en', n: number): string =>
+  new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US').format(Math.round(n));
+
+/** Colours shared by both charts, so an officer reads them the same way. */
+export const COLORS = {
+  text: '#1f2937',
+  muted: '#6b7280',
+  grid: '#e5e7eb',
+  target: '#cccccc',
+  actual: '#2563eb',
+  lagging: '#dc2626',
+  pace: '#111827',
+} as const;
