@@ -12,6 +12,7 @@ import { unitDirectory } from '../../src/services/units.service.js';
 import type { InboundEvent, InboundPayload } from '../../src/core/event.js';
 import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 import { isoWeek } from '../../src/core/time.js';
+import { identify } from '../../src/services/members.service.js';
 
 // Telling other people (the card to the support team, card updates, notices) is handed to the
 // follow-up and delivery workers and counted there, in "delivering one queued message". Here the
@@ -37,9 +38,18 @@ describe('what each action costs the database, whatever the size of the campaign
     profile: { name: user.info.first_name, languageCode: 'vi' },
     payload,
   });
-  /** Handles one message of `user` and counts the commands it sent (the unit tree is read beforehand). */
+  /**
+   * Handles one message of `user` and counts the commands it sent. Read beforehand: the unit tree, and
+   * who they are once (their last-seen time is written at most every 5 minutes; another story may have
+   * moved the clock past that, test/unit/identify.test.ts counts that write).
+   */
   const counted = async (user: FakeUser, payload: InboundPayload) => {
     await unitDirectory.fresh();
+    await identify(
+      { channel: 'telegram', externalId: String(user.id) },
+      { name: user.info.first_name, chatId: String(user.chatId) },
+      world().clock,
+    );
     const { result, commands } = await world().withWorkersPaused(() =>
       countCommands(() => handleEvent(from(user, payload), world().deps)),
     );

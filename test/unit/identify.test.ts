@@ -26,6 +26,22 @@ describe('who wrote: the member behind a messenger account', () => {
     ]);
   });
 
+  it('writes their last-seen time at most every 5 minutes, by _id', async () => {
+    let now = new Date('2026-12-01T08:00:00Z');
+    const clock = { now: () => now };
+    const account = { channel: 'telegram', externalId: '5102' } as const;
+    await identify(account, { name: 'Minh', chatId: '5102' }, clock);
+    const writes = async () =>
+      (await countCommands(() => identify(account, { name: 'Minh', chatId: '5102' }, clock))).commands
+        .filter((c) => c.name === 'update')
+        .map((c) => [c.collection, ...c.filters.map((f) => Object.keys(f).join())]);
+    now = new Date('2026-12-01T08:04:00Z');
+    expect(await writes()).toEqual([]);
+    now = new Date('2026-12-01T08:06:00Z');
+    expect(await writes()).toEqual([['channelaccounts', '_id']]);
+    expect((await ChannelAccountModel.findById(accountIdOf(account)).lean())?.lastSeenAt).toEqual(now);
+  });
+
   it('still finds an account stored before ids were derived from it, without making a second one', async () => {
     const memberId = new Types.ObjectId();
     await MemberModel.create({ _id: memberId, name: 'Hùng', locale: 'vi' });
