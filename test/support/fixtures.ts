@@ -1,4 +1,5 @@
 import type { Clock } from '../../src/core/time.js';
+import type { InitiativeFields } from '../../src/services/initiatives.service.js';
 import { UnitModel, type UnitLevel } from '../../src/models/index.js';
 import { foldForSearch } from '../../src/core/text.js';
 
@@ -43,3 +44,18 @@ export async function seedUnits(units = UNITS): Promise<void> {
     })),
   );
 }
+
+/** A quick idea with every other field empty: what the service tests submit. */
+export const quickIdeaFields: InitiativeFields = {
+  title: 't',
+  problem: '',
+  solution: '',
+  benefit: '',
+  valueVnd: null,
+  scope: '',
+  category: null,
+  coAuthors: '',
+  attachments: [],
+  confidential: false,
+  idea: 'i',
+};

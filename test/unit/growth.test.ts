@@ -1,25 +1,13 @@
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { CampaignModel, InitiativeModel, ProgressCounterModel, ProgressEntryModel } from '../../src/models/index.js';
-import { submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
+import { submitInitiative } from '../../src/services/initiatives.service.js';
 import { foldPending } from '../../src/services/progress.service.js';
 import { countCommands, describeCommands, type SeenCommand } from '../support/db-commands.js';
-import { seedUnits, TestClock } from '../support/fixtures.js';
+import { quickIdeaFields, seedUnits, TestClock } from '../support/fixtures.js';
 import { useTestDatabase, useTestRedis } from '../support/servers.js';
 
-const fields: InitiativeFields = {
-  title: 't',
-  problem: '',
-  solution: '',
-  benefit: '',
-  valueVnd: null,
-  scope: '',
-  category: null,
-  coAuthors: '',
-  attachments: [],
-  confidential: false,
-  idea: 'i',
-};
+const fields = quickIdeaFields;
 /** Collections that grow with the campaign: what a submission or a fold reads there must be found by _id. */
 const GROWING = ['initiatives', ProgressEntryModel.collection.name, ProgressCounterModel.collection.name];
 // FerretDB finds a document without scanning its collection only by a filter of exactly { _id: value }.

@@ -3,21 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { formatCode, submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
 import { InitiativeModel } from '../../src/models/index.js';
 import { useTestDatabase, useTestRedis } from '../support/servers.js';
-import { seedUnits, TestClock } from '../support/fixtures.js';
+import { quickIdeaFields, seedUnits, TestClock } from '../support/fixtures.js';
 
-const fields: InitiativeFields = {
-  title: 't',
-  problem: '',
-  solution: '',
-  benefit: '',
-  valueVnd: null,
-  scope: '',
-  category: null,
-  coAuthors: '',
-  attachments: [],
-  confidential: false,
-  idea: '',
-};
+const fields: InitiativeFields = { ...quickIdeaFields, idea: '' };
 
 describe('reference codes', () => {
   let clock: TestClock;

@@ -8,25 +8,13 @@ import {
   UnitModel,
 } from '../../src/models/index.js';
 import { unitDirectory } from '../../src/services/units.service.js';
-import { submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
+import { submitInitiative } from '../../src/services/initiatives.service.js';
 import { progressOf, recount, foldProgress } from '../../src/services/progress.service.js';
 import { transition } from '../../src/services/workflow.service.js';
-import { seedUnits, TestClock } from '../support/fixtures.js';
+import { quickIdeaFields, seedUnits, TestClock } from '../support/fixtures.js';
 import { useTestDatabase, useTestRedis } from '../support/servers.js';
 
-const fields: InitiativeFields = {
-  title: 't',
-  problem: '',
-  solution: '',
-  benefit: '',
-  valueVnd: null,
-  scope: '',
-  category: null,
-  coAuthors: '',
-  attachments: [],
-  confidential: false,
-  idea: 'i',
-};
+const fields = quickIdeaFields;
 const clock = new TestClock(new Date('2026-11-24T03:00:00Z')); // Tuesday of 2026-W48 in Vietnam
 
 describe('progress counters', () => {

@@ -1,24 +1,12 @@
 import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InitiativeEventModel, InitiativeModel } from '../../src/models/index.js';
-import { submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
+import { submitInitiative } from '../../src/services/initiatives.service.js';
 import { nextStatus, transition } from '../../src/services/workflow.service.js';
-import { seedUnits, TestClock } from '../support/fixtures.js';
+import { quickIdeaFields, seedUnits, TestClock } from '../support/fixtures.js';
 import { useTestDatabase, useTestRedis } from '../support/servers.js';
 
-const fields: InitiativeFields = {
-  title: 't',
-  problem: '',
-  solution: '',
-  benefit: '',
-  valueVnd: null,
-  scope: '',
-  category: null,
-  coAuthors: '',
-  attachments: [],
-  confidential: false,
-  idea: 'i',
-};
+const fields = quickIdeaFields;
 
 describe('the initiative life cycle', () => {
   useTestDatabase();
