@@ -27,3 +27,25 @@ export const COLORS = {
   lagging: '#dc2626',
   pace: '#111827',
 } as const;
+
+/**
+ * The title (already wrapped) at the top left and the legend's place and style under it, as both charts
+ * lay them out; `below` is where the chart's own area may start.
+ */
+export function heading(title: string): {
+  title: echarts.TitleComponentOption;
+  legend: echarts.LegendComponentOption;
+  below: number;
+} {
+  const legendTop = 24 + title.split('\n').length * 32 + 8;
+  return {
+    title: {
+      text: title,
+      left: 16,
+      top: 16,
+      textStyle: { fontSize: 26, fontWeight: 'bold', color: COLORS.text, lineHeight: 32 },
+    },
+    legend: { top: legendTop, left: 16, itemGap: 20, textStyle: { fontSize: 19, color: COLORS.text } },
+    below: legendTop,
+  };
+}

@@ -1,6 +1,6 @@
 import { isLagging } from '../../core/time.js';
 import type { ChartBar } from '../../core/reply.js';
-import { COLORS, echartsSvg, formatCount } from './echarts-svg.js';
+import { COLORS, echartsSvg, formatCount, heading } from './echarts-svg.js';
 import { svgToPng } from './svg-to-png.js';
 import { shortUnitName, wrapText } from './unit-label.js';
 
@@ -55,9 +55,8 @@ export function chartRows(input: ProgressChartInput): Row[] {
  */
 export function progressChartSvg(input: ProgressChartInput): string {
   const rows = chartRows(input);
-  const title = wrapTitle(input.title);
-  const titleLines = title.split('\n').length;
-  const top = 24 + titleLines * 32 + 56;
+  const head = heading(wrapTitle(input.title));
+  const top = head.below + 48;
   const row = Math.max(2, ...rows.map((r) => r.name.split('\n').length)) * LINE + 12;
   const height = top + Math.max(1, rows.length) * row + 40;
   const names = rows.map((r) => r.name);
@@ -70,19 +69,11 @@ export function progressChartSvg(input: ProgressChartInput): string {
 
   return echartsSvg(
     {
-      title: {
-        text: title,
-        left: 16,
-        top: 16,
-        textStyle: { fontSize: 26, fontWeight: 'bold', color: COLORS.text, lineHeight: 32 },
-      },
+      title: head.title,
       legend: {
-        top: 24 + titleLines * 32 + 8,
-        left: 16,
-        itemGap: 20,
+        ...head.legend,
         itemWidth: 22,
         itemHeight: 14,
-        textStyle: { fontSize: 19, color: COLORS.text },
         data: [
           { name: input.legend.actual, icon: 'rect', itemStyle: { color: COLORS.actual } },
           { name: input.legend.lagging, icon: 'rect', itemStyle: { color: COLORS.lagging } },

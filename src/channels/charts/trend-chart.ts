@@ -1,4 +1,4 @@
-import { COLORS, echartsSvg, formatCount } from './echarts-svg.js';
+import { COLORS, echartsSvg, formatCount, heading } from './echarts-svg.js';
 import { svgToPng } from './svg-to-png.js';
 import { wrapTitle } from './progress-chart.js';
 
@@ -17,25 +17,16 @@ const HEIGHT = 560;
 
 /** The unit's initiatives so far, week by week, against its target and the pace its phase deadlines set. */
 export function trendChartSvg(input: TrendChartInput): string {
-  const title = wrapTitle(input.title);
-  const titleLines = title.split('\n').length;
-  const top = 24 + titleLines * 32 + 64;
+  const head = heading(wrapTitle(input.title));
+  const top = head.below + 56;
   const fmt = (n: number) => formatCount(input.locale, n);
   const labels = input.weeks.map((w) => w.label);
   const lastActual = input.weeks.reduce((last, w, i) => (w.actual === null ? last : i), -1);
   return echartsSvg(
     {
-      title: {
-        text: title,
-        left: 16,
-        top: 16,
-        textStyle: { fontSize: 26, fontWeight: 'bold', color: COLORS.text, lineHeight: 32 },
-      },
+      title: head.title,
       legend: {
-        top: 24 + titleLines * 32 + 8,
-        left: 16,
-        itemGap: 20,
-        textStyle: { fontSize: 19, color: COLORS.text },
+        ...head.legend,
         data: [input.legend.actual, input.legend.target, input.legend.pace],
       },
       grid: { top, left: 16, right: 40, bottom: 24, containLabel: true },
