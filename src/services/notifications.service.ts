@@ -138,19 +138,17 @@ export async function takeWaitingCards(redis: DeliveryDeps['redis'], unitCodes: 
 export async function updateCards(deps: DeliveryDeps, i: InitiativeDoc, notes: Msg[] = []): Promise<void> {
   const items: Outgoing[] = [];
   for (const card of await cardsOf(i.code)) {
-    const messageId = card.sentMessageIds[0];
-    if (!messageId) continue;
     const view = card.view ?? 'existence';
     const reply = await renderCard(i, view, card.locale, notes);
     items.push({
-      key: `card-edit:${i.code}:${card.chatId}:${messageId}:r${i.rev}`,
+      key: `card-edit:${card.key}:r${i.rev}`,
       channel: card.channel,
       chatId: card.chatId,
       locale: card.locale,
       reply,
       kind: 'card',
       initiativeCode: i.code,
-      editMessageId: messageId,
+      editOf: card.key,
       view,
     });
   }
@@ -238,7 +236,7 @@ export async function settle(deps: DeliveryDeps, i: InitiativeDoc, outcomes: Out
         msg('support-group-lost', { title: group.title, unit: group.unitCode }),
         `group-lost:${item.chatId}:${group.updatedAt.getTime()}`,
       );
-      if (item.kind === 'card' && !item.editMessageId) await postCards(deps, i.code);
+      if (item.kind === 'card' && !item.editOf) await postCards(deps, i.code);
       continue;
     }
     await markUnreachable(item.channel, item.chatId, deps.clock.now());

@@ -11,6 +11,7 @@ import {
   type ChannelSender,
   type FileFetcher,
   type Pacing,
+  type Sent,
 } from '../../core/sender.js';
 import type { ChartSpec, Reply } from '../../core/reply.js';
 import { type ZaloBotApi, ZaloBotError } from './bot-api.js';
@@ -47,7 +48,7 @@ export class ZaloOaSender implements ChannelSender {
     private readonly phoneForm: { imageUrl: string },
   ) {}
 
-  async send(chatId: string, locale: Locale, reply: Reply): Promise<string[]> {
+  async send(chatId: string, locale: Locale, reply: Reply): Promise<Sent> {
     const to: OaRecipient = { userId: chatId };
     const r = renderForZalo(this.i18n, locale, reply, 'zalo-oa');
     const ids: string[] = [];
@@ -96,10 +97,10 @@ export class ZaloOaSender implements ChannelSender {
     } catch (err) {
       throw oaFailure(err);
     }
-    return ids;
+    return { ids, parts: r.texts.length };
   }
 
-  edit(chatId: string, _messageId: string, locale: Locale, reply: Reply): Promise<string[]> {
+  edit(chatId: string, _partIds: string[], locale: Locale, reply: Reply): Promise<Sent> {
     return this.send(chatId, locale, reply);
   }
 
@@ -178,7 +179,7 @@ export class ZaloBotSender implements ChannelSender {
     private readonly pacer: Pacing,
   ) {}
 
-  async send(chatId: string, locale: Locale, reply: Reply): Promise<string[]> {
+  async send(chatId: string, locale: Locale, reply: Reply): Promise<Sent> {
     const r = renderForZalo(this.i18n, locale, reply, 'zalo-bot');
     const ids: string[] = [];
     const paced = async (send: () => Promise<{ messageId: string }>) => {
@@ -204,10 +205,10 @@ export class ZaloBotSender implements ChannelSender {
     } catch (err) {
       throw botFailure(err);
     }
-    return ids;
+    return { ids, parts: r.texts.length };
   }
 
-  edit(chatId: string, _messageId: string, locale: Locale, reply: Reply): Promise<string[]> {
+  edit(chatId: string, _partIds: string[], locale: Locale, reply: Reply): Promise<Sent> {
     return this.send(chatId, locale, reply);
   }
 }
