@@ -344,7 +344,7 @@ card-btn-reject = ✖️ Reject
 card-ask-info = { $code }: what should the author add? Reply to this message with your question.
 card-ask-reject = { $code }: why is it not accepted? Reply to this message with the reason; the author will receive it.
 card-ask-recognize = { $code }: number and date of the initiative council's decision (e.g. "15/QĐ-HĐSK of 20/11/2026")? Reply to this message.
-card-author-unreachable = ⚠️ { $code }: the message could not reach the author (they may have blocked the bot). It is kept in the initiative's record.
+card-author-unreachable = ⚠️ { $code }: the message could not reach the author (they may have blocked the bot). It is kept in the initiative's record, and so is whatever follows until the author writes to the bot again (this is not repeated).
 member-unreachable = ⚠️ The bot could not deliver its reminders to { $name } ({ $unit }): they may have blocked the bot. Please ask them to open the chat with the bot again; it resumes when they write.
 support-group-lost = ⚠️ The bot is no longer in the group "{ $title }" of unit { $unit }. New initiatives go to each support member privately until a group is linked again with /linkgroup.
 status-notice = Your initiative <b>{ $code }</b>: <b>{ $status ->
@@ -393,6 +393,7 @@ support-done = { $code }: { $status ->
 support-withdrawn = The author withdrew { $code }; no more messages can be sent.
 support-note-saved = Internal note saved on { $code } (the author does not see it).
 support-relayed = ✓ Sent to the author of { $code }.
+support-relay-unreachable = ⚠️ { $code }: not delivered: the bot cannot write to the author at the moment (they may have blocked it). Your message is kept in the initiative's record.
 support-not-a-card = The message you replied to is not an initiative card. Reply to the card itself, or use /reply code text.
 relay-to-author =
     💬 <b>Initiative support team – { $team }</b> about <b>{ $code }</b>:

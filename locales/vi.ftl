@@ -334,7 +334,7 @@ card-btn-reject = ✖️ Không chấp nhận
 card-ask-info = { $code }: cần tác giả bổ sung thông tin gì? Trả lời tin này bằng câu hỏi của bạn.
 card-ask-reject = { $code }: vì sao không chấp nhận? Trả lời tin này bằng lý do; tác giả sẽ nhận được.
 card-ask-recognize = { $code }: số và ngày quyết định công nhận của Hội đồng sáng kiến (ví dụ "15/QĐ-HĐSK ngày 20/11/2026")? Trả lời tin này.
-card-author-unreachable = ⚠️ { $code }: không gửi được tin cho tác giả (có thể họ đã chặn bot). Tin đã được lưu vào hồ sơ sáng kiến.
+card-author-unreachable = ⚠️ { $code }: không gửi được tin cho tác giả (có thể họ đã chặn bot). Tin đã được lưu vào hồ sơ sáng kiến; tin nhắn và thông báo sau cũng chỉ được lưu vào hồ sơ cho tới khi tác giả nhắn lại bot (bot không báo lại điều này).
 member-unreachable = ⚠️ Không gửi được tin nhắc của bot cho { $name } ({ $unit }): có thể họ đã chặn bot. Nhờ anh/chị nhắn họ mở lại cuộc trò chuyện với bot; bot sẽ gửi tiếp khi họ nhắn lại.
 support-group-lost = ⚠️ Bot không còn ở nhóm "{ $title }" của đơn vị { $unit }. Sáng kiến mới sẽ được gửi riêng cho từng thành viên tổ hỗ trợ cho đến khi nhóm được gắn lại bằng /linkgroup.
 status-notice = Sáng kiến <b>{ $code }</b> của bạn: <b>{ $status ->
@@ -383,6 +383,7 @@ support-done = { $code }: { $status ->
 support-withdrawn = { $code } đã được tác giả rút, không gửi thêm tin được nữa.
 support-note-saved = Đã lưu ghi chú nội bộ cho { $code } (tác giả không thấy).
 support-relayed = ✓ Đã chuyển tới tác giả của { $code }.
+support-relay-unreachable = ⚠️ { $code }: tin chưa tới được tác giả, vì bot hiện không nhắn được cho họ (có thể họ đã chặn bot). Tin của bạn đã được lưu vào hồ sơ sáng kiến.
 support-not-a-card = Tin bạn trả lời không phải thẻ sáng kiến. Hãy trả lời (reply) đúng thẻ, hoặc dùng /reply mã nội dung.
 relay-to-author =
     💬 <b>Tổ hỗ trợ sáng kiến – { $team }</b> về <b>{ $code }</b>:

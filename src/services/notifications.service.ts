@@ -12,6 +12,7 @@ import {
   markUnreachable,
   privateChatOf,
   teamFor,
+  unreachableSince,
   type SupportTeam,
 } from './support.service.js';
 import { findInitiative, setRoutedTo, type InitiativeDoc, OPEN } from './workflow.service.js';
@@ -195,7 +196,7 @@ export async function tellAuthor(
 ): Promise<Told> {
   const target = await memberTarget(i.authorId);
   if (!target) {
-    await tellTeam(deps, i, { parts: [msg('card-author-unreachable', { code: i.code })] }, `unreachable:${key}`);
+    await tellTeamAuthorUnreachable(deps, i);
     return 'unreachable';
   }
   await enqueue(deps, [
@@ -240,9 +241,23 @@ export async function settle(deps: DeliveryDeps, i: InitiativeDoc, outcomes: Out
       continue;
     }
     await markUnreachable(item.channel, item.chatId, deps.clock.now());
-    if (item.kind !== 'card')
-      await tellTeam(deps, i, { parts: [msg('card-author-unreachable', { code: i.code })] }, `unreachable:${item.key}`);
+    if (item.recipient?.memberId === String(i.authorId)) await tellTeamAuthorUnreachable(deps, i);
   }
+}
+
+/**
+ * The author cannot be reached (blocked the bot, or has no messenger): the team working the initiative is
+ * told once for as long as that lasts, however many relays and status notices fail meanwhile (and however
+ * often the delivery worker retries one), and again only after the author wrote and then blocked anew.
+ */
+async function tellTeamAuthorUnreachable(deps: DeliveryDeps, i: InitiativeDoc): Promise<void> {
+  const since = await unreachableSince(i.authorId);
+  await tellTeam(
+    deps,
+    i,
+    { parts: [msg('card-author-unreachable', { code: i.code })] },
+    `author-unreachable:${i.code}:${since?.getTime() ?? 'never-reached'}`,
+  );
 }
 
 async function tellAdmins(deps: DeliveryDeps, unitCode: string, text: Msg, key: string): Promise<void> {
