@@ -146,8 +146,9 @@ async function handleAs(received: InboundEvent, deps: Deps): Promise<HandleResul
   const state = await loadFlowState(deps.redis, String(member._id));
   const asked: FlowCtx = { deps, event, member, locale: member.locale, state };
   // On Zalo a typed number is an option of the person's own pending question (see typed-choice.ts).
-  const picked = await typedChoice(asked);
-  const ctx: FlowCtx = picked ? { ...asked, event: { ...event, payload: picked } } : asked;
+  const typed = await typedChoice(asked);
+  if (typed && 'refused' in typed) return { replies: typed.refused, locale: asked.locale };
+  const ctx: FlowCtx = typed ? { ...asked, event: { ...event, payload: typed.picked } } : asked;
   const { payload } = ctx.event;
   const closeButtons = payload.kind === 'button' && CALLBACKS.flow.unpack(payload.data)?.rev === state.rev;
   const { replies, notice, locale } = handledOf(event.chatType === 'group' ? await routeGroup(ctx) : await route(ctx));

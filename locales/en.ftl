@@ -603,6 +603,9 @@ chart-phase-pace = Pace to phase deadlines
 chart-trend-caption = cumulative by week
 
 zalo-choose-by-number = (Type a number to choose.)
+zalo-choose-by-number-after-question = (You have another question open: answer it, or type /cancel, then type a number to choose here.)
+zalo-number-after-question = { $n } is a choice in another message. You have the question below open: answer it (or type /cancel), then type { $n } again.
+zalo-number-stale = { $n } was a choice in a message over a week old, which no longer works, so nothing was done. Type /help to see what the bot can do.
 zalo-phone-form-title = Share your phone number
 zalo-phone-form-subtitle = So the union can reach you when needed, and to link your Zalo and Telegram accounts.
 zalo-file-link = 📎 Attachment: { $url }

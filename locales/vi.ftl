@@ -595,6 +595,9 @@ chart-phase-pace = Tiến độ theo mốc giai đoạn
 chart-trend-caption = lũy kế theo tuần
 
 zalo-choose-by-number = (Gõ số để chọn.)
+zalo-choose-by-number-after-question = (Bạn đang trả lời dở một câu hỏi khác: trả lời xong câu đó, hoặc gõ /cancel, rồi gõ số để chọn ở đây.)
+zalo-number-after-question = Số { $n } là lựa chọn của một tin nhắn khác. Bạn đang trả lời dở câu hỏi dưới đây: trả lời xong (hoặc gõ /cancel) rồi gõ lại { $n } nhé.
+zalo-number-stale = Số { $n } là lựa chọn của một tin nhắn đã hơn một tuần, nay không dùng được nữa, nên mình chưa làm gì. Gõ /help để xem các việc bot làm được.
 zalo-phone-form-title = Chia sẻ số điện thoại
 zalo-phone-form-subtitle = Để công đoàn liên hệ khi cần và để nối tài khoản Zalo với Telegram của bạn.
 zalo-file-link = 📎 Tệp đính kèm: { $url }

@@ -14,6 +14,7 @@ import type { Clock } from '../core/time.js';
 import type { QuietHours } from '../core/schedule.js';
 import { insertOnce } from './insert-once.js';
 import { moveGroupChat, privateChatOf } from './support.service.js';
+import { numberOffer, rememberOffer } from './offer-choices.service.js';
 import type { Redis } from 'ioredis';
 import { Types } from 'mongoose';
 
@@ -120,9 +121,13 @@ export async function deliverRecord(deps: DeliveryDeps, key: string, d: Delivery
   const sender = deps.senders[item.channel];
   try {
     if (!sender) throw new Error(`no ${item.channel} sender is running`);
+    // Where choices are typed as numbers, this message's choices take numbers of their own in the chat.
+    const reply = item.editOf
+      ? item.reply
+      : await numberOffer(deps.redis, { ...item, ownerId: d.recipientId ?? null }, now);
     const sent = item.editOf
-      ? await sender.edit(item.chatId, await partsOf(item.editOf), item.locale, item.reply)
-      : await sender.send(item.chatId, item.locale, item.reply);
+      ? await sender.edit(item.chatId, await partsOf(item.editOf), item.locale, reply)
+      : await sender.send(item.chatId, item.locale, reply);
     const parts = sent.ids.slice(0, sent.parts);
     await DeliveryModel.updateOne(
       { _id: key },
@@ -134,6 +139,10 @@ export async function deliverRecord(deps: DeliveryDeps, key: string, d: Delivery
           ...(item.kind === 'card' && !item.editOf ? { partIds: parts } : {}),
         },
       },
+    );
+    // Sent: a note of its numbers lost here only leaves them unknown when typed; it never sends it twice.
+    await rememberOffer(deps.redis, { ...item, reply }, deps.clock.now()).catch((err: unknown) =>
+      deps.log.warn({ err, key }, 'could not note the numbers of a delivered message’s choices'),
     );
     // The card now stands as edited: the next edit starts from these parts, and a reply to any of them is a reply to it.
     if (item.editOf)

@@ -16,8 +16,16 @@ export async function rememberMenu(redis: Redis, channel: string, chatId: string
   else await redis.set(key(channel, chatId), JSON.stringify(choices), 'EX', TTL_SECONDS);
 }
 
-export async function menuChoice(redis: Redis, channel: string, chatId: string, n: number): Promise<Choice | null> {
+async function menuOf(redis: Redis, channel: string, chatId: string): Promise<Choice[]> {
   const stored = await redis.get(key(channel, chatId));
-  const choices = stored ? (JSON.parse(stored) as Choice[]) : [];
-  return choices[n - 1] ?? null;
+  return stored ? (JSON.parse(stored) as Choice[]) : [];
+}
+
+export async function menuChoice(redis: Redis, channel: string, chatId: string, n: number): Promise<Choice | null> {
+  return (await menuOf(redis, channel, chatId))[n - 1] ?? null;
+}
+
+/** How many numbers the bot's last direct answer still holds (1 to this). */
+export async function menuSize(redis: Redis, channel: string, chatId: string): Promise<number> {
+  return (await menuOf(redis, channel, chatId)).length;
 }

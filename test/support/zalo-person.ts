@@ -24,7 +24,7 @@ const CHOICE_LINE = /^(\d{1,2})\. (.+)$/;
 function numberedChoices(text: string): { text: string; callback_data: string }[] {
   const lines = text.split('\n');
   const hint = lines.length - 1;
-  if (!/^\((Gõ số để chọn|Type a number to choose)\.\)$/.test(lines[hint] ?? '')) return [];
+  if (!/^\(.*([Gg]õ số để chọn( ở đây)?|[Tt]ype a number to choose( here)?)\.\)$/.test(lines[hint] ?? '')) return [];
   const choices: { text: string; callback_data: string }[] = [];
   for (let i = hint - 1; i >= 0; i--) {
     const m = CHOICE_LINE.exec(lines[i]!);
