@@ -45,10 +45,14 @@ export async function typedChoice(ctx: FlowCtx): Promise<TypedChoice | null> {
   return offered.works ? { picked: asPayload(offered.choice) } : { refused: [reply(msg('zalo-number-stale', { n }))] };
 }
 
-/** After answering: the options of this answer (when no flow is pending) are what numbers pick next. */
+/**
+ * After answering: the options of this answer are what numbers pick next outside flows. While a flow
+ * question is pending its own options count (see typedChoice); noting them still keeps a ping or nudge
+ * arriving meanwhile from taking those numbers.
+ */
 export async function rememberAnsweredMenu(ctx: FlowCtx, replies: Reply[]): Promise<void> {
   if (!typesNumbers(ctx)) return;
   const last = [...replies].reverse().find((r) => numberedChoices(ctx.deps.i18n, ctx.locale, r).length > 0);
-  const choices = ctx.state.flow || !last ? [] : numberedChoices(ctx.deps.i18n, ctx.locale, last).map((l) => l.choice);
+  const choices = last ? numberedChoices(ctx.deps.i18n, ctx.locale, last).map((l) => l.choice) : [];
   await rememberMenu(ctx.deps.redis, ctx.event.channel, ctx.event.chatId, choices);
 }

@@ -60,19 +60,32 @@ describe.each(SURFACES)('on $name', ({ surface, person }) => {
         expect(await nudgeAnswered(0)).toBeInstanceOf(Date);
       });
 
-      it('while a question of his is open, a nudge’s number is refused politely, and works once it is answered', async () => {
+      it('while a question is open, a nudge takes numbers of its own, refused politely until it is answered', async () => {
         on('2026-11-30');
+        // Đào, a new officer of the unit, is at the last step of his pledge: 1. save, 2. discard.
+        const dao = person(world().zalo!, { id: 9502, first_name: 'Đào' });
+        await dao.send('/help');
+        await grant(dao, 'CDCS-001', 'officer');
+        await dao.send('/pledge');
+        await dao.send('Ít nhất 300 sáng kiến');
+        await dao.send('31/5/2027');
+        expect(lastText(dao)).toMatch(/1\. ✅ Lưu giao ước\n2\. /);
         await chien.send('/pledge');
         expect(lastText(chien)).toContain('Giao ước thi đua của');
+
         await world().run(nudgeLaggingUnits);
-        const nudge = chien.transcript.at(-1)!.plainText;
-        // 1 and 2 still name last week's messages: the new nudge takes the next free number.
-        expect(nudge).toContain('3. ✅ Đã nhận, sẽ đôn đốc');
-        expect(nudge).toContain('Bạn đang trả lời dở một câu hỏi khác');
+        const [toChien, toDao] = [chien, dao].map((u) => u.transcript.at(-1)!.plainText);
+        // Chiến's 1 and 2 still name last week's messages, Đào's his question's: each nudge takes the next free number.
+        expect(toChien).toContain('3. ✅ Đã nhận, sẽ đôn đốc');
+        expect(toDao).toContain('3. ✅ Đã nhận, sẽ đôn đốc');
+        expect(toChien).toContain('Bạn đang trả lời dở một câu hỏi khác');
 
         await chien.send('3');
         expect(lastText(chien)).toContain('Số 3 là lựa chọn của một tin nhắn khác');
         expect(lastText(chien)).toContain('Giao ước thi đua của'); // the open question again
+        expect(await nudgeAnswered(1)).toBeNull();
+        await dao.send('2'); // his question's 2: discard the pledge, not the nudge's
+        expect(lastText(dao)).toContain('Đã bỏ, không gửi gì cả.');
         expect(await nudgeAnswered(1)).toBeNull();
 
         await chien.send('/cancel');
