@@ -24,7 +24,10 @@ flow-btn-restart = 🗑 Discard the draft and start over
 flow-expected-text = This question needs a written answer.
 flow-empty-answer = That answer has no content. Please write it in letters or numbers.
 flow-too-long = Your answer is { $length } characters long, over the limit of { $max }. Please shorten it.
-flow-use-buttons = Please choose one of the buttons under the question.
+flow-use-buttons = { $surface ->
+        [telegram] Please choose one of the buttons under the question.
+       *[other] Please pick one of the question's choices: type its number.
+    }
 flow-current-answer = <i>Current answer:</i> { $value }
 flow-btn-skip = Skip
 flow-btn-done = ✅ Done
@@ -341,8 +344,14 @@ card-btn-accept = ✅ Accept
 card-btn-recognize = 🏅 Recognise
 card-btn-replicate = 🔁 Replicate
 card-btn-reject = ✖️ Reject
-card-ask-info = { $code }: what should the author add? Reply to this message with your question.
-card-ask-reject = { $code }: why is it not accepted? Reply to this message with the reason; the author will receive it.
+card-ask-info = { $code }: what should the author add? { $surface ->
+        [telegram] Reply to this message with your question.
+       *[other] Type your question here.
+    }
+card-ask-reject = { $code }: why is it not accepted? { $surface ->
+        [telegram] Reply to this message with the reason; the author will receive it.
+       *[other] Type the reason here; the author will receive it.
+    }
 card-ask-recognize = { $code }: number and date of the initiative council's decision (e.g. "15/QĐ-HĐSK of 20/11/2026")? Reply to this message.
 card-author-unreachable = ⚠️ { $code }: the message could not reach the author (they may have blocked the bot). It is kept in the initiative's record, and so is whatever follows until the author writes to the bot again (this is not repeated).
 member-unreachable = ⚠️ The bot could not deliver its reminders to { $name } ({ $unit }): they may have blocked the bot. Please ask them to open the chat with the bot again; it resumes when they write.

@@ -24,7 +24,10 @@ flow-btn-restart = 🗑 Bỏ bản nháp, làm lại từ đầu
 flow-expected-text = Câu này cần bạn trả lời bằng chữ.
 flow-empty-answer = Câu trả lời chưa có nội dung. Bạn vui lòng viết bằng chữ hoặc số nhé.
 flow-too-long = Câu trả lời dài { $length } ký tự, vượt quá giới hạn { $max } ký tự. Bạn vui lòng rút gọn lại nhé.
-flow-use-buttons = Bạn vui lòng chọn một trong các nút bên dưới câu hỏi.
+flow-use-buttons = { $surface ->
+        [telegram] Bạn vui lòng chọn một trong các nút bên dưới câu hỏi.
+       *[other] Bạn vui lòng chọn một trong các lựa chọn của câu hỏi: gõ số của lựa chọn đó.
+    }
 flow-current-answer = <i>Câu trả lời hiện tại:</i> { $value }
 flow-btn-skip = Bỏ qua
 flow-btn-done = ✅ Xong
@@ -331,8 +334,14 @@ card-btn-accept = ✅ Chấp nhận
 card-btn-recognize = 🏅 Công nhận
 card-btn-replicate = 🔁 Nhân rộng
 card-btn-reject = ✖️ Không chấp nhận
-card-ask-info = { $code }: cần tác giả bổ sung thông tin gì? Trả lời tin này bằng câu hỏi của bạn.
-card-ask-reject = { $code }: vì sao không chấp nhận? Trả lời tin này bằng lý do; tác giả sẽ nhận được.
+card-ask-info = { $code }: cần tác giả bổ sung thông tin gì? { $surface ->
+        [telegram] Trả lời tin này bằng câu hỏi của bạn.
+       *[other] Bạn gõ câu hỏi vào đây.
+    }
+card-ask-reject = { $code }: vì sao không chấp nhận? { $surface ->
+        [telegram] Trả lời tin này bằng lý do; tác giả sẽ nhận được.
+       *[other] Bạn gõ lý do vào đây; tác giả sẽ nhận được.
+    }
 card-ask-recognize = { $code }: số và ngày quyết định công nhận của Hội đồng sáng kiến (ví dụ "15/QĐ-HĐSK ngày 20/11/2026")? Trả lời tin này.
 card-author-unreachable = ⚠️ { $code }: không gửi được tin cho tác giả (có thể họ đã chặn bot). Tin đã được lưu vào hồ sơ sáng kiến; tin nhắn và thông báo sau cũng chỉ được lưu vào hồ sơ cho tới khi tác giả nhắn lại bot (bot không báo lại điều này).
 member-unreachable = ⚠️ Không gửi được tin nhắc của bot cho { $name } ({ $unit }): có thể họ đã chặn bot. Nhờ anh/chị nhắn họ mở lại cuộc trò chuyện với bot; bot sẽ gửi tiếp khi họ nhắn lại.
