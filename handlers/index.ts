@@ -244,7 +244,12 @@ async function route(ctx: FlowCtx): Promise<Answer> {
     case 'chat_moved':
       return [];
     default:
-      if (ctx.state.flow) return flows.answer(ctx, payload);
+      if (ctx.state.flow) {
+        // A reply to a card or relay is about its initiative, also in the middle of a form: it goes to that
+        // thread, and the pending question is asked again.
+        const threaded = payload.kind === 'text' || payload.kind === 'media' ? await routeReply(ctx, payload) : null;
+        return threaded ? withPendingQuestion(ctx, threaded) : flows.answer(ctx, payload);
+      }
       if (payload.kind === 'text' || payload.kind === 'media') {
         const threaded = (await routeReply(ctx, payload)) ?? (await routeNeedsInfo(ctx, payload));
         if (threaded) return threaded;
