@@ -146,8 +146,9 @@ async function handleAs(received: InboundEvent, deps: Deps): Promise<HandleResul
   const state = await loadFlowState(deps.redis, String(member._id));
   const asked: FlowCtx = { deps, event, member, locale: member.locale, state };
   // On Zalo a typed number is an option of the person's own pending question (see typed-choice.ts).
-  const picked = await typedChoice(asked);
-  const ctx: FlowCtx = picked ? { ...asked, event: { ...event, payload: picked } } : asked;
+  const typed = await typedChoice(asked);
+  if (typed && 'refused' in typed) return { replies: typed.refused, locale: asked.locale };
+  const ctx: FlowCtx = typed ? { ...asked, event: { ...event, payload: typed.picked } } : asked;
   const { payload } = ctx.event;
   const closeButtons = payload.kind === 'button' && CALLBACKS.flow.unpack(payload.data)?.rev === state.rev;
   const { replies, notice, locale } = handledOf(event.chatType === 'group' ? await routeGroup(ctx) : await route(ctx));
@@ -243,7 +244,12 @@ async function route(ctx: FlowCtx): Promise<Answer> {
     case 'chat_moved':
       return [];
     default:
-      if (ctx.state.flow) return flows.answer(ctx, payload);
+      if (ctx.state.flow) {
+        // A reply to a card or relay is about its initiative, also in the middle of a form: it goes to that
+        // thread, and the pending question is asked again.
+        const threaded = payload.kind === 'text' || payload.kind === 'media' ? await routeReply(ctx, payload) : null;
+        return threaded ? withPendingQuestion(ctx, threaded) : flows.answer(ctx, payload);
+      }
       if (payload.kind === 'text' || payload.kind === 'media') {
         const threaded = (await routeReply(ctx, payload)) ?? (await routeNeedsInfo(ctx, payload));
         if (threaded) return threaded;

@@ -24,7 +24,10 @@ flow-btn-restart = 🗑 Discard the draft and start over
 flow-expected-text = This question needs a written answer.
 flow-empty-answer = That answer has no content. Please write it in letters or numbers.
 flow-too-long = Your answer is { $length } characters long, over the limit of { $max }. Please shorten it.
-flow-use-buttons = Please choose one of the buttons under the question.
+flow-use-buttons = { $surface ->
+        [telegram] Please choose one of the buttons under the question.
+       *[other] Please pick one of the question's choices: type its number.
+    }
 flow-current-answer = <i>Current answer:</i> { $value }
 flow-btn-skip = Skip
 flow-btn-done = ✅ Done
@@ -341,10 +344,16 @@ card-btn-accept = ✅ Accept
 card-btn-recognize = 🏅 Recognise
 card-btn-replicate = 🔁 Replicate
 card-btn-reject = ✖️ Reject
-card-ask-info = { $code }: what should the author add? Reply to this message with your question.
-card-ask-reject = { $code }: why is it not accepted? Reply to this message with the reason; the author will receive it.
+card-ask-info = { $code }: what should the author add? { $surface ->
+        [telegram] Reply to this message with your question.
+       *[other] Type your question here.
+    }
+card-ask-reject = { $code }: why is it not accepted? { $surface ->
+        [telegram] Reply to this message with the reason; the author will receive it.
+       *[other] Type the reason here; the author will receive it.
+    }
 card-ask-recognize = { $code }: number and date of the initiative council's decision (e.g. "15/QĐ-HĐSK of 20/11/2026")? Reply to this message.
-card-author-unreachable = ⚠️ { $code }: the message could not reach the author (they may have blocked the bot). It is kept in the initiative's record.
+card-author-unreachable = ⚠️ { $code }: the message could not reach the author (they may have blocked the bot). It is kept in the initiative's record, and so is whatever follows until the author writes to the bot again (this is not repeated).
 member-unreachable = ⚠️ The bot could not deliver its reminders to { $name } ({ $unit }): they may have blocked the bot. Please ask them to open the chat with the bot again; it resumes when they write.
 support-group-lost = ⚠️ The bot is no longer in the group "{ $title }" of unit { $unit }. New initiatives go to each support member privately until a group is linked again with /linkgroup.
 status-notice = Your initiative <b>{ $code }</b>: <b>{ $status ->
@@ -393,6 +402,7 @@ support-done = { $code }: { $status ->
 support-withdrawn = The author withdrew { $code }; no more messages can be sent.
 support-note-saved = Internal note saved on { $code } (the author does not see it).
 support-relayed = ✓ Sent to the author of { $code }.
+support-relay-unreachable = ⚠️ { $code }: not delivered: the bot cannot write to the author at the moment (they may have blocked it). Your message is kept in the initiative's record.
 support-not-a-card = The message you replied to is not an initiative card. Reply to the card itself, or use /reply code text.
 relay-to-author =
     💬 <b>Initiative support team – { $team }</b> about <b>{ $code }</b>:
@@ -602,6 +612,9 @@ chart-phase-pace = Pace to phase deadlines
 chart-trend-caption = cumulative by week
 
 zalo-choose-by-number = (Type a number to choose.)
+zalo-choose-by-number-after-question = (You have another question open: answer it, or type /cancel, then type a number to choose here.)
+zalo-number-after-question = { $n } is a choice in another message. You have the question below open: answer it (or type /cancel), then type { $n } again.
+zalo-number-stale = { $n } was a choice in a message over a week old, which no longer works, so nothing was done. Type /help to see what the bot can do.
 zalo-phone-form-title = Share your phone number
 zalo-phone-form-subtitle = So the union can reach you when needed, and to link your Zalo and Telegram accounts.
 zalo-file-link = 📎 Attachment: { $url }

@@ -24,7 +24,10 @@ flow-btn-restart = 🗑 Bỏ bản nháp, làm lại từ đầu
 flow-expected-text = Câu này cần bạn trả lời bằng chữ.
 flow-empty-answer = Câu trả lời chưa có nội dung. Bạn vui lòng viết bằng chữ hoặc số nhé.
 flow-too-long = Câu trả lời dài { $length } ký tự, vượt quá giới hạn { $max } ký tự. Bạn vui lòng rút gọn lại nhé.
-flow-use-buttons = Bạn vui lòng chọn một trong các nút bên dưới câu hỏi.
+flow-use-buttons = { $surface ->
+        [telegram] Bạn vui lòng chọn một trong các nút bên dưới câu hỏi.
+       *[other] Bạn vui lòng chọn một trong các lựa chọn của câu hỏi: gõ số của lựa chọn đó.
+    }
 flow-current-answer = <i>Câu trả lời hiện tại:</i> { $value }
 flow-btn-skip = Bỏ qua
 flow-btn-done = ✅ Xong
@@ -331,10 +334,16 @@ card-btn-accept = ✅ Chấp nhận
 card-btn-recognize = 🏅 Công nhận
 card-btn-replicate = 🔁 Nhân rộng
 card-btn-reject = ✖️ Không chấp nhận
-card-ask-info = { $code }: cần tác giả bổ sung thông tin gì? Trả lời tin này bằng câu hỏi của bạn.
-card-ask-reject = { $code }: vì sao không chấp nhận? Trả lời tin này bằng lý do; tác giả sẽ nhận được.
+card-ask-info = { $code }: cần tác giả bổ sung thông tin gì? { $surface ->
+        [telegram] Trả lời tin này bằng câu hỏi của bạn.
+       *[other] Bạn gõ câu hỏi vào đây.
+    }
+card-ask-reject = { $code }: vì sao không chấp nhận? { $surface ->
+        [telegram] Trả lời tin này bằng lý do; tác giả sẽ nhận được.
+       *[other] Bạn gõ lý do vào đây; tác giả sẽ nhận được.
+    }
 card-ask-recognize = { $code }: số và ngày quyết định công nhận của Hội đồng sáng kiến (ví dụ "15/QĐ-HĐSK ngày 20/11/2026")? Trả lời tin này.
-card-author-unreachable = ⚠️ { $code }: không gửi được tin cho tác giả (có thể họ đã chặn bot). Tin đã được lưu vào hồ sơ sáng kiến.
+card-author-unreachable = ⚠️ { $code }: không gửi được tin cho tác giả (có thể họ đã chặn bot). Tin đã được lưu vào hồ sơ sáng kiến; tin nhắn và thông báo sau cũng chỉ được lưu vào hồ sơ cho tới khi tác giả nhắn lại bot (bot không báo lại điều này).
 member-unreachable = ⚠️ Không gửi được tin nhắc của bot cho { $name } ({ $unit }): có thể họ đã chặn bot. Nhờ anh/chị nhắn họ mở lại cuộc trò chuyện với bot; bot sẽ gửi tiếp khi họ nhắn lại.
 support-group-lost = ⚠️ Bot không còn ở nhóm "{ $title }" của đơn vị { $unit }. Sáng kiến mới sẽ được gửi riêng cho từng thành viên tổ hỗ trợ cho đến khi nhóm được gắn lại bằng /linkgroup.
 status-notice = Sáng kiến <b>{ $code }</b> của bạn: <b>{ $status ->
@@ -383,6 +392,7 @@ support-done = { $code }: { $status ->
 support-withdrawn = { $code } đã được tác giả rút, không gửi thêm tin được nữa.
 support-note-saved = Đã lưu ghi chú nội bộ cho { $code } (tác giả không thấy).
 support-relayed = ✓ Đã chuyển tới tác giả của { $code }.
+support-relay-unreachable = ⚠️ { $code }: tin chưa tới được tác giả, vì bot hiện không nhắn được cho họ (có thể họ đã chặn bot). Tin của bạn đã được lưu vào hồ sơ sáng kiến.
 support-not-a-card = Tin bạn trả lời không phải thẻ sáng kiến. Hãy trả lời (reply) đúng thẻ, hoặc dùng /reply mã nội dung.
 relay-to-author =
     💬 <b>Tổ hỗ trợ sáng kiến – { $team }</b> về <b>{ $code }</b>:
@@ -594,6 +604,9 @@ chart-phase-pace = Tiến độ theo mốc giai đoạn
 chart-trend-caption = lũy kế theo tuần
 
 zalo-choose-by-number = (Gõ số để chọn.)
+zalo-choose-by-number-after-question = (Bạn đang trả lời dở một câu hỏi khác: trả lời xong câu đó, hoặc gõ /cancel, rồi gõ số để chọn ở đây.)
+zalo-number-after-question = Số { $n } là lựa chọn của một tin nhắn khác. Bạn đang trả lời dở câu hỏi dưới đây: trả lời xong (hoặc gõ /cancel) rồi gõ lại { $n } nhé.
+zalo-number-stale = Số { $n } là lựa chọn của một tin nhắn đã hơn một tuần, nay không dùng được nữa, nên mình chưa làm gì. Gõ /help để xem các việc bot làm được.
 zalo-phone-form-title = Chia sẻ số điện thoại
 zalo-phone-form-subtitle = Để công đoàn liên hệ khi cần và để nối tài khoản Zalo với Telegram của bạn.
 zalo-file-link = 📎 Tệp đính kèm: { $url }

@@ -17,6 +17,7 @@ import { COMMAND_NAMES, handleEvent } from '../handlers/index.js';
 import { OaTokenManager } from './channels/zalo/oa-tokens.js';
 import { RedisLock } from './core/lock.js';
 import { ZaloBotSender, ZaloOaSender } from './channels/zalo/send.js';
+import { pacedBy } from './channels/zalo/pacing.js';
 import { systemClock, type Clock } from './core/time.js';
 import type { Config } from './config.js';
 import { connectMongo, disconnectMongo } from './db.js';
@@ -132,8 +133,8 @@ function zaloChannel(deps: Deps, config: Config): { oa: OaChannel } | { bot: Bot
       clock: deps.clock,
       log: deps.log,
     });
-    const api = new ZaloOaApi({ apiRoot: config.ZALO_OA_API_ROOT, tokens });
-    const sender = new ZaloOaSender(api, deps.i18n, deps.pacer, deps.files, {
+    const api = new ZaloOaApi({ apiRoot: config.ZALO_OA_API_ROOT, tokens, messages: pacedBy(deps.pacer) });
+    const sender = new ZaloOaSender(api, deps.i18n, deps.files, {
       imageUrl: config.ZALO_OA_PHONE_FORM_IMAGE_URL!,
     });
     const onUnfollow = (userId: string) => markUnreachable('zalo', userId, deps.clock.now());
@@ -150,8 +151,12 @@ function zaloChannel(deps: Deps, config: Config): { oa: OaChannel } | { bot: Bot
     };
   }
   if (config.ZALO_BOT_TOKEN) {
-    const api = new ZaloBotApi({ apiRoot: config.ZALO_BOT_API_ROOT, token: config.ZALO_BOT_TOKEN });
-    return { bot: { api, sender: new ZaloBotSender(api, deps.i18n, deps.pacer) } };
+    const api = new ZaloBotApi({
+      apiRoot: config.ZALO_BOT_API_ROOT,
+      token: config.ZALO_BOT_TOKEN,
+      messages: pacedBy(deps.pacer),
+    });
+    return { bot: { api, sender: new ZaloBotSender(api, deps.i18n) } };
   }
   return null;
 }

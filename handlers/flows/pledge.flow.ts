@@ -74,7 +74,9 @@ const confirm: Step<PledgeAnswers> = {
 /** /pledge: an officer records their unit's emulation pledge: commitments, one per line, and a due date. */
 export const pledgeFlow = defineFlow(answers, {
   id: 'pledge',
-  keepsDraft: true,
+  // Nothing resumes a pledge (only /submit resumes a draft): a cancelled one keeps nothing, and a saved
+  // initiative draft stays where it was.
+  keepsDraft: false,
   steps: [commitments, due, confirm],
   async finish(ctx, answered, key) {
     const a = complete.parse(answered);

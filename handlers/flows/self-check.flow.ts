@@ -42,7 +42,8 @@ const item: Step<SelfCheck> = {
 /** The 6- or 12-month self-check of a pledge, started from its reminder's button. */
 export const selfCheckFlow = defineFlow(answers, {
   id: 'self-check',
-  keepsDraft: true,
+  // Started again from its reminder's button: a cancelled one keeps nothing (only /submit resumes a draft).
+  keepsDraft: false,
   steps: [item],
   async finish(ctx, a) {
     const saved = await recordSelfCheck({

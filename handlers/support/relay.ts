@@ -1,7 +1,7 @@
 import { msg } from '../../src/core/i18n.js';
 import { reply, type Reply } from '../../src/core/reply.js';
 import { type InboundPayload } from '../../src/core/event.js';
-import { canWork } from '../../src/services/support.service.js';
+import { canWork, privateChatOf } from '../../src/services/support.service.js';
 import { addToThread, transition, type InitiativeDoc } from '../../src/services/workflow.service.js';
 import { cleanText } from '../../src/core/text.js';
 import type { FlowCtx } from '../flows/engine.js';
@@ -34,16 +34,22 @@ export async function relayFromTeam(ctx: FlowCtx, i: InitiativeDoc, said: Said):
     return [reply(msg('support-note-saved', { code: i.code }))];
   }
   if (i.status === 'withdrawn') return [reply(msg('support-withdrawn', { code: i.code }))];
-  const team = await unitName(i.routedTo ?? i.unitCode);
-  const files = filesOf(said);
-  // Whatever the author's messenger then refuses (blocked, Zalo's window) comes back to the team.
-  await ctx.deps.followUps.add({
-    kind: 'tell-author',
-    code: i.code,
-    key: `relay:${i.code}:${ctx.event.channel}:${ctx.event.eventId}`,
-    reply: { parts: [msg('relay-to-author', { code: i.code, team, text: text || '—' })], attachments: files },
-    as: 'relay',
-  });
+  // An author known to have blocked the bot: the answer says so, and nothing is queued to fail again.
+  const reachable = (await privateChatOf(i.authorId)) !== null;
+  if (reachable) {
+    const team = await unitName(i.routedTo ?? i.unitCode);
+    // Whatever the author's messenger then refuses (blocked, Zalo's window) comes back to the team.
+    await ctx.deps.followUps.add({
+      kind: 'tell-author',
+      code: i.code,
+      key: `relay:${i.code}:${ctx.event.channel}:${ctx.event.eventId}`,
+      reply: {
+        parts: [msg('relay-to-author', { code: i.code, team, text: text || '—' })],
+        attachments: filesOf(said),
+      },
+      as: 'relay',
+    });
+  }
   await addToThread({
     initiativeId: i._id,
     by: ctx.member._id,
@@ -52,7 +58,7 @@ export async function relayFromTeam(ctx: FlowCtx, i: InitiativeDoc, said: Said):
     attachments: storedFiles(said, ctx),
     clock: ctx.deps.clock,
   });
-  return [reply(msg('support-relayed', { code: i.code }))];
+  return [reply(msg(reachable ? 'support-relayed' : 'support-relay-unreachable', { code: i.code }))];
 }
 
 /** The author answered (a reply to the team's message, /reply CODE text, or any message while info is needed). */

@@ -1,5 +1,5 @@
 import type { I18n } from './i18n.js';
-import type { Locale } from './channel.js';
+import type { Channel, Locale } from './channel.js';
 import type { Button, Reply } from './reply.js';
 
 /** What picking an offered option means: a button press, or typing that text. */
@@ -9,6 +9,9 @@ export type Choice = { kind: 'button'; data: string } | { kind: 'text'; text: st
 export const CARD_BUTTON_PREFIX = 'c:';
 export const isCardButton = (b: Button): boolean => b.data.startsWith(CARD_BUTTON_PREFIX);
 
+/** Zalo shows options as numbered lines (and the OA a few buttons): a person picks one by typing its number. */
+export const choicesAreTyped = (channel: Channel): boolean => channel === 'zalo';
+
 const NUMBER = /^\s*(\d{1,2})\s*\.?\s*$/;
 
 /** The number a person typed on its own ("3", " 3. "), or null for any other text. */
@@ -17,15 +20,21 @@ export function typedNumber(text: string): number | null {
   return n ? Number(n) : null;
 }
 
+/** A reply's buttons that are picked by number where there are no buttons (cards' are typed as commands naming the initiative). */
+const choiceButtons = (r: Reply): Button[] => (r.buttons ?? []).flat().filter((b) => !isCardButton(b));
+
+/** What a reply's buttons mean as typed numbers, in order (a delivered message offers nothing else). */
+export const buttonChoices = (r: Reply): Choice[] => choiceButtons(r).map((b) => ({ kind: 'button', data: b.data }));
+
 /**
  * The options a reply offers by number, in the order a surface without buttons lists them: its buttons
- * (cards' excepted: those are typed as commands naming the initiative), then the phone request's skip.
+ * (cards' excepted), then the phone request's skip.
  */
 export function numberedChoices(i18n: I18n, locale: Locale, r: Reply): { label: string; choice: Choice }[] {
-  const labelled: { label: string; choice: Choice }[] = (r.buttons ?? [])
-    .flat()
-    .filter((b) => !isCardButton(b))
-    .map((b) => ({ label: i18n.render(locale, b.label), choice: { kind: 'button', data: b.data } }));
+  const labelled: { label: string; choice: Choice }[] = choiceButtons(r).map((b) => ({
+    label: i18n.render(locale, b.label),
+    choice: { kind: 'button', data: b.data },
+  }));
   if (r.keyboard?.kind === 'contact') {
     const skip = i18n.render(locale, r.keyboard.skip);
     labelled.push({ label: skip, choice: { kind: 'text', text: skip } });

@@ -68,6 +68,12 @@ export interface Reply {
   charts?: ChartSpec[];
   /** Sent as a reply to this message of the same chat. */
   replyToMessageId?: string;
+  /**
+   * Where choices are typed as numbers (Zalo), for a message the bot sends of its own accord (a ping, a
+   * nudge): the number its first choice takes (its choices have numbers of their own in the chat, so none
+   * is the number of another pending question), and whether the person has a question open to answer first.
+   */
+  numbering?: { from: number; afterQuestion: boolean };
 }
 
 export interface HandleResult {

@@ -38,15 +38,23 @@ export class RetryLaterError extends Error {
   }
 }
 
+/** What a reply became in a chat: every message's id in order, its text parts first. */
+export interface Sent {
+  ids: string[];
+  /** The first `parts` ids are the reply's text, split at the messenger's limit; the last of them carries the buttons. */
+  parts: number;
+}
+
 /** How the delivery path reaches a chat on one messenger, whoever wrote last. */
 export interface ChannelSender {
-  /** Sends the reply; returns the ids of the messages it became. Throws UnreachableError (blocked), RetryLaterError (429), WindowClosedError (Zalo's window or quota), RejectedError (other 4xx). */
-  send(chatId: string, locale: Locale, reply: Reply): Promise<string[]>;
+  /** Sends the reply. Throws UnreachableError (blocked), RetryLaterError (429), WindowClosedError (Zalo's window or quota), RejectedError (other 4xx). */
+  send(chatId: string, locale: Locale, reply: Reply): Promise<Sent>;
   /**
-   * Replaces the text and buttons of a message sent earlier (a card whose status changed); returns the
-   * ids the message has now (a messenger without edits sends it anew).
+   * Replaces the text and buttons of a reply sent earlier (a card whose status changed), given the ids of
+   * its text parts in order: every part shows its new text, and the buttons go on the last part, wherever
+   * the new text ends. Returns what the reply is now (a messenger without edits sends it anew).
    */
-  edit(chatId: string, messageId: string, locale: Locale, reply: Reply): Promise<string[]>;
+  edit(chatId: string, partIds: string[], locale: Locale, reply: Reply): Promise<Sent>;
 }
 
 /** Gets the bytes of a file a messenger holds, to pass it to another messenger. */

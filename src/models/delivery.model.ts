@@ -18,8 +18,8 @@ const deliverySchema = new Schema(
      * JSON text because FerretDB 1.x cannot store nested arrays (button rows).
      */
     reply: { type: String, required: true },
-    /** Edit this earlier message instead of sending a new one (a card whose status changed). */
-    editMessageId: { type: String, default: null },
+    /** Edit the card delivered under this key instead of sending a new message (its status changed). */
+    editOf: { type: String, default: null },
     /**
      * pending → sending → sent; failed when refused for good, given up, or interrupted mid-send; held
      * while Zalo takes it only after the person writes again (and they have no other messenger).
@@ -34,6 +34,8 @@ const deliverySchema = new Schema(
     lastError: { type: String, default: null },
     /** Messenger ids of what was sent: a reply to one of them is a reply to this notification. */
     sentMessageIds: { type: [String], default: [] },
+    /** A card's text parts as they stand now, in order (a long card is split; the last part has the buttons). */
+    partIds: { type: [String], default: [] },
     /** What it is about, to route replies back: the initiative and the kind of message. */
     initiativeCode: { type: String, default: null, index: true },
     kind: { type: String, enum: ['card', 'relay', 'notice'], required: true },

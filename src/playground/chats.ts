@@ -60,7 +60,8 @@ export interface Pane {
 }
 
 const CHOICE_LINE = /^(\d{1,2})\. (.+)$/;
-const CHOICE_HINT = /^\((Gõ số để chọn|Type a number to choose)\.\)$/;
+/** The hint under numbered choices: choose now, or once the question left open is answered. */
+const CHOICE_HINT = /^\(.*([Gg]õ số để chọn( ở đây)?|[Tt]ype a number to choose( here)?)\.\)$/;
 
 /** The numbered choices ending a Zalo text ("1. Tiếng Việt" ... then the hint). */
 export function numberedChoices(text: string): ChatButton[] {

@@ -14,6 +14,7 @@ import type { Clock } from '../core/time.js';
 import type { QuietHours } from '../core/schedule.js';
 import { insertOnce } from './insert-once.js';
 import { moveGroupChat, privateChatOf } from './support.service.js';
+import { numberOffer, rememberOffer } from './offer-choices.service.js';
 import type { Redis } from 'ioredis';
 import { Types } from 'mongoose';
 
@@ -34,7 +35,8 @@ export interface Outgoing {
   reply: Reply;
   kind: 'card' | 'relay' | 'notice';
   initiativeCode?: string;
-  editMessageId?: string;
+  /** The key of the card this edits (a card whose status changed), instead of sending a new message. */
+  editOf?: string;
   view?: 'full' | 'existence';
   /**
    * The member it is for and the unit they were reached for: whom to tell if they cannot be reached;
@@ -65,7 +67,7 @@ async function record(item: Outgoing, clock: Clock): Promise<boolean> {
     queuedAt: clock.now(),
     reply: JSON.stringify(item.reply),
     initiativeCode: item.initiativeCode ?? null,
-    editMessageId: item.editMessageId ?? null,
+    editOf: item.editOf ?? null,
     recipientId: item.recipient?.memberId ?? null,
     recipientUnit: item.recipient?.unitCode ?? null,
     recipientQuiet: item.recipient?.quiet ?? null,
@@ -119,14 +121,36 @@ export async function deliverRecord(deps: DeliveryDeps, key: string, d: Delivery
   const sender = deps.senders[item.channel];
   try {
     if (!sender) throw new Error(`no ${item.channel} sender is running`);
-    const messageIds = item.editMessageId
-      ? await sender.edit(item.chatId, item.editMessageId, item.locale, item.reply)
-      : await sender.send(item.chatId, item.locale, item.reply);
+    // Where choices are typed as numbers, this message's choices take numbers of their own in the chat.
+    const reply = item.editOf
+      ? item.reply
+      : await numberOffer(deps.redis, { ...item, ownerId: d.recipientId ?? null }, now);
+    const sent = item.editOf
+      ? await sender.edit(item.chatId, await partsOf(item.editOf), item.locale, reply)
+      : await sender.send(item.chatId, item.locale, reply);
+    const parts = sent.ids.slice(0, sent.parts);
     await DeliveryModel.updateOne(
       { _id: key },
-      { $set: { status: 'sent', sentMessageIds: messageIds, sentAt: deps.clock.now() } },
+      {
+        $set: {
+          status: 'sent',
+          sentMessageIds: sent.ids,
+          sentAt: deps.clock.now(),
+          ...(item.kind === 'card' && !item.editOf ? { partIds: parts } : {}),
+        },
+      },
     );
-    return { key, status: 'sent', messageIds };
+    // Sent: a note of its numbers lost here only leaves them unknown when typed; it never sends it twice.
+    await rememberOffer(deps.redis, { ...item, reply }, deps.clock.now()).catch((err: unknown) =>
+      deps.log.warn({ err, key }, 'could not note the numbers of a delivered message’s choices'),
+    );
+    // The card now stands as edited: the next edit starts from these parts, and a reply to any of them is a reply to it.
+    if (item.editOf)
+      await DeliveryModel.updateOne(
+        { _id: item.editOf },
+        { $set: { partIds: parts }, $addToSet: { sentMessageIds: { $each: sent.ids } } },
+      );
+    return { key, status: 'sent', messageIds: sent.ids };
   } catch (err) {
     if (err instanceof WindowClosedError) return windowClosed(deps, item, d.recipientId ?? null, err);
     if (err instanceof ChatMovedError && d.attempts < MAX_ATTEMPTS) return chatMoved(deps, item, err);
@@ -150,6 +174,13 @@ export async function deliverRecord(deps: DeliveryDeps, key: string, d: Delivery
   }
 }
 
+/** The text parts of a card as it stands now, to edit them (a card sent before parts were kept: its first message). */
+async function partsOf(cardKey: string): Promise<string[]> {
+  const card = await DeliveryModel.findById(cardKey, { partIds: 1, sentMessageIds: 1 }).lean();
+  if (!card?.sentMessageIds.length) throw new RejectedError(`the card ${cardKey} to edit was never sent`);
+  return card.partIds.length > 0 ? card.partIds : card.sentMessageIds.slice(0, 1);
+}
+
 /** What the messenger says when the old id of a group upgraded to a supergroup is used. */
 const MOVED_ERROR = /upgraded to a supergroup/;
 
@@ -163,23 +194,16 @@ async function chatMoved(deps: DeliveryDeps, item: Outgoing, err: ChatMovedError
     'delivery: the group was upgraded to a supergroup; following it',
   );
   await followMovedChat(deps, item.channel, item.chatId, err.toChatId);
-  if (item.editMessageId) {
+  if (item.editOf) {
     // The old card cannot be edited any more: the new one replaces it, so it is not edited again.
-    await DeliveryModel.updateMany(
-      {
-        channel: item.channel,
-        chatId: item.chatId,
-        kind: 'card',
-        status: 'sent',
-        editMessageId: null,
-        sentMessageIds: item.editMessageId,
-      },
+    await DeliveryModel.updateOne(
+      { _id: item.editOf, status: 'sent' },
       { $set: { status: 'failed', lastError: `moved to ${err.toChatId}` } },
     );
   }
   await DeliveryModel.updateOne(
     { _id: item.key },
-    { $set: { status: 'pending', chatId: err.toChatId, editMessageId: null, lastError: err.message } },
+    { $set: { status: 'pending', chatId: err.toChatId, editOf: null, lastError: err.message } },
   );
   return deliver(deps, item.key);
 }
@@ -198,7 +222,7 @@ export async function followMovedChat(
   if (await moveGroupChat(channel, fromChatId, toChatId))
     deps.log.info({ from: fromChatId, to: toChatId }, 'support group link follows the group to its new id');
   await DeliveryModel.updateMany(
-    { channel, chatId: fromChatId, status: 'pending', editMessageId: null },
+    { channel, chatId: fromChatId, status: 'pending', editOf: null },
     { $set: { chatId: toChatId } },
   );
   const failed = await DeliveryModel.find({
@@ -210,7 +234,7 @@ export async function followMovedChat(
   for (const d of failed) {
     await DeliveryModel.updateOne(
       { _id: d.key, status: 'failed' },
-      { $set: { status: 'pending', chatId: toChatId, editMessageId: null } },
+      { $set: { status: 'pending', chatId: toChatId, editOf: null } },
     );
     await deps.outbox.add(d.key, { channel: d.channel, chatId: toChatId });
   }
@@ -231,9 +255,7 @@ async function windowClosed(
   err: WindowClosedError,
 ): Promise<Outcome> {
   const elsewhere =
-    recipientId && !item.editMessageId
-      ? await privateChatOf(new Types.ObjectId(recipientId), { except: item.channel })
-      : null;
+    recipientId && !item.editOf ? await privateChatOf(new Types.ObjectId(recipientId), { except: item.channel }) : null;
   if (elsewhere) {
     deps.log.info(
       { key: item.key, to: elsewhere.channel },
@@ -245,7 +267,7 @@ async function windowClosed(
     );
     return deliver(deps, item.key);
   }
-  const status = item.editMessageId ? 'failed' : 'held';
+  const status = item.editOf ? 'failed' : 'held';
   await DeliveryModel.updateOne({ _id: item.key }, { $set: { status, lastError: err.message } });
   if (status === 'failed') return { key: item.key, status: 'failed' };
   await deps.redis.set(heldKey(item.channel, item.chatId), '1');
@@ -273,7 +295,7 @@ function toOutgoing(d: Delivery): Outgoing {
     reply: JSON.parse(d.reply) as Reply,
     kind: d.kind,
     ...(d.initiativeCode ? { initiativeCode: d.initiativeCode } : {}),
-    ...(d.editMessageId ? { editMessageId: d.editMessageId } : {}),
+    ...(d.editOf ? { editOf: d.editOf } : {}),
     ...(d.view ? { view: d.view } : {}),
     ...(d.recipientId && d.recipientUnit
       ? {
@@ -326,7 +348,7 @@ export async function deliveryOfMessage(chatId: string, messageId: string) {
 
 /** Card messages of an initiative, where its thread lives. */
 export async function cardsOf(initiativeCode: string) {
-  return DeliveryModel.find({ initiativeCode, kind: 'card', status: 'sent', editMessageId: null }).lean();
+  return DeliveryModel.find({ initiativeCode, kind: 'card', status: 'sent', editOf: null }).lean();
 }
 
 /** A delivery pending (or left `sending`) for a minute with no job behind it (a crash, a flushed Redis) is queued again. */

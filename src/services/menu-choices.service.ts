@@ -6,18 +6,26 @@ const TTL_SECONDS = 24 * 60 * 60;
 const key = (channel: string, chatId: string) => `menu-choices:${channel}:${chatId}`;
 
 /**
- * The numbered options of the bot's direct answer to a person who is in no flow (the language menu,
- * a progress menu). Only that answer sets them, and every later answer replaces or clears them: cards,
- * relays and pings sent to the chat never do. A pending flow question's options are not kept here: they
- * follow from the flow state itself.
+ * The numbered options of the bot's last direct answer to a person (the language menu, a progress menu,
+ * a flow question). Only that answer sets them, and every later answer replaces or clears them: cards,
+ * relays and pings sent to the chat never do. While a flow is pending, a typed number follows from the
+ * flow state instead; its question's options are kept here only so that no ping takes their numbers.
  */
 export async function rememberMenu(redis: Redis, channel: string, chatId: string, choices: Choice[]): Promise<void> {
   if (choices.length === 0) await redis.del(key(channel, chatId));
   else await redis.set(key(channel, chatId), JSON.stringify(choices), 'EX', TTL_SECONDS);
 }
 
-export async function menuChoice(redis: Redis, channel: string, chatId: string, n: number): Promise<Choice | null> {
+async function menuOf(redis: Redis, channel: string, chatId: string): Promise<Choice[]> {
   const stored = await redis.get(key(channel, chatId));
-  const choices = stored ? (JSON.parse(stored) as Choice[]) : [];
-  return choices[n - 1] ?? null;
+  return stored ? (JSON.parse(stored) as Choice[]) : [];
+}
+
+export async function menuChoice(redis: Redis, channel: string, chatId: string, n: number): Promise<Choice | null> {
+  return (await menuOf(redis, channel, chatId))[n - 1] ?? null;
+}
+
+/** How many numbers the bot's last direct answer still holds (1 to this). */
+export async function menuSize(redis: Redis, channel: string, chatId: string): Promise<number> {
+  return (await menuOf(redis, channel, chatId)).length;
 }

@@ -12,6 +12,7 @@ import {
   markUnreachable,
   privateChatOf,
   teamFor,
+  unreachableSince,
   type SupportTeam,
 } from './support.service.js';
 import { findInitiative, setRoutedTo, type InitiativeDoc, OPEN } from './workflow.service.js';
@@ -138,19 +139,17 @@ export async function takeWaitingCards(redis: DeliveryDeps['redis'], unitCodes: 
 export async function updateCards(deps: DeliveryDeps, i: InitiativeDoc, notes: Msg[] = []): Promise<void> {
   const items: Outgoing[] = [];
   for (const card of await cardsOf(i.code)) {
-    const messageId = card.sentMessageIds[0];
-    if (!messageId) continue;
     const view = card.view ?? 'existence';
     const reply = await renderCard(i, view, card.locale, notes);
     items.push({
-      key: `card-edit:${i.code}:${card.chatId}:${messageId}:r${i.rev}`,
+      key: `card-edit:${card.key}:r${i.rev}`,
       channel: card.channel,
       chatId: card.chatId,
       locale: card.locale,
       reply,
       kind: 'card',
       initiativeCode: i.code,
-      editMessageId: messageId,
+      editOf: card.key,
       view,
     });
   }
@@ -197,7 +196,7 @@ export async function tellAuthor(
 ): Promise<Told> {
   const target = await memberTarget(i.authorId);
   if (!target) {
-    await tellTeam(deps, i, { parts: [msg('card-author-unreachable', { code: i.code })] }, `unreachable:${key}`);
+    await tellTeamAuthorUnreachable(deps, i);
     return 'unreachable';
   }
   await enqueue(deps, [
@@ -238,13 +237,27 @@ export async function settle(deps: DeliveryDeps, i: InitiativeDoc, outcomes: Out
         msg('support-group-lost', { title: group.title, unit: group.unitCode }),
         `group-lost:${item.chatId}:${group.updatedAt.getTime()}`,
       );
-      if (item.kind === 'card' && !item.editMessageId) await postCards(deps, i.code);
+      if (item.kind === 'card' && !item.editOf) await postCards(deps, i.code);
       continue;
     }
     await markUnreachable(item.channel, item.chatId, deps.clock.now());
-    if (item.kind !== 'card')
-      await tellTeam(deps, i, { parts: [msg('card-author-unreachable', { code: i.code })] }, `unreachable:${item.key}`);
+    if (item.recipient?.memberId === String(i.authorId)) await tellTeamAuthorUnreachable(deps, i);
   }
+}
+
+/**
+ * The author cannot be reached (blocked the bot, or has no messenger): the team working the initiative is
+ * told once for as long as that lasts, however many relays and status notices fail meanwhile (and however
+ * often the delivery worker retries one), and again only after the author wrote and then blocked anew.
+ */
+async function tellTeamAuthorUnreachable(deps: DeliveryDeps, i: InitiativeDoc): Promise<void> {
+  const since = await unreachableSince(i.authorId);
+  await tellTeam(
+    deps,
+    i,
+    { parts: [msg('card-author-unreachable', { code: i.code })] },
+    `author-unreachable:${i.code}:${since?.getTime() ?? 'never-reached'}`,
+  );
 }
 
 async function tellAdmins(deps: DeliveryDeps, unitCode: string, text: Msg, key: string): Promise<void> {

@@ -195,8 +195,22 @@ export async function markGroupLost(channel: Channel, chatId: string, at: Date):
   await supportDirectoryChanged();
 }
 
+/**
+ * The messenger refused this chat for good (blocked, unfollowed): nothing more goes there until the person
+ * writes again. The first refusal's time is kept, so every refusal until then belongs to the same spell.
+ */
 export async function markUnreachable(channel: Channel, chatId: string, at: Date): Promise<void> {
-  await ChannelAccountModel.updateMany({ channel, chatId }, { $set: { unreachableAt: at } });
+  await ChannelAccountModel.updateMany({ channel, chatId, unreachableAt: null }, { $set: { unreachableAt: at } });
+}
+
+/**
+ * Since when nothing the bot sends reaches this member, for a member with no messenger left: the latest
+ * refusal that started a spell (null: none was ever refused, e.g. an idea recorded for someone without the bot).
+ */
+export async function unreachableSince(memberId: Types.ObjectId): Promise<Date | null> {
+  const accounts = await ChannelAccountModel.find({ memberId }, { unreachableAt: 1 }).lean();
+  const times = accounts.flatMap((a) => (a.unreachableAt ? [a.unreachableAt.getTime()] : []));
+  return times.length > 0 ? new Date(Math.max(...times)) : null;
 }
 
 /** Admins over a unit: admin role on it or any ancestor. */

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { initiativesOf, lastText, registerWorker } from '../support/story.js';
 import { SUBMITTER_CHANNELS } from '../support/channels.js';
+import { grant } from '../support/support-team.js';
+import { seedCampaign } from '../support/officers.js';
 
 describe.each(SUBMITTER_CHANNELS)(
   'a worker on $name moves around the form: back, cancel, resume, stale buttons',
@@ -50,6 +52,22 @@ describe.each(SUBMITTER_CHANNELS)(
       await vy.pressLatest('🗑 Bỏ bản nháp');
       expect(lastText(vy)).toContain('Câu 1/10');
       expect(lastText(vy)).not.toContain('Câu trả lời hiện tại');
+    });
+
+    it('cancelling a pledge neither points to /submit nor costs the initiative draft kept for it', async () => {
+      const khanh = channel.person(world(), { id: 4005, first_name: 'Khánh' });
+      await registerWorker(khanh, 'CDCS-001');
+      await grant(khanh, 'CDCS-001', 'officer');
+      await seedCampaign(['CDCS-001']); // a pledge is for the running campaign
+      await khanh.send('/submit');
+      await khanh.send('Đèn báo ca trực');
+      await khanh.send('/cancel');
+      await khanh.send('/pledge');
+      await khanh.send('/cancel');
+      expect(lastText(khanh)).toBe('Đã dừng.');
+      await khanh.send('/submit');
+      expect(lastText(khanh)).toContain('Tiếp tục bản nháp bạn đã lưu');
+      expect(lastText(khanh)).toContain('Câu 2/10');
     });
 
     it('answers a button from an old message with a polite note and the current question', async () => {

@@ -71,6 +71,7 @@ describe(
     it('a card action is a command naming the initiative; rejecting asks to confirm', async () => {
       await lan.send(`/reject ${code}`);
       expect(lastText(lan)).toMatch(/vì sao không chấp nhận/);
+      expect(lastText(lan)).toContain('Bạn gõ lý do vào đây'); // the Bot Platform has no replies to a message
       await lan.send('Trùng với sáng kiến năm ngoái');
       expect(lastText(lan)).toMatch(/Không chấp nhận .* với lý do/);
       await lan.send('2');

@@ -71,6 +71,9 @@ describe('Zalo Bot: prompts fit a surface without buttons, replies or a phone re
     await group.send(hung, '/linkgroup CDCS-002');
     const tuan = zaloBotPerson(zalo, { id: 7202, first_name: 'Tuấn' });
     await tuan.send('/start');
+    await tuan.send('Tiếng Việt');
+    expect(lastText(tuan)).toContain('gõ số của lựa chọn đó');
+    expect(lastText(tuan)).not.toContain('nút');
     await tuan.send('1');
     await tuan.send('CDCS-002');
     expect(lastText(tuan)).toContain('Zalo Bot không nhận được số điện thoại');

@@ -7,6 +7,7 @@ import type {
   FakeZaloOaUser,
   OaOutbound,
 } from '../../src/playground/fakes/zalo-server.js';
+import { numberedChoices as choicesInText } from '../../src/playground/chats.js';
 
 /** A bot message as a Zalo person sees it, in the shape Telegram stories read; `zaloId` is Zalo's message id. */
 export type ZaloMessage = BotMessage & { zaloId: string };
@@ -18,21 +19,8 @@ export const zaloIdOf = (user: FakeUser): string | undefined => zaloIds.get(user
 const oaUsers = new WeakMap<FakeUser, FakeZaloOaUser>();
 export const oaUserOf = (user: FakeUser): FakeZaloOaUser => oaUsers.get(user)!;
 
-const CHOICE_LINE = /^(\d{1,2})\. (.+)$/;
-
 /** The numbered choices ending a text ("1. Tiếng Việt" ...), as inline buttons pressing by number. */
-function numberedChoices(text: string): { text: string; callback_data: string }[] {
-  const lines = text.split('\n');
-  const hint = lines.length - 1;
-  if (!/^\((Gõ số để chọn|Type a number to choose)\.\)$/.test(lines[hint] ?? '')) return [];
-  const choices: { text: string; callback_data: string }[] = [];
-  for (let i = hint - 1; i >= 0; i--) {
-    const m = CHOICE_LINE.exec(lines[i]!);
-    if (!m) break;
-    choices.unshift({ text: m[2]!, callback_data: m[1]! });
-  }
-  return choices;
-}
+const numberedChoices = (text: string) => choicesInText(text).map((c) => ({ text: c.text, callback_data: c.data }));
 
 function view(m: {
   messageId: string;

@@ -6,6 +6,7 @@ import {
   RetryLaterError,
   UnreachableError,
   type ChannelSender,
+  type Sent,
 } from '../../core/sender.js';
 import type { ChartSpec, Reply } from '../../core/reply.js';
 import { renderChart } from '../charts/render-chart.js';
@@ -25,13 +26,14 @@ export class TelegramSender implements ChannelSender {
     private readonly i18n: I18n,
   ) {}
 
-  async send(chatId: string, locale: Locale, reply: Reply): Promise<string[]> {
+  async send(chatId: string, locale: Locale, reply: Reply): Promise<Sent> {
     const ids: string[] = [];
+    const messages = renderForTelegram(this.i18n, locale, reply);
     try {
       const replyTo = reply.replyToMessageId
         ? { reply_parameters: { message_id: Number(reply.replyToMessageId), allow_sending_without_reply: true } }
         : {};
-      for (const m of renderForTelegram(this.i18n, locale, reply)) {
+      for (const m of messages) {
         const sent = await this.api.sendMessage(chatId, m.text, {
           parse_mode: 'HTML',
           ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}),
@@ -63,7 +65,7 @@ export class TelegramSender implements ChannelSender {
     } catch (err) {
       throw unreachableOr(err);
     }
-    return ids;
+    return { ids, parts: messages.length };
   }
 
   /**
@@ -82,20 +84,46 @@ export class TelegramSender implements ChannelSender {
     return uploading ?? this.api.sendPhoto(chatId, await fileId, { caption: input.title });
   }
 
-  async edit(chatId: string, messageId: string, locale: Locale, reply: Reply): Promise<string[]> {
-    const [m] = renderForTelegram(this.i18n, locale, reply, { single: true });
-    const markup = m?.reply_markup && 'inline_keyboard' in m.reply_markup ? m.reply_markup : { inline_keyboard: [] };
+  /**
+   * Each part is edited in place and the buttons end up on the last one (the parts before it lose any).
+   * New text longer than before continues in new messages; parts left over are deleted, or emptied of
+   * text and buttons when Telegram no longer lets the bot delete them (after 48 hours).
+   */
+  async edit(chatId: string, partIds: string[], locale: Locale, reply: Reply): Promise<Sent> {
+    const messages = renderForTelegram(this.i18n, locale, reply);
+    const ids: string[] = [];
     try {
-      await this.api.editMessageText(chatId, Number(messageId), m?.text ?? '', {
-        parse_mode: 'HTML',
-        reply_markup: markup,
-      });
+      for (const [n, m] of messages.entries()) {
+        const markup = m.reply_markup && 'inline_keyboard' in m.reply_markup ? m.reply_markup : NO_BUTTONS;
+        const partId = partIds[n];
+        if (partId) {
+          await this.editPart(chatId, partId, m.text, markup);
+          ids.push(partId);
+        } else {
+          const sent = await this.api.sendMessage(chatId, m.text, { parse_mode: 'HTML', reply_markup: markup });
+          ids.push(String(sent.message_id));
+        }
+      }
+      for (const leftOver of partIds.slice(messages.length)) {
+        const deleted = await this.api.deleteMessage(chatId, Number(leftOver)).catch(() => false);
+        if (!deleted) await this.editPart(chatId, leftOver, '⋯', NO_BUTTONS);
+      }
     } catch (err) {
-      if (!(err instanceof GrammyError && /not modified/.test(err.description))) throw unreachableOr(err);
+      throw unreachableOr(err);
     }
-    return [messageId];
+    return { ids, parts: ids.length };
+  }
+
+  private async editPart(chatId: string, partId: string, text: string, markup: InlineKeyboardMarkup): Promise<void> {
+    try {
+      await this.api.editMessageText(chatId, Number(partId), text, { parse_mode: 'HTML', reply_markup: markup });
+    } catch (err) {
+      if (!(err instanceof GrammyError && /not modified/.test(err.description))) throw err;
+    }
   }
 }
+
+const NO_BUTTONS: InlineKeyboardMarkup = { inline_keyboard: [] };
 
 function unreachableOr(err: unknown): unknown {
   if (!(err instanceof GrammyError)) return err;
@@ -150,18 +178,9 @@ function markupOf(i18n: I18n, locale: Locale, r: Reply): TelegramMessage['reply_
 export const renderText = (i18n: I18n, locale: Locale, r: Reply): string =>
   r.parts.map((p) => renderHtml(i18n, locale, p)).join('\n\n');
 
-/**
- * One reply as Telegram messages: split at the 4096-character limit, buttons on the last part.
- * `single` (for edits, which cannot become two messages) keeps only the first part.
- */
-export function renderForTelegram(
-  i18n: I18n,
-  locale: Locale,
-  r: Reply,
-  opts: { single?: boolean } = {},
-): TelegramMessage[] {
-  const all = splitMessage(renderText(i18n, locale, r), 4096);
-  const chunks = opts.single ? all.slice(0, 1) : all;
+/** One reply as Telegram messages: split at the 4096-character limit, buttons on the last part. */
+function renderForTelegram(i18n: I18n, locale: Locale, r: Reply): TelegramMessage[] {
+  const chunks = splitMessage(renderText(i18n, locale, r), 4096);
   const markup = markupOf(i18n, locale, r);
   return chunks.map((chunk, i) =>
     i === chunks.length - 1 && markup ? { text: chunk, reply_markup: markup } : { text: chunk },

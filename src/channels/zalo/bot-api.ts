@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toBotUpdate, type ZaloBotUpdate } from './bot-update.js';
+import { sendAtOnce, type MessageHook } from './pacing.js';
 
 /**
  * A typed client of the Zalo Bot Platform: `<apiRoot>/bot<TOKEN>/<method>`, answers
@@ -63,9 +64,12 @@ const POLL_GRACE_MS = 10_000;
 
 export class ZaloBotApi {
   private readonly base: string;
+  /** Every message goes through it (the pacer, in the bot and the worker). */
+  private readonly messages: MessageHook;
 
-  constructor(opts: { apiRoot: string; token: string }) {
+  constructor(opts: { apiRoot: string; token: string; messages?: MessageHook }) {
     this.base = `${opts.apiRoot.replace(/\/+$/, '')}/bot${opts.token}`;
+    this.messages = opts.messages ?? sendAtOnce;
   }
 
   async getMe(): Promise<ZaloBotInfo> {
@@ -112,12 +116,13 @@ export class ZaloBotApi {
 
   /** 1–2000 characters; split longer text before calling. */
   async sendMessage(chatId: string, text: string): Promise<ZaloBotSent> {
-    return sent(await this.call('sendMessage', { chat_id: chatId, text }));
+    return sent(await this.messages(chatId, () => this.call('sendMessage', { chat_id: chatId, text })));
   }
 
   /** `url` must be publicly reachable; caption ≤2000 characters. */
   async sendPhoto(chatId: string, url: string, caption?: string): Promise<ZaloBotSent> {
-    return sent(await this.call('sendPhoto', { chat_id: chatId, photo: url, ...(caption ? { caption } : {}) }));
+    const params = { chat_id: chatId, photo: url, ...(caption ? { caption } : {}) };
+    return sent(await this.messages(chatId, () => this.call('sendPhoto', params)));
   }
 
   async sendChatAction(chatId: string, action: 'typing' | 'upload_photo' = 'typing'): Promise<void> {

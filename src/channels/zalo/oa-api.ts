@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sendAtOnce, type MessageHook } from './pacing.js';
 
 /**
  * A typed client of the Zalo Official Account Open API (v3 messaging, v2 uploads and getoa).
@@ -114,10 +115,13 @@ type Call = { method: 'GET' | 'POST'; path: string; body?: BodyInit; json?: bool
 export class ZaloOaApi {
   private readonly apiRoot: string;
   private readonly tokens: OaTokenProvider;
+  /** Every message goes through it (the pacer, in the bot and the worker). */
+  private readonly messages: MessageHook;
 
-  constructor(opts: { apiRoot: string; tokens: OaTokenProvider }) {
+  constructor(opts: { apiRoot: string; tokens: OaTokenProvider; messages?: MessageHook }) {
     this.apiRoot = opts.apiRoot.replace(/\/+$/, '');
     this.tokens = opts.tokens;
+    this.messages = opts.messages ?? sendAtOnce;
   }
 
   sendText(to: OaRecipient, text: string, opts: { quoteMessageId?: string } = {}): Promise<OaSent> {
@@ -197,7 +201,11 @@ export class ZaloOaApi {
   private async send(to: OaRecipient, message: Record<string, unknown>): Promise<OaSent> {
     const recipient = 'userId' in to ? { user_id: to.userId } : { message_id: to.messageId };
     const body = JSON.stringify({ recipient, message });
-    const d = SentData.parse(await this.call({ method: 'POST', path: '/v3.0/oa/message/cs', body, json: true }));
+    const chat = 'userId' in to ? to.userId : to.messageId;
+    const answer = await this.messages(chat, () =>
+      this.call({ method: 'POST', path: '/v3.0/oa/message/cs', body, json: true }),
+    );
+    const d = SentData.parse(answer);
     return {
       messageId: d.message_id,
       userId: d.user_id,

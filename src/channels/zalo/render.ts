@@ -63,16 +63,18 @@ export function renderForZalo(i18n: I18n, locale: Locale, r: Reply, surface: Zal
   let text = r.parts.map((p) => plainText(i18n, locale, p, surface)).join('\n\n');
   const commands = cardCommands(i18n, locale, r);
   if (commands) text = `${text}\n\n${commands}`;
+  const from = r.numbering?.from ?? 1;
   if (labelled.length > 0) {
-    const list = labelled.map((l, i) => `${i + 1}. ${l.label}`).join('\n');
-    text = `${text}\n\n${list}\n${i18n.t(locale, 'zalo-choose-by-number')}`;
+    const list = labelled.map((l, i) => `${from + i}. ${l.label}`).join('\n');
+    const hint = r.numbering?.afterQuestion ? 'zalo-choose-by-number-after-question' : 'zalo-choose-by-number';
+    text = `${text}\n\n${list}\n${i18n.t(locale, hint)}`;
   }
   return {
     texts: splitMessage(text, ZALO_TEXT_MAX),
     choices: labelled.map((l) => l.choice),
     buttonTitles:
       labelled.length <= OA_MAX_BUTTONS
-        ? labelled.map((l, i) => truncate(`${i + 1}. ${l.label}`, OA_BUTTON_TITLE_MAX))
+        ? labelled.map((l, i) => truncate(`${from + i}. ${l.label}`, OA_BUTTON_TITLE_MAX))
         : [],
     asksPhone: r.keyboard?.kind === 'contact',
   };

@@ -10,7 +10,7 @@ import {
   WindowClosedError,
   type ChannelSender,
   type FileFetcher,
-  type Pacing,
+  type Sent,
 } from '../../core/sender.js';
 import type { ChartSpec, Reply } from '../../core/reply.js';
 import { type ZaloBotApi, ZaloBotError } from './bot-api.js';
@@ -41,26 +41,22 @@ export class ZaloOaSender implements ChannelSender {
   constructor(
     private readonly api: ZaloOaApi,
     private readonly i18n: I18n,
-    private readonly pacer: Pacing,
     /** Files sent on Telegram are fetched from there and uploaded to the OA. */
     private readonly files: Partial<Record<Channel, FileFetcher>>,
     private readonly phoneForm: { imageUrl: string },
   ) {}
 
-  async send(chatId: string, locale: Locale, reply: Reply): Promise<string[]> {
+  async send(chatId: string, locale: Locale, reply: Reply): Promise<Sent> {
     const to: OaRecipient = { userId: chatId };
     const r = renderForZalo(this.i18n, locale, reply, 'zalo-oa');
     const ids: string[] = [];
     const quote = reply.replyToMessageId ? { quoteMessageId: reply.replyToMessageId } : {};
-    const paced = async (send: () => Promise<{ messageId: string }>) => {
-      await this.pacer.wait('zalo', chatId);
-      ids.push((await send()).messageId);
-    };
+    const keep = async (sending: Promise<{ messageId: string }>) => void ids.push((await sending).messageId);
     try {
       for (const [i, text] of r.texts.entries()) {
         const withButtons = i === r.texts.length - 1 && r.buttonTitles.length > 0;
         const buttons = r.buttonTitles.map((title, n) => ({ title, payload: payloadOf(r.choices[n]!) }));
-        await paced(() =>
+        await keep(
           withButtons ? this.api.sendButtons(to, text, buttons) : this.api.sendText(to, text, i === 0 ? quote : {}),
         );
       }
@@ -70,20 +66,12 @@ export class ZaloOaSender implements ChannelSender {
           subtitle: this.i18n.t(locale, 'zalo-phone-form-subtitle'),
           imageUrl: this.phoneForm.imageUrl,
         };
-        await paced(() => this.api.requestUserInfo(to, form));
+        await keep(this.api.requestUserInfo(to, form));
       }
-      for (const file of reply.attachments ?? []) {
-        const uploaded = isUrl(file.fileId) ? null : await this.uploadFromTelegram(file);
-        await paced(() => {
-          if (uploaded?.kind === 'image') return this.api.sendImage(to, { attachmentId: uploaded.id });
-          if (uploaded?.kind === 'file') return this.api.sendFile(to, uploaded.id);
-          if (file.kind === 'photo' && isUrl(file.fileId)) return this.api.sendImage(to, { url: file.fileId });
-          return this.api.sendText(to, fileNote(this.i18n, locale, file.fileId));
-        });
-      }
+      for (const file of reply.attachments ?? []) await keep(this.sendAttachment(to, locale, file));
       // The OA takes only PDF and Word files: an export (XLSX, CSV) is pointed to where it can be had.
       for (const file of reply.files ?? [])
-        await paced(() =>
+        await keep(
           this.api.sendText(
             to,
             plainText(this.i18n, locale, { key: 'zalo-export-elsewhere', vars: { file: file.name } }),
@@ -91,16 +79,29 @@ export class ZaloOaSender implements ChannelSender {
         );
       for (const chart of reply.charts ?? []) {
         const attachmentId = await this.chartAttachment(locale, chart);
-        await paced(() => this.api.sendImage(to, { attachmentId }, chartCaption(this.i18n, locale, chart)));
+        await keep(this.api.sendImage(to, { attachmentId }, chartCaption(this.i18n, locale, chart)));
       }
     } catch (err) {
       throw oaFailure(err);
     }
-    return ids;
+    return { ids, parts: r.texts.length };
   }
 
-  edit(chatId: string, _messageId: string, locale: Locale, reply: Reply): Promise<string[]> {
+  edit(chatId: string, _partIds: string[], locale: Locale, reply: Reply): Promise<Sent> {
     return this.send(chatId, locale, reply);
+  }
+
+  /** A file of the initiative: uploaded from Telegram when the OA takes it, by its link when it is Zalo's, else a note. */
+  private async sendAttachment(
+    to: OaRecipient,
+    locale: Locale,
+    file: { kind: 'photo' | 'document'; fileId: string },
+  ): Promise<{ messageId: string }> {
+    const uploaded = isUrl(file.fileId) ? null : await this.uploadFromTelegram(file);
+    if (uploaded?.kind === 'image') return this.api.sendImage(to, { attachmentId: uploaded.id });
+    if (uploaded?.kind === 'file') return this.api.sendFile(to, uploaded.id);
+    if (file.kind === 'photo' && isUrl(file.fileId)) return this.api.sendImage(to, { url: file.fileId });
+    return this.api.sendText(to, fileNote(this.i18n, locale, file.fileId));
   }
 
   /** Drawn and uploaded once per content; the other recipients get the same attachment. */
@@ -175,39 +176,34 @@ export class ZaloBotSender implements ChannelSender {
   constructor(
     private readonly api: ZaloBotApi,
     private readonly i18n: I18n,
-    private readonly pacer: Pacing,
   ) {}
 
-  async send(chatId: string, locale: Locale, reply: Reply): Promise<string[]> {
+  async send(chatId: string, locale: Locale, reply: Reply): Promise<Sent> {
     const r = renderForZalo(this.i18n, locale, reply, 'zalo-bot');
     const ids: string[] = [];
-    const paced = async (send: () => Promise<{ messageId: string }>) => {
-      await this.pacer.wait('zalo', chatId);
-      ids.push((await send()).messageId);
-    };
+    const keep = async (sending: Promise<{ messageId: string }>) => void ids.push((await sending).messageId);
     try {
-      for (const text of r.texts) await paced(() => this.api.sendMessage(chatId, text));
+      for (const text of r.texts) await keep(this.api.sendMessage(chatId, text));
       for (const file of reply.files ?? [])
-        await paced(() =>
+        await keep(
           this.api.sendMessage(
             chatId,
             plainText(this.i18n, locale, { key: 'zalo-export-elsewhere', vars: { file: file.name } }),
           ),
         );
-      for (const file of reply.attachments ?? []) {
-        await paced(() =>
+      for (const file of reply.attachments ?? [])
+        await keep(
           file.kind === 'photo' && isUrl(file.fileId)
             ? this.api.sendPhoto(chatId, file.fileId)
             : this.api.sendMessage(chatId, fileNote(this.i18n, locale, file.fileId)),
         );
-      }
     } catch (err) {
       throw botFailure(err);
     }
-    return ids;
+    return { ids, parts: r.texts.length };
   }
 
-  edit(chatId: string, _messageId: string, locale: Locale, reply: Reply): Promise<string[]> {
+  edit(chatId: string, _partIds: string[], locale: Locale, reply: Reply): Promise<Sent> {
     return this.send(chatId, locale, reply);
   }
 }
