@@ -64,8 +64,10 @@ export async function replyCommand(ctx: FlowCtx, args: string): Promise<Reply[]>
 
 /** /queue: open initiatives of the member's units, oldest first, with age and assignee. */
 export async function queue(ctx: FlowCtx): Promise<Reply[]> {
-  if (!ctx.member.roles.some((r) => r.role === 'support' || r.role === 'admin'))
-    return [reply(msg('support-not-allowed'))];
+  if (!ctx.member.roles.some((r) => r.role === 'support' || r.role === 'admin')) {
+    const officer = ctx.member.roles.some((r) => r.role === 'officer');
+    return [reply(msg('queue-not-support', { officer: officer ? 'yes' : 'no' }))];
+  }
   const items = await openQueueOf(ctx.member, QUEUE_SHOWN);
   if (items.length === 0) return [reply(msg('queue-empty'))];
   const now = ctx.deps.clock.now().getTime();
@@ -86,7 +88,7 @@ export async function show(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const code = args.trim();
   const i = CODE_PATTERN.test(code) ? await findInitiative(code) : null;
   if (!i) return [reply(msg('support-unknown-code', { code }))];
-  const isAuthor = i.authorId.equals(ctx.member._id);
+  const isAuthor = [i.authorId, ...i.coAuthorIds].map(String).includes(String(ctx.member._id));
   if (!isAuthor && !canWork(ctx.member, i)) return [reply(msg('support-not-allowed'))];
   const view = isAuthor || canSeeContent(ctx.member, i) ? 'full' : 'existence';
   const history = (await eventsOf(i._id)).map((e) =>
