@@ -30,7 +30,7 @@ import { acknowledgeNudge } from './support/nudge-ack.js';
 import { relayFromAuthor, relayFromTeam } from './support/relay.js';
 import { deliveryOfMessage, followMovedChat, releaseHeld } from '../src/services/delivery.service.js';
 import { takeWaitingCards } from '../src/services/notifications.service.js';
-import { awaitingAnswerFrom, findInitiative } from '../src/services/workflow.service.js';
+import { awaitingAnswerFrom, findInitiative, isAuthorOf } from '../src/services/workflow.service.js';
 import { handledOf, type Answer, type FlowCtx, readText } from './flows/engine.js';
 import { CALLBACKS, unpackCallback } from '../src/core/callback-data.js';
 import { flows } from './flows/index.js';
@@ -202,7 +202,7 @@ async function routeReply(
 ): Promise<Reply[] | null> {
   const i = await initiativeRepliedTo(ctx.event);
   if (!i) return null;
-  return i.authorId.equals(ctx.member._id) ? relayFromAuthor(ctx, i, payload) : relayFromTeam(ctx, i, payload);
+  return isAuthorOf(i, ctx.member._id) ? relayFromAuthor(ctx, i, payload) : relayFromTeam(ctx, i, payload);
 }
 
 /** While the team waits for more information, the author's next plain message is the answer. */

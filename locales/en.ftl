@@ -449,6 +449,7 @@ relay-from-author =
 relay-sent-to-team = ✓ Sent to the support team about { $code }.
 relay-queued = Your message is kept in the record of { $code }; the support team will see it when they take it.
 relay-closed = { $code } is closed and takes no more messages. You can send a new idea any time.
+relay-merged = { $code } was merged into { $into }, of which you are a co-author. To write to the support team, type /reply { $into } and your message.
 reply-usage = Usage: /reply SK-2026-000123 your message
 queue-empty = No initiative is waiting. 🎉
 queue-not-support = /queue lists the initiatives waiting for a support team, so it is for support teams and admins. { $officer ->

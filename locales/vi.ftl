@@ -439,6 +439,7 @@ relay-from-author =
 relay-sent-to-team = ✓ Đã chuyển tới tổ hỗ trợ về { $code }.
 relay-queued = Đã lưu tin của bạn vào hồ sơ { $code }; tổ hỗ trợ sẽ xem khi nhận xử lý.
 relay-closed = { $code } đã kết thúc nên không nhận thêm tin nhắn. Bạn có thể gửi ý tưởng mới bất cứ lúc nào.
+relay-merged = { $code } đã được gộp vào { $into }, bạn là đồng tác giả của sáng kiến đó. Muốn nhắn tổ hỗ trợ, bạn gõ /reply { $into } nội dung.
 reply-usage = Cách dùng: /reply SK-2026-000123 nội dung tin nhắn
 queue-empty = Không có sáng kiến nào đang chờ xử lý. 🎉
 queue-not-support = /queue liệt kê sáng kiến đang chờ tổ hỗ trợ sáng kiến xử lý, nên chỉ dành cho tổ hỗ trợ và quản trị viên. { $officer ->

@@ -54,6 +54,10 @@ export function nextStatus(action: Action, status: InitiativeStatus): Initiative
 
 export type InitiativeDoc = NonNullable<Awaited<ReturnType<typeof findInitiative>>>;
 
+/** Whether the member wrote the initiative, or co-authors it (their duplicate was merged into it). */
+export const isAuthorOf = (i: Pick<InitiativeDoc, 'authorId' | 'coAuthorIds'>, memberId: Types.ObjectId): boolean =>
+  [i.authorId, ...i.coAuthorIds].map(String).includes(String(memberId));
+
 /** Initiatives looked up lately by this process; a code never moves to another initiative. */
 const initiativeIds = new KnownIds(20_000);
 

@@ -75,6 +75,14 @@ describe('a duplicate merged into the initiative it repeats', { shuffle: false }
     expect(lastText(lan)).not.toContain(duplicate);
   });
 
+  it('carries the co-author’s conversation on under the kept initiative', async () => {
+    await tom.send(`/reply ${duplicate} Tôi có ảnh tay cầm cũ`);
+    expect(lastText(tom)).toContain(`${duplicate} đã được gộp vào ${original}, bạn là đồng tác giả của sáng kiến đó`);
+    await tom.send(`/reply ${original} Tôi có ảnh tay cầm cũ`);
+    expect(lastText(tom)).toContain(`Đã chuyển tới tổ hỗ trợ về ${original}`);
+    expect(cuc.transcript.at(-1)!.plainText).toContain(`Tác giả Tôn trả lời về ${original}:\nTôi có ảnh tay cầm cũ`);
+  });
+
   it('leaves the counts, nudges and rankings; the counters and recount agree', async () => {
     await foldProgress(world().deps);
     const counts = await progressOf(world().deps.redis, 'MTSK-2026', 'CDCS-001');
@@ -100,5 +108,13 @@ describe('a duplicate merged into the initiative it repeats', { shuffle: false }
       `Không gộp vào ${duplicate} được: sáng kiến này đã được gộp vào một sáng kiến khác`,
     );
     expect((await InitiativeModel.findOne({ code: third }).lean())!.status).toBe('submitted');
+  });
+
+  it('no longer offers a merged duplicate as a similar initiative on new cards', async () => {
+    world().clock.set('2026-11-24T09:00:00+07:00'); // back in the campaign of the two
+    const again = await sendQuickIdea(lan, 'Tay cầm máy dập nên bọc cao su cho đỡ trơn tay');
+    const hint = cardOf(cuc, again).plainText;
+    expect(hint).toContain(`Có thể trùng với: ${original}`);
+    expect(hint).not.toContain(duplicate);
   });
 });
