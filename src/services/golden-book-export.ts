@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { formatDay } from '../core/time.js';
 import { shortUnitName } from '../core/unit-name.js';
 import type { GoldenBook, GoldenEntry } from './golden-book.service.js';
@@ -72,7 +72,9 @@ function sheetName(wanted: string, taken: Set<string>): string {
 
 /** The golden book as an XLSX workbook: a summary sheet, then one sheet per section (child unit), formatted, with totals. */
 export async function goldenBookXlsx(book: GoldenBook, t: Translate): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: ExcelJS adds ~27 MiB to a process that may never export a book.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Sáng kiến bot';
   const taken = new Set<string>();
   const title = t('goldenbook-title', { unit: book.unit.name, scope: scopeLabel(t, book) });
