@@ -65,6 +65,8 @@ export function progressChartSvg(input: ProgressChartInput): string {
   // Counts are whole; a percentage below 10 keeps one decimal, in the reader's notation ("0,3%").
   const fmt = (n: number) => formatNumber(input.locale, n, 1);
   const valueLabel = (r: Row) => `${fmt(r.actual)}/${fmt(r.target)} · ${fmt(percentOf(r.actual, r.target))}%`;
+  // Room right of the bars for the longest value label ("1.250/60.000 · 2,1%"), at about 11 px a character.
+  const right = Math.max(150, 16 + 11 * Math.max(0, ...rows.map((r) => valueLabel(r).length)));
   const maxValue = Math.max(1, ...rows.map((r) => Math.max(r.actual, r.target)));
   const common = { type: 'bar' as const, barWidth: 24, barGap: '-100%', silent: true };
 
@@ -82,13 +84,13 @@ export function progressChartSvg(input: ProgressChartInput): string {
           { name: input.legend.pace, icon: 'rect', itemStyle: { color: COLORS.pace } },
         ],
       },
-      grid: { top, left: 16, right: 150, bottom: 36, containLabel: true },
+      grid: { top, left: 16, right, bottom: 36, containLabel: true },
       xAxis: {
         type: 'value',
         max: maxValue,
         splitNumber: 5,
         minInterval: 1,
-        axisLabel: { fontSize: 17, color: COLORS.muted, formatter: (v: number) => fmt(v) },
+        axisLabel: { fontSize: 17, color: COLORS.muted, formatter: (v: number) => fmt(v), hideOverlap: true },
         splitLine: { lineStyle: { color: COLORS.grid } },
       },
       yAxis: {
