@@ -20,10 +20,12 @@ describe('nudges say what is true to each reader', { shuffle: false }, () => {
   let chien: FakeUser; // officer of CDCS-001 (lagging), Telegram
   let tu: FakeUser; // support member of CDCS-001, on the Zalo OA
   let hai: FakeUser; // officer of the parent, KCN-TL
+  let quan: FakeUser; // another officer of KCN-TL, on the Zalo OA
 
   const at = async (day: string) => {
     world().clock.set(`${day}T08:00:00+07:00`);
-    await tu.send('/help'); // a Zalo OA may write within 7 days of the person's last message
+    // A Zalo OA may write to a person within 7 days of their last message.
+    for (const onZalo of [tu, quan]) await onZalo.send('/help');
     return world().run(nudgeLaggingUnits);
   };
 
@@ -40,9 +42,13 @@ describe('nudges say what is true to each reader', { shuffle: false }, () => {
       ['CDCS-001', 'CDCS-002', 'CDCS-003'].map((unitCode) => ({ campaignCode: 'DOT-40', unitCode, target: 100 })),
     );
     chien = await staff(world().tg, { id: 9851, first_name: 'Chiến' }, ['CDCS-001', 'officer']);
-    tu = zaloOaPerson(await world().startZalo('oa'), { id: 9852, first_name: 'Tú' });
+    const zalo = await world().startZalo('oa');
+    tu = zaloOaPerson(zalo, { id: 9852, first_name: 'Tú' });
     await tu.send('/help');
     await grant(tu, 'CDCS-001', 'support');
+    quan = zaloOaPerson(zalo, { id: 9855, first_name: 'Quân' });
+    await quan.send('/help');
+    await grant(quan, 'KCN-TL', 'officer');
     hai = await staff(world().tg, { id: 9853, first_name: 'Hải' }, ['KCN-TL', 'officer']);
     await grant(world().tg.user({ id: 9854, first_name: 'Chưa nhắn' }), 'CDCS-002', 'officer');
   });
@@ -65,6 +71,7 @@ describe('nudges say what is true to each reader', { shuffle: false }, () => {
     expect(nobody(hai, 'Công ty Cơ khí Hà Nội')[0]!.plainText).toContain(
       'cán bộ và tổ hỗ trợ của đơn vị chưa ai nhắn cho bot lần nào',
     );
+    expect(nobody(quan, 'Công ty May Thăng Long')).toHaveLength(1);
     // Two more weeks: CDCS-001 leaves two nudges unanswered and its parent hears it; the units with nobody
     // are never said to have left nudges unanswered, nor is the parent told about them again.
     await at('2026-11-30');
@@ -75,6 +82,8 @@ describe('nudges say what is true to each reader', { shuffle: false }, () => {
     expect([...about]).toEqual(['⚠️ Công ty May Việt Tiến']);
     expect(nobody(hai, 'Công ty May Thăng Long')).toHaveLength(1);
     expect(nobody(hai, 'Công ty Cơ khí Hà Nội')).toHaveLength(1);
+    expect(new Set(unanswered(quan).map((m) => m.plainText.split(' chậm tiến độ')[0]))).toEqual(about);
+    expect(nobody(quan, 'Công ty May Thăng Long')).toHaveLength(1);
     expect(await NudgeModel.countDocuments({ unitCode: 'CDCS-003', reached: 0 })).toBe(3);
   });
 
