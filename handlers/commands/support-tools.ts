@@ -1,14 +1,8 @@
 import { msg } from '../../src/core/i18n.js';
 import { reply, type Reply } from '../../src/core/reply.js';
 import { CODE_PATTERN, quickIdeaFields, submitInitiative } from '../../src/services/initiatives.service.js';
-import { findMember, memberByPhoneOrNew, normalizePhone } from '../../src/services/members.service.js';
-import {
-  cannedRepliesOf,
-  canWork,
-  findCannedReply,
-  privateChatOf,
-  saveCannedReply,
-} from '../../src/services/support.service.js';
+import { findMember, linkedChannels, memberByPhoneOrNew, normalizePhone } from '../../src/services/members.service.js';
+import { cannedRepliesOf, canWork, findCannedReply, saveCannedReply } from '../../src/services/support.service.js';
 import { unitName } from '../../src/services/units.service.js';
 import {
   addToThread,
@@ -116,7 +110,7 @@ export async function onbehalf(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const i = (await findInitiative(code))!;
   // Someone recorded by a team before, who never wrote to the bot, is told when they register (see linking).
   const told =
-    author.existed && (await privateChatOf(author.id)) !== null
+    author.existed && (await linkedChannels(author.id)).length > 0
       ? (await tellAuthor(
           ctx.deps,
           i,

@@ -49,6 +49,9 @@ describe('someone the support team recorded an idea for registers with that phon
     const first = /SK-\d{4}-\d{6}/.exec(lastText(cuc))![0];
     await cuc.send('/onbehalf 0912000005 | Trần Thị Năm | Kẻ vạch chỗ để xe đẩy');
     const second = /SK-\d{4}-\d{6}/.exec(lastText(cuc))![0];
+    // Known by that phone now, yet still on no messenger: not told, and the team is not told they blocked the bot.
+    expect(lastText(cuc)).toContain('Họ chưa dùng bot nên chưa nhận được thông báo');
+    expect(cuc.transcript.map((m) => m.plainText).join('\n')).not.toContain('không gửi được tin cho tác giả');
 
     const nam = zaloOaPerson(world().zalo!, { id: 9653, first_name: 'Năm', phone: '84912000005' });
     await registerWithPhone(nam, '84912000005');
