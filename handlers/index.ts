@@ -8,7 +8,7 @@ import { FlowConflictError, loadFlowState } from '../src/services/flow-state.ser
 import { claimUpdate, markDone } from '../src/services/inbound-claims.js';
 import { back } from './commands/back.js';
 import { cancel } from './commands/cancel.js';
-import { help } from './commands/help.js';
+import { help, staffHelp } from './commands/help.js';
 import { chooseLang, lang } from './commands/lang.js';
 import { link } from './commands/link.js';
 import { mine } from './commands/mine.js';
@@ -30,7 +30,7 @@ import { acknowledgeNudge } from './support/nudge-ack.js';
 import { relayFromAuthor, relayFromTeam } from './support/relay.js';
 import { deliveryOfMessage, followMovedChat, releaseHeld } from '../src/services/delivery.service.js';
 import { takeWaitingCards } from '../src/services/notifications.service.js';
-import { awaitingAnswerFrom, findInitiative } from '../src/services/workflow.service.js';
+import { awaitingAnswerFrom, findInitiative, isAuthorOf } from '../src/services/workflow.service.js';
 import { handledOf, type Answer, type FlowCtx, readText } from './flows/engine.js';
 import { CALLBACKS, unpackCallback } from '../src/core/callback-data.js';
 import { flows } from './flows/index.js';
@@ -150,9 +150,11 @@ async function handleAs(received: InboundEvent, deps: Deps): Promise<HandleResul
   if (typed && 'refused' in typed) return { replies: typed.refused, locale: asked.locale };
   const ctx: FlowCtx = typed ? { ...asked, event: { ...event, payload: typed.picked } } : asked;
   const { payload } = ctx.event;
-  const closeButtons = payload.kind === 'button' && CALLBACKS.flow.unpack(payload.data)?.rev === state.rev;
-  const { replies, notice, locale } = handledOf(event.chatType === 'group' ? await routeGroup(ctx) : await route(ctx));
+  const answeredFlow = payload.kind === 'button' && CALLBACKS.flow.unpack(payload.data)?.rev === state.rev;
+  const handled = handledOf(event.chatType === 'group' ? await routeGroup(ctx) : await route(ctx));
+  const { replies, notice, locale } = handled;
   await rememberAnsweredMenu(ctx, replies);
+  const closeButtons = answeredFlow || handled.closeButtons === true;
   return { replies, locale: locale ?? ctx.locale, closeButtons, ...(notice ? { buttonNotice: notice } : {}) };
 }
 
@@ -201,7 +203,7 @@ async function routeReply(
 ): Promise<Reply[] | null> {
   const i = await initiativeRepliedTo(ctx.event);
   if (!i) return null;
-  return i.authorId.equals(ctx.member._id) ? relayFromAuthor(ctx, i, payload) : relayFromTeam(ctx, i, payload);
+  return isAuthorOf(i, ctx.member._id) ? relayFromAuthor(ctx, i, payload) : relayFromTeam(ctx, i, payload);
 }
 
 /** While the team waits for more information, the author's next plain message is the answer. */
@@ -258,12 +260,15 @@ async function route(ctx: FlowCtx): Promise<Answer> {
   }
 }
 
-/** A message that answers no question: a registered worker's idea, or someone who should register first. */
+/**
+ * A message that answers no question: a registered worker's idea; for staff not registered as members,
+ * what their roles let them do; for anyone else, registering first.
+ */
 async function outsideFlows(
   ctx: FlowCtx,
   payload: Exclude<InboundEvent['payload'], { kind: 'command' | 'button' | 'unsupported' | 'service' | 'chat_moved' }>,
 ): Promise<Answer> {
-  if (!isRegistered(ctx)) return [reply(msg('need-registration'))];
+  if (!isRegistered(ctx)) return ctx.member.roles.length > 0 ? staffHelp(ctx) : [reply(msg('need-registration'))];
   if (payload.kind === 'contact') return [reply(msg('contact-unexpected'))];
   const written = payload.kind === 'media' ? payload.caption : payload.text;
   const idea = readText({ kind: 'text', text: written }, FIELD_MAX);

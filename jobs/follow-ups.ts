@@ -11,7 +11,7 @@ const CONCURRENCY = 8;
 // BullMQ refuses ':' in custom job ids. The same follow-up asked twice (a retried update) runs once
 // while the first is waiting; if it runs again later, the deliveries' unique keys still send once.
 function jobIdOf(task: FollowUp): string {
-  if (task.kind === 'update-cards') return `${task.kind}-${task.code}-r${task.rev}`;
+  if (task.kind === 'update-cards') return `${task.kind}-${task.code}-r${task.rev}${task.tag ? `-${task.tag}` : ''}`;
   if (task.kind === 'tell-author') return `${task.kind}-${task.key.replaceAll(':', '_')}`;
   return `${task.kind}-${task.code}`;
 }
@@ -44,7 +44,7 @@ async function runFollowUp(deps: Deps, task: FollowUp): Promise<void> {
   // The initiative as it is now: a later change's card refresh finds its key already sent.
   const i = await findInitiative(task.code);
   if (!i) return;
-  if (task.kind === 'update-cards') await updateCards(deps, i);
+  if (task.kind === 'update-cards') await updateCards(deps, i, [], task.tag);
   else await tellAuthor(deps, i, () => task.reply, task.key, task.as);
 }
 

@@ -71,6 +71,12 @@ register-phone-use-button = { $surface ->
        *[other] Please tap "Share my phone number" below, or "Skip" if you prefer not to share it.
     }
 register-done = 🎉 You are registered with <b>{ $unit }</b>.
+register-recorded-ideas = The initiative support team recorded { $count ->
+        [1] the idea
+       *[other] the { $count } ideas
+    } you told them; from now on they are your initiatives:
+register-recorded-idea = • <b>{ $code }</b>: { $title }
+register-recorded-mine = Type /mine to follow them; the support team will talk with you right here. Have a new idea? Just write it here.
 
 ## Help
 
@@ -85,6 +91,21 @@ help-full =
     • Union officers: /ping (weekly report time), /quiet (quiet hours), /pledge and /pledges (emulation pledges).
     • Initiative support teams: /queue, /show, /reply, /note, /tpl, /onbehalf, /merge; in a group: /linkgroup.
 help-in-flow = You are in the middle of a form; the pending question is right below.
+staff-help =
+    Hello { $name }! You have roles on the bot (assigned by an admin):{ $support ->
+        [none] {""}
+       *[other] {""}
+        • <b>Initiative support team</b> – { $support }: new initiatives come to you (or your team's group) as cards to work on. /queue – initiatives waiting; /show code – one initiative; /reply code text – write to its author; /note, /tpl, /onbehalf, /merge.
+    }{ $officer ->
+        [none] {""}
+       *[other] {""}
+        • <b>Union officer</b> – { $officer }: /progress – progress; /lagging – units behind pace; /ping – when the weekly report comes; /quiet – quiet hours; /pledge, /pledges – emulation pledges; /goldenbook – golden book of initiatives.
+    }{ $admin ->
+        [none] {""}
+       *[other] {""}
+        • <b>Admin</b> – { $admin }: /queue – initiatives waiting in the units below; /show code; /goldenbook; in a support team's group: /linkgroup.
+    }
+    To send an initiative of your own, type /start to register with the grassroots union you work at.
 
 ## Initiative form
 
@@ -182,7 +203,11 @@ mine-item = <b>{ $code }</b> · { $date } · { $status ->
         [recognized] Recognised
         [replicated] Replicated
         [rejected] Not accepted
+        [merged] Merged into { $into }
        *[withdrawn] Withdrawn
+    }{ $coAuthor ->
+        [yes] {" "}· you are a co-author
+       *[no] {""}
     }
     { $title }
 
@@ -299,12 +324,16 @@ card =
         [recognized] Recognised
         [replicated] Replicated
         [rejected] Not accepted
+        [merged] Merged into { $into }
        *[withdrawn] Withdrawn
     }{ $quick ->
         [yes] {" "}· quick idea
        *[no] {""}
     }
-    <b>Author:</b> { $author } ({ $phone }) · <b>Assignee:</b> { $assignee }
+    <b>Author:</b> { $author } ({ $phone }){ $mergedAuthors ->
+        [none] {""}
+       *[other] , { $mergedAuthors } (from a merged duplicate)
+    } · <b>Assignee:</b> { $assignee }
     <b>Title:</b> { $title }{ $quick ->
         [yes] {""}
         <b>Idea:</b> { $idea }
@@ -336,6 +365,7 @@ card-confidential = 🔒 <b>{ $code }</b> · { $unit } · { $status ->
         [recognized] Recognised
         [replicated] Replicated
         [rejected] Not accepted
+        [merged] Merged into { $into }
        *[withdrawn] Withdrawn
     }: contains a trade secret; only the unit's own support team sees its content.
 card-btn-take = 🙋 Take it
@@ -352,7 +382,18 @@ card-ask-reject = { $code }: why is it not accepted? { $surface ->
         [telegram] Reply to this message with the reason; the author will receive it.
        *[other] Type the reason here; the author will receive it.
     }
-card-ask-recognize = { $code }: number and date of the initiative council's decision (e.g. "15/QĐ-HĐSK of 20/11/2026")? Reply to this message.
+card-ask-recognize = { $code }: what is the number of the initiative council's decision? You may add its date, e.g. "15/QĐ-HĐSK of 20/11/2026". { $surface ->
+        [telegram] Reply to this message.
+       *[other] Type it here.
+    }
+card-ask-recognize-date = { $code }: on what date was decision { $number } signed? Write day/month/year, e.g. 20/11/2026.{ $surface ->
+        [telegram] {" "}Reply to this message.
+       *[other] {""}
+    }
+recognize-no-number = I need the decision's number (e.g. 15/QĐ-HĐSK), and may take its date with it. Please type it again.
+recognize-not-a-day = I can't read "{ $typed }" as a real date. Please type the date it was signed as day/month/year, e.g. 20/11/2026.
+recognize-date-future = { $date } has not come yet: a recognition decision is dated today or earlier. Please check it.
+recognize-date-before-submission = { $date } is before the initiative was submitted ({ $submitted }), so the decision cannot be dated then. Please check it.
 card-author-unreachable = ⚠️ { $code }: the message could not reach the author (they may have blocked the bot). It is kept in the initiative's record, and so is whatever follows until the author writes to the bot again (this is not repeated).
 member-unreachable = ⚠️ The bot could not deliver its reminders to { $name } ({ $unit }): they may have blocked the bot. Please ask them to open the chat with the bot again; it resumes when they write.
 support-group-lost = ⚠️ The bot is no longer in the group "{ $title }" of unit { $unit }. New initiatives go to each support member privately until a group is linked again with /linkgroup.
@@ -371,7 +412,7 @@ status-notice = Your initiative <b>{ $code }</b>: <b>{ $status ->
         [needs_info] The support team asks: { $note }
             Just send your answer here.
         [accepted] Congratulations! It goes to the initiative council for recognition.
-        [recognized] Congratulations! It was recognised ({ $note }) and entered in the golden book of initiatives.
+        [recognized] Congratulations! The initiative council recognised it by decision no. { $decision } of { $date }, and it is entered in the golden book of initiatives.
         [replicated] Your initiative is being replicated in other units. Thank you!
         [rejected] Reason: { $note }. Don't give up – you can send a new idea any time.
        *[withdrawn] It was withdrawn at your request.
@@ -386,6 +427,7 @@ support-illegal = { $code } is "{ $status ->
         [recognized] Recognised
         [replicated] Replicated
         [rejected] Not accepted
+        [merged] Merged
        *[withdrawn] Withdrawn
     }"; this action is not possible now.
 support-taken = Someone else already took { $code }.
@@ -417,8 +459,13 @@ relay-from-author =
 relay-sent-to-team = ✓ Sent to the support team about { $code }.
 relay-queued = Your message is kept in the record of { $code }; the support team will see it when they take it.
 relay-closed = { $code } is closed and takes no more messages. You can send a new idea any time.
+relay-merged = { $code } was merged into { $into }, of which you are a co-author. To write to the support team, type /reply { $into } and your message.
 reply-usage = Usage: /reply SK-2026-000123 your message
 queue-empty = No initiative is waiting. 🎉
+queue-not-support = /queue lists the initiatives waiting for a support team, so it is for support teams and admins. { $officer ->
+        [yes] For your unit's progress, type /progress; for the units behind pace, /lagging.
+       *[no] Your own initiatives: /mine.
+    }
 queue-header = <b>Initiatives waiting</b> ({ $count }, oldest first):
 queue-item = <b>{ $code }</b> · { $status ->
         [submitted] Submitted
@@ -441,6 +488,7 @@ show-history-item = { $date }: { $from ->
         [recognized] Recognised
         [replicated] Replicated
         [rejected] Not accepted
+        [merged] Merged
        *[withdrawn] Withdrawn
     } → { $to ->
         [submitted] Submitted
@@ -450,6 +498,7 @@ show-history-item = { $date }: { $from ->
         [recognized] Recognised
         [replicated] Replicated
         [rejected] Not accepted
+        [merged] Merged
        *[withdrawn] Withdrawn
     } ({ $note })
 withdraw-not-author = Only the author can withdraw { $code }.
@@ -462,6 +511,7 @@ linkgroup-already = This group is already linked to { $unit }.
 linkgroup-unit-has-group = { $unit } already has another working support group. Send /unlinkgroup in the old group (or /unlinkgroup unit-code), then link this one.
 linkgroup-group-has-unit = This group is linked to another unit; one group serves one unit.
 card-similar = 🔎 May duplicate: { $list }
+card-decision = 🏅 Recognised by decision no. { $number } of { $date }
 card-escalated = ⏫ Escalated from { $unit }: nobody took it within { $hours } hours.
 card-escalated-away = ⏫ Nobody took it within { $hours } hours, so it went up to the support team of { $unit }.
 command-note = Support team: internal note /note code text
@@ -481,7 +531,13 @@ onbehalf-done-told = ✓ Recorded { $code } for the worker at { $unit } and told
 onbehalf-done = ✓ Recorded { $code } for the worker at { $unit }. They don't use the bot yet, so they were not told.
 merge-usage = Usage: /merge SK-duplicate-code SK-code-to-keep
 merge-other-unit = Only initiatives of the same unit can be merged.
-merge-told = Your initiative { $code } repeats { $into }, so it was merged into it; you are credited as a co-author.
+merge-into-closed = Cannot merge into { $into }: it { $status ->
+        [rejected] was not accepted
+        [merged] was itself merged into another initiative
+       *[withdrawn] was withdrawn by its author
+    }. Merge into one still in review or accepted.
+merge-told = 🤝 Your initiative { $code } repeats initiative { $into }, so the support team merged the two into one. You are credited as a co-author of { $into }; type /mine to follow it.
+merge-told-kept = 🤝 Initiative { $code } by { $author } repeats your initiative { $into }, so the support team merged it into { $into }. { $author } is credited as a co-author.
 merge-done = ✓ Merged { $code } into { $into }; both authors are credited.
 admin-recount-unknown-campaign = there is no campaign with code "{ $code }".
 admin-goldenbook-unknown-unit = there is no unit with code "{ $code }".
@@ -524,7 +580,10 @@ ping-at = You get the progress report every { $day ->
     } at { $time }.
 ping-usage = Change it: /ping mon 7:30 (mon…sun, or t2…cn) · off: /ping off · back on: /ping on
 command-quiet = Quiet hours: when the bot sends no reminders
-quiet-now = From { $from }:00 to { $to }:00 (Vietnam time) the bot sends no reminders or reports; they wait for the morning.
+quiet-now = From { $from }:00 to { $to }:00{ $overnight ->
+        [yes] {" "}the next day
+       *[no] {""}
+    } (Vietnam time) the bot sends no reminders or reports; whatever falls due then is sent at { $to }:00.
 quiet-none = Quiet hours are off: reminders and reports come at any time.
 quiet-usage = Change them: /quiet 22-6 · turn off: /quiet off
 command-messenger = Get notifications on Telegram or Zalo
@@ -534,10 +593,17 @@ messenger-usage = Choose: /messenger telegram · /messenger zalo · /messenger a
 messenger-not-linked = Your { $messenger } account is not linked yet.
 nudge =
     📣 <b>{ $unit }</b> is behind pace: <b>{ $actual }</b> initiatives so far, where a steady pace would have about { $expected } by now (target { $target }). { $gap } to catch up, { $days } days left.
-    Suggestion: ask your support team to collect quick ideas in every team and line this week – each person only needs to send the bot one line.
+    { $reader ->
+        [support] Suggestion: collect quick ideas in every team and line this week – each person only needs to send the bot one line, or tell you and you record it with /onbehalf.
+       *[officer] Suggestion: ask your support team to collect quick ideas in every team and line this week – each person only needs to send the bot one line.
+    }
 nudge-btn-ack = ✅ Got it, we'll push
 nudge-thanks = Thank you! Good luck catching up.
 nudge-parent = ⚠️ <b>{ $unit }</b> is behind pace ({ $actual } against about { $expected } at a steady pace) and has not answered two nudges. Please support the unit.
+nudge-parent-nobody = ⚠️ <b>{ $unit }</b> is behind pace ({ $actual } against about { $expected } at a steady pace), but the bot could nudge nobody there: { $why ->
+        [none] the unit has no officer or support member assigned on the bot
+       *[silent] none of its officers or support members has ever written to the bot, so the bot may not write to them
+    }. Please follow up with the unit directly, and ask an admin to assign who gets its reminders.
 command-pledge = Officers: record your unit's emulation pledge
 command-pledges = Your unit's emulation pledges
 pledge-ask-commitments = Emulation pledge of <b>{ $unit }</b>: send the commitments, one per line (e.g. "At least 300 initiatives", "100% of members take part").
@@ -570,7 +636,7 @@ campaign-final = 🏁 <b>{ $campaign }</b> has ended. The final results:
 admin-clusters-done = Imported { $clusters } emulation clusters with { $units } units.
 admin-reason-duplicate-member = unit "{ $unit }" is already in cluster { $cluster }.
 ranking-header = 🏆 <b>{ $cluster } ranking</b> – quarter { $quarter }:
-ranking-item = { $rank }. { $unit }: { $initiatives } initiatives, { $perMember } per member{ $beat ->
+ranking-item = { $rank }. { $unit }: { $initiatives } initiatives, { NUMBER($perMember, minimumFractionDigits: 2, maximumFractionDigits: 2) } per member{ $beat ->
         [yes] {" "}– ✅ beat its quarterly target
         [no] {" "}– below its quarterly target
        *[none] {""}
@@ -595,7 +661,10 @@ admin-reason-due-past = the due date "{ $value }" is not after today.
 admin-reason-empty-commitment = the commitment is empty.
 admin-reason-due-differs = the rows of unit "{ $unit }" give different due dates.
 admin-reason-no-campaign = unit "{ $unit }" has no campaign running now.
-weekly-rank = Ranked { $rank } of { $of } among sibling units (by share of target).
+weekly-rank = Ranked { $rank } of { $of }{ $tied ->
+        [yes] {" "}(tied)
+       *[no] {""}
+    } among sibling units (by share of target).
 weekly-lagging-child = ⚠️ Behind pace: { $unit } – { $actual } against about { $expected } at a steady pace.
 weekly-pledge = 📌 Pledge of { $unit }: { $overdue ->
         [yes] overdue since { $due }
@@ -720,8 +789,8 @@ goldenbook-col-unit = Unit
 goldenbook-col-unit-code = Unit code
 goldenbook-col-category = Category
 goldenbook-col-value = Yearly value (VND)
-goldenbook-col-decision = Recognition decision (number, date)
-goldenbook-col-date = Recognised on
+goldenbook-col-decision = Recognition decision no.
+goldenbook-col-date = Decision date
 goldenbook-col-count = Initiatives
 goldenbook-total = Total
 goldenbook-total-count = Total: { $count } initiatives

@@ -71,6 +71,12 @@ register-phone-use-button = { $surface ->
        *[other] Vui lòng bấm nút "Chia sẻ số điện thoại" bên dưới, hoặc "Bỏ qua" nếu không muốn chia sẻ.
     }
 register-done = 🎉 Đăng ký xong! Bạn thuộc <b>{ $unit }</b>.
+register-recorded-ideas = Tổ hỗ trợ sáng kiến đã ghi lại { $count ->
+        [1] ý tưởng
+       *[other] { $count } ý tưởng
+    } bạn kể với họ; từ nay đó là sáng kiến của bạn:
+register-recorded-idea = • <b>{ $code }</b>: { $title }
+register-recorded-mine = Gõ /mine để theo dõi; tổ hỗ trợ sẽ trao đổi với bạn ngay tại đây. Có ý tưởng mới, bạn chỉ cần viết vào đây.
 
 ## Help
 
@@ -85,6 +91,21 @@ help-full =
     • Cán bộ công đoàn: /ping (giờ nhận báo cáo tuần), /quiet (giờ yên lặng), /pledge và /pledges (giao ước thi đua).
     • Tổ hỗ trợ sáng kiến: /queue, /show, /reply, /note, /tpl, /onbehalf, /merge; trong nhóm: /linkgroup.
 help-in-flow = Bạn đang trả lời dở một mẫu; câu hỏi đang chờ ở ngay dưới đây.
+staff-help =
+    Chào { $name }! Bạn có vai trò trên bot (do quản trị viên phân công):{ $support ->
+        [none] {""}
+       *[other] {""}
+        • <b>Tổ hỗ trợ sáng kiến</b> – { $support }: sáng kiến mới đến với bạn (hoặc nhóm của tổ) thành thẻ để xử lý. /queue – sáng kiến đang chờ; /show mã – xem một sáng kiến; /reply mã nội dung – nhắn tác giả; /note, /tpl, /onbehalf, /merge.
+    }{ $officer ->
+        [none] {""}
+       *[other] {""}
+        • <b>Cán bộ công đoàn</b> – { $officer }: /progress – tiến độ; /lagging – đơn vị chậm tiến độ; /ping – giờ nhận báo cáo tuần; /quiet – giờ yên lặng; /pledge, /pledges – giao ước thi đua; /goldenbook – sổ vàng sáng kiến.
+    }{ $admin ->
+        [none] {""}
+       *[other] {""}
+        • <b>Quản trị</b> – { $admin }: /queue – sáng kiến đang chờ của các đơn vị trực thuộc; /show mã; /goldenbook; trong nhóm của tổ hỗ trợ: /linkgroup.
+    }
+    Muốn gửi sáng kiến của chính mình, bạn gõ /start để đăng ký vào công đoàn cơ sở nơi bạn làm việc.
 
 ## Initiative form
 
@@ -182,7 +203,11 @@ mine-item = <b>{ $code }</b> · { $date } · { $status ->
         [recognized] Được công nhận
         [replicated] Được nhân rộng
         [rejected] Không được chấp nhận
+        [merged] Đã gộp vào { $into }
        *[withdrawn] Đã rút
+    }{ $coAuthor ->
+        [yes] {" "}· bạn là đồng tác giả
+       *[no] {""}
     }
     { $title }
 
@@ -289,12 +314,16 @@ card =
         [recognized] Được công nhận
         [replicated] Được nhân rộng
         [rejected] Không được chấp nhận
+        [merged] Đã gộp vào { $into }
        *[withdrawn] Đã rút
     }{ $quick ->
         [yes] {" "}· ý tưởng nhanh
        *[no] {""}
     }
-    <b>Tác giả:</b> { $author } ({ $phone }) · <b>Người phụ trách:</b> { $assignee }
+    <b>Tác giả:</b> { $author } ({ $phone }){ $mergedAuthors ->
+        [none] {""}
+       *[other] , { $mergedAuthors } (gộp từ sáng kiến trùng)
+    } · <b>Người phụ trách:</b> { $assignee }
     <b>Tên:</b> { $title }{ $quick ->
         [yes] {""}
         <b>Nội dung:</b> { $idea }
@@ -326,6 +355,7 @@ card-confidential = 🔒 <b>{ $code }</b> · { $unit } · { $status ->
         [recognized] Được công nhận
         [replicated] Được nhân rộng
         [rejected] Không được chấp nhận
+        [merged] Đã gộp vào { $into }
        *[withdrawn] Đã rút
     }: sáng kiến có bí mật sản xuất kinh doanh; chỉ tổ hỗ trợ của đơn vị được xem nội dung.
 card-btn-take = 🙋 Nhận xử lý
@@ -342,7 +372,18 @@ card-ask-reject = { $code }: vì sao không chấp nhận? { $surface ->
         [telegram] Trả lời tin này bằng lý do; tác giả sẽ nhận được.
        *[other] Bạn gõ lý do vào đây; tác giả sẽ nhận được.
     }
-card-ask-recognize = { $code }: số và ngày quyết định công nhận của Hội đồng sáng kiến (ví dụ "15/QĐ-HĐSK ngày 20/11/2026")? Trả lời tin này.
+card-ask-recognize = { $code }: số quyết định công nhận của Hội đồng sáng kiến là gì? Có thể gõ kèm ngày ký, ví dụ "15/QĐ-HĐSK ngày 20/11/2026". { $surface ->
+        [telegram] Trả lời tin này.
+       *[other] Bạn gõ vào đây.
+    }
+card-ask-recognize-date = { $code }: quyết định số { $number } ký ngày nào? Gõ theo dạng ngày/tháng/năm, ví dụ 20/11/2026.{ $surface ->
+        [telegram] {" "}Trả lời tin này.
+       *[other] {""}
+    }
+recognize-no-number = Mình cần số của quyết định (ví dụ 15/QĐ-HĐSK), có thể kèm ngày ký. Bạn vui lòng gõ lại nhé.
+recognize-not-a-day = Mình chưa đọc được "{ $typed }" thành một ngày có thật. Bạn vui lòng gõ ngày ký theo dạng ngày/tháng/năm, ví dụ 20/11/2026.
+recognize-date-future = Ngày { $date } chưa tới: quyết định công nhận phải ký từ hôm nay trở về trước. Bạn kiểm tra lại giúp nhé.
+recognize-date-before-submission = Ngày { $date } còn trước ngày sáng kiến được gửi ({ $submitted }), nên quyết định không thể ký ngày đó. Bạn kiểm tra lại giúp nhé.
 card-author-unreachable = ⚠️ { $code }: không gửi được tin cho tác giả (có thể họ đã chặn bot). Tin đã được lưu vào hồ sơ sáng kiến; tin nhắn và thông báo sau cũng chỉ được lưu vào hồ sơ cho tới khi tác giả nhắn lại bot (bot không báo lại điều này).
 member-unreachable = ⚠️ Không gửi được tin nhắc của bot cho { $name } ({ $unit }): có thể họ đã chặn bot. Nhờ anh/chị nhắn họ mở lại cuộc trò chuyện với bot; bot sẽ gửi tiếp khi họ nhắn lại.
 support-group-lost = ⚠️ Bot không còn ở nhóm "{ $title }" của đơn vị { $unit }. Sáng kiến mới sẽ được gửi riêng cho từng thành viên tổ hỗ trợ cho đến khi nhóm được gắn lại bằng /linkgroup.
@@ -361,7 +402,7 @@ status-notice = Sáng kiến <b>{ $code }</b> của bạn: <b>{ $status ->
         [needs_info] Tổ hỗ trợ cần bạn bổ sung: { $note }
             Bạn chỉ cần nhắn câu trả lời vào đây.
         [accepted] Chúc mừng! Sáng kiến sẽ được trình Hội đồng sáng kiến để công nhận.
-        [recognized] Chúc mừng! Sáng kiến đã được công nhận ({ $note }) và ghi vào sổ vàng sáng kiến.
+        [recognized] Chúc mừng! Sáng kiến đã được Hội đồng sáng kiến công nhận theo Quyết định số { $decision } ngày { $date } và được ghi vào sổ vàng sáng kiến.
         [replicated] Sáng kiến của bạn đang được nhân rộng ở các đơn vị khác. Cảm ơn bạn!
         [rejected] Lý do: { $note }. Đừng nản lòng – bạn có thể gửi ý tưởng mới bất cứ lúc nào.
        *[withdrawn] Sáng kiến đã được rút theo yêu cầu của bạn.
@@ -376,6 +417,7 @@ support-illegal = { $code } đang ở trạng thái "{ $status ->
         [recognized] Được công nhận
         [replicated] Được nhân rộng
         [rejected] Không được chấp nhận
+        [merged] Đã gộp
        *[withdrawn] Đã rút
     }", không thể làm thao tác này.
 support-taken = { $code } đã có người khác nhận xử lý.
@@ -407,8 +449,13 @@ relay-from-author =
 relay-sent-to-team = ✓ Đã chuyển tới tổ hỗ trợ về { $code }.
 relay-queued = Đã lưu tin của bạn vào hồ sơ { $code }; tổ hỗ trợ sẽ xem khi nhận xử lý.
 relay-closed = { $code } đã kết thúc nên không nhận thêm tin nhắn. Bạn có thể gửi ý tưởng mới bất cứ lúc nào.
+relay-merged = { $code } đã được gộp vào { $into }, bạn là đồng tác giả của sáng kiến đó. Muốn nhắn tổ hỗ trợ, bạn gõ /reply { $into } nội dung.
 reply-usage = Cách dùng: /reply SK-2026-000123 nội dung tin nhắn
 queue-empty = Không có sáng kiến nào đang chờ xử lý. 🎉
+queue-not-support = /queue liệt kê sáng kiến đang chờ tổ hỗ trợ sáng kiến xử lý, nên chỉ dành cho tổ hỗ trợ và quản trị viên. { $officer ->
+        [yes] Đồng chí xem tiến độ của đơn vị bằng /progress, và các đơn vị trực thuộc chậm tiến độ bằng /lagging.
+       *[no] Sáng kiến bạn đã gửi: /mine.
+    }
 queue-header = <b>Sáng kiến đang chờ</b> ({ $count }, cũ nhất trước):
 queue-item = <b>{ $code }</b> · { $status ->
         [submitted] Đã gửi
@@ -431,6 +478,7 @@ show-history-item = { $date }: { $from ->
         [recognized] Được công nhận
         [replicated] Được nhân rộng
         [rejected] Không được chấp nhận
+        [merged] Đã gộp
        *[withdrawn] Đã rút
     } → { $to ->
         [submitted] Đã gửi
@@ -440,6 +488,7 @@ show-history-item = { $date }: { $from ->
         [recognized] Được công nhận
         [replicated] Được nhân rộng
         [rejected] Không được chấp nhận
+        [merged] Đã gộp
        *[withdrawn] Đã rút
     } ({ $note })
 withdraw-not-author = Chỉ tác giả mới rút được { $code }.
@@ -452,6 +501,7 @@ linkgroup-already = Nhóm này đã được gắn với { $unit } rồi.
 linkgroup-unit-has-group = { $unit } đã có một nhóm tổ hỗ trợ khác đang hoạt động. Gửi /unlinkgroup ở nhóm cũ (hoặc /unlinkgroup mã-đơn-vị) rồi gắn lại ở đây.
 linkgroup-group-has-unit = Nhóm này đang gắn với một đơn vị khác; mỗi nhóm chỉ phục vụ một đơn vị.
 card-similar = 🔎 Có thể trùng với: { $list }
+card-decision = 🏅 Công nhận theo Quyết định số { $number } ngày { $date }
 card-escalated = ⏫ Chuyển lên từ { $unit }: chưa ai nhận xử lý sau { $hours } giờ.
 card-escalated-away = ⏫ Chưa ai nhận sau { $hours } giờ nên đã chuyển lên tổ hỗ trợ của { $unit }.
 command-note = Tổ hỗ trợ: ghi chú nội bộ /note mã nội dung
@@ -471,7 +521,13 @@ onbehalf-done-told = ✓ Đã ghi { $code } cho người lao động ở { $unit
 onbehalf-done = ✓ Đã ghi { $code } cho người lao động ở { $unit }. Họ chưa dùng bot nên chưa nhận được thông báo.
 merge-usage = Cách dùng: /merge SK-mã-trùng SK-mã-giữ-lại
 merge-other-unit = Chỉ gộp được các sáng kiến của cùng một đơn vị.
-merge-told = Sáng kiến { $code } của bạn trùng ý với { $into } nên đã được gộp vào đó; bạn được ghi nhận là đồng tác giả.
+merge-into-closed = Không gộp vào { $into } được: sáng kiến này { $status ->
+        [rejected] đã không được chấp nhận
+        [merged] đã được gộp vào một sáng kiến khác
+       *[withdrawn] đã được tác giả rút
+    }. Hãy gộp vào sáng kiến còn đang xử lý hoặc đã được chấp nhận.
+merge-told = 🤝 Sáng kiến { $code } của bạn trùng ý với sáng kiến { $into }, nên tổ hỗ trợ đã gộp hai sáng kiến làm một. Bạn được ghi nhận là đồng tác giả của { $into }; gõ /mine để theo dõi.
+merge-told-kept = 🤝 Sáng kiến { $code } của { $author } trùng ý với sáng kiến { $into } của bạn, nên tổ hỗ trợ đã gộp vào { $into }. { $author } được ghi nhận là đồng tác giả.
 merge-done = ✓ Đã gộp { $code } vào { $into }; cả hai tác giả được ghi nhận.
 admin-recount-unknown-campaign = không có phong trào mã "{ $code }".
 admin-goldenbook-unknown-unit = không có đơn vị mã "{ $code }".
@@ -516,7 +572,10 @@ ping-at = Bạn nhận báo cáo tiến độ vào { $day ->
     } lúc { $time } hằng tuần.
 ping-usage = Đổi giờ: /ping t2 7:30 (t2…t7, cn) · tắt: /ping off · bật lại: /ping on
 command-quiet = Giờ yên lặng: khi nào bot không gửi nhắc nhở
-quiet-now = Từ { $from }:00 đến { $to }:00 (giờ Việt Nam) bot không gửi nhắc nhở hay báo cáo; chúng chờ đến sáng.
+quiet-now = Từ { $from }:00 đến { $to }:00{ $overnight ->
+        [yes] {" "}hôm sau
+       *[no] {""}
+    } (giờ Việt Nam) bot không gửi nhắc nhở hay báo cáo; tin đến hạn trong khoảng đó được gửi lúc { $to }:00.
 quiet-none = Bạn đã tắt giờ yên lặng: nhắc nhở và báo cáo đến bất cứ lúc nào.
 quiet-usage = Đổi giờ yên lặng: /quiet 22-6 · tắt: /quiet off
 command-messenger = Nhận thông báo qua Telegram hay Zalo
@@ -526,10 +585,17 @@ messenger-usage = Chọn: /messenger telegram · /messenger zalo · /messenger a
 messenger-not-linked = Tài khoản { $messenger } của bạn chưa được nối với bot.
 nudge =
     📣 <b>{ $unit }</b> đang chậm so với tiến độ: mới có <b>{ $actual }</b> sáng kiến, trong khi theo nhịp đều lẽ ra đã có khoảng { $expected } (chỉ tiêu { $target }). Còn thiếu { $gap }, còn { $days } ngày.
-    Gợi ý: nhờ tổ hỗ trợ sáng kiến đi thu ý tưởng nhanh ở các tổ, chuyền trong tuần này – mỗi người chỉ cần nhắn một dòng cho bot.
+    { $reader ->
+        [support] Gợi ý: tổ hỗ trợ sáng kiến đi thu ý tưởng nhanh ở các tổ, chuyền trong tuần này – mỗi người chỉ cần nhắn một dòng cho bot, hoặc kể để tổ ghi giúp bằng /onbehalf.
+       *[officer] Gợi ý: nhờ tổ hỗ trợ sáng kiến đi thu ý tưởng nhanh ở các tổ, chuyền trong tuần này – mỗi người chỉ cần nhắn một dòng cho bot.
+    }
 nudge-btn-ack = ✅ Đã nhận, sẽ đôn đốc
 nudge-thanks = Cảm ơn bạn! Chúc đơn vị sớm bắt kịp tiến độ.
 nudge-parent = ⚠️ <b>{ $unit }</b> chậm tiến độ ({ $actual } so với khoảng { $expected } theo nhịp đều) và chưa phản hồi hai lần nhắc. Đồng chí vui lòng hỗ trợ đơn vị.
+nudge-parent-nobody = ⚠️ <b>{ $unit }</b> chậm tiến độ ({ $actual } so với khoảng { $expected } theo nhịp đều), nhưng bot không nhắc được ai ở đơn vị: { $why ->
+        [none] đơn vị chưa có cán bộ hay thành viên tổ hỗ trợ nào được phân công trên bot
+       *[silent] cán bộ và tổ hỗ trợ của đơn vị chưa ai nhắn cho bot lần nào, nên bot chưa được phép nhắn họ
+    }. Đồng chí vui lòng trực tiếp đôn đốc đơn vị và đề nghị quản trị viên phân công người nhận tin nhắc.
 command-pledge = Cán bộ: ghi giao ước thi đua của đơn vị
 command-pledges = Xem các giao ước thi đua của đơn vị
 pledge-ask-commitments = Giao ước thi đua của <b>{ $unit }</b>: gửi các nội dung cam kết, mỗi dòng một nội dung (ví dụ "Ít nhất 300 sáng kiến", "100% đoàn viên tham gia").
@@ -562,7 +628,7 @@ campaign-final = 🏁 <b>{ $campaign }</b> đã kết thúc. Kết quả cuối 
 admin-clusters-done = Đã nhập { $clusters } cụm, khối thi đua với { $units } đơn vị.
 admin-reason-duplicate-member = đơn vị "{ $unit }" đã có trong cụm { $cluster }.
 ranking-header = 🏆 <b>Xếp hạng { $cluster }</b> – quý { $quarter }:
-ranking-item = { $rank }. { $unit }: { $initiatives } sáng kiến, { $perMember }/đoàn viên{ $beat ->
+ranking-item = { $rank }. { $unit }: { $initiatives } sáng kiến, { NUMBER($perMember, minimumFractionDigits: 2, maximumFractionDigits: 2) } sáng kiến/đoàn viên{ $beat ->
         [yes] {" "}– ✅ vượt chỉ tiêu quý
         [no] {" "}– chưa đạt chỉ tiêu quý
        *[none] {""}
@@ -587,7 +653,10 @@ admin-reason-due-past = hạn "{ $value }" không phải là ngày sau hôm nay.
 admin-reason-empty-commitment = nội dung cam kết đang trống.
 admin-reason-due-differs = các dòng của đơn vị "{ $unit }" ghi hạn khác nhau.
 admin-reason-no-campaign = đơn vị "{ $unit }" hiện không có phong trào nào đang diễn ra.
-weekly-rank = Xếp thứ { $rank }/{ $of } trong các đơn vị cùng cấp (theo tỷ lệ chỉ tiêu).
+weekly-rank = Xếp thứ { $rank }/{ $of }{ $tied ->
+        [yes] {" "}(đồng hạng)
+       *[no] {""}
+    } trong các đơn vị cùng cấp (theo tỷ lệ chỉ tiêu).
 weekly-lagging-child = ⚠️ Chậm tiến độ: { $unit } – { $actual } so với khoảng { $expected } theo nhịp đều.
 weekly-pledge = 📌 Giao ước của { $unit }: { $overdue ->
         [yes] quá hạn từ { $due }
@@ -712,8 +781,8 @@ goldenbook-col-unit = Đơn vị
 goldenbook-col-unit-code = Mã đơn vị
 goldenbook-col-category = Lĩnh vực
 goldenbook-col-value = Giá trị làm lợi/năm (đồng)
-goldenbook-col-decision = Quyết định công nhận (số, ngày)
-goldenbook-col-date = Ngày công nhận
+goldenbook-col-decision = Số quyết định công nhận
+goldenbook-col-date = Ngày quyết định
 goldenbook-col-count = Số sáng kiến
 goldenbook-total = Tổng cộng
 goldenbook-total-count = Tổng cộng: { $count } sáng kiến

@@ -9,12 +9,13 @@ import type { Reply } from './core/reply.js';
 import type { Channel } from './core/channel.js';
 
 /**
- * Cards to post for a new initiative, or to refresh after it changed (its revision); a message for its
- * author (a status notice, the team's relay), under the delivery key `key`.
+ * Cards to post for a new initiative, or to refresh after it changed (its revision, or `tag` for a change
+ * that moves no revision: a duplicate merged into it); a message for its author (a status notice, the
+ * team's relay), under the delivery key `key`.
  */
 export type FollowUp =
   | { kind: 'post-cards'; code: string }
-  | { kind: 'update-cards'; code: string; rev: number }
+  | { kind: 'update-cards'; code: string; rev: number; tag?: string }
   | { kind: 'tell-author'; code: string; key: string; reply: Reply; as: 'relay' | 'notice' };
 
 export interface FollowUps {

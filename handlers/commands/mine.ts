@@ -8,7 +8,7 @@ import { isRegistered, withPendingQuestion } from '../reprompt.js';
 
 const SHOWN = 20;
 
-/** /mine: the member's initiatives, newest first, with code and status. */
+/** /mine: the member's initiatives (and those they co-author through a merge), newest first, with code and status. */
 export async function mine(ctx: FlowCtx): Promise<Reply[]> {
   if (!isRegistered(ctx)) return [reply(msg('need-registration'))];
   const [items, total] = await Promise.all([listByAuthor(ctx.member._id, SHOWN), countByAuthor(ctx.member._id)]);
@@ -17,6 +17,8 @@ export async function mine(ctx: FlowCtx): Promise<Reply[]> {
     msg('mine-item', {
       code: i.code,
       status: i.status,
+      into: i.mergedInto ?? '',
+      coAuthor: i.authorId.equals(ctx.member._id) ? 'no' : 'yes',
       title: truncate(i.title || i.idea, 80),
       date: formatDay(vietnamDay(i.submittedAt)),
     }),

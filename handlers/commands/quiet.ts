@@ -21,6 +21,9 @@ export async function quiet(ctx: FlowCtx, args: string): Promise<Reply[]> {
       : parseQuietHours(wanted);
   if (!next) return withPendingQuestion(ctx, [reply(msg('quiet-usage'))]);
   if (wanted) await updateSettings(ctx.member._id, { quiet: next });
-  const now = next.from === next.to ? msg('quiet-none') : msg('quiet-now', { from: next.from, to: next.to });
+  const now =
+    next.from === next.to
+      ? msg('quiet-none')
+      : msg('quiet-now', { from: next.from, to: next.to, overnight: next.from > next.to ? 'yes' : 'no' });
   return withPendingQuestion(ctx, [reply([now, msg('quiet-usage')])]);
 }

@@ -1,13 +1,13 @@
 import { msg } from '../../src/core/i18n.js';
 import { reply, type Reply } from '../../src/core/reply.js';
 import { CODE_PATTERN, quickIdeaFields, submitInitiative } from '../../src/services/initiatives.service.js';
-import { findMember, memberByPhoneOrNew, normalizePhone } from '../../src/services/members.service.js';
+import { findMember, linkedChannels, memberByPhoneOrNew, normalizePhone } from '../../src/services/members.service.js';
 import { cannedRepliesOf, canWork, findCannedReply, saveCannedReply } from '../../src/services/support.service.js';
 import { unitName } from '../../src/services/units.service.js';
 import {
   addToThread,
+  CLOSED,
   findInitiative,
-  markMerged,
   transition,
   type InitiativeDoc,
 } from '../../src/services/workflow.service.js';
@@ -108,37 +108,61 @@ export async function onbehalf(ctx: FlowCtx, args: string): Promise<Reply[]> {
   );
   await ctx.deps.followUps.add({ kind: 'post-cards', code });
   const i = (await findInitiative(code))!;
-  const told = author.existed
-    ? (await tellAuthor(
-        ctx.deps,
-        i,
-        () => reply(msg('onbehalf-told', { code, team: ctx.member.name || '—' })),
-        `onbehalf:${code}`,
-        'notice',
-      )) !== 'unreachable'
-    : false;
+  // Someone recorded by a team before, who never wrote to the bot, is told when they register (see linking).
+  const told =
+    author.existed && (await linkedChannels(author.id)).length > 0
+      ? (await tellAuthor(
+          ctx.deps,
+          i,
+          () => reply(msg('onbehalf-told', { code, team: ctx.member.name || '—' })),
+          `onbehalf:${code}`,
+          'notice',
+        )) !== 'unreachable'
+      : false;
   return [reply(msg(told ? 'onbehalf-done-told' : 'onbehalf-done', { code, unit: await unitName(author.unitCode) }))];
 }
 
-/** /merge CODE INTO: a duplicate joins the initiative it repeats; both authors keep the credit. */
+/**
+ * /merge CODE INTO: a duplicate joins the initiative it repeats. It is closed as `merged` (not a refusal:
+ * it leaves the counts, and its author becomes a co-author of the kept one); both authors are told.
+ */
 export async function merge(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const [code = '', into = ''] = args.split(/\s+/);
   if (!CODE_PATTERN.test(code) || !CODE_PATTERN.test(into) || code === into) return [reply(msg('merge-usage'))];
   const dup = await workable(ctx, code);
   if (!dup.ok) return dup.error;
-  const target = await workable(ctx, into);
-  if (!target.ok) return target.error;
-  if (dup.value.unitCode !== target.value.unitCode) return [reply(msg('merge-other-unit'))];
-  const closed = await transition({ code, action: 'reject', by: ctx.member._id, note: `→ ${into}` }, ctx.deps);
-  if (!closed.ok) return [reply(msg('support-illegal', { code, status: dup.value.status, action: 'merge' }))];
-  await markMerged(dup.value, target.value);
-  await ctx.deps.followUps.add({ kind: 'update-cards', code: closed.initiative.code, rev: closed.initiative.rev });
-  await tellAuthor(
+  const kept = await workable(ctx, into);
+  if (!kept.ok) return kept.error;
+  if (dup.value.unitCode !== kept.value.unitCode) return [reply(msg('merge-other-unit'))];
+  if (CLOSED.includes(kept.value.status)) return [reply(msg('merge-into-closed', { into, status: kept.value.status }))];
+  const merged = await transition(
+    { code, action: 'merge', by: ctx.member._id, note: `→ ${into}`, details: { action: 'merge', mergedInto: into } },
     ctx.deps,
-    closed.initiative,
-    () => reply(msg('merge-told', { code, into })),
-    `merge:${code}`,
-    'notice',
+    dup.value,
   );
+  if (!merged.ok)
+    return [
+      reply(msg('support-illegal', { code, status: merged.initiative?.status ?? dup.value.status, action: 'merge' })),
+    ];
+  // Both cards change: the duplicate's status, the kept one's authors (its revision stays, hence the tag).
+  await ctx.deps.followUps.add({ kind: 'update-cards', code, rev: merged.rev });
+  await ctx.deps.followUps.add({ kind: 'update-cards', code: into, rev: kept.value.rev, tag: `merged-${code}` });
+  await ctx.deps.followUps.add({
+    kind: 'tell-author',
+    code,
+    key: `merge:${code}`,
+    reply: reply(msg('merge-told', { code, into })),
+    as: 'notice',
+  });
+  if (!kept.value.authorId.equals(dup.value.authorId)) {
+    const author = (await findMember(dup.value.authorId))?.name || '—';
+    await ctx.deps.followUps.add({
+      kind: 'tell-author',
+      code: into,
+      key: `merged-into:${into}:${code}`,
+      reply: reply(msg('merge-told-kept', { code, into, author })),
+      as: 'notice',
+    });
+  }
   return [reply(msg('merge-done', { code, into }))];
 }

@@ -9,7 +9,7 @@ import {
   unlinkGroup,
 } from '../../src/services/support.service.js';
 import { findUnit, findUnitByTypedCode, pathOf } from '../../src/services/units.service.js';
-import { eventsOf, findInitiative, openQueueOf } from '../../src/services/workflow.service.js';
+import { eventsOf, findInitiative, isAuthorOf, openQueueOf } from '../../src/services/workflow.service.js';
 import { truncate } from '../../src/core/text.js';
 import { CODE_PATTERN } from '../../src/services/initiatives.service.js';
 import type { FlowCtx } from '../flows/engine.js';
@@ -58,14 +58,16 @@ export async function replyCommand(ctx: FlowCtx, args: string): Promise<Reply[]>
   if (!CODE_PATTERN.test(code) || !text.trim()) return [reply(msg('reply-usage'))];
   const i = await findInitiative(code);
   if (!i) return [reply(msg('support-unknown-code', { code }))];
-  if (i.authorId.equals(ctx.member._id)) return relayFromAuthor(ctx, i, { kind: 'text', text });
+  if (isAuthorOf(i, ctx.member._id)) return relayFromAuthor(ctx, i, { kind: 'text', text });
   return relayFromTeam(ctx, i, { kind: 'text', text });
 }
 
 /** /queue: open initiatives of the member's units, oldest first, with age and assignee. */
 export async function queue(ctx: FlowCtx): Promise<Reply[]> {
-  if (!ctx.member.roles.some((r) => r.role === 'support' || r.role === 'admin'))
-    return [reply(msg('support-not-allowed'))];
+  if (!ctx.member.roles.some((r) => r.role === 'support' || r.role === 'admin')) {
+    const officer = ctx.member.roles.some((r) => r.role === 'officer');
+    return [reply(msg('queue-not-support', { officer: officer ? 'yes' : 'no' }))];
+  }
   const items = await openQueueOf(ctx.member, QUEUE_SHOWN);
   if (items.length === 0) return [reply(msg('queue-empty'))];
   const now = ctx.deps.clock.now().getTime();
@@ -86,7 +88,7 @@ export async function show(ctx: FlowCtx, args: string): Promise<Reply[]> {
   const code = args.trim();
   const i = CODE_PATTERN.test(code) ? await findInitiative(code) : null;
   if (!i) return [reply(msg('support-unknown-code', { code }))];
-  const isAuthor = i.authorId.equals(ctx.member._id);
+  const isAuthor = isAuthorOf(i, ctx.member._id);
   if (!isAuthor && !canWork(ctx.member, i)) return [reply(msg('support-not-allowed'))];
   const view = isAuthor || canSeeContent(ctx.member, i) ? 'full' : 'existence';
   const history = (await eventsOf(i._id)).map((e) =>

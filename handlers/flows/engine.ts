@@ -30,6 +30,8 @@ export interface Handled {
   notice?: Msg;
   /** The person's language changed: the replies are rendered in this one. */
   locale?: Locale;
+  /** The pressed button's message is done with: its buttons go (Telegram edits them away). */
+  closeButtons?: boolean;
 }
 
 /** A handler's answer: its replies, or replies with more (see Handled). */

@@ -1,6 +1,6 @@
 import { msg } from '../../src/core/i18n.js';
 import { reply } from '../../src/core/reply.js';
-import { LOCALES } from '../../src/core/channel.js';
+import { LOCALES, type Locale } from '../../src/core/channel.js';
 import {
   completeRegistration,
   normalizePhone,
@@ -8,6 +8,8 @@ import {
   type MemberRecord,
 } from '../../src/services/members.service.js';
 import { matchPhone } from '../../src/services/linking.service.js';
+import { listByAuthor } from '../../src/services/initiatives.service.js';
+import { truncate } from '../../src/core/text.js';
 import { findUnit, findUnitByTypedCode, searchGrassroots } from '../../src/services/units.service.js';
 import { z } from 'zod';
 import {
@@ -17,6 +19,7 @@ import {
   isSkip,
   readText,
   type Answer,
+  type FlowCtx,
   type Handled,
   type Step,
   type StepOutcome,
@@ -117,6 +120,7 @@ export const registrationFlow = defineFlow(answers, {
       ? await matchPhone({ channel: ctx.event.channel, externalId: ctx.event.userId }, ctx.member, phone)
       : null;
     if (match?.kind === 'linked') return recognised(match.member);
+    if (match?.kind === 'recorded') return recordedBefore(ctx, match.member, { unitCode, locale: answers.locale });
     const taken = match?.kind === 'taken';
     await completeRegistration(
       ctx.member._id,
@@ -131,6 +135,40 @@ export const registrationFlow = defineFlow(answers, {
     return [reply(done, { keyboard: { kind: 'remove' } })];
   },
 });
+
+const RECORDED_SHOWN = 10;
+
+/**
+ * The phone is that of someone a support team recorded an idea for (/onbehalf) before they ever wrote:
+ * this is their first account, so they become that member, registered as they just chose (the name the
+ * team typed is kept), and are told the ideas recorded for them are theirs.
+ */
+async function recordedBefore(
+  ctx: FlowCtx,
+  member: MemberRecord,
+  chosen: { unitCode: string; locale: Locale | undefined },
+): Promise<Handled> {
+  const locale = chosen.locale ?? member.locale;
+  await setLocale(member._id, locale);
+  await completeRegistration(
+    member._id,
+    { unitCode: chosen.unitCode, phone: member.phone ?? null, name: member.name || ctx.event.profile.name },
+    ctx.deps.clock,
+  );
+  const [unit, ideas] = await Promise.all([findUnit(chosen.unitCode), listByAuthor(member._id, RECORDED_SHOWN)]);
+  const replies = [
+    reply(
+      [
+        msg('register-done', { unit: unit?.name ?? chosen.unitCode }),
+        msg('register-recorded-ideas', { count: ideas.length }),
+        ...ideas.map((i) => msg('register-recorded-idea', { code: i.code, title: truncate(i.title || i.idea, 80) })),
+        msg('register-recorded-mine'),
+      ],
+      { keyboard: { kind: 'remove' } },
+    ),
+  ];
+  return { replies, locale };
+}
 
 /** The phone belongs to a member registered on the other messenger: this account now is that member. */
 async function recognised(member: MemberRecord): Promise<Handled> {

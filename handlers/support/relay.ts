@@ -64,6 +64,8 @@ export async function relayFromTeam(ctx: FlowCtx, i: InitiativeDoc, said: Said):
 /** The author answered (a reply to the team's message, /reply CODE text, or any message while info is needed). */
 export async function relayFromAuthor(ctx: FlowCtx, i: InitiativeDoc, said: Said): Promise<Reply[]> {
   if (i.status === 'withdrawn' || i.status === 'rejected') return [reply(msg('relay-closed', { code: i.code }))];
+  // A merged duplicate's conversation goes on under the initiative it joined.
+  if (i.status === 'merged') return [reply(msg('relay-merged', { code: i.code, into: i.mergedInto ?? '' }))];
   const text = textOf(said);
   const sent = await tellTeam(
     ctx.deps,

@@ -15,6 +15,11 @@ const initiativeEventSchema = new Schema(
     to: { type: String, enum: INITIATIVE_STATUSES, required: true },
     assigneeId: { type: Types.ObjectId, ref: 'Member', default: null },
     note: { type: String, default: '' },
+    /** What the change records besides the status, applied with it: the council's decision (to recognized)… */
+    decisionNumber: { type: String, default: null },
+    decisionDate: { type: Date, default: null },
+    /** …or the initiative a duplicate joined (to merged). */
+    mergedInto: { type: String, default: null },
   },
   { timestamps: false },
 );

@@ -11,6 +11,7 @@ export const INITIATIVE_STATUSES = [
   'replicated',
   'rejected',
   'withdrawn',
+  'merged',
 ] as const;
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
 
@@ -72,12 +73,14 @@ const initiativeSchema = new Schema(
     escalatedAt: { type: Date, default: null },
     /** When it was submitted, by the app's clock (ages and escalation read this, not createdAt). */
     submittedAt: { type: Date, required: true, index: true },
-    /** The initiative council's decision (number and date) that recognised it. */
-    recognitionDecision: { type: String, default: null },
+    /** The initiative council's decision that recognised it: its number ("15/QĐ-HĐSK") and its date (a Vietnam day). */
+    decisionNumber: { type: String, default: null },
+    decisionDate: { type: Date, default: null },
     /** A support member who typed it in for a worker who told it in person (/onbehalf). */
     enteredBy: { type: Types.ObjectId, ref: 'Member', default: null },
     /** Authors of duplicates merged into this one (/merge): they share the credit. */
     coAuthorIds: { type: [Types.ObjectId], default: [] },
+    /** Set when this one was a duplicate merged into another (status `merged`): that one's code. */
     mergedInto: { type: String, default: null },
   },
   { timestamps: true },
@@ -88,6 +91,8 @@ initiativeSchema.index({ year: 1, seq: -1 });
 initiativeSchema.index({ authorId: 1, status: 1 });
 initiativeSchema.index({ status: 1, submittedAt: 1 });
 initiativeSchema.index({ unitCode: 1, campaignCode: 1 });
+// A member's /mine lists what they co-author through a merge too.
+initiativeSchema.index({ coAuthorIds: 1 });
 
 export type Initiative = InferSchemaType<typeof initiativeSchema>;
 export type Attachment = InferSchemaType<typeof attachmentSchema>;

@@ -9,6 +9,8 @@ const nudgeSchema = new Schema(
     at: { type: Date, required: true },
     actual: { type: Number, required: true },
     expected: { type: Number, required: true },
+    /** How many officers and support members it went to; 0: the unit had nobody the bot could nudge. */
+    reached: { type: Number, default: null },
     /** Set when an officer or support member tapped "got it". */
     answeredAt: { type: Date, default: null },
     /** Set on the nudge that, with the one before it unanswered, was passed to the parent's officers. */

@@ -7,6 +7,7 @@ import { findUnit } from './units.service.js';
 import { CODE_PATTERN } from './initiatives.service.js';
 import { nextStatus, type Action, type InitiativeDoc } from './workflow.service.js';
 import { formatVnd } from '../vnd.js';
+import { formatDay } from '../core/time.js';
 import type { Locale } from '../core/channel.js';
 
 /** Buttons a card offers: the team's actions that the current status allows. Withdraw is the author's. */
@@ -39,18 +40,27 @@ export async function renderCard(
   locale: Locale,
   notes: Reply['parts'] = [],
 ): Promise<Reply> {
-  const [unit, author, assignee] = await Promise.all([
+  const [unit, author, assignee, merged] = await Promise.all([
     findUnit(i.unitCode),
     MemberModel.findById(i.authorId).lean(),
     i.assigneeId ? MemberModel.findById(i.assigneeId).lean() : null,
+    i.coAuthorIds.length > 0 ? MemberModel.find({ _id: { $in: i.coAuthorIds } }, { name: 1 }).lean() : [],
   ]);
-  const common = { code: i.code, unit: unit?.name ?? i.unitCode, status: i.status, assignee: assignee?.name || '—' };
+  const common = {
+    code: i.code,
+    unit: unit?.name ?? i.unitCode,
+    status: i.status,
+    into: i.mergedInto ?? '',
+    assignee: assignee?.name || '—',
+  };
   if (view === 'existence') return { parts: [msg('card-confidential', common), ...notes] };
   return {
     parts: [
       msg('card', {
         ...common,
         author: author?.name || '—',
+        // Authors of duplicates merged into this one (/merge) share its credit.
+        mergedAuthors: merged.map((m) => m.name || '—').join(', ') || 'none',
         phone: author?.phone ? maskPhone(author.phone) : '—',
         quick: i.quick ? 'yes' : 'no',
         idea: i.idea,
@@ -65,6 +75,9 @@ export async function renderCard(
         attachments: i.attachments.length,
         confidential: i.confidential ? 'yes' : 'no',
       }),
+      ...(i.decisionNumber && i.decisionDate
+        ? [msg('card-decision', { number: i.decisionNumber, date: formatDay(i.decisionDate) })]
+        : []),
       ...notes,
     ],
     buttons: cardButtons(i),

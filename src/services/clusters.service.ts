@@ -68,7 +68,7 @@ export async function sendClusterRankings(deps: DeliveryDeps): Promise<number> {
           rank: r.rank,
           unit: r.name,
           initiatives: r.initiatives,
-          perMember: r.perMember.toFixed(2),
+          perMember: r.perMember,
           beat: r.quarterTarget === null ? 'none' : r.beatTarget ? 'yes' : 'no',
         }),
       ),

@@ -15,12 +15,18 @@ const COLUMNS: { key: string; width: number }[] = [
   { key: 'goldenbook-col-unit', width: 32 },
   { key: 'goldenbook-col-category', width: 14 },
   { key: 'goldenbook-col-value', width: 20 },
-  { key: 'goldenbook-col-decision', width: 28 },
+  { key: 'goldenbook-col-decision', width: 20 },
   { key: 'goldenbook-col-date', width: 14 },
 ];
+/** Where the value and the decision date are (1-based), for their cell formats. */
+const VALUE_COLUMN = 8;
+const DATE_COLUMN = 10;
 
-/** An entry's cells, in COLUMNS order; a trade secret's title is not written (the count and the rest are). */
-function cells(t: Translate, e: GoldenEntry, no: number): (string | number | null)[] {
+/**
+ * An entry's cells, in COLUMNS order; a trade secret's title is not written (the count and the rest are).
+ * The decision date is a Date for the workbook (a real date cell) and "20/11/2026" text in CSV.
+ */
+function cells(t: Translate, e: GoldenEntry, no: number): (string | number | Date | null)[] {
   return [
     no,
     e.code,
@@ -30,8 +36,8 @@ function cells(t: Translate, e: GoldenEntry, no: number): (string | number | nul
     e.unitName,
     t('category-name', { category: e.category ?? 'none' }),
     e.valueVnd,
-    e.decision ?? '',
-    e.recognizedAt ? formatDay(e.recognizedAt) : '',
+    e.decisionNumber ?? '',
+    e.decisionDate,
   ];
 }
 
@@ -40,7 +46,9 @@ export const scopeLabel = (t: Translate, book: GoldenBook): string =>
     ? t('goldenbook-scope-campaign', { campaign: book.scope.campaignCode })
     : t('goldenbook-scope-year', { year: String(book.scope.year) });
 
+// Excel shows both in the reader's own locale: 120.000.000 and 20/11/2026 on a Vietnamese Excel.
 const VALUE_FORMAT = '#,##0';
+const DATE_FORMAT = 'dd/mm/yyyy';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE68A' } };
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -112,7 +120,8 @@ export async function goldenBookXlsx(book: GoldenBook, t: Translate): Promise<Bu
     section.entries.forEach((e, i) => {
       const row = sheet.addRow(cells(t, e, i + 1));
       row.alignment = { vertical: 'top', wrapText: true };
-      row.getCell(8).numFmt = VALUE_FORMAT;
+      row.getCell(VALUE_COLUMN).numFmt = VALUE_FORMAT;
+      row.getCell(DATE_COLUMN).numFmt = DATE_FORMAT;
       row.eachCell({ includeEmpty: true }, (c) => (c.border = THIN));
     });
     const totals = sheet.addRow([
@@ -126,7 +135,7 @@ export async function goldenBookXlsx(book: GoldenBook, t: Translate): Promise<Bu
       sumValue(section.entries),
     ]);
     totals.font = { bold: true };
-    totals.getCell(8).numFmt = VALUE_FORMAT;
+    totals.getCell(VALUE_COLUMN).numFmt = VALUE_FORMAT;
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -146,7 +155,8 @@ const sumValue = (entries: GoldenEntry[]): number => entries.reduce((s, e) => s 
 export function goldenBookCsv(book: GoldenBook, t: Translate): Buffer {
   const rows: (string | number | null)[][] = [COLUMNS.map((c) => t(c.key))];
   let no = 0;
-  for (const section of book.sections) for (const e of section.entries) rows.push(cells(t, e, ++no));
+  for (const section of book.sections)
+    for (const e of section.entries) rows.push(cells(t, e, ++no).map((v) => (v instanceof Date ? formatDay(v) : v)));
   const text = rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }

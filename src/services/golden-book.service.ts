@@ -1,5 +1,4 @@
-import type { Types } from 'mongoose';
-import { InitiativeEventModel, InitiativeModel, MemberModel, type Category } from '../models/index.js';
+import { InitiativeModel, MemberModel, type Category } from '../models/index.js';
 import { childrenOf, findUnit, type UnitRecord } from './units.service.js';
 
 /** Which recognised initiatives a golden book lists: one campaign's, or one year's (by the initiative's year). */
@@ -16,10 +15,9 @@ export interface GoldenEntry {
   unitName: string;
   category: Category | null;
   valueVnd: number | null;
-  /** The council's decision as support recorded it (its number, often with its date). */
-  decision: string | null;
-  /** When it was recognised (the status change), null when the history lacks it. */
-  recognizedAt: Date | null;
+  /** The council's decision that recognised it: its number, and its date (a Vietnam day at 00:00 UTC). */
+  decisionNumber: string | null;
+  decisionDate: Date | null;
 }
 
 /** The entries under one child unit (its whole subtree), or under the unit itself for its own initiatives. */
@@ -60,13 +58,11 @@ export async function goldenBook(unitCode: string, scope: GoldenBookScope): Prom
       unitAncestors: 1,
       category: 1,
       valueVnd: 1,
-      recognitionDecision: 1,
+      decisionNumber: 1,
+      decisionDate: 1,
     },
   ).lean();
-  const [names, recognisedAt] = await Promise.all([
-    memberNames(found.flatMap((i) => [String(i.authorId), ...coAuthorIdsOf(i)])),
-    recognitionDates(found.map((i) => i._id)),
-  ]);
+  const names = await memberNames(found.flatMap((i) => [String(i.authorId), ...coAuthorIdsOf(i)]));
   const children = await childrenOf(unit.code);
   const units = new Map([unit, ...children].map((u) => [u.code, u]));
   const bySection = new Map<string, GoldenEntry[]>();
@@ -86,8 +82,8 @@ export async function goldenBook(unitCode: string, scope: GoldenBookScope): Prom
       unitName: (await findUnit(i.unitCode))?.name ?? i.unitCode,
       category: i.category ?? null,
       valueVnd: i.valueVnd ?? null,
-      decision: i.recognitionDecision ?? null,
-      recognizedAt: recognisedAt.get(String(i._id)) ?? null,
+      decisionNumber: i.decisionNumber ?? null,
+      decisionDate: i.decisionDate ?? null,
     };
     bySection.set(section, [...(bySection.get(section) ?? []), entry]);
   }
@@ -109,21 +105,6 @@ async function memberNames(ids: string[]): Promise<Map<string, string>> {
   if (unique.length === 0) return new Map();
   const members = await MemberModel.find({ _id: { $in: unique } }, { name: 1 }).lean();
   return new Map(members.map((m) => [String(m._id), m.name]));
-}
-
-/** When each initiative was last recognised, from its status history. */
-async function recognitionDates(ids: Types.ObjectId[]): Promise<Map<string, Date>> {
-  if (ids.length === 0) return new Map();
-  const events = await InitiativeEventModel.find(
-    { initiativeId: { $in: ids }, to: 'recognized' },
-    { initiativeId: 1, at: 1 },
-  ).lean();
-  const dates = new Map<string, Date>();
-  for (const e of events) {
-    const known = dates.get(String(e.initiativeId));
-    if (!known || known < e.at) dates.set(String(e.initiativeId), e.at);
-  }
-  return dates;
 }
 
 /** Who may take a unit's golden book: its officers, support team and admins, and those of the units above it. */

@@ -120,14 +120,17 @@ export async function submitInitiative(input: NewInitiative, deps: SubmitDeps): 
   throw new Error(`could not claim a reference code for ${input.submissionKey} after ${MAX_CODE_ATTEMPTS} attempts`);
 }
 
-export async function listByAuthor(authorId: Types.ObjectId, limit: number) {
-  return InitiativeModel.find({ authorId })
+/** A member's initiatives: those they wrote, and those they co-author because their duplicate was merged in. */
+const byOrWith = (memberId: Types.ObjectId) => ({ $or: [{ authorId: memberId }, { coAuthorIds: memberId }] });
+
+export async function listByAuthor(memberId: Types.ObjectId, limit: number) {
+  return InitiativeModel.find(byOrWith(memberId))
     .sort({ submittedAt: -1 })
     .limit(limit)
-    .select({ code: 1, status: 1, title: 1, idea: 1, quick: 1, submittedAt: 1 })
+    .select({ code: 1, status: 1, title: 1, idea: 1, quick: 1, submittedAt: 1, authorId: 1, mergedInto: 1 })
     .lean();
 }
 
-export async function countByAuthor(authorId: Types.ObjectId): Promise<number> {
-  return InitiativeModel.countDocuments({ authorId });
+export async function countByAuthor(memberId: Types.ObjectId): Promise<number> {
+  return InitiativeModel.countDocuments(byOrWith(memberId));
 }

@@ -60,18 +60,29 @@ export async function redeemLinkCode(
   return { kind: 'linked', member: await moveAccount(account, typedBy._id, found.memberId) };
 }
 
-export type PhoneMatch = { kind: 'linked'; member: MemberRecord } | { kind: 'taken' } | { kind: 'free' };
+export type PhoneMatch =
+  | { kind: 'linked'; member: MemberRecord }
+  | { kind: 'recorded'; member: MemberRecord }
+  | { kind: 'taken' }
+  | { kind: 'free' };
 
 /**
  * A phone verified by the messenger at registration. When another registered member has it, this
- * is the same person: a fresh member with no account of theirs on this messenger joins them;
- * otherwise the phone is `taken` and an admin must look.
+ * is the same person: a fresh member with no account of theirs on this messenger joins them. They are
+ * `linked` when that member has an account on the other messenger, `recorded` when it has none (a
+ * support team recorded them with /onbehalf: this is their first account). Otherwise the phone is
+ * `taken` and an admin must look.
  */
 export async function matchPhone(account: AccountRef, registering: MemberRecord, phone: string): Promise<PhoneMatch> {
   const owner = await MemberModel.findOne({ phone, registeredAt: { $ne: null }, _id: { $ne: registering._id } }).lean();
   if (!owner) return { kind: 'free' };
-  if ((await hasAccountOn(owner._id, account)) || (await hasHistory(registering))) return { kind: 'taken' };
-  return { kind: 'linked', member: await moveAccount(account, registering._id, owner._id) };
+  const channels = (await ChannelAccountModel.find({ memberId: owner._id }, { channel: 1 }).lean()).map(
+    (a) => a.channel,
+  );
+  if (channels.includes(account.channel) || (await hasHistory(registering))) return { kind: 'taken' };
+  const other = channels.length > 0;
+  const member = await moveAccount(account, registering._id, owner._id, other);
+  return { kind: other ? 'linked' : 'recorded', member };
 }
 
 async function hasAccountOn(memberId: Types.ObjectId, account: AccountRef): Promise<boolean> {
@@ -86,15 +97,23 @@ async function hasHistory(member: MemberRecord): Promise<boolean> {
   );
 }
 
-/** Re-points the account to `to` and removes the empty member `from` with the flow state it started. */
-async function moveAccount(account: AccountRef, from: Types.ObjectId, to: Types.ObjectId): Promise<MemberRecord> {
+/**
+ * Re-points the account to `to` and removes the empty member `from` with the flow state it started;
+ * `to` is on two messengers from now on unless this is its first account.
+ */
+async function moveAccount(
+  account: AccountRef,
+  from: Types.ObjectId,
+  to: Types.ObjectId,
+  multiMessenger = true,
+): Promise<MemberRecord> {
   await ChannelAccountModel.updateOne(
     { channel: account.channel, externalId: account.externalId },
     { $set: { memberId: to } },
   );
   await FlowStateModel.deleteMany({ owner: String(from) });
   await MemberModel.deleteOne({ _id: from });
-  await MemberModel.updateOne({ _id: to }, { $set: { multiMessenger: true } });
+  if (multiMessenger) await MemberModel.updateOne({ _id: to }, { $set: { multiMessenger: true } });
   const member = await MemberModel.findById(to).lean();
   if (!member) throw new Error(`member ${String(to)} vanished while an account was linked to it`);
   return member;

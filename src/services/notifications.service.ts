@@ -135,14 +135,22 @@ export async function takeWaitingCards(redis: DeliveryDeps['redis'], unitCodes: 
   return codes;
 }
 
-/** Re-renders every card of an initiative after a change (status, assignee), once per revision. */
-export async function updateCards(deps: DeliveryDeps, i: InitiativeDoc, notes: Msg[] = []): Promise<void> {
+/**
+ * Re-renders every card of an initiative after a change (status, assignee), once per revision; `tag`
+ * names a change that moves no revision (a duplicate merged into it), once per tag.
+ */
+export async function updateCards(
+  deps: DeliveryDeps,
+  i: InitiativeDoc,
+  notes: Msg[] = [],
+  tag?: string,
+): Promise<void> {
   const items: Outgoing[] = [];
   for (const card of await cardsOf(i.code)) {
     const view = card.view ?? 'existence';
     const reply = await renderCard(i, view, card.locale, notes);
     items.push({
-      key: `card-edit:${card.key}:r${i.rev}`,
+      key: `card-edit:${card.key}:r${i.rev}${tag ? `:${tag}` : ''}`,
       channel: card.channel,
       chatId: card.chatId,
       locale: card.locale,

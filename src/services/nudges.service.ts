@@ -4,6 +4,7 @@ import { NudgeModel } from '../models/index.js';
 import { isDuplicateKey } from './insert-once.js';
 import { msg } from '../core/i18n.js';
 import { holders, toEach } from './recipients.service.js';
+import { membersWithRoles } from './support.service.js';
 import { progressReport } from './progress-report.service.js';
 import { daysLeft, expectedByPace, isLagging, vietnamDay, DAY_MS } from '../core/time.js';
 import { enqueue, type DeliveryDeps } from './delivery.service.js';
@@ -26,6 +27,7 @@ export async function recordNudge(n: {
   at: Date;
   actual: number;
   expected: number;
+  reached: number;
 }) {
   try {
     return await NudgeModel.create(n);
@@ -54,8 +56,10 @@ const FINAL_REPORT_DAYS = 30;
 /**
  * Daily: every unit with a target in a running campaign is checked against a steady pace. A lagging
  * unit's officers and support team get a concrete nudge, at most once in `nudgeEveryDays`; when its
- * last two nudges went unanswered for a day, the parent unit's officers are told, once. Once a campaign
- * has ended, its units' officers get a final report instead.
+ * last two nudges went unanswered for a day, the parent unit's officers are told, once. A unit with
+ * nobody the bot can nudge is not said to leave nudges unanswered: its parent's officers are told that
+ * it has nobody, once per campaign. Once a campaign has ended, its units' officers get a final report
+ * instead.
  */
 export async function nudgeLaggingUnits(deps: DeliveryDeps): Promise<number> {
   const now = deps.clock.now();
@@ -127,6 +131,9 @@ async function nudge(
     days: number;
   },
 ): Promise<boolean> {
+  // Each reads a suggestion meant for them: the team collects ideas, an officer asks the team to.
+  const support = await holders(n.unit.code, ['support']);
+  const officers = (await holders(n.unit.code, ['officer'])).filter((o) => !support.some((s) => s.id === o.id));
   // One per unit and day: two workers running the check at once create it once.
   const key = `${n.campaign}:${n.unit.code}:${n.today.toISOString().slice(0, 10)}`;
   const created = await recordNudge({
@@ -136,9 +143,14 @@ async function nudge(
     at: deps.clock.now(),
     actual: n.actual,
     expected: n.expected,
+    reached: support.length + officers.length,
   });
   if (!created) return false;
-  const reply: Reply = {
+  if (created.reached === 0) {
+    await tellParentNobody(deps, n);
+    return false;
+  }
+  const reply = (reader: 'officer' | 'support'): Reply => ({
     parts: [
       msg('nudge', {
         unit: n.unit.name,
@@ -147,12 +159,40 @@ async function nudge(
         target: n.target,
         gap: n.expected - n.actual,
         days: n.days,
+        reader,
       }),
     ],
     buttons: [[{ label: msg('nudge-btn-ack'), data: CALLBACKS.nudge.pack({ nudgeId: String(created._id) }) }]],
-  };
-  await enqueue(deps, toEach(await holders(n.unit.code, ['officer', 'support']), `nudge:${key}`, reply));
+  });
+  await enqueue(deps, [
+    ...toEach(support, `nudge:${key}`, reply('support')),
+    ...toEach(officers, `nudge:${key}`, reply('officer')),
+  ]);
   return true;
+}
+
+/**
+ * A lagging unit with no officer or support member the bot can write to (none has the role, or none has
+ * ever written to the bot): nobody was nudged, so its parent's officers are told that, once per campaign.
+ */
+async function tellParentNobody(
+  deps: DeliveryDeps,
+  n: { campaign: string; unit: UnitRecord; actual: number; expected: number },
+): Promise<void> {
+  const parent = n.unit.ancestors.at(-1);
+  if (!parent) return;
+  const withRoles = await membersWithRoles(n.unit.code, ['officer', 'support']);
+  const reply: Reply = {
+    parts: [
+      msg('nudge-parent-nobody', {
+        unit: n.unit.name,
+        actual: n.actual,
+        expected: n.expected,
+        why: withRoles.length === 0 ? 'none' : 'silent',
+      }),
+    ],
+  };
+  await enqueue(deps, toEach(await holders(parent, ['officer']), `nudge-nobody:${n.campaign}:${n.unit.code}`, reply));
 }
 
 type NudgeRecord = Awaited<ReturnType<typeof latestNudges>>[number];
@@ -165,6 +205,8 @@ async function escalateUnanswered(
 ): Promise<void> {
   const now = deps.clock.now();
   if (latest.answeredAt || previous.answeredAt || latest.escalatedAt) return;
+  // Only nudges someone received can go unanswered (a record from before `reached` was kept counts as received).
+  if (latest.reached === 0 || previous.reached === 0) return;
   if (now.getTime() - latest.at.getTime() < DAY_MS) return;
   const parent = unit.ancestors.at(-1);
   if (!parent) return;

@@ -2,12 +2,17 @@ import { msg, type Msg } from '../core/i18n.js';
 import { formatDay, expectedByPace, isLagging, vietnamDay, isoWeek, DAY_MS } from '../core/time.js';
 import type { CampaignRecord } from './campaigns.service.js';
 import { pledgesDueBy } from './pledges.service.js';
-import type { ProgressView } from './progress-view.js';
+import type { ProgressView, Standing } from './progress-view.js';
+import { percentOf } from '../core/numbers.js';
+import { rankAmong } from '../ranking.js';
 import { childrenOf, findUnit, subtreeOf, type UnitRecord } from './units.service.js';
 import type { InitiativeStatus } from '../models/index.js';
 import { sumStatuses, weekMetric } from './progress.service.js';
 
 const ACCEPTED: InitiativeStatus[] = ['accepted', 'recognized', 'replicated'];
+
+/** Whether `a` is further along its target than `b` (by cross-multiplying: equal shares compare equal). */
+const shareAbove = (a: Standing, b: Standing): boolean => a.actual * b.target > b.actual * a.target;
 
 /** A unit's numbers in a campaign (by default the one running), from the counters; null when none runs. */
 export async function progressReport(
@@ -30,7 +35,7 @@ export async function progressReport(
     accepted: sumStatuses(counts, ACCEPTED),
     recognized: sumStatuses(counts, ['recognized', 'replicated']),
     target: target ?? 0,
-    percent: target ? Math.round((100 * total) / target) : 0,
+    percent: percentOf(total, target ?? 0),
   });
 }
 
@@ -62,9 +67,13 @@ export async function weeklyDetails(view: ProgressView, unit: UnitRecord, campai
   const parent = unit.ancestors.at(-1);
   if (parent) {
     const siblings = await view.standings(campaign.code, await childrenOf(parent));
-    const ranked = siblings.sort((a, b) => b.actual / b.target - a.actual / a.target);
-    const rank = ranked.findIndex((s) => s.unit.code === unit.code) + 1;
-    if (rank > 0) details.push(msg('weekly-rank', { rank, of: ranked.length }));
+    const own = siblings.find((s) => s.unit.code === unit.code);
+    if (own) {
+      // Units with the same share of their target share a rank (đồng hạng).
+      const rank = rankAmong(siblings, own, shareAbove);
+      const tied = siblings.some((s) => s !== own && !shareAbove(s, own) && !shareAbove(own, s));
+      details.push(msg('weekly-rank', { rank, of: siblings.length, tied: tied ? 'yes' : 'no' }));
+    }
   }
 
   details.push(...(await laggingChildren(view, unit, campaign)).slice(0, MAX_LISTED));

@@ -39,7 +39,11 @@ export const statusMetric = (s: InitiativeStatus): string => `status:${s}`;
 export const weekMetric = (week: string): string => `week:${week}`;
 export const quarterMetric = (quarter: string): string => `quarter:${quarter}`;
 
-/** Statuses that count as an initiative of the campaign: all but withdrawn. */
+/**
+ * Statuses that count as an initiative of the campaign: all but withdrawn and merged (a duplicate that
+ * joined the initiative it repeats). Only those count in the week and quarter metrics too (this week's
+ * submissions, the cluster rankings): an initiative that leaves them is taken out of its week and quarter.
+ */
 const COUNTED: InitiativeStatus[] = [
   'submitted',
   'in_review',
@@ -49,6 +53,7 @@ const COUNTED: InitiativeStatus[] = [
   'replicated',
   'rejected',
 ];
+const isCounted = (s: InitiativeStatus): boolean => COUNTED.includes(s);
 
 /** The sum of some statuses' counts (by default, every initiative that counts). */
 export const sumStatuses = (counts: Map<string, number>, statuses: InitiativeStatus[] = COUNTED): number =>
@@ -83,26 +88,34 @@ const entryOf = (i: Placed, rev: number, changes: PendingEntry['changes']): Pend
     ? { id: `${String(i._id)}:${rev}`, campaignCode: i.campaignCode, units: [...i.unitAncestors, i.unitCode], changes }
     : null;
 
+/** The week and quarter an initiative was submitted in, as metrics. */
+const periodMetrics = (submittedAt: Date): string[] => [
+  weekMetric(isoWeek(submittedAt)),
+  quarterMetric(vietnamQuarter(submittedAt)),
+];
+
 export async function recordSubmission(redis: Redis, i: Placed & { submittedAt: Date }): Promise<void> {
   const entry = entryOf(i, 0, [
     { metric: statusMetric('submitted'), delta: 1 },
-    { metric: weekMetric(isoWeek(i.submittedAt)), delta: 1 },
-    { metric: quarterMetric(vietnamQuarter(i.submittedAt)), delta: 1 },
+    ...periodMetrics(i.submittedAt).map((metric) => ({ metric, delta: 1 })),
   ]);
   if (entry) await record(redis, entry);
 }
 
 export async function recordTransition(
   redis: Redis,
-  i: Placed,
+  i: Placed & { submittedAt: Date },
   rev: number,
   from: InitiativeStatus,
   to: InitiativeStatus,
 ): Promise<void> {
   if (from === to) return;
+  // Leaving (or, never so far, rejoining) the statuses that count moves it out of (into) its week and quarter.
+  const period = isCounted(from) === isCounted(to) ? 0 : isCounted(to) ? 1 : -1;
   const entry = entryOf(i, rev, [
     { metric: statusMetric(from), delta: -1 },
     { metric: statusMetric(to), delta: 1 },
+    ...(period ? periodMetrics(i.submittedAt).map((metric) => ({ metric, delta: period })) : []),
   ]);
   if (entry) await record(redis, entry);
 }
@@ -270,15 +283,10 @@ export async function recount(redis: Redis, campaignCode: string): Promise<{ ini
       if (ancestors.join('/') !== i.unitAncestors.join('/'))
         await InitiativeModel.updateOne({ _id: i._id }, { $set: { unitAncestors: ancestors } });
       for (const unit of [...ancestors, i.unitCode]) {
-        const counts = expected.get(unit) ?? new Map<string, number>();
-        for (const metric of [
-          statusMetric(i.status),
-          weekMetric(isoWeek(i.submittedAt)),
-          quarterMetric(vietnamQuarter(i.submittedAt)),
-        ]) {
-          counts.set(metric, (counts.get(metric) ?? 0) + 1);
-        }
-        expected.set(unit, counts);
+        const unitCounts = expected.get(unit) ?? new Map<string, number>();
+        const metrics = [statusMetric(i.status), ...(isCounted(i.status) ? periodMetrics(i.submittedAt) : [])];
+        for (const metric of metrics) unitCounts.set(metric, (unitCounts.get(metric) ?? 0) + 1);
+        expected.set(unit, unitCounts);
       }
     }
     const actual = new Map(

@@ -67,7 +67,10 @@ async function recentOf(redis: Redis, i: Comparable): Promise<Recent[]> {
   return (await redis.lrange(recentKey(i), 0, CANDIDATES - 1)).map((e) => JSON.parse(e) as Recent);
 }
 
-/** Up to three earlier initiatives of the same unit and campaign that read alike, most similar first; a trade secret shows only its code. */
+/**
+ * Up to three earlier initiatives of the same unit and campaign that read alike, most similar first (not
+ * withdrawn ones, nor duplicates merged into another, which shows instead); a trade secret shows only its code.
+ */
 export async function similarTo(
   redis: Redis,
   i: Comparable,
@@ -84,7 +87,7 @@ export async function similarTo(
   for (const c of scored) {
     if (found.length >= limit) break;
     const doc = await InitiativeModel.findById(c.id).select({ title: 1, status: 1, confidential: 1 }).lean();
-    if (doc && doc.status !== 'withdrawn')
+    if (doc && doc.status !== 'withdrawn' && doc.status !== 'merged')
       found.push({ code: c.code, title: doc.confidential ? '🔒' : doc.title, score: c.score });
   }
   return found;

@@ -13,13 +13,28 @@ import { isDuplicateKey } from './insert-once.js';
 import { recordTransition } from './progress.service.js';
 import { KnownIds } from './known-ids.js';
 
-export const ACTIONS = ['take', 'info', 'accept', 'recognize', 'replicate', 'reject', 'withdraw', 'answered'] as const;
+export const ACTIONS = [
+  'take',
+  'info',
+  'accept',
+  'recognize',
+  'replicate',
+  'reject',
+  'withdraw',
+  'answered',
+  'merge',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Statuses of an initiative the support team still has to work. */
 export const OPEN: InitiativeStatus[] = ['submitted', 'in_review', 'needs_info'];
+/** Statuses an initiative leaves no more, without a result: nothing joins it. */
+export const CLOSED: InitiativeStatus[] = ['rejected', 'withdrawn', 'merged'];
 
-/** The life cycle of DESIGN.md §3: submitted → in_review ⇄ needs_info → accepted → recognized → replicated. */
+/**
+ * The life cycle of DESIGN.md §3: submitted → in_review ⇄ needs_info → accepted → recognized → replicated;
+ * exits rejected, withdrawn, and merged (a duplicate joined the initiative it repeats).
+ */
 const RULES: Record<Action, { from: InitiativeStatus[]; to: (from: InitiativeStatus) => InitiativeStatus }> = {
   take: { from: OPEN, to: (from) => (from === 'submitted' ? 'in_review' : from) },
   info: { from: ['submitted', 'in_review'], to: () => 'needs_info' },
@@ -29,6 +44,7 @@ const RULES: Record<Action, { from: InitiativeStatus[]; to: (from: InitiativeSta
   replicate: { from: ['recognized'], to: () => 'replicated' },
   reject: { from: [...OPEN, 'accepted'], to: () => 'rejected' },
   withdraw: { from: OPEN, to: () => 'withdrawn' },
+  merge: { from: [...OPEN, 'accepted'], to: () => 'merged' },
 };
 
 /** Where an action takes an initiative in this status, or null when it may not. */
@@ -38,6 +54,10 @@ export function nextStatus(action: Action, status: InitiativeStatus): Initiative
 }
 
 export type InitiativeDoc = NonNullable<Awaited<ReturnType<typeof findInitiative>>>;
+
+/** Whether the member wrote the initiative, or co-authors it (their duplicate was merged into it). */
+export const isAuthorOf = (i: Pick<InitiativeDoc, 'authorId' | 'coAuthorIds'>, memberId: Types.ObjectId): boolean =>
+  [i.authorId, ...i.coAuthorIds].map(String).includes(String(memberId));
 
 /** Initiatives stored before their `_id` came from their code, looked up lately by this process. */
 const olderInitiativeIds = new KnownIds(20_000);
@@ -50,6 +70,13 @@ export async function findInitiative(code: string) {
   if (older) olderInitiativeIds.remember(code, older._id);
   return older;
 }
+
+/**
+ * What a change records besides the status, written with it (claimed by the same event, so a lost race
+ * leaves none of it): the council's decision on recognize, the initiative a duplicate joins on merge.
+ */
+export type TransitionDetails =
+  { action: 'recognize'; decisionNumber: string; decisionDate: Date } | { action: 'merge'; mergedInto: string };
 
 export type TransitionResult =
   | { ok: true; initiative: InitiativeDoc; from: InitiativeStatus; to: InitiativeStatus; rev: number }
@@ -71,10 +98,13 @@ export interface TransitionDeps {
  * in between. `known`: the initiative as the caller just read it, to save reading it again.
  */
 export async function transition(
-  input: { code: string; action: Action; by: Types.ObjectId; note?: string },
+  input: { code: string; action: Action; by: Types.ObjectId; note?: string; details?: TransitionDetails },
   deps: TransitionDeps,
   known?: InitiativeDoc,
 ): Promise<TransitionResult> {
+  const { details } = input;
+  if ((input.action === 'recognize' || input.action === 'merge') !== (details?.action === input.action))
+    throw new Error(`${input.action} of ${input.code}: details only and always with recognize and merge`);
   let initiative = known ?? (await findInitiative(input.code));
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (!initiative) return { ok: false, reason: 'unknown', initiative: null };
@@ -106,6 +136,9 @@ export async function transition(
       to,
       assigneeId: input.action === 'take' ? input.by : assignee,
       note: input.note ?? '',
+      decisionNumber: details?.action === 'recognize' ? details.decisionNumber : null,
+      decisionDate: details?.action === 'recognize' ? details.decisionDate : null,
+      mergedInto: details?.action === 'merge' ? details.mergedInto : null,
     };
     try {
       await InitiativeEventModel.create(event);
@@ -116,11 +149,11 @@ export async function transition(
       continue;
     }
     await recordTransition(deps.redis, initiative, event.rev, from, to);
-    await applyEvent(event);
+    await applyEvent(initiative, event);
     await trackAwaitingInfo(initiative, from, to);
     return {
       ok: true,
-      initiative: { ...initiative, status: to, assigneeId: event.assigneeId, rev: event.rev },
+      initiative: { ...initiative, ...changesOf(event) },
       from,
       to,
       rev: event.rev,
@@ -131,16 +164,20 @@ export async function transition(
   );
 }
 
-/** Brings the document up to the newest claimed event, if it is behind; true when it was. */
+/**
+ * Brings the document up to the claimed events it is behind (each in turn, so what one recorded, a
+ * decision, is not skipped by a later one); true when it was behind.
+ */
 async function rollForward(redis: Redis, initiative: InitiativeDoc): Promise<boolean> {
-  const newer = await InitiativeEventModel.findOne({ initiativeId: initiative._id, rev: { $gt: initiative.rev } })
-    .sort({ rev: -1 })
+  const newer = await InitiativeEventModel.find({ initiativeId: initiative._id, rev: { $gt: initiative.rev } })
+    .sort({ rev: 1 })
     .lean();
-  if (!newer) return false;
-  await recordTransition(redis, initiative, newer.rev, newer.from, newer.to);
-  await applyEvent({ ...newer, assigneeId: newer.assigneeId ?? null });
-  await trackAwaitingInfo(initiative, newer.from, newer.to);
-  return true;
+  for (const e of newer) {
+    await recordTransition(redis, initiative, e.rev, e.from, e.to);
+    await applyEvent(initiative, e);
+    await trackAwaitingInfo(initiative, e.from, e.to);
+  }
+  return newer.length > 0;
 }
 
 /** The author's list of initiatives waiting for their answer follows the status (see Member.awaitingInfo). */
@@ -175,21 +212,35 @@ export async function awaitingAnswerFrom(member: {
   return waiting.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0] ?? null;
 }
 
-/** Stores the initiative council's decision (number and date) that recognised it. */
-export async function setRecognitionDecision(initiativeId: Types.ObjectId, decision: string): Promise<void> {
-  await InitiativeModel.updateOne({ _id: initiativeId }, { $set: { recognitionDecision: decision } });
-}
-
-async function applyEvent(e: {
-  initiativeId: Types.ObjectId;
+interface ClaimedEvent {
   rev: number;
   to: InitiativeStatus;
-  assigneeId: Types.ObjectId | null;
-}): Promise<void> {
-  await InitiativeModel.updateOne(
-    { _id: e.initiativeId },
-    { $set: { status: e.to, assigneeId: e.assigneeId, rev: e.rev } },
-  );
+  assigneeId?: Types.ObjectId | null;
+  decisionNumber?: string | null;
+  decisionDate?: Date | null;
+  mergedInto?: string | null;
+}
+
+/** The fields of the initiative a claimed event sets: status, assignee, revision, and what came with it. */
+function changesOf(e: ClaimedEvent) {
+  return {
+    status: e.to,
+    assigneeId: e.assigneeId ?? null,
+    rev: e.rev,
+    ...(e.decisionNumber ? { decisionNumber: e.decisionNumber, decisionDate: e.decisionDate ?? null } : {}),
+    ...(e.mergedInto ? { mergedInto: e.mergedInto } : {}),
+  };
+}
+
+/**
+ * Brings the initiative up to a claimed event, idempotently (a roll-forward may do it again): for a merge
+ * the duplicate's author first joins the kept initiative's co-authors, then the initiative takes the
+ * event's fields, so a process that dies in between leaves the document behind for the roll-forward.
+ */
+async function applyEvent(initiative: { _id: Types.ObjectId; authorId: Types.ObjectId }, e: ClaimedEvent) {
+  const kept = e.mergedInto ? await findInitiative(e.mergedInto) : null;
+  if (kept) await InitiativeModel.updateOne({ _id: kept._id }, { $addToSet: { coAuthorIds: initiative.authorId } });
+  await InitiativeModel.updateOne({ _id: initiative._id }, { $set: changesOf(e) });
 }
 
 /** Every status change of an initiative after its submission, oldest first. */
@@ -211,12 +262,6 @@ export async function addToThread(input: {
 /** Records which unit's team an initiative was sent to (set once, at routing). */
 export async function setRoutedTo(initiativeId: Types.ObjectId, unitCode: string): Promise<void> {
   await InitiativeModel.updateOne({ _id: initiativeId }, { $set: { routedTo: unitCode } });
-}
-
-/** A duplicate joins the initiative it repeats: it points there, and its author becomes a co-author. */
-export async function markMerged(duplicate: InitiativeDoc, into: InitiativeDoc): Promise<void> {
-  await InitiativeModel.updateOne({ _id: duplicate._id }, { $set: { mergedInto: into.code } });
-  await InitiativeModel.updateOne({ _id: into._id }, { $addToSet: { coAuthorIds: duplicate.authorId } });
 }
 
 /**

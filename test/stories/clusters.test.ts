@@ -101,8 +101,10 @@ describe('emulation clusters are ranked every quarter and their officers hear th
     expect(await world().run(sendClusterRankings)).toBe(2);
     const ranking = mai.transcript.at(-1)!.plainText;
     expect(ranking).toContain('Xếp hạng Cụm thi đua ngành May – quý 2026-Q4');
-    expect(ranking).toContain('1. Công ty May Việt Tiến: 2 sáng kiến, 2.00/đoàn viên – ✅ vượt chỉ tiêu quý');
-    expect(ranking).toContain('2. Công ty May Thăng Long: 1 sáng kiến, 1.00/đoàn viên – chưa đạt chỉ tiêu quý');
+    expect(ranking).toContain('1. Công ty May Việt Tiến: 2 sáng kiến, 2,00 sáng kiến/đoàn viên – ✅ vượt chỉ tiêu quý');
+    expect(ranking).toContain(
+      '2. Công ty May Thăng Long: 1 sáng kiến, 1,00 sáng kiến/đoàn viên – chưa đạt chỉ tiêu quý',
+    );
     expect(ranking).toContain('Dẫn đầu cụm (vượt chỉ tiêu của mình): Công ty May Việt Tiến');
     expect(son.transcript.at(-1)!.plainText).toBe(ranking);
     expect(await world().run(sendClusterRankings)).toBe(0);

@@ -28,7 +28,8 @@ describe('an officer asks for the golden book in chat', () => {
         status: 'recognized',
         title: 'Gá cắt vải mới',
         valueVnd: 80_000_000,
-        recognitionDecision: 'Số 7/QĐ-CĐ',
+        decisionNumber: '7/QĐ-CĐ',
+        decisionDate: new Date('2026-11-10'),
       },
       {
         ...base,

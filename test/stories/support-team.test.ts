@@ -117,8 +117,8 @@ describe.each(SUBMITTER_CHANNELS)('a worker on $name and the support team in its
     await group.press(hung, card(group, good), '✅ Chấp nhận');
     expect(lastText(lan)).toContain('Chúc mừng! Sáng kiến sẽ được trình Hội đồng sáng kiến');
     await group.press(hung, card(group, good), '🏅 Công nhận');
-    await group.replyTo(hung, group.lastReplies.at(-1)!, '15/QĐ-HĐSK ngày 20/11/2026');
-    expect(lastText(lan)).toContain('đã được công nhận (15/QĐ-HĐSK ngày 20/11/2026)');
+    await group.replyTo(hung, group.lastReplies.at(-1)!, '15/QĐ-HĐSK ngày 23/11/2026');
+    expect(lastText(lan)).toContain('công nhận theo Quyết định số 15/QĐ-HĐSK ngày 23/11/2026');
     expect(
       card(group, good)
         .inlineButtons.flat()
@@ -126,7 +126,8 @@ describe.each(SUBMITTER_CHANNELS)('a worker on $name and the support team in its
     ).toEqual(['🔁 Nhân rộng']);
     expect(await InitiativeModel.findOne({ code: good }).lean()).toMatchObject({
       status: 'recognized',
-      recognitionDecision: '15/QĐ-HĐSK ngày 20/11/2026',
+      decisionNumber: '15/QĐ-HĐSK',
+      decisionDate: new Date('2026-11-23'),
     });
 
     const weak = await sendQuickIdea(lan, 'Nghỉ trưa thêm 1 tiếng');
@@ -152,7 +153,7 @@ describe.each(SUBMITTER_CHANNELS)('a worker on $name and the support team in its
     await outsider.send(`/reply ${code} xin chào`);
     expect(lastText(outsider)).toContain('bạn không thuộc tổ hỗ trợ');
     await outsider.send('/queue');
-    expect(lastText(outsider)).toContain('bạn không thuộc tổ hỗ trợ');
+    expect(lastText(outsider)).toContain('/queue liệt kê sáng kiến đang chờ tổ hỗ trợ sáng kiến xử lý');
     expect((await InitiativeModel.findOne({ code }).lean())!.status).toBe('submitted');
     expect(world().tg.unansweredCallbackQueries()).toEqual([]);
   });

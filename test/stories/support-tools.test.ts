@@ -64,19 +64,4 @@ describe("the support team's working tools", () => {
     await cuc.send('/onbehalf thiếu thông tin');
     expect(lastText(cuc)).toContain('Cách dùng: /onbehalf');
   });
-
-  it('merges a duplicate into the initiative it repeats, keeping both authors', async () => {
-    const original = await sendQuickIdea(lan, 'Bọc cao su tay cầm máy dập');
-    const duplicate = await sendQuickIdea(tom, 'Rubber grips for the press handles');
-    await cuc.send(`/merge ${duplicate} ${original}`);
-    expect(lastText(cuc)).toContain(`Đã gộp ${duplicate} vào ${original}`);
-    expect(lastText(tom)).toContain(`Your initiative ${duplicate} repeats ${original}`);
-    const kept = await InitiativeModel.findOne({ code: original }).lean();
-    const tomMember = await MemberModel.findOne({ name: 'Tom' }).lean();
-    expect(kept!.coAuthorIds.map(String)).toEqual([String(tomMember!._id)]);
-    expect(await InitiativeModel.findOne({ code: duplicate }).lean()).toMatchObject({
-      status: 'rejected',
-      mergedInto: original,
-    });
-  });
 });

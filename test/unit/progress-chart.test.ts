@@ -80,12 +80,32 @@ describe("the child units' chart", () => {
     for (const name of DISTRICT) expectLabel(svg, name);
     for (const entry of Object.values(VI)) expect(svg).toContain(`>${entry}<`);
     expect(svg).toContain('>Liên đoàn Lao động quận Ba Đình –<');
-    expect(svg).toContain('>3/40 · 8%<'); // Samsung: 3 of 40
+    expect(svg).toContain('>3/40 · 7,5%<'); // Samsung: 3 of 40, a share below 10 % with its decimal
     expect(svg).toContain('>59/40 · 148%<'); // over the target
 
     const en = progressChartSvg({ ...input, locale: 'en', legend: EN });
     for (const entry of Object.values(EN)) expect(en).toContain(`>${entry}<`);
     expect(en).not.toContain('Chậm tiến độ');
+    expect(en).toContain('>3/40 · 7.5%<');
+  });
+
+  it('writes numbers as the reader does: a Vietnamese decimal comma and thousands dot, English the other way', () => {
+    const input: ProgressChartInput = {
+      ...district(0),
+      bars: [{ label: 'Công đoàn Công ty May 10', actual: 1_250, target: 60_000 }],
+    };
+    expect(progressChartSvg(input)).toContain('>1.250/60.000 · 2,1%<');
+    expect(progressChartSvg({ ...input, locale: 'en', legend: EN })).toContain('>1,250/60,000 · 2.1%<');
+    const trend: TrendChartInput = {
+      kind: 'trend',
+      locale: 'vi',
+      title: 'Công đoàn KCN',
+      target: 60_000,
+      weeks: [{ label: '04/01', actual: 1_250, pace: 1_000 }],
+      legend: { actual: 'Lũy kế', target: 'Chỉ tiêu', pace: 'Nhịp' },
+    };
+    expect(trendChartSvg(trend)).toContain('>60.000<');
+    expect(trendChartSvg({ ...trend, locale: 'en' })).toContain('>60,000<');
   });
 
   it('is a PNG 800 px wide with one blue bar per unit on pace and one red per unit behind (plus their legend swatches)', () => {

@@ -26,6 +26,9 @@ describe('the initiative life cycle', () => {
     expect(nextStatus('withdraw', 'accepted')).toBeNull();
     expect(nextStatus('accept', 'rejected')).toBeNull();
     expect(nextStatus('take', 'withdrawn')).toBeNull();
+    expect(nextStatus('merge', 'in_review')).toBe('merged');
+    expect(nextStatus('merge', 'recognized')).toBeNull();
+    expect(nextStatus('take', 'merged')).toBeNull();
   });
 
   it('lets exactly one of ten members racing on Take win; the others are told it is taken', async () => {
@@ -76,7 +79,62 @@ describe('the initiative life cycle', () => {
       to: 'accepted',
       assigneeId: null,
     });
-    const next = await transition({ code, action: 'recognize', by, note: '15/QĐ' }, deps());
+    const decision = { action: 'recognize' as const, decisionNumber: '15/QĐ', decisionDate: new Date('2026-11-20') };
+    const next = await transition({ code, action: 'recognize', by, details: decision }, deps());
     expect(next).toMatchObject({ ok: true, from: 'accepted', to: 'recognized', rev: 2 });
+  });
+
+  it('records the council decision with the recognition itself: a lost race leaves none, a dead writer is rolled forward', async () => {
+    const submit = (key: string) =>
+      submitInitiative(
+        {
+          authorId: new Types.ObjectId(),
+          unitCode: 'CDCS-001',
+          channel: 'telegram',
+          quick: true,
+          fields,
+          submissionKey: key,
+        },
+        deps(),
+      );
+    const by = new Types.ObjectId();
+    const decision = (n: number) => ({ decisionNumber: `${n}/QĐ-HĐSK`, decisionDate: new Date(`2026-11-${10 + n}`) });
+    const decided = (n: number) => ({ action: 'recognize' as const, ...decision(n) });
+    const { code } = await submit('decision-race');
+    await transition({ code, action: 'accept', by }, deps());
+    // Two members recognise at once with different decisions, while a third rejects: one change wins, and
+    // the initiative carries that change's decision or none, never a loser's.
+    const results = await Promise.all([
+      transition({ code, action: 'recognize', by, details: decided(1) }, deps()),
+      transition({ code, action: 'recognize', by, details: decided(2) }, deps()),
+      transition({ code, action: 'reject', by, note: 'trùng' }, deps()),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const stored = await InitiativeModel.findOne({ code }).lean();
+    const winner = await InitiativeEventModel.findOne({ initiativeId: stored!._id, rev: 2 }).lean();
+    expect(stored!.status).toBe(winner!.to);
+    expect(stored!.decisionNumber).toBe(winner!.decisionNumber);
+    expect(stored!.decisionDate).toEqual(winner!.decisionDate);
+
+    // A process claimed the recognition (with its decision), then replication was claimed, and both died
+    // before updating the initiative: the next change brings both in, the decision included.
+    const { code: other } = await submit('decision-dead-writer');
+    await transition({ code: other, action: 'accept', by }, deps());
+    const doc = await InitiativeModel.findOne({ code: other }).lean();
+    const at = clock.now();
+    await InitiativeEventModel.create([
+      { initiativeId: doc!._id, rev: 2, at, by, from: 'accepted', to: 'recognized', ...decision(3) },
+      { initiativeId: doc!._id, rev: 3, at, by, from: 'recognized', to: 'replicated' },
+    ]);
+    expect(await transition({ code: other, action: 'take', by }, deps())).toMatchObject({
+      ok: false,
+      reason: 'illegal',
+    });
+    expect(await InitiativeModel.findOne({ code: other }).lean()).toMatchObject({
+      status: 'replicated',
+      rev: 3,
+      decisionNumber: '3/QĐ-HĐSK',
+      decisionDate: new Date('2026-11-13'),
+    });
   });
 });

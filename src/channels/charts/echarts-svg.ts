@@ -22,9 +22,6 @@ export function echartsSvg(option: echarts.EChartsOption, height: number): strin
   }
 }
 
-export const formatCount = (locale: 'vi' | 'en', n: number): string =>
-  new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US').format(Math.round(n));
-
 /** Colours shared by both charts, so an officer reads them the same way. */
 export const COLORS = {
   text: '#1f2937',

@@ -1,6 +1,7 @@
 import { isLagging } from '../../core/time.js';
 import type { ChartBar } from '../../core/reply.js';
-import { COLORS, echartsSvg, formatCount, heading } from './echarts-svg.js';
+import { formatNumber, percentOf } from '../../core/numbers.js';
+import { COLORS, echartsSvg, heading } from './echarts-svg.js';
 import { svgToPng } from './svg-to-png.js';
 import { shortUnitName, wrapText } from './unit-label.js';
 
@@ -61,9 +62,11 @@ export function progressChartSvg(input: ProgressChartInput): string {
   const height = top + Math.max(1, rows.length) * row + 40;
   const names = rows.map((r) => r.name);
   const bar = (pick: (r: Row) => number | null) => rows.map((r) => pick(r));
-  const fmt = (n: number) => formatCount(input.locale, n);
-  const valueLabel = (r: Row) =>
-    `${fmt(r.actual)}/${fmt(r.target)} · ${r.target > 0 ? Math.round((100 * r.actual) / r.target) : 0}%`;
+  // Counts are whole; a percentage below 10 keeps one decimal, in the reader's notation ("0,3%").
+  const fmt = (n: number) => formatNumber(input.locale, n, 1);
+  const valueLabel = (r: Row) => `${fmt(r.actual)}/${fmt(r.target)} · ${fmt(percentOf(r.actual, r.target))}%`;
+  // Room right of the bars for the longest value label ("1.250/60.000 · 2,1%"), at about 11 px a character.
+  const right = Math.max(150, 16 + 11 * Math.max(0, ...rows.map((r) => valueLabel(r).length)));
   const maxValue = Math.max(1, ...rows.map((r) => Math.max(r.actual, r.target)));
   const common = { type: 'bar' as const, barWidth: 24, barGap: '-100%', silent: true };
 
@@ -81,12 +84,13 @@ export function progressChartSvg(input: ProgressChartInput): string {
           { name: input.legend.pace, icon: 'rect', itemStyle: { color: COLORS.pace } },
         ],
       },
-      grid: { top, left: 16, right: 150, bottom: 36, containLabel: true },
+      grid: { top, left: 16, right, bottom: 36, containLabel: true },
       xAxis: {
         type: 'value',
         max: maxValue,
         splitNumber: 5,
-        axisLabel: { fontSize: 17, color: COLORS.muted, formatter: (v: number) => fmt(v) },
+        minInterval: 1,
+        axisLabel: { fontSize: 17, color: COLORS.muted, formatter: (v: number) => fmt(v), hideOverlap: true },
         splitLine: { lineStyle: { color: COLORS.grid } },
       },
       yAxis: {

@@ -1,4 +1,5 @@
-import { COLORS, echartsSvg, formatCount, heading } from './echarts-svg.js';
+import { formatNumber } from '../../core/numbers.js';
+import { COLORS, echartsSvg, heading } from './echarts-svg.js';
 import { svgToPng } from './svg-to-png.js';
 import { wrapTitle } from './progress-chart.js';
 
@@ -19,7 +20,7 @@ const HEIGHT = 560;
 export function trendChartSvg(input: TrendChartInput): string {
   const head = heading(wrapTitle(input.title));
   const top = head.below + 56;
-  const fmt = (n: number) => formatCount(input.locale, n);
+  const fmt = (n: number) => formatNumber(input.locale, n, 1);
   const labels = input.weeks.map((w) => w.label);
   const lastActual = input.weeks.reduce((last, w, i) => (w.actual === null ? last : i), -1);
   return echartsSvg(
@@ -40,6 +41,7 @@ export function trendChartSvg(input: TrendChartInput): string {
       yAxis: {
         type: 'value',
         max: (v: { max: number }) => Math.max(v.max, input.target) * 1.08,
+        minInterval: 1,
         axisLabel: { fontSize: 16, color: COLORS.muted, formatter: (v: number) => fmt(v), showMaxLabel: false },
         splitLine: { lineStyle: { color: COLORS.grid } },
       },
