@@ -68,6 +68,27 @@ describe.each(['polling', 'webhook'] as const)('on a busy day (%s), nobody waits
     expect(toast).toBeLessThan(code);
   });
 
+  it('stops the spinner within a second even while the bot is still busy with the person’s previous message', async () => {
+    const vy = world().tg.user({ id: 9906, first_name: 'Vy' });
+    await registerWorker(vy, 'CDCS-001');
+    await vy.send('Lắp thêm quạt hút ở xưởng sơn');
+    // The answer to their /help takes 3 s to reach Telegram; they press "send" meanwhile.
+    world().tg.slowNext({ method: 'sendMessage', chatId: vy.chatId, ms: 3000 });
+    const help = vy.send('/help');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const callsBefore = world().tg.calls.length;
+    const pressedAt = Date.now();
+    const pressed = vy.pressLatest('📨 Gửi ý tưởng');
+    await world().tg.waitForCall(
+      (c) => c.method === 'answerCallbackQuery' && world().tg.calls.indexOf(c) >= callsBefore,
+      5_000,
+    );
+    expect(Date.now() - pressedAt).toBeLessThan(1_500);
+    await Promise.all([help, pressed]);
+    // The press was still handled, after the /help, in order.
+    expect(lastText(vy)).toMatch(/SK-\d{4}-\d{6}/);
+  });
+
   it('answers a message whose bot process died while handling it, after the restart, once', async () => {
     const tuan = world().tg.user({ id: 9904, first_name: 'Tuấn' });
     await tuan.send('/help');

@@ -3,7 +3,7 @@ import type { UserFromGetMe, Message } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { LOCALES } from '../../core/channel.js';
-import type { HandleResult } from '../../core/reply.js';
+import { reply, type HandleResult } from '../../core/reply.js';
 import type { Pacing } from '../../core/sender.js';
 import { STARTUP_CHECK_MS, StartupError } from '../../core/startup-error.js';
 import type { I18n } from '../../core/i18n.js';
@@ -25,33 +25,64 @@ export function createTelegramBot(ports: AdapterPorts, opts: TelegramOptions): B
     ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
   });
   withPacingAndRetries(bot.api, ports.pacing);
-  // Concurrent across chats (long polling through the runner, parallel webhook requests), one at a
-  // time per chat and per person, so a person's messages are answered in the order they were sent.
+  const toasts = new WeakMap<Context, Toast>();
+  // A pressed button spins until answered (and Telegram refuses answers after ~15 s): its toast goes out
+  // as soon as the press is handled, before the replies, and at the latest TOAST_WITHIN_MS after the press
+  // reached the bot, counted before it waits for its chat's turn.
+  bot.use(async (ctx, next) => {
+    if (!ctx.callbackQuery) return next();
+    const toast = new Toast(ctx, ports);
+    toasts.set(ctx, toast);
+    try {
+      await next();
+    } finally {
+      await toast.show();
+    }
+  });
+  // Concurrent across chats, one at a time per chat and per person, so a person's messages are
+  // answered in the order they were sent.
   bot.use(sequentialize(updateLanes));
 
   bot.use(async (ctx) => {
     const event = toInboundEvent(ctx);
-    let toastShown = false;
-    // A pressed button spins until answered (and Telegram refuses answers after ~15 s): the toast goes
-    // out as soon as the press is handled, before the replies.
-    const showToast = async (notice?: string) => {
-      if (!ctx.callbackQuery || toastShown) return;
-      toastShown = true;
-      await ctx
-        .answerCallbackQuery(notice ? { text: notice } : {})
-        .catch((err: unknown) => ports.log.warn({ err }, 'answerCallbackQuery failed'));
-    };
-    try {
-      if (!event) return;
-      const result = await answerOf(ports, event);
-      await showToast(result?.buttonNotice ? ports.i18n.render(result.locale, result.buttonNotice) : undefined);
-      if (result) await send(ctx, ports, event, result);
-    } finally {
-      await showToast();
-    }
+    if (!event) return;
+    const result = await answerOf(ports, event);
+    if (!result) return;
+    const notice = result.buttonNotice;
+    const shown = await toasts.get(ctx)?.show(notice ? ports.i18n.render(result.locale, notice) : undefined);
+    // A notice the toast can no longer carry (it went out empty, the press taking long) is sent as a message.
+    const late = notice && shown === false;
+    await send(ctx, ports, event, late ? { ...result, replies: [reply(notice), ...result.replies] } : result);
   });
   bot.catch((err) => ports.log.error({ err: err.error, updateId: err.ctx.update.update_id }, 'unhandled bot error'));
   return bot;
+}
+
+/** A press whose handling is not done by then gets an empty toast, so its spinner stops. */
+const TOAST_WITHIN_MS = 700;
+
+/** The one answer to a pressed button: with a notice when it comes in time, empty otherwise. */
+class Toast {
+  private sent = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly ports: AdapterPorts,
+  ) {
+    this.timer = setTimeout(() => void this.show(), TOAST_WITHIN_MS);
+  }
+
+  /** False when the toast went out already (without this notice). */
+  async show(notice?: string): Promise<boolean> {
+    if (this.sent) return false;
+    this.sent = true;
+    clearTimeout(this.timer);
+    await this.ctx
+      .answerCallbackQuery(notice ? { text: notice } : {})
+      .catch((err: unknown) => this.ports.log.warn({ err }, 'answerCallbackQuery failed'));
+    return true;
+  }
 }
 
 function updateLanes(ctx: Context): string[] {
