@@ -31,6 +31,12 @@ import { BullOutbox } from '../jobs/delivery-queue.js';
 import { BullFollowUps } from '../jobs/follow-ups.js';
 import { Pacer } from './delivery/pacer.js';
 import { checkRedis, createRedis } from './redis.js';
+import { Queue } from 'bullmq';
+import { bullOptions, DELIVERY_QUEUE } from '../jobs/delivery-queue.js';
+import { FOLLOW_UP_QUEUE } from '../jobs/follow-ups.js';
+import { SUPPORT_QUEUE } from '../jobs/index.js';
+import { chartLinkRoute, dashboardRoute } from './dashboard/routes.js';
+import { RedisChartLinks } from './services/chart-links.service.js';
 
 /**
  * Start-up wiring lives here, in one place: connections, the HTTP server for webhooks, then each
@@ -140,7 +146,9 @@ function zaloChannel(deps: Deps, config: Config): { oa: OaChannel } | { bot: Bot
   }
   if (config.ZALO_BOT_TOKEN) {
     const api = new ZaloBotApi({ apiRoot: config.ZALO_BOT_API_ROOT, token: config.ZALO_BOT_TOKEN });
-    return { bot: { api, sender: new ZaloBotSender(api, deps.i18n, deps.pacer) } };
+    // Photos by URL only: charts are served by this bot's HTTP server, when people can reach it.
+    const charts = config.PUBLIC_BASE_URL ? new RedisChartLinks(deps.redis, config.PUBLIC_BASE_URL, deps.clock) : null;
+    return { bot: { api, sender: new ZaloBotSender(api, deps.i18n, deps.pacer, charts) } };
   }
   return null;
 }
@@ -166,6 +174,25 @@ export async function startZalo(deps: Deps, config: Config, http: HttpServer): P
   await zalo.bot.api.setWebhook(url.toString(), config.ZALO_BOT_WEBHOOK_SECRET!);
   deps.log.info({ path: url.pathname }, 'Zalo Bot webhook started');
   return { stop: async () => undefined };
+}
+
+/**
+ * With PUBLIC_BASE_URL: the officers' dashboard under /dashboard (Bull Board on the job queues for admins)
+ * and the Zalo Bot's chart links under /charts, on the process's HTTP server.
+ */
+export function startDashboard(deps: Deps, config: Config, http: HttpServer): Running | null {
+  if (!config.PUBLIC_BASE_URL) return null;
+  const queues = [DELIVERY_QUEUE, FOLLOW_UP_QUEUE, SUPPORT_QUEUE].map(
+    (name) => new Queue(name, bullOptions(jobsRedis(config))),
+  );
+  http.mount('/dashboard', dashboardRoute(deps, { publicBaseUrl: config.PUBLIC_BASE_URL, queues }));
+  http.mount('/charts', chartLinkRoute(deps));
+  deps.log.info({ url: `${config.PUBLIC_BASE_URL}/dashboard` }, 'dashboard started');
+  return {
+    async stop() {
+      await Promise.all(queues.map((q) => q.close()));
+    },
+  };
 }
 
 export interface RunningApp extends Running {
@@ -199,6 +226,7 @@ async function connect(config: Config, opts: { clock?: Clock; log?: Logger }): P
     outbox,
     followUps,
     files: {},
+    publicBaseUrl: config.PUBLIC_BASE_URL,
   };
   return {
     deps,
@@ -228,6 +256,7 @@ export async function startApp(
       )
     : null;
   const zalo = await startZalo(deps, config, http);
+  const dashboard = startDashboard(deps, config, http);
   const jobs = config.JOBS_IN_BOT ? await startJobs(deps, jobsRedis(config)) : null;
   return {
     deps,
@@ -236,6 +265,7 @@ export async function startApp(
       await telegram?.stop();
       await zalo?.stop();
       await http.close();
+      await dashboard?.stop();
       await jobs?.stop();
       await disconnect();
     },

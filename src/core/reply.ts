@@ -45,6 +45,11 @@ export interface ReplyFile {
   name: string;
   mimeType: string;
   base64: string;
+  /**
+   * The same document in other formats, for a messenger that does not take this one: each sends the first
+   * it can (the Zalo OA takes PDF and Word files only).
+   */
+  alternatives?: Omit<ReplyFile, 'alternatives'>[];
 }
 
 export interface Button {
@@ -68,6 +73,8 @@ export interface Reply {
   charts?: ChartSpec[];
   /** Sent as a reply to this message of the same chat. */
   replyToMessageId?: string;
+  /** No preview of the link in the text (a one-time login link must not be fetched by the messenger). */
+  noLinkPreview?: boolean;
 }
 
 export interface HandleResult {
