@@ -322,6 +322,7 @@ card =
        *[no] {""}
     }
     <i>{ $surface ->
+        [web] {""}
         [zalo-bot] Type /reply { $code } your text to write to the author; /note { $code } your text for an internal note.
        *[other] Reply to this message to write to the author; start with ! for an internal note.
     }</i>
@@ -628,6 +629,7 @@ dashboard-confidential-badge = 🔒 Secret
 dashboard-initiative-secret = This initiative is a trade secret: only its unit's support team and admins see its content and conversation. You see its code, unit and status.
 dashboard-history = Status history
 dashboard-history-by = by { $name }
+dashboard-history-empty = No status change since it was submitted.
 dashboard-thread = Conversation between the support team and the author
 dashboard-thread-empty = No messages yet.
 dashboard-thread-from = { $direction ->

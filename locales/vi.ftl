@@ -312,6 +312,7 @@ card =
        *[no] {""}
     }
     <i>{ $surface ->
+        [web] {""}
         [zalo-bot] Gõ /reply { $code } nội dung để nhắn tác giả; /note { $code } nội dung để ghi chú nội bộ.
        *[other] Trả lời (reply) tin này để nhắn tác giả; bắt đầu bằng ! để ghi chú nội bộ.
     }</i>
@@ -619,6 +620,7 @@ dashboard-confidential-badge = 🔒 Bí mật
 dashboard-initiative-secret = Sáng kiến này là bí mật sản xuất kinh doanh: chỉ tổ hỗ trợ của đơn vị và quản trị xem được nội dung, lịch sử trao đổi. Bạn xem được mã, đơn vị và trạng thái.
 dashboard-history = Lịch sử trạng thái
 dashboard-history-by = bởi { $name }
+dashboard-history-empty = Chưa có thay đổi trạng thái nào kể từ khi gửi.
 dashboard-thread = Trao đổi giữa tổ hỗ trợ và tác giả
 dashboard-thread-empty = Chưa có trao đổi nào.
 dashboard-thread-from = { $direction ->
@@ -627,7 +629,7 @@ dashboard-thread-from = { $direction ->
        *[note] Ghi chú nội bộ của tổ
     }
 dashboard-back-list = ← Danh sách sáng kiến
-dashboard-queues-title = Hàng đợi công việc (BullMQ)
+dashboard-queues-title = Hàng đợi (BullMQ)
 chart-link-refused = { $reason ->
         [expired] Liên kết biểu đồ này đã hết hạn. Gửi /progress cho bot để xem biểu đồ mới.
        *[other] Liên kết biểu đồ này không hợp lệ.

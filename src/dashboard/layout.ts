@@ -19,7 +19,8 @@ export const viewerOf = (i18n: I18n, locale: Locale, admin: boolean): Viewer => 
   locale,
   admin,
   t: (key, vars) => i18n.t(locale, key, vars),
-  chat: (m) => chatHtml(i18n.html(locale, m)),
+  // `web`: texts that name the messenger's own gestures (reply to this message) leave them out.
+  chat: (m) => chatHtml(i18n.html(locale, { ...m, vars: { ...m.vars, surface: 'web' } })),
 });
 
 export const number = (v: Viewer, n: number): string =>
@@ -119,8 +120,8 @@ button.primary,a.button{background:#b91c1c;color:#fff;border-color:#b91c1c;curso
   body{font-size:15px}
   table.stack thead{display:none}
   table.stack tr{display:block;border-bottom:1px solid #e5e7eb;padding:6px 0}
-  table.stack td{display:flex;justify-content:space-between;gap:12px;border:0;padding:3px 0;text-align:right}
-  table.stack td::before{content:attr(data-label);color:#6b7280;text-align:left;font-size:.85rem}
+  table.stack td{display:block;position:relative;border:0;padding:3px 0 3px 44%;text-align:left;min-height:1.9em}
+  table.stack td::before{content:attr(data-label);position:absolute;left:0;width:42%;color:#6b7280;font-size:.85rem;line-height:1.7;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
   table.stack td.num{white-space:normal}
 }
 `;
