@@ -47,7 +47,9 @@ describe('the dashboard, in a browser', { shuffle: false }, () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     if (!existsSync(CHROMIUM))
-      throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium (bash .ci/run does), or set CHROMIUM_PATH`);
+      throw new Error(
+        `no browser at ${CHROMIUM}: apt-get install -y chromium (bash .ci/run does), or set CHROMIUM_PATH`,
+      );
     base = await world().startDashboard();
     await seedCampaign(['KCN-TL', 'CDCS-001', 'CDCS-002', 'CDCS-003']);
     const deps = { clock: world().clock, redis: world().deps.redis };
@@ -125,7 +127,9 @@ describe('the dashboard, in a browser', { shuffle: false }, () => {
     await hai.send('/dashboard');
     expect(lastText(hai)).toContain('dùng được một lần, trong 15 phút');
     link = linkFrom(hai);
-    const sent = world().tg.calls.filter((c) => c.method === 'sendMessage').at(-1);
+    const sent = world()
+      .tg.calls.filter((c) => c.method === 'sendMessage')
+      .at(-1);
     expect(sent?.params.link_preview_options).toEqual({ is_disabled: true });
 
     const minh = world().tg.user({ id: 9602, first_name: 'Minh' });
@@ -144,9 +148,7 @@ describe('the dashboard, in a browser', { shuffle: false }, () => {
     await expect(charts.count()).resolves.toBe(2);
     for (const img of await charts.all()) {
       await img.scrollIntoViewIfNeeded();
-      await expect
-        .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), WAIT)
-        .toBe(800);
+      await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), WAIT).toBe(800);
       // Scaled to the phone's width, not wider than the screen.
       await expect(img.evaluate((el) => el.getBoundingClientRect().width)).resolves.toBeLessThanOrEqual(PHONE.width);
     }
@@ -268,7 +270,10 @@ describe('the dashboard, in a browser', { shuffle: false }, () => {
     await desk.click('nav a[href="/dashboard/queues"]');
     await desk.getByText('deliveries').first().click();
     await desk.waitForURL(/\/dashboard\/queues\/queue\/deliveries/, WAIT);
-    await desk.getByText(/Completed/i).first().waitFor(WAIT);
+    await desk
+      .getByText(/Completed/i)
+      .first()
+      .waitFor(WAIT);
     await shot(desk, 'desktop-queues');
     await desk.close();
   });
