@@ -54,7 +54,10 @@ export const Env = z.object({
    * and the chart links of the Zalo Bot Platform start with it. Unset: no dashboard, no chart on a Zalo Bot.
    */
   PUBLIC_BASE_URL: z
-    .url({ protocol: /^https?$/, error: 'expected the http(s) address people open, such as https://sangkien.example.vn' })
+    .url({
+      protocol: /^https?$/,
+      error: 'expected the http(s) address people open, such as https://sangkien.example.vn',
+    })
     .transform((u) => u.replace(/\/+$/, ''))
     .optional(),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// URI'),

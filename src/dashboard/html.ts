@@ -14,12 +14,12 @@ const partHtml = (v: Part): string => {
   if (v === null || v === undefined || v === false) return '';
   if (v instanceof Html) return v.text;
   if (Array.isArray(v)) return v.map(partHtml).join('');
-  return escapeHtml(String(v as string | number));
+  return escapeHtml(String(v));
 };
 
 /** A template where every value is escaped unless it is Html already (lists are joined). */
 export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
-  return new Html(strings.reduce((out, s, i) => out + s + (i < values.length ? partHtml(values[i]!) : ''), ''));
+  return new Html(strings.reduce((out, s, i) => out + s + (i < values.length ? partHtml(values[i]) : ''), ''));
 }
 
 /** Markup that is trusted as it is (a locale text rendered with its variables escaped). */

@@ -8,9 +8,9 @@ import { chatHtml, html, trusted, type Html } from './html.js';
 export interface Viewer {
   locale: Locale;
   /** A locale text, plain (the page escapes it). */
-  t(key: string, vars?: Vars): string;
+  t: (key: string, vars?: Vars) => string;
   /** A chat message (a card, a report) as page HTML: its own tags kept, its variables escaped. */
-  chat(m: Msg): Html;
+  chat: (m: Msg) => Html;
   /** Admins also see the queue view. */
   admin: boolean;
 }

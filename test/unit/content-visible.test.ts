@@ -29,6 +29,7 @@ describe('contentVisibleFilter, the query form of canSeeContent', () => {
       })),
     );
     await InitiativeModel.insertMany(docs);
+    type Viewer = Parameters<typeof canSeeContent>[0];
     const members = [
       { roles: [] },
       { roles: [{ unitCode: 'CDCS-001', role: 'support' as const }] },
@@ -41,7 +42,7 @@ describe('contentVisibleFilter, the query form of canSeeContent', () => {
           { unitCode: 'CDCS-001', role: 'officer' as const },
         ],
       },
-    ];
+    ] as unknown as Viewer[];
     for (const member of members) {
       const found = await InitiativeModel.find({
         $and: [{ code: /^SK-2026-0990/ }, contentVisibleFilter(member)],
