@@ -1,14 +1,14 @@
 import { type Bot, Api } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { createTelegramBot, introduce, publishCommands, withPacingAndRetries } from './channels/telegram/bot.js';
-import { telegramWebhook } from './channels/telegram/webhook.js';
+import { handleWebhookUpdates, telegramWebhook } from './channels/telegram/webhook.js';
 import { startLongPolling } from './channels/telegram/polling.js';
 import { TelegramSender } from './channels/telegram/send.js';
 import { TelegramFiles } from './channels/telegram/files.js';
 import { ZaloBotApi } from './channels/zalo/bot-api.js';
-import { botWebhook, startBotPolling, type BotChannel } from './channels/zalo/bot-channel.js';
+import { botWebhook, handleBotWebhookUpdates, startBotPolling, type BotChannel } from './channels/zalo/bot-channel.js';
 import { ZaloOaApi } from './channels/zalo/oa-api.js';
-import { oaWebhook, type OaChannel } from './channels/zalo/oa-channel.js';
+import { handleOaWebhookEvents, oaWebhook, type OaChannel } from './channels/zalo/oa-channel.js';
 import { MongoOaTokenStore } from './services/zalo-tokens.service.js';
 import { markUnreachable } from './services/support.service.js';
 import type { AdapterPorts } from './channels/answer.js';
@@ -30,6 +30,7 @@ import { startJobs } from '../jobs/index.js';
 import { BullOutbox } from '../jobs/delivery-queue.js';
 import { BullFollowUps } from '../jobs/follow-ups.js';
 import { Pacer } from './delivery/pacer.js';
+import { RedisInbox } from './delivery/inbox.js';
 import { checkRedis, createRedis } from './redis.js';
 import { Queue } from 'bullmq';
 import { bullOptions, DELIVERY_QUEUE } from '../jobs/delivery-queue.js';
@@ -101,14 +102,23 @@ export async function startTelegram(
   const url = new URL(config.TELEGRAM_WEBHOOK_URL);
   const own = opts.http ? null : new HttpServer(deps.log, readiness(deps, config));
   const http = opts.http ?? own!;
-  http.route(url.pathname, telegramWebhook(bot, config.TELEGRAM_WEBHOOK_SECRET!));
+  const inbox = new RedisInbox(deps.redis, deps.log);
+  const handling = handleWebhookUpdates(inbox, bot);
+  http.route(url.pathname, telegramWebhook(inbox, config.TELEGRAM_WEBHOOK_SECRET!, deps.log));
   if (own) await own.listen(config.PORT);
   await bot.api.setWebhook(url.toString(), {
     secret_token: config.TELEGRAM_WEBHOOK_SECRET!,
     allowed_updates: ALLOWED_UPDATES,
   });
   deps.log.info({ bot: bot.botInfo.username, path: url.pathname }, 'Telegram webhook started');
-  return { bot, server: own, stop: async () => own?.close() };
+  return {
+    bot,
+    server: own,
+    stop: async () => {
+      await own?.close();
+      await handling.stop();
+    },
+  };
 }
 
 /** The Zalo surface the settings name, as a sender (what jobs need) and, for the bot process, its inbound side. */
@@ -159,9 +169,11 @@ export async function startZalo(deps: Deps, config: Config, http: HttpServer): P
   if (!zalo) return null;
   if ('oa' in zalo) {
     deps.senders.zalo = zalo.oa.sender;
-    http.route(config.ZALO_OA_WEBHOOK_PATH, oaWebhook(portsOf(deps), zalo.oa));
+    const inbox = new RedisInbox(deps.redis, deps.log);
+    const handling = handleOaWebhookEvents(portsOf(deps), zalo.oa, inbox);
+    http.route(config.ZALO_OA_WEBHOOK_PATH, oaWebhook(portsOf(deps), zalo.oa, inbox));
     deps.log.info({ path: config.ZALO_OA_WEBHOOK_PATH }, 'Zalo OA webhook started');
-    return { stop: async () => undefined };
+    return handling;
   }
   deps.senders.zalo = zalo.bot.sender;
   if (!config.ZALO_BOT_WEBHOOK_URL) {
@@ -170,10 +182,12 @@ export async function startZalo(deps: Deps, config: Config, http: HttpServer): P
     return polling;
   }
   const url = new URL(config.ZALO_BOT_WEBHOOK_URL);
-  http.route(url.pathname, botWebhook(portsOf(deps), zalo.bot, config.ZALO_BOT_WEBHOOK_SECRET!));
+  const inbox = new RedisInbox(deps.redis, deps.log);
+  const handling = handleBotWebhookUpdates(portsOf(deps), zalo.bot, inbox);
+  http.route(url.pathname, botWebhook(portsOf(deps), config.ZALO_BOT_WEBHOOK_SECRET!, inbox));
   await zalo.bot.api.setWebhook(url.toString(), config.ZALO_BOT_WEBHOOK_SECRET!);
   deps.log.info({ path: url.pathname }, 'Zalo Bot webhook started');
-  return { stop: async () => undefined };
+  return handling;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { bulkWriteInChunks } from '../services/bulk-write.js';
 import type { AnyBulkWriteOperation } from 'mongoose';
 import { CampaignModel, TargetModel, UnitModel } from '../models/index.js';
 import { readCsv, type CsvRow } from './csv.js';
@@ -6,7 +7,6 @@ import { CODE_PATTERN, MAX_NAME, cleanName, nameLength } from './rules.js';
 import { parseDay } from '../core/time.js';
 
 const TARGET_COLUMNS = ['unit_code', 'target'] as const;
-const CHUNK = 1000;
 
 export interface CampaignInput {
   code: string;
@@ -67,9 +67,7 @@ async function writeTargets(campaignCode: string, targets: { unitCode: string; t
     if (!old) return [{ insertOne: { document: { campaignCode, unitCode, target } } }];
     return old.target === target ? [] : [{ updateOne: { filter: { _id: old._id }, update: { $set: { target } } } }];
   });
-  for (let i = 0; i < ops.length; i += CHUNK) {
-    await TargetModel.bulkWrite(ops.slice(i, i + CHUNK), { ordered: false });
-  }
+  await bulkWriteInChunks(TargetModel, ops);
 }
 
 /** Phases inside the campaign, dates and percents both rising, percents 1–99; null when not so. */

@@ -1,3 +1,4 @@
+import { bulkWriteInChunks } from '../services/bulk-write.js';
 import type { AnyBulkWriteOperation, Types } from 'mongoose';
 import { UNIT_LEVELS, UnitModel, type UnitLevel } from '../models/index.js';
 import { foldForSearch } from '../core/text.js';
@@ -6,7 +7,6 @@ import { problem, rejected, type Checked, type Problem } from './problems.js';
 import { CODE_PATTERN, MAX_NAME, cleanName, nameLength } from './rules.js';
 
 const COLUMNS = ['code', 'name', 'parent_code', 'level'] as const;
-const CHUNK = 1000;
 /**
  * A parent ranks at or above its child: peers may nest (a provincial sector union under its province,
  * an industrial-zone union under a district union), the national federation has no parent and a
@@ -219,9 +219,7 @@ async function writeUnits(units: UnitFields[], stored: Map<string, StoredUnit>):
   // The whole tree is loaded, so new codes are plain inserts (the unique index still guards them) and
   // only changed units are updated, by _id: FerretDB 1.x/SQLite scans the collection on every update,
   // and on any other filter also decodes documents one by one until it finds the match.
-  for (let i = 0; i < ops.length; i += CHUNK) {
-    await UnitModel.bulkWrite(ops.slice(i, i + CHUNK), { ordered: false });
-  }
+  await bulkWriteInChunks(UnitModel, ops);
   return summary;
 }
 

@@ -1,3 +1,4 @@
+import { bulkWriteInChunks } from './bulk-write.js';
 import type { Redis } from 'ioredis';
 import { FlowStateModel } from '../models/index.js';
 import { isDuplicateKey } from './insert-once.js';
@@ -135,11 +136,11 @@ export async function saveFlowState(redis: Redis, current: FlowState, change: Fl
   }
   await remember(redis, next);
   if (pruneBelow !== null) {
-    // One command deleting each old revision by its _id.
+    // Each old revision deleted by its _id.
     const old = Array.from({ length: pruneBelow - keptFrom }, (_, i) => ({
       deleteOne: { filter: { _id: revisionId(next.owner, keptFrom + i) } },
     }));
-    await FlowStateModel.bulkWrite(old, { ordered: false });
+    await bulkWriteInChunks(FlowStateModel, old);
   }
   return next;
 }

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
-import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
+import type ExcelJS from 'exceljs';
 import { formatDay } from '../core/time.js';
 import { shortUnitName } from '../core/unit-name.js';
 import type { GoldenBook, GoldenEntry } from './golden-book.service.js';
@@ -66,7 +65,9 @@ function sheetName(wanted: string, taken: Set<string>): string {
 
 /** The golden book as an XLSX workbook: a summary sheet, then one sheet per section (child unit), formatted, with totals. */
 export async function goldenBookXlsx(book: GoldenBook, t: Translate): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: ExcelJS adds ~27 MiB to a process that may never export a book.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Sáng kiến bot';
   const taken = new Set<string>();
   const title = t('goldenbook-title', { unit: book.unit.name, scope: scopeLabel(t, book) });
@@ -220,7 +221,9 @@ function pdfTable(doc: PDFKit.PDFDocument, widths: number[], header: PdfRow, row
  * The golden book as a PDF (landscape A4): the summary, then a table per child unit with its total. For the
  * Zalo OA, which takes PDF and Word files but not Excel.
  */
-export function goldenBookPdf(book: GoldenBook, t: Translate): Promise<Buffer> {
+export async function goldenBookPdf(book: GoldenBook, t: Translate): Promise<Buffer> {
+  // Loaded on first use, as ExcelJS: only a Zalo OA officer's /goldenbook draws a PDF.
+  const { default: PDFDocument } = await import('pdfkit');
   const title = t('goldenbook-title', { unit: book.unit.name, scope: scopeLabel(t, book) });
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 30, info: { Title: title } });
   const chunks: Buffer[] = [];

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import type { Redis } from 'ioredis';
-import { CATEGORIES, InitiativeModel, type Category, type InitiativeStatus } from '../models/index.js';
+import { CATEGORIES, InitiativeModel, initiativeIdOf, type Category, type InitiativeStatus } from '../models/index.js';
 
 export { CATEGORIES, type Category, type InitiativeStatus };
 import { type Channel } from '../core/channel.js';
@@ -101,10 +101,11 @@ export async function submitInitiative(input: NewInitiative, deps: SubmitDeps): 
   for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
     const seq = await claimSequence(deps.redis, year, input.submissionKey);
     try {
-      const created = await InitiativeModel.create({ ...base, year, seq, code: formatCode(year, seq) });
+      const code = formatCode(year, seq);
+      const created = await InitiativeModel.create({ ...base, _id: initiativeIdOf(code), year, seq, code });
       await recordSubmission(deps.redis, created);
       await rememberForSimilarity(deps.redis, created);
-      return { code: formatCode(year, seq) };
+      return { code };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
       const already = await InitiativeModel.findOne({ submissionKey: input.submissionKey }).lean();

@@ -11,6 +11,7 @@ import {
 } from '../models/index.js';
 import { isoWeek, vietnamQuarter } from '../core/time.js';
 import { insertOnce } from './insert-once.js';
+import { bulkWriteInChunks } from './bulk-write.js';
 import { findUnit } from './units.service.js';
 import {
   markPendingListIntact,
@@ -164,8 +165,9 @@ async function foldBatch(redis: Redis): Promise<number> {
     }
   }
   await addToCounters(sums, batch.id, batch.resumed);
-  // One command, one statement per entry, each finding its entry by _id.
-  await ProgressEntryModel.bulkWrite(
+  // One statement per entry, each finding its entry by _id, a few per command (bulk-write.ts).
+  await bulkWriteInChunks(
+    ProgressEntryModel,
     batch.entries.map((e) => ({ updateOne: { filter: { _id: e.id }, update: { $set: { folded: true } } } })),
   );
   await untrack(redis, batch.entries, [BATCH]);
@@ -190,8 +192,8 @@ async function resumeOrStartBatch(
 /**
  * Adds a batch's sums to the counters, each once: a counter remembers the last batch it took, so a batch
  * resumed after a crash skips the counters it already reached. Only the folder writes counters, so these
- * $inc never race another. One command, with one statement per counter filtered by _id alone (FerretDB
- * finds nothing else without a scan).
+ * $inc never race another. One statement per counter filtered by _id alone (FerretDB finds nothing else
+ * without a scan), a few per command (bulk-write.ts).
  */
 async function addToCounters(sums: Map<string, CounterSum>, batchId: string, resumed: boolean): Promise<void> {
   const reached = resumed ? await countersReached([...sums.keys()], batchId) : new Set<string>();
@@ -208,7 +210,7 @@ async function addToCounters(sums: Map<string, CounterSum>, batchId: string, res
         upsert: true,
       },
     }));
-  if (updates.length > 0) await ProgressCounterModel.bulkWrite(updates);
+  await bulkWriteInChunks(ProgressCounterModel, updates);
 }
 
 async function countersReached(ids: string[], batchId: string): Promise<Set<string>> {

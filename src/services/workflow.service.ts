@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import {
   InitiativeEventModel,
   InitiativeModel,
+  initiativeIdOf,
   MemberModel,
   ThreadMessageModel,
   type InitiativeStatus,
@@ -38,15 +39,16 @@ export function nextStatus(action: Action, status: InitiativeStatus): Initiative
 
 export type InitiativeDoc = NonNullable<Awaited<ReturnType<typeof findInitiative>>>;
 
-/** Initiatives looked up lately by this process; a code never moves to another initiative. */
-const initiativeIds = new KnownIds(20_000);
+/** Initiatives stored before their `_id` came from their code, looked up lately by this process. */
+const olderInitiativeIds = new KnownIds(20_000);
 
+/** By `_id` (derived from the code, or remembered); by `code` only for initiatives stored before that. */
 export async function findInitiative(code: string) {
-  const knownId = initiativeIds.get(code);
-  const found =
-    (knownId && (await InitiativeModel.findById(knownId).lean())) || (await InitiativeModel.findOne({ code }).lean());
-  if (found) initiativeIds.remember(code, found._id);
-  return found;
+  const byId = await InitiativeModel.findById(olderInitiativeIds.get(code) ?? initiativeIdOf(code)).lean();
+  if (byId) return byId;
+  const older = await InitiativeModel.findOne({ code }).lean();
+  if (older) olderInitiativeIds.remember(code, older._id);
+  return older;
 }
 
 export type TransitionResult =

@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { useWorld } from '../support/world.js';
+import { inboxEmptied, useWorld } from '../support/world.js';
 import { initiativesOf, lastText, memberOf, registerWorker } from '../support/story.js';
 import { loadFlowState } from '../../src/services/flow-state.service.js';
 import type { RunningTelegram } from '../../src/app.js';
+import { RedisInbox } from '../../src/delivery/inbox.js';
 import type { FakeTelegram } from '../../src/playground/fakes/telegram-server.js';
 
 const SECRET = 'test-secret-0123456789';
@@ -28,6 +29,9 @@ const textUpdate = (tg: FakeTelegram, user: { id: number; first_name: string }, 
     chat: { id: user.id, type: 'private', first_name: user.first_name },
     from: { ...user, is_bot: false },
     text,
+    ...(text.startsWith('/')
+      ? { entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] }
+      : {}),
   },
 });
 
@@ -78,6 +82,8 @@ describe('many people, several bot processes, at once', () => {
       post(second, textUpdate(world().tg, cuong.info, 'Trả lời hai')),
     ]);
     expect(statuses).toEqual([200, 200]);
+    // Answered as soon as stored: the bots handle both right after.
+    await inboxEmptied(world().deps.redis, 'telegram');
 
     const member = await memberOf(cuong);
     const state = await loadFlowState(world().deps.redis, String(member!._id));
@@ -103,5 +109,35 @@ describe('many people, several bot processes, at once', () => {
     );
     expect(await post(bot, textUpdate(world().tg, { id: 6005, first_name: 'X' }, 'hi'), '')).toBe(401);
     expect(world().tg.botMessages(6005)).toEqual([]);
+  });
+
+  it('answers Telegram’s webhook call at once while the answer to the person is still slow to send', async () => {
+    const bot = world().bots[0]!;
+    const em = world().tg.user({ id: 6006, first_name: 'Em' });
+    await em.send('/help');
+    world().tg.slowNext({ method: 'sendMessage', chatId: em.chatId, ms: 3000 });
+    const started = Date.now();
+    expect(await post(bot, textUpdate(world().tg, em.info, '/help'))).toBe(200);
+    // Telegram got its 200 well before the bot could send the guide; the guide still arrives.
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(world().tg.botMessages(em.chatId)).toHaveLength(1);
+    await inboxEmptied(world().deps.redis, 'telegram');
+    expect(world().tg.botMessages(em.chatId)).toHaveLength(2);
+    expect(lastText(em)).toContain('Sáng kiến – hướng dẫn');
+  });
+
+  it('handles, after a restart, an update its webhook stored just before the process died', async () => {
+    const giang = world().tg.user({ id: 6007, first_name: 'Giang' });
+    await giang.send('/help');
+    await world().stopBots();
+    // The webhook answered 200 and stored the update; the process died before handling it.
+    await new RedisInbox(world().deps.redis, world().deps.log).put(
+      'telegram',
+      textUpdate(world().tg, giang.info, '/help'),
+    );
+    await world().startBot('webhook');
+    await inboxEmptied(world().deps.redis, 'telegram');
+    expect(world().tg.botMessages(giang.chatId)).toHaveLength(2);
+    expect(lastText(giang)).toContain('Sáng kiến – hướng dẫn');
   });
 });

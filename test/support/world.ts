@@ -134,7 +134,10 @@ export async function startWorld(
         oaSecretKey: ZALO_OA_SECRET,
         allowHttpLocalhostWebhook: true,
       });
-      fake.afterEvent = () => world.drain();
+      fake.afterEvent = async () => {
+        await inboxEmptied(redis, surface === 'oa' ? 'zalo-oa' : 'zalo-bot');
+        await world.drain();
+      };
       await fake.start();
       const port = await freePort();
       const http = new HttpServer(deps.log, async () => ({}));
@@ -252,7 +255,12 @@ export async function startWorld(
   };
   // A person sees the consequences of their action (cards, relays, notices: the delivery queue) before
   // the story goes on.
-  tg.afterUpdate = () => world.drain();
+  // In webhook mode the bot answers Telegram once the update is stored (its inbox) and handles it
+  // right after: the story waits for the inbox to empty as well.
+  tg.afterUpdate = async () => {
+    await inboxEmptied(redis, 'telegram');
+    await world.drain();
+  };
   await world.startBot();
   return world;
 }
@@ -270,4 +278,13 @@ export function useWorld(opts: Parameters<typeof startWorld>[0] = {}, { each = f
   });
   (each ? afterEach : afterAll)(() => world?.close());
   return () => world!;
+}
+
+/** Waits until every update a webhook stored in the inbox of `source` was handled (and removed). */
+export async function inboxEmptied(redis: Redis, source: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while ((await redis.xlen(`inbox:${source}`)) > 0) {
+    if (Date.now() > deadline) throw new Error(`the ${source} inbox still holds updates after 20 s`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CampaignModel, InitiativeModel, ProgressCounterModel, ProgressEntryModel } from '../../src/models/index.js';
 import { submitInitiative } from '../../src/services/initiatives.service.js';
 import { foldPending } from '../../src/services/progress.service.js';
+import { findInitiative } from '../../src/services/workflow.service.js';
 import { countCommands, describeCommands, type SeenCommand } from '../support/db-commands.js';
 import { quickIdeaFields, seedUnits, TestClock } from '../support/fixtures.js';
 import { useTestDatabase, useTestRedis } from '../support/servers.js';
@@ -89,5 +90,26 @@ describe('a submission and a fold cost the same with 50 or 2,000 initiatives sto
     expect(describeCommands(large.fold)).toBe(describeCommands(small.fold));
     expect(large.submission.length, describeCommands(large.submission)).toBeLessThanOrEqual(3);
     expect(scansGrowing([...large.submission, ...large.fold])).toEqual([]);
+
+    // Any process (the worker sending its card, another bot process) finds it from the code alone by _id;
+    // an initiative stored before codes gave _ids is still found, by its code.
+    const { result: code } = await countCommands(() =>
+      submitInitiative(
+        {
+          authorId: new Types.ObjectId(),
+          unitCode: 'CDCS-002',
+          channel: 'telegram',
+          quick: true,
+          fields,
+          submissionKey: 'k',
+        },
+        { clock, redis: redis() },
+      ),
+    );
+    const found = await countCommands(() => findInitiative(code.code));
+    expect(found.result?.code).toBe(code.code);
+    expect(found.commands).toHaveLength(1);
+    expect(scansGrowing(found.commands)).toEqual([]);
+    expect((await findInitiative('SK-2025-000007'))?.seq).toBe(7);
   });
 });

@@ -9,7 +9,7 @@ import {
 } from '../../src/models/index.js';
 import { unitDirectory } from '../../src/services/units.service.js';
 import { submitInitiative } from '../../src/services/initiatives.service.js';
-import { progressOf, recount, foldProgress } from '../../src/services/progress.service.js';
+import { progressOf, recount, foldProgress, recordSubmission } from '../../src/services/progress.service.js';
 import { transition } from '../../src/services/workflow.service.js';
 import { quickIdeaFields, seedUnits, TestClock } from '../support/fixtures.js';
 import { useTestDatabase, useTestRedis } from '../support/servers.js';
@@ -63,6 +63,24 @@ describe('progress counters', () => {
     await expectAt('CDCS-002', 8, 0, 8);
     await expectAt('VN', 15, 5, 20);
   });
+
+  it('fold a deadline day’s 300 entries over 150 units in one go (FerretDB serves every command of it)', async () => {
+    // A fold writes one statement per entry and per counter; in one command, FerretDB 1.x would hold a
+    // connection per statement and wait forever for one more (bulk-write.ts).
+    const units = Array.from({ length: 150 }, (_, i) => `CDCS-X${String(i).padStart(3, '0')}`);
+    for (let n = 0; n < 300; n++) {
+      await recordSubmission(redis(), {
+        _id: new Types.ObjectId(),
+        campaignCode: 'C1',
+        unitCode: units[n % units.length]!,
+        unitAncestors: ['VN', 'HN'],
+        submittedAt: clock.now(),
+      });
+    }
+    expect(await foldProgress({ redis: redis() })).toBe(300);
+    expect((await progressOf(redis(), 'C1', 'HN')).get('status:submitted')).toBe(300);
+    expect((await progressOf(redis(), 'C1', units[7]!)).get('status:submitted')).toBe(2);
+  }, 60_000);
 
   it('a retried submission or status change counts once', async () => {
     const { code } = await submit('CDCS-003', 'retried');

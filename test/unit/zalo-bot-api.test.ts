@@ -2,7 +2,8 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZaloBotApi, ZaloBotError } from '../../src/channels/zalo/bot-api.js';
-import { parseBotWebhookBody, verifyBotSecret } from '../../src/channels/zalo/bot-webhook.js';
+import { parseBotWebhookBody } from '../../src/channels/zalo/bot-webhook.js';
+import { secretHeaderMatches } from '../../src/channels/http.js';
 import { FakeZalo, type FakeZaloOptions } from '../../src/playground/fakes/zalo-server.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -133,7 +134,7 @@ describe('ZaloBotApi', () => {
     const { api, ted } = await setup();
     const received: { raw: string; secretOk: boolean }[] = [];
     const url = await listen((raw, headers) => {
-      received.push({ raw, secretOk: verifyBotSecret(headers['x-bot-api-secret-token'], 'secret-123') });
+      received.push({ raw, secretOk: secretHeaderMatches(headers['x-bot-api-secret-token'], 'secret-123') });
       return { status: 200, body: '{"message":"Success"}' };
     });
     expect(await api.setWebhook(`${url}/zalo-bot`, 'secret-123')).toEqual({
@@ -157,11 +158,11 @@ describe('ZaloBotApi', () => {
 
 describe('bot webhook helpers', () => {
   it('compares the secret exactly', () => {
-    expect(verifyBotSecret('secret-123', 'secret-123')).toBe(true);
-    expect(verifyBotSecret('secret-12', 'secret-123')).toBe(false);
-    expect(verifyBotSecret('secret-124', 'secret-123')).toBe(false);
-    expect(verifyBotSecret(undefined, 'secret-123')).toBe(false);
-    expect(verifyBotSecret(['secret-123'], 'secret-123')).toBe(false);
+    expect(secretHeaderMatches('secret-123', 'secret-123')).toBe(true);
+    expect(secretHeaderMatches('secret-12', 'secret-123')).toBe(false);
+    expect(secretHeaderMatches('secret-124', 'secret-123')).toBe(false);
+    expect(secretHeaderMatches(undefined, 'secret-123')).toBe(false);
+    expect(secretHeaderMatches(['secret-123'], 'secret-123')).toBe(false);
   });
 
   it('parses the wrapped and the bare body, and the photo_url variant', () => {

@@ -1,11 +1,19 @@
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as echarts from 'echarts';
 import { CHART_FONT } from './svg-to-png.js';
+
+/**
+ * ECharts is loaded on the first chart (synchronously, as CommonJS): it adds ~44 MiB to a process, and a
+ * bot process answering messages may never draw one.
+ */
+let loaded: typeof echarts | undefined;
+const echartsModule = (): typeof echarts => (loaded ??= createRequire(import.meta.url)('echarts') as typeof echarts);
 
 export const WIDTH = 800;
 
 /** Renders an ECharts option server-side to an SVG string (no DOM, no animation). */
 export function echartsSvg(option: echarts.EChartsOption, height: number): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height });
+  const chart = echartsModule().init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: CHART_FONT }, backgroundColor: '#ffffff', ...option });
     return chart.renderToSVGString();

@@ -1,13 +1,49 @@
-import { webhookCallback, type Bot } from 'grammy';
-import type { RouteHandler } from '../http.js';
+import type { Bot } from 'grammy';
+import type { Update } from 'grammy/types';
+import { z } from 'zod';
+import type { Inbox, InboxConsumer } from '../../core/inbox.js';
+import type { Logger } from '../../logger.js';
+import { answer, readWebhookBody, secretHeaderMatches, type RouteHandler } from '../http.js';
+
+/** Updates are a few KB; Telegram documents no maximum, so leave room for long captions and entities. */
+const MAX_UPDATE_BYTES = 1024 * 1024;
+const SOURCE = 'telegram';
+
+const UpdateShape = z.object({ update_id: z.number().int() }).passthrough();
 
 /**
- * The route Telegram posts updates to. grammY checks X-Telegram-Bot-Api-Secret-Token in constant time
- * and answers 401 on a mismatch.
+ * The route Telegram posts updates to. The secret token must come back in
+ * X-Telegram-Bot-Api-Secret-Token (401 otherwise, compared in constant time). The update is stored in
+ * the inbox and Telegram answered at once: a webhook that answers late is resent later and, past a
+ * few seconds, makes Telegram hold back the next updates, so a burst would queue up at Telegram's side.
  */
-export function telegramWebhook(bot: Bot, secretToken: string): RouteHandler {
-  const handle = webhookCallback(bot, 'http', { secretToken });
+export function telegramWebhook(inbox: Inbox, secretToken: string, log: Logger): RouteHandler {
   return async (req, res) => {
-    await handle(req, res);
+    if (!secretHeaderMatches(req.headers['x-telegram-bot-api-secret-token'], secretToken)) {
+      log.warn('telegram webhook: wrong secret token, refused');
+      return answer(res, 401, { error: 'secret token mismatch' });
+    }
+    const raw = await readWebhookBody(req, res, MAX_UPDATE_BYTES, log, { error: 'body too large' });
+    if (!raw) return;
+    const update = UpdateShape.safeParse(parseJson(raw));
+    if (!update.success) {
+      log.warn({ bytes: raw.length }, 'telegram webhook: not an update, refused');
+      return answer(res, 400, { error: 'not an update' });
+    }
+    await inbox.put(SOURCE, update.data);
+    answer(res, 200, {});
   };
+}
+
+/** Handles what the webhook stored: concurrently across chats, in order within one (the bot sequentializes). */
+export function handleWebhookUpdates(inbox: Inbox, bot: Bot): InboxConsumer {
+  return inbox.consume(SOURCE, (update) => bot.handleUpdate(update as Update));
+}
+
+function parseJson(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    return null;
+  }
 }

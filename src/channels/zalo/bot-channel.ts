@@ -1,10 +1,11 @@
 import type { AdapterPorts } from '../answer.js';
-import { answer, readWebhookBody, type RouteHandler } from '../http.js';
+import { answer, readWebhookBody, secretHeaderMatches, type RouteHandler } from '../http.js';
 import type { ChannelSender } from '../../core/sender.js';
+import type { Inbox, InboxConsumer } from '../../core/inbox.js';
 import { answerZaloEvent, inChatOrder } from './answer.js';
 import type { ZaloBotApi } from './bot-api.js';
 import type { ZaloBotUpdate } from './bot-update.js';
-import { parseBotWebhookBody, verifyBotSecret } from './bot-webhook.js';
+import { parseBotWebhookBody } from './bot-webhook.js';
 import { fromBotUpdate } from './inbound.js';
 import { MAX_WEBHOOK_BYTES } from './oa-channel.js';
 
@@ -22,10 +23,13 @@ async function handleUpdate(ports: AdapterPorts, bot: BotChannel, update: ZaloBo
   await inChatOrder(event.chatId, async () => answerZaloEvent(ports, event, bot.sender));
 }
 
-/** Webhook mode: the secret token given to setWebhook must come back in X-Bot-Api-Secret-Token (403 otherwise). */
-export function botWebhook(ports: AdapterPorts, bot: BotChannel, secret: string): RouteHandler {
+/**
+ * Webhook mode: the secret token given to setWebhook must come back in X-Bot-Api-Secret-Token (403
+ * otherwise). The update is stored in the inbox and answered 200 at once, then handled right after.
+ */
+export function botWebhook(ports: AdapterPorts, secret: string, inbox: Inbox): RouteHandler {
   return async (req, res) => {
-    if (!verifyBotSecret(req.headers['x-bot-api-secret-token'], secret)) {
+    if (!secretHeaderMatches(req.headers['x-bot-api-secret-token'], secret)) {
       ports.log.warn('zalo bot webhook: wrong secret token, refused');
       return answer(res, 403, { message: 'Forbidden' });
     }
@@ -36,9 +40,16 @@ export function botWebhook(ports: AdapterPorts, bot: BotChannel, secret: string)
       ports.log.warn({ bytes: raw.length }, 'zalo bot webhook: not an update, refused');
       return answer(res, 400, { message: 'malformed update' });
     }
-    await handleUpdate(ports, bot, update);
+    await inbox.put(BOT_INBOX, update);
     answer(res, 200, { message: 'Success' });
   };
+}
+
+const BOT_INBOX = 'zalo-bot';
+
+/** Handles the updates the webhook stored: concurrently across people, in order for each. */
+export function handleBotWebhookUpdates(ports: AdapterPorts, bot: BotChannel, inbox: Inbox): InboxConsumer {
+  return inbox.consume(BOT_INBOX, (update) => handleUpdate(ports, bot, update as ZaloBotUpdate));
 }
 
 const POLL_SECONDS = 30;

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { AdapterPorts } from '../answer.js';
 import { answer, readWebhookBody, type RouteHandler } from '../http.js';
 import type { ChannelSender } from '../../core/sender.js';
+import type { Inbox, InboxConsumer } from '../../core/inbox.js';
 import { answerZaloEvent, inChatOrder } from './answer.js';
 import { fromOaEvent } from './inbound.js';
 import type { ZaloOaApi } from './oa-api.js';
@@ -27,10 +28,10 @@ export interface OaChannel {
 /**
  * The OA webhook. Only a body signed with our OA secret key for our app and OA is processed: another
  * app's or OA's gets 403, a forged or unsigned one 401, malformed JSON 400, an oversized body 413, each
- * logged and not processed. The event is handled before the 200, so a crash means Zalo resends it;
- * a msg_id already handled is not handled again.
+ * logged and not processed. A valid event is stored in the inbox and Zalo answered 200 at once; it is
+ * handled right after (handleOaWebhookEvents), and a msg_id already handled is not handled again.
  */
-export function oaWebhook(ports: AdapterPorts, oa: OaChannel): RouteHandler {
+export function oaWebhook(ports: AdapterPorts, oa: OaChannel, inbox: Inbox): RouteHandler {
   return async (req, res) => {
     const raw = await readWebhookBody(req, res, MAX_WEBHOOK_BYTES, ports.log, { error: 'body too large' });
     if (!raw) return;
@@ -59,9 +60,16 @@ export function oaWebhook(ports: AdapterPorts, oa: OaChannel): RouteHandler {
       ports.log.warn({ event: event.eventName }, 'zalo oa webhook: bad or missing signature, refused');
       return answer(res, 401, { error: 'bad signature' });
     }
-    await handleOaEvent(ports, oa, event);
+    await inbox.put(OA_INBOX, event);
     answer(res, 200, { message: 'Success' });
   };
+}
+
+const OA_INBOX = 'zalo-oa';
+
+/** Handles the events the OA webhook stored: concurrently across people, in order for each. */
+export function handleOaWebhookEvents(ports: AdapterPorts, oa: OaChannel, inbox: Inbox): InboxConsumer {
+  return inbox.consume(OA_INBOX, (event) => handleOaEvent(ports, oa, event as OaEvent));
 }
 
 async function handleOaEvent(ports: AdapterPorts, oa: OaChannel, e: OaEvent): Promise<void> {

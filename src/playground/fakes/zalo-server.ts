@@ -1229,8 +1229,10 @@ export class FakeZalo {
 
   /** @internal used by the drivers */
   push(surface: Push['surface'], url: string, rawBody: string, headers: Record<string, string>): Promise<number> {
-    const pending = postWebhook(url, rawBody, headers).then((status) => {
+    const pending = postWebhook(url, rawBody, headers).then(async (status) => {
       this.pushes.push({ surface, url, rawBody, headers, status });
+      // A webhook may answer before handling the event: the harness waits for the handling too.
+      await this.afterEvent();
       return status;
     });
     return this.track(pending);
