@@ -36,7 +36,6 @@ import { Queue } from 'bullmq';
 import { bullOptions, DELIVERY_QUEUE } from '../jobs/delivery-queue.js';
 import { FOLLOW_UP_QUEUE } from '../jobs/follow-ups.js';
 import { SUPPORT_QUEUE } from '../jobs/index.js';
-import { chartLinkRoute, dashboardRoute } from './dashboard/routes.js';
 import { RedisChartLinks } from './services/chart-links.service.js';
 
 /**
@@ -194,8 +193,10 @@ export async function startZalo(deps: Deps, config: Config, http: HttpServer): P
  * With PUBLIC_BASE_URL: the officers' dashboard under /dashboard (Bull Board on the job queues for admins)
  * and the Zalo Bot's chart links under /charts, on the process's HTTP server.
  */
-export function startDashboard(deps: Deps, config: Config, http: HttpServer): Running | null {
+export async function startDashboard(deps: Deps, config: Config, http: HttpServer): Promise<Running | null> {
   if (!config.PUBLIC_BASE_URL) return null;
+  // Loaded only where it runs: a process without a dashboard neither waits for nor holds its modules.
+  const { chartLinkRoute, dashboardRoute } = await import('./dashboard/routes.js');
   const queues = [DELIVERY_QUEUE, FOLLOW_UP_QUEUE, SUPPORT_QUEUE].map(
     (name) => new Queue(name, bullOptions(jobsRedis(config))),
   );
@@ -270,7 +271,7 @@ export async function startApp(
       )
     : null;
   const zalo = await startZalo(deps, config, http);
-  const dashboard = startDashboard(deps, config, http);
+  const dashboard = await startDashboard(deps, config, http);
   const jobs = config.JOBS_IN_BOT ? await startJobs(deps, jobsRedis(config)) : null;
   return {
     deps,

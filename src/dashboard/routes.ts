@@ -14,11 +14,12 @@ import { initiativesList, readListQuery } from './initiatives-page.js';
 import { initiativeView } from './initiative-page.js';
 import { overview } from './overview-page.js';
 import { readScope, sendChart, sendGoldenBook } from './downloads.js';
-import { QUEUES_PATH, queueBoard } from './queue-board.js';
 import { newNonce, readForm, redirect, sendPage } from './respond.js';
 import { clearedCookie, sessionCookie, sessionIdOf } from './session.js';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+const QUEUES_PATH = '/dashboard/queues';
 
 /** The language of someone not logged in: `?lang=`, else what their browser asks for, else Vietnamese. */
 function guestLocale(req: IncomingMessage, url: URL): Locale {
@@ -34,7 +35,12 @@ function guestLocale(req: IncomingMessage, url: URL): Locale {
 export function dashboardRoute(deps: Deps, opts: { publicBaseUrl: string; queues: Queue[] }): Route {
   const access = new DashboardAccess(deps.redis);
   const secure = opts.publicBaseUrl.startsWith('https://');
-  const board = queueBoard(opts.queues, deps.i18n.t('vi', 'dashboard-queues-title'));
+  // Bull Board and its server libraries load at the first admin's visit.
+  let board: Promise<Route> | null = null;
+  const queues = () =>
+    (board ??= import('./queue-board.js').then((m) =>
+      m.queueBoard(QUEUES_PATH, opts.queues, deps.i18n.t('vi', 'dashboard-queues-title')),
+    ));
 
   const message = (res: ServerResponse, status: number, v: Pick<Viewer, 'locale' | 't'>, key: string, extra = {}) => {
     const nonce = newNonce();
@@ -111,7 +117,7 @@ export function dashboardRoute(deps: Deps, opts: { publicBaseUrl: string; queues
     const v = viewerOf(deps.i18n, member.locale, admin);
 
     if (path === QUEUES_PATH || path.startsWith(`${QUEUES_PATH}/`))
-      return admin ? board(req, res) : message(res, 403, v, 'dashboard-forbidden');
+      return admin ? (await queues())(req, res) : message(res, 403, v, 'dashboard-forbidden');
     if (req.method !== 'GET') return message(res, 404, v, 'dashboard-not-found');
 
     const item = /^\/dashboard\/initiative\/(SK-\d{4}-\d{6})$/.exec(path);

@@ -187,7 +187,7 @@ export async function startWorld(
         PORT: String(port),
         PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
       });
-      dashboards.push({ running: startDashboard(deps, config, http), http });
+      dashboards.push({ running: await startDashboard(deps, config, http), http });
       deps.publicBaseUrl = config.PUBLIC_BASE_URL;
       return config.PUBLIC_BASE_URL!;
     },
