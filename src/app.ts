@@ -1,7 +1,8 @@
 import { type Bot, Api } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { createTelegramBot, introduce, publishCommands, withPacingAndRetries } from './channels/telegram/bot.js';
-import { handleWebhookUpdates, telegramWebhook } from './channels/telegram/webhook.js';
+import { telegramWebhook } from './channels/telegram/webhook.js';
+import { handleStoredUpdates } from './channels/telegram/stored-updates.js';
 import { startLongPolling } from './channels/telegram/polling.js';
 import { TelegramSender } from './channels/telegram/send.js';
 import { TelegramFiles } from './channels/telegram/files.js';
@@ -89,7 +90,7 @@ export async function startTelegram(
 
   if (!config.TELEGRAM_WEBHOOK_URL) {
     await bot.api.deleteWebhook();
-    const polling = startLongPolling(bot, {
+    const polling = startLongPolling(bot, new RedisInbox(deps.redis, deps.log), {
       allowedUpdates: ALLOWED_UPDATES,
       log: deps.log,
       onFatal: opts.onFatal ?? (() => undefined),
@@ -102,7 +103,7 @@ export async function startTelegram(
   const own = opts.http ? null : new HttpServer(deps.log, readiness(deps, config));
   const http = opts.http ?? own!;
   const inbox = new RedisInbox(deps.redis, deps.log);
-  const handling = handleWebhookUpdates(inbox, bot);
+  const handling = handleStoredUpdates(inbox, bot);
   http.route(url.pathname, telegramWebhook(inbox, config.TELEGRAM_WEBHOOK_SECRET!, deps.log));
   if (own) await own.listen(config.PORT);
   await bot.api.setWebhook(url.toString(), {

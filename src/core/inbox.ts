@@ -5,8 +5,8 @@
  * resends late; Zalo expects a quick 200), and nothing answered 200 is lost.
  */
 export interface Inbox {
-  /** Resolves once `item` (plain JSON) is stored; a rejection means the webhook must answer an error. */
-  put(source: string, item: unknown): Promise<void>;
+  /** Resolves once the items (plain JSON) are stored, in this order; a rejection means nothing may be confirmed. */
+  put(source: string, ...items: unknown[]): Promise<void>;
   /**
    * Hands the stored items of `source` to `handle` in the order they were stored, several at once
    * (the handler orders each chat's items itself). An item is removed once `handle` resolves; one

@@ -23,7 +23,7 @@ const GROUP = 'handlers';
 type StreamEntry = [id: string, fields: string[]];
 
 /**
- * The inbox on Redis streams: `put` is an XADD (durable as far as Redis is: run it with AOF in
+ * The inbox on Redis streams: `put` is an XADD per item, in one transaction (durable as far as Redis is: run it with AOF in
  * production), the handlers of every bot process read through one consumer group, an item is XACKed and
  * deleted once handled, and the items of a process that died are claimed by another after a minute.
  */
@@ -34,8 +34,25 @@ export class RedisInbox implements Inbox {
     private readonly takeOver: TakeOver = TAKE_OVER,
   ) {}
 
-  async put(source: string, item: unknown): Promise<void> {
-    await this.redis.xadd(keyOf(source), '*', 'item', JSON.stringify(item));
+  async put(source: string, ...items: unknown[]): Promise<void> {
+    if (items.length === 0) return;
+    const adding = this.redis.multi();
+    for (const item of items) adding.xadd(keyOf(source), '*', 'item', JSON.stringify(item));
+    const results = await adding.exec();
+    const failed = results?.find(([err]) => err !== null);
+    if (!results || failed) throw new Error('storing in the inbox failed', { cause: failed?.[0] });
+  }
+
+  /**
+   * Resolves once every item stored for `source` was handled (a stored item is deleted once handled): the
+   * playground and the tests show a person the bot's answer before their action returns.
+   */
+  async emptied(source: string, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await this.redis.xlen(keyOf(source))) > 0) {
+      if (Date.now() > deadline) throw new Error(`the ${source} inbox still holds items after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   consume(source: string, handle: (item: unknown) => Promise<void>): InboxConsumer {

@@ -6,6 +6,9 @@ import type { Logger } from '../logger.js';
 import { MongoOaTokenStore } from '../services/zalo-tokens.service.js';
 import { SUPPORT_QUEUE } from '../../jobs/index.js';
 import { FakeTelegram } from './fakes/telegram-server.js';
+import { RedisInbox } from '../delivery/inbox.js';
+import { TELEGRAM_INBOX } from '../channels/telegram/stored-updates.js';
+import { OA_INBOX } from '../channels/zalo/oa-channel.js';
 import { FakeZalo } from './fakes/zalo-server.js';
 import { TelegramPane, ZaloOaPane, type Pane, type PaneId } from './chats.js';
 import { PlaygroundClock, type Jump } from './clock.js';
@@ -77,6 +80,11 @@ export class Playground {
       accessExpiresAt: new Date(0),
     });
     this.zalo.setOaWebhook(`http://127.0.0.1:${config.PORT}${config.ZALO_OA_WEBHOOK_PATH}`);
+    // The bot takes an update once stored in its inbox and answers right after: a pane shows the answer
+    // before the person's action returns.
+    const inbox = new RedisInbox(app.deps.redis, log);
+    this.tg.afterUpdate = () => inbox.emptied(TELEGRAM_INBOX);
+    this.zalo.afterEvent = () => inbox.emptied(OA_INBOX);
     const seeded = await seedPlayground(this.clock, app.deps.redis);
     this.panes = this.people();
     this.jobs = new Queue(SUPPORT_QUEUE, {

@@ -87,6 +87,12 @@ describe('npm start (the real bot process)', () => {
     await tg.waitForCall((c) => c.method === 'deleteWebhook' && tg.calls.indexOf(c) >= callsBefore, 15_000); // polling starts right after
     const lan = tg.user({ id: 8001, first_name: 'Lan' });
     await lan.send('/start');
+    // Taken from Telegram once stored in the bot's inbox, then answered.
+    const welcome = await tg.waitForCall(
+      (c) => c.method === 'sendMessage' && Number(c.params.chat_id) === lan.chatId,
+      15_000,
+    );
+    expect(welcome.ok).toBe(true);
     expect(lan.lastReplies.map((m) => m.plainText).join('\n')).toContain('Chào mừng bạn đến với Sáng kiến');
     expect(tg.calls.slice(callsBefore).filter((c) => c.method === 'setMyCommands' && c.ok)).toHaveLength(2);
     await expectHealthyAndReady(port);

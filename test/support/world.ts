@@ -18,6 +18,7 @@ import { BullOutbox, DELIVERY_QUEUE, startDeliveryWorker } from '../../jobs/deli
 import { BullFollowUps, startFollowUpWorker } from '../../jobs/follow-ups.js';
 import { Pacer, type PacerTime } from '../../src/delivery/pacer.js';
 import { ChatLanes } from '../../src/delivery/chat-lanes.js';
+import { RedisInbox } from '../../src/delivery/inbox.js';
 
 export { TestClock } from './fixtures.js';
 
@@ -255,8 +256,8 @@ export async function startWorld(
   };
   // A person sees the consequences of their action (cards, relays, notices: the delivery queue) before
   // the story goes on.
-  // In webhook mode the bot answers Telegram once the update is stored (its inbox) and handles it
-  // right after: the story waits for the inbox to empty as well.
+  // The bot takes an update from Telegram once it is stored in its inbox and handles it right after:
+  // the story waits for the inbox to empty as well.
   tg.afterUpdate = async () => {
     await inboxEmptied(redis, 'telegram');
     await world.drain();
@@ -280,11 +281,6 @@ export function useWorld(opts: Parameters<typeof startWorld>[0] = {}, { each = f
   return () => world!;
 }
 
-/** Waits until every update a webhook stored in the inbox of `source` was handled (and removed). */
-export async function inboxEmptied(redis: Redis, source: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while ((await redis.xlen(`inbox:${source}`)) > 0) {
-    if (Date.now() > deadline) throw new Error(`the ${source} inbox still holds updates after 20 s`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+/** Waits until every update the bot received (polling or webhook) and stored in its inbox was handled. */
+export const inboxEmptied = (redis: Redis, source: string): Promise<void> =>
+  new RedisInbox(redis, createLogger('silent')).emptied(source);

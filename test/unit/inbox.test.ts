@@ -66,7 +66,7 @@ describe('the webhook inbox (Redis stream)', () => {
     await survivor.stop();
     expect(got).toEqual([{ n: 1 }]);
     expect(await redis.xlen('inbox:dies')).toBe(0);
-  }, 20_000);
+  }, 40_000);
 
   it('tries an item whose handling fails again, then drops it after five tries', async () => {
     const inbox = new RedisInbox(redis, log, quickTakeOver);
@@ -76,10 +76,10 @@ describe('the webhook inbox (Redis stream)', () => {
       throw new Error('the database is down');
     });
     await inbox.put('fails', { n: 1 });
-    await until(() => tries === 5);
+    await until(() => tries === 5, 30_000);
     await until(() => false, 1_000).catch(() => undefined);
     await consumer.stop();
     expect(tries).toBe(5);
     expect(await redis.xlen('inbox:fails')).toBe(0);
-  }, 20_000);
+  }, 40_000);
 });

@@ -1,13 +1,11 @@
-import type { Bot } from 'grammy';
-import type { Update } from 'grammy/types';
 import { z } from 'zod';
-import type { Inbox, InboxConsumer } from '../../core/inbox.js';
+import type { Inbox } from '../../core/inbox.js';
 import type { Logger } from '../../logger.js';
 import { answer, readWebhookBody, secretHeaderMatches, type RouteHandler } from '../http.js';
+import { TELEGRAM_INBOX } from './stored-updates.js';
 
 /** Updates are a few KB; Telegram documents no maximum, so leave room for long captions and entities. */
 const MAX_UPDATE_BYTES = 1024 * 1024;
-const SOURCE = 'telegram';
 
 const UpdateShape = z.object({ update_id: z.number().int() }).passthrough();
 
@@ -16,6 +14,7 @@ const UpdateShape = z.object({ update_id: z.number().int() }).passthrough();
  * X-Telegram-Bot-Api-Secret-Token (401 otherwise, compared in constant time). The update is stored in
  * the inbox and Telegram answered at once: a webhook that answers late is resent later and, past a
  * few seconds, makes Telegram hold back the next updates, so a burst would queue up at Telegram's side.
+ * The stored updates are handled by handleStoredUpdates (stored-updates.ts).
  */
 export function telegramWebhook(inbox: Inbox, secretToken: string, log: Logger): RouteHandler {
   return async (req, res) => {
@@ -30,14 +29,9 @@ export function telegramWebhook(inbox: Inbox, secretToken: string, log: Logger):
       log.warn({ bytes: raw.length }, 'telegram webhook: not an update, refused');
       return answer(res, 400, { error: 'not an update' });
     }
-    await inbox.put(SOURCE, update.data);
+    await inbox.put(TELEGRAM_INBOX, update.data);
     answer(res, 200, {});
   };
-}
-
-/** Handles what the webhook stored: concurrently across chats, in order within one (the bot sequentializes). */
-export function handleWebhookUpdates(inbox: Inbox, bot: Bot): InboxConsumer {
-  return inbox.consume(SOURCE, (update) => bot.handleUpdate(update as Update));
 }
 
 function parseJson(raw: Buffer): unknown {

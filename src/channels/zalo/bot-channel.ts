@@ -45,7 +45,8 @@ export function botWebhook(ports: AdapterPorts, secret: string, inbox: Inbox): R
   };
 }
 
-const BOT_INBOX = 'zalo-bot';
+/** Where the Bot webhook stores the updates it receives. */
+export const BOT_INBOX = 'zalo-bot';
 
 /** Handles the updates the webhook stored: concurrently across people, in order for each. */
 export function handleBotWebhookUpdates(ports: AdapterPorts, bot: BotChannel, inbox: Inbox): InboxConsumer {

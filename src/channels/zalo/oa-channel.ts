@@ -65,7 +65,8 @@ export function oaWebhook(ports: AdapterPorts, oa: OaChannel, inbox: Inbox): Rou
   };
 }
 
-const OA_INBOX = 'zalo-oa';
+/** Where the OA webhook stores the events it receives. */
+export const OA_INBOX = 'zalo-oa';
 
 /** Handles the events the OA webhook stored: concurrently across people, in order for each. */
 export function handleOaWebhookEvents(ports: AdapterPorts, oa: OaChannel, inbox: Inbox): InboxConsumer {
