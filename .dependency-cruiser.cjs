@@ -3,6 +3,7 @@
  *   src/app.ts, src/main.ts, src/playground/   wiring: may import every layer
  *   src/channels/                              messenger adapters: core, config and logging only
  *   handlers/, jobs/                           thin: call services, never models
+ *   src/dashboard/                             the web dashboard: pages over the services, never models
  *   src/services/                              the only code touching MongoDB
  *   src/models/                                mongoose schemas
  *   src/core/                                  what every layer speaks: imports nothing of ours
@@ -29,7 +30,15 @@ module.exports = {
       severity: 'error',
       comment: 'Services know nothing of who calls them: no handlers, jobs, adapters or wiring.',
       from: { path: '^src/services/' },
-      to: { path: '^(handlers|jobs)/|^src/(channels|playground)/|^src/(app|main|deps)\\.ts$' },
+      to: { path: '^(handlers|jobs)/|^src/(channels|playground|dashboard)/|^src/(app|main|deps)\\.ts$' },
+    },
+    {
+      name: 'dashboard-through-services',
+      severity: 'error',
+      comment:
+        'The dashboard is at the level of the handlers: it reads through src/services (never models) and knows no handler or job.',
+      from: { path: '^src/dashboard/' },
+      to: { path: '^src/models/|^(handlers|jobs)/' },
     },
     {
       name: 'channels-only-core',

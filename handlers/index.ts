@@ -21,6 +21,7 @@ import { merge, note, onbehalf, tpl } from './commands/support-tools.js';
 import { progress } from './commands/progress.js';
 import { lagging } from './commands/lagging.js';
 import { goldenbook } from './commands/goldenbook.js';
+import { dashboard } from './commands/dashboard.js';
 import { ping } from './commands/ping.js';
 import { quiet } from './commands/quiet.js';
 import { messenger } from './commands/messenger.js';
@@ -61,6 +62,7 @@ const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Answer> |
   progress,
   lagging,
   goldenbook,
+  dashboard,
   ping,
   quiet,
   messenger,

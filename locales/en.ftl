@@ -88,7 +88,7 @@ help-full =
     • /back – previous question; /cancel – stop, your draft is kept for the next /submit.
     • /mine – your initiatives, their codes and status.
     • /lang – change language; /start – register or change your unit; /progress – your unit's campaign progress; /lagging – child units behind pace; /goldenbook – the unit's golden book of initiatives (Excel file, for officers and support).
-    • Union officers: /ping (weekly report time), /quiet (quiet hours), /pledge and /pledges (emulation pledges).
+    • Union officers: /ping (weekly report time), /quiet (quiet hours), /pledge and /pledges (emulation pledges), /dashboard (the web dashboard).
     • Initiative support teams: /queue, /show, /reply, /note, /tpl, /onbehalf, /merge; in a group: /linkgroup.
 help-in-flow = You are in the middle of a form; the pending question is right below.
 staff-help =
@@ -354,6 +354,7 @@ card =
        *[no] {""}
     }
     <i>{ $surface ->
+        [web] {""}
         [zalo-bot] Type /reply { $code } your text to write to the author; /note { $code } your text for an internal note.
        *[other] Reply to this message to write to the author; start with ! for an internal note.
     }</i>
@@ -562,8 +563,152 @@ weekly-outro = Details any time: /progress
 weekly-btn-details = 📊 See details
 command-goldenbook = The unit's golden book of initiatives (Excel file)
 goldenbook-not-allowed = The golden book of { $unit } is for the unit's officers, support team and admins (or those above it).
-goldenbook-sent = 📒 Golden book – { $unit } – { $scope }: { $count } recognised initiatives. The Excel file is below (a sheet per child unit, the first one a summary).
-zalo-export-elsewhere = 📎 { $file }: the Zalo OA only takes PDF and Word files, so this Excel file comes through Telegram. Link your accounts with /link and send /goldenbook there, or ask an admin to export it with export-goldenbook.
+goldenbook-sent = 📒 Golden book – { $unit } – { $scope }: { $count } recognised initiatives. { $surface ->
+        [zalo-oa] The PDF file is below (a summary first, then a table per child unit).
+        [zalo-bot] Download the Excel file from the dashboard (/dashboard).
+       *[other] The Excel file is below (a sheet per child unit, the first one a summary).
+    }
+command-dashboard = The web dashboard (officers, support teams, admins)
+dashboard-link = 🔐 Your dashboard login link (works once, within { $minutes } minutes):
+    { $url }
+    Do not forward it: whoever opens it sees your units as you do.
+dashboard-not-configured = The web dashboard is not set up for this bot yet (an admin needs to set PUBLIC_BASE_URL). Meanwhile, /progress shows the progress and /goldenbook the golden book.
+dashboard-not-allowed = The dashboard is for union officers, initiative support teams and admins; you have no role yet. Your unit's progress: /progress.
+zalo-export-elsewhere = 📎 { $file }: { $surface ->
+        [zalo-bot] a Zalo Bot cannot send files. Open the dashboard (/dashboard) to download it, or link your accounts with /link and send /goldenbook on Telegram.
+       *[other] the Zalo OA only takes PDF and Word files, so this file comes through Telegram. Link your accounts with /link and send /goldenbook there, or open the dashboard (/dashboard) to download it.
+    }
+zalo-export-too-big = 📎 { $file } is over 5 MB, more than Zalo takes. Open the dashboard (/dashboard) to download it, or send /goldenbook on Telegram.
+
+## The web dashboard (/dashboard)
+
+dashboard-title = Initiatives – Dashboard
+dashboard-nav-overview = Overview
+dashboard-nav-initiatives = Initiatives
+dashboard-nav-queues = Queues
+dashboard-logout = Log out
+dashboard-unit-pick = Unit
+dashboard-go = Show
+dashboard-login-title = Open the dashboard
+dashboard-login-open = Open the dashboard
+dashboard-login-hint = This link works only once; afterwards you stay logged in for { $hours } hours in this browser.
+dashboard-login-refused = This login link has been used or has expired. Send /dashboard to the bot on Telegram or Zalo for a new one.
+dashboard-login-needed = You are not logged in, or your session has ended. Send /dashboard to the bot on Telegram or Zalo for a login link.
+dashboard-logged-out = You are logged out. Send /dashboard to the bot to come back.
+dashboard-forbidden = This page is for admins only.
+dashboard-not-found = There is no such page.
+dashboard-unit-forbidden = You may not view this unit; you see the units you hold a role in and those under them.
+dashboard-no-campaign = { $unit } has no emulation campaign running now.
+dashboard-campaign = { $campaign }: { $start } – { $end }
+dashboard-stat-total = Initiatives
+dashboard-stat-target = { $target ->
+        [0] no target yet
+       *[other] of a target of { $target } ({ $percent }%)
+    }
+dashboard-stat-week = This week
+dashboard-stat-accepted = Accepted
+dashboard-stat-recognized = Recognised
+dashboard-charts = Charts
+dashboard-chart-units-alt = Child units: actual against target and the steady pace
+dashboard-chart-trend-alt = Initiatives so far, week by week, against the target
+dashboard-ranking = Child units ranked (by share of target)
+dashboard-col-rank = Rank
+dashboard-col-unit = Unit
+dashboard-col-actual = Actual
+dashboard-col-target = Target
+dashboard-col-percent = % of target
+dashboard-col-expected = Expected by now
+dashboard-col-pace = Pace
+dashboard-pace = { $lagging ->
+        [yes] ⚠️ Behind
+       *[no] ✓ On pace
+    }
+dashboard-no-children = No child unit has a target in this campaign.
+dashboard-lagging = Units behind pace
+dashboard-lagging-none = No child unit is behind pace.
+dashboard-lagging-item = { $unit }: { $actual } initiatives, a steady pace expects about { $expected } ({ $gap } short)
+dashboard-pledges = Emulation pledges and self-checks
+dashboard-pledges-none = No emulation pledge yet.
+dashboard-col-due = Due
+dashboard-col-commitments = Commitments
+dashboard-col-selfcheck = { $months }-month self-check
+dashboard-due-state = { $state ->
+        [overdue] { $days } days overdue
+        [today] today
+       *[left] { $days } days left
+    }
+dashboard-selfcheck = { $state ->
+        [done] Reported { $date }
+        [due] Due since { $date }, not reported
+       *[later] From { $date }
+    }
+dashboard-selfcheck-summary = { $done } done · { $progress } in progress · { $none } not started
+dashboard-clusters = Emulation cluster rankings – quarter { $quarter } (so far)
+dashboard-clusters-none = These units belong to no emulation cluster.
+dashboard-col-initiatives = Initiatives
+dashboard-col-per-member = Per member
+dashboard-col-beat = Quarterly target
+dashboard-beat = { $beat ->
+        [yes] ✅ Beaten
+        [no] Not yet
+       *[none] —
+    }
+dashboard-cluster-leader = Cluster leader: { $unit }
+dashboard-cluster-no-leader = No unit has beaten its own quarterly target yet.
+dashboard-goldenbook = Golden book of initiatives
+dashboard-goldenbook-hint = The recognised initiatives of { $unit } and its child units: an Excel file (a summary sheet, then a sheet per child unit) or CSV.
+dashboard-goldenbook-scope = Scope
+dashboard-goldenbook-xlsx = ⬇ Download Excel (.xlsx)
+dashboard-goldenbook-csv = ⬇ Download CSV
+dashboard-filter-status = Status
+dashboard-filter-category = Category
+dashboard-filter-unit = Unit
+dashboard-filter-from = Submitted from
+dashboard-filter-to = to
+dashboard-filter-any = All
+dashboard-filter-apply = Filter
+dashboard-filter-clear = Clear filters
+dashboard-list-count = { $total } initiatives
+dashboard-list-hidden = 🔒 { $count } more initiatives are trade secrets: only counted here; their content is for that unit's support team and admins.
+dashboard-list-empty = No initiative matches the filters.
+dashboard-col-code = Code
+dashboard-col-title = Title
+dashboard-col-status = Status
+dashboard-col-category = Category
+dashboard-col-submitted = Submitted
+dashboard-col-value = Yearly value
+dashboard-page = Page { $page } of { $pages }
+dashboard-page-prev = ← Previous page
+dashboard-page-next = Next page →
+dashboard-status = { $status ->
+        [submitted] Submitted
+        [in_review] In review
+        [needs_info] Needs more information
+        [accepted] Accepted
+        [recognized] Recognised
+        [replicated] Replicated
+        [rejected] Not accepted
+        [withdrawn] Withdrawn
+       *[other] { $status }
+    }
+dashboard-confidential-badge = 🔒 Secret
+dashboard-initiative-secret = This initiative is a trade secret: only its unit's support team and admins see its content and conversation. You see its code, unit and status.
+dashboard-history = Status history
+dashboard-history-by = by { $name }
+dashboard-history-empty = No status change since it was submitted.
+dashboard-thread = Conversation between the support team and the author
+dashboard-thread-empty = No messages yet.
+dashboard-thread-from = { $direction ->
+        [to_submitter] Support team to the author
+        [from_submitter] The author's answer
+       *[note] Team-only note
+    }
+dashboard-back-list = ← Initiatives
+dashboard-queues-title = Job queues (BullMQ)
+chart-link-refused = { $reason ->
+        [expired] This chart link has expired. Send /progress to the bot for fresh charts.
+       *[other] This chart link is not valid.
+    }
 command-lagging = Units behind pace
 lagging-title = ⚠️ { $unit }: { $count } child units are behind a steady pace:
 lagging-none = ✓ { $unit }: no child unit is behind pace.

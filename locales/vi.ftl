@@ -88,7 +88,7 @@ help-full =
     • /back – quay lại câu trước; /cancel – dừng lại, bản nháp được giữ cho lần /submit sau.
     • /mine – xem sáng kiến đã gửi, mã số và trạng thái.
     • /lang – đổi ngôn ngữ; /start – đăng ký hoặc đổi đơn vị; /progress – tiến độ phong trào của đơn vị; /lagging – các đơn vị trực thuộc chậm tiến độ; /goldenbook – sổ vàng sáng kiến của đơn vị (tệp Excel, cho cán bộ và tổ hỗ trợ).
-    • Cán bộ công đoàn: /ping (giờ nhận báo cáo tuần), /quiet (giờ yên lặng), /pledge và /pledges (giao ước thi đua).
+    • Cán bộ công đoàn: /ping (giờ nhận báo cáo tuần), /quiet (giờ yên lặng), /pledge và /pledges (giao ước thi đua), /dashboard (bảng điều khiển trên web).
     • Tổ hỗ trợ sáng kiến: /queue, /show, /reply, /note, /tpl, /onbehalf, /merge; trong nhóm: /linkgroup.
 help-in-flow = Bạn đang trả lời dở một mẫu; câu hỏi đang chờ ở ngay dưới đây.
 staff-help =
@@ -344,6 +344,7 @@ card =
        *[no] {""}
     }
     <i>{ $surface ->
+        [web] {""}
         [zalo-bot] Gõ /reply { $code } nội dung để nhắn tác giả; /note { $code } nội dung để ghi chú nội bộ.
        *[other] Trả lời (reply) tin này để nhắn tác giả; bắt đầu bằng ! để ghi chú nội bộ.
     }</i>
@@ -553,8 +554,152 @@ weekly-btn-details = 📊 Xem chi tiết
 command-lagging = Các đơn vị chậm tiến độ
 command-goldenbook = Sổ vàng sáng kiến của đơn vị (tệp Excel)
 goldenbook-not-allowed = Sổ vàng sáng kiến của { $unit } dành cho cán bộ, tổ hỗ trợ và quản trị của đơn vị (hoặc cấp trên).
-goldenbook-sent = 📒 Sổ vàng sáng kiến – { $unit } – { $scope }: { $count } sáng kiến được công nhận. Tệp Excel ở dưới (mỗi đơn vị trực thuộc một trang, trang đầu là tổng hợp).
-zalo-export-elsewhere = 📎 { $file }: Zalo OA chỉ nhận tệp PDF và Word, nên tệp Excel này được gửi qua Telegram. Nối tài khoản bằng /link rồi gõ /goldenbook ở Telegram, hoặc nhờ quản trị xuất bằng lệnh export-goldenbook.
+goldenbook-sent = 📒 Sổ vàng sáng kiến – { $unit } – { $scope }: { $count } sáng kiến được công nhận. { $surface ->
+        [zalo-oa] Tệp PDF ở dưới (trang đầu là tổng hợp, sau đó mỗi đơn vị trực thuộc một bảng).
+        [zalo-bot] Tải tệp Excel trên bảng điều khiển (/dashboard).
+       *[other] Tệp Excel ở dưới (mỗi đơn vị trực thuộc một trang, trang đầu là tổng hợp).
+    }
+command-dashboard = Bảng điều khiển trên web (cán bộ, tổ hỗ trợ, quản trị)
+dashboard-link = 🔐 Liên kết đăng nhập bảng điều khiển của bạn (dùng được một lần, trong { $minutes } phút):
+    { $url }
+    Đừng chuyển tiếp liên kết này: ai mở nó sẽ xem được các đơn vị như bạn.
+dashboard-not-configured = Bảng điều khiển trên web chưa được bật cho bot này (quản trị cần đặt PUBLIC_BASE_URL). Trong lúc chờ, bạn xem tiến độ bằng /progress và sổ vàng bằng /goldenbook.
+dashboard-not-allowed = Bảng điều khiển dành cho cán bộ công đoàn, tổ hỗ trợ sáng kiến và quản trị; bạn chưa có vai trò nào. Tiến độ của đơn vị: /progress.
+zalo-export-elsewhere = 📎 { $file }: { $surface ->
+        [zalo-bot] Zalo Bot không gửi được tệp. Mở bảng điều khiển (/dashboard) để tải, hoặc nối tài khoản bằng /link rồi gõ /goldenbook ở Telegram.
+       *[other] Zalo OA chỉ nhận tệp PDF và Word, nên tệp này được gửi qua Telegram. Nối tài khoản bằng /link rồi gõ /goldenbook ở Telegram, hoặc mở bảng điều khiển (/dashboard) để tải.
+    }
+zalo-export-too-big = 📎 { $file } lớn hơn 5 MB, quá giới hạn tệp của Zalo. Mở bảng điều khiển (/dashboard) để tải, hoặc gõ /goldenbook ở Telegram.
+
+## Bảng điều khiển trên web (/dashboard)
+
+dashboard-title = Sáng kiến – Bảng điều khiển
+dashboard-nav-overview = Tổng quan
+dashboard-nav-initiatives = Sáng kiến
+dashboard-nav-queues = Hàng đợi
+dashboard-logout = Đăng xuất
+dashboard-unit-pick = Đơn vị
+dashboard-go = Xem
+dashboard-login-title = Mở bảng điều khiển
+dashboard-login-open = Mở bảng điều khiển
+dashboard-login-hint = Liên kết này chỉ dùng được một lần; sau đó bạn vẫn đăng nhập trong { $hours } giờ trên trình duyệt này.
+dashboard-login-refused = Liên kết đăng nhập này đã được dùng hoặc đã hết hạn. Gửi /dashboard cho bot trong Telegram hoặc Zalo để nhận liên kết mới.
+dashboard-login-needed = Bạn chưa đăng nhập, hoặc phiên làm việc đã hết. Gửi /dashboard cho bot trong Telegram hoặc Zalo để nhận liên kết đăng nhập.
+dashboard-logged-out = Bạn đã đăng xuất. Gửi /dashboard cho bot khi cần vào lại.
+dashboard-forbidden = Trang này chỉ dành cho quản trị viên.
+dashboard-not-found = Không tìm thấy trang này.
+dashboard-unit-forbidden = Bạn không có quyền xem đơn vị này; bạn xem được các đơn vị mình có vai trò và các đơn vị trực thuộc.
+dashboard-no-campaign = { $unit } hiện không có phong trào thi đua nào đang diễn ra.
+dashboard-campaign = { $campaign }: { $start } – { $end }
+dashboard-stat-total = Sáng kiến
+dashboard-stat-target = { $target ->
+        [0] chưa có chỉ tiêu
+       *[other] trên chỉ tiêu { $target } ({ $percent }%)
+    }
+dashboard-stat-week = Tuần này
+dashboard-stat-accepted = Được chấp nhận
+dashboard-stat-recognized = Được công nhận
+dashboard-charts = Biểu đồ
+dashboard-chart-units-alt = Các đơn vị trực thuộc: thực hiện so với chỉ tiêu và nhịp đều
+dashboard-chart-trend-alt = Số sáng kiến cộng dồn theo tuần so với chỉ tiêu
+dashboard-ranking = Xếp hạng đơn vị trực thuộc (theo % chỉ tiêu)
+dashboard-col-rank = Hạng
+dashboard-col-unit = Đơn vị
+dashboard-col-actual = Thực hiện
+dashboard-col-target = Chỉ tiêu
+dashboard-col-percent = % chỉ tiêu
+dashboard-col-expected = Theo nhịp đều
+dashboard-col-pace = Tiến độ
+dashboard-pace = { $lagging ->
+        [yes] ⚠️ Chậm
+       *[no] ✓ Đúng nhịp
+    }
+dashboard-no-children = Không có đơn vị trực thuộc nào có chỉ tiêu trong phong trào này.
+dashboard-lagging = Đơn vị chậm tiến độ
+dashboard-lagging-none = Không có đơn vị trực thuộc nào chậm tiến độ.
+dashboard-lagging-item = { $unit }: { $actual } sáng kiến, nhịp đều cần khoảng { $expected } (thiếu { $gap })
+dashboard-pledges = Giao ước thi đua và tự kiểm tra
+dashboard-pledges-none = Chưa có giao ước thi đua nào.
+dashboard-col-due = Hạn
+dashboard-col-commitments = Cam kết
+dashboard-col-selfcheck = Tự kiểm tra { $months } tháng
+dashboard-due-state = { $state ->
+        [overdue] quá hạn { $days } ngày
+        [today] hôm nay
+       *[left] còn { $days } ngày
+    }
+dashboard-selfcheck = { $state ->
+        [done] Đã báo cáo { $date }
+        [due] Đến hạn từ { $date }, chưa báo cáo
+       *[later] Từ { $date }
+    }
+dashboard-selfcheck-summary = { $done } xong · { $progress } đang làm · { $none } chưa bắt đầu
+dashboard-clusters = Xếp hạng cụm thi đua – quý { $quarter } (đến hôm nay)
+dashboard-clusters-none = Các đơn vị này chưa thuộc cụm thi đua nào.
+dashboard-col-initiatives = Sáng kiến
+dashboard-col-per-member = Bình quân/đoàn viên
+dashboard-col-beat = Chỉ tiêu quý
+dashboard-beat = { $beat ->
+        [yes] ✅ Vượt
+        [no] Chưa đạt
+       *[none] —
+    }
+dashboard-cluster-leader = Dẫn đầu cụm: { $unit }
+dashboard-cluster-no-leader = Chưa đơn vị nào vượt chỉ tiêu quý của mình.
+dashboard-goldenbook = Sổ vàng sáng kiến
+dashboard-goldenbook-hint = Các sáng kiến được công nhận của { $unit } và các đơn vị trực thuộc: tệp Excel (trang tổng hợp, mỗi đơn vị trực thuộc một trang) hoặc CSV.
+dashboard-goldenbook-scope = Phạm vi
+dashboard-goldenbook-xlsx = ⬇ Tải Excel (.xlsx)
+dashboard-goldenbook-csv = ⬇ Tải CSV
+dashboard-filter-status = Trạng thái
+dashboard-filter-category = Lĩnh vực
+dashboard-filter-unit = Đơn vị
+dashboard-filter-from = Gửi từ ngày
+dashboard-filter-to = đến ngày
+dashboard-filter-any = Tất cả
+dashboard-filter-apply = Lọc
+dashboard-filter-clear = Bỏ lọc
+dashboard-list-count = { $total } sáng kiến
+dashboard-list-hidden = 🔒 Thêm { $count } sáng kiến là bí mật sản xuất kinh doanh: chỉ được đếm ở đây; nội dung chỉ tổ hỗ trợ của đơn vị đó và quản trị xem được.
+dashboard-list-empty = Không có sáng kiến nào khớp bộ lọc.
+dashboard-col-code = Mã
+dashboard-col-title = Tên sáng kiến
+dashboard-col-status = Trạng thái
+dashboard-col-category = Lĩnh vực
+dashboard-col-submitted = Ngày gửi
+dashboard-col-value = Giá trị làm lợi/năm
+dashboard-page = Trang { $page }/{ $pages }
+dashboard-page-prev = ← Trang trước
+dashboard-page-next = Trang sau →
+dashboard-status = { $status ->
+        [submitted] Đã gửi
+        [in_review] Đang xem xét
+        [needs_info] Cần bổ sung thông tin
+        [accepted] Được chấp nhận
+        [recognized] Được công nhận
+        [replicated] Được nhân rộng
+        [rejected] Không được chấp nhận
+        [withdrawn] Đã rút
+       *[other] { $status }
+    }
+dashboard-confidential-badge = 🔒 Bí mật
+dashboard-initiative-secret = Sáng kiến này là bí mật sản xuất kinh doanh: chỉ tổ hỗ trợ của đơn vị và quản trị xem được nội dung, lịch sử trao đổi. Bạn xem được mã, đơn vị và trạng thái.
+dashboard-history = Lịch sử trạng thái
+dashboard-history-by = bởi { $name }
+dashboard-history-empty = Chưa có thay đổi trạng thái nào kể từ khi gửi.
+dashboard-thread = Trao đổi giữa tổ hỗ trợ và tác giả
+dashboard-thread-empty = Chưa có trao đổi nào.
+dashboard-thread-from = { $direction ->
+        [to_submitter] Tổ hỗ trợ gửi tác giả
+        [from_submitter] Tác giả trả lời
+       *[note] Ghi chú nội bộ của tổ
+    }
+dashboard-back-list = ← Danh sách sáng kiến
+dashboard-queues-title = Hàng đợi (BullMQ)
+chart-link-refused = { $reason ->
+        [expired] Liên kết biểu đồ này đã hết hạn. Gửi /progress cho bot để xem biểu đồ mới.
+       *[other] Liên kết biểu đồ này không hợp lệ.
+    }
 lagging-title = ⚠️ { $unit }: { $count } đơn vị trực thuộc chậm so với nhịp đều:
 lagging-none = ✓ { $unit }: không có đơn vị trực thuộc nào chậm tiến độ.
 ping-not-officer = Báo cáo hằng tuần dành cho cán bộ công đoàn; bạn chưa có vai trò cán bộ.

@@ -34,6 +34,11 @@ import { BullFollowUps } from '../jobs/follow-ups.js';
 import { Pacer } from './delivery/pacer.js';
 import { RedisInbox } from './delivery/inbox.js';
 import { checkRedis, createRedis } from './redis.js';
+import { Queue } from 'bullmq';
+import { bullOptions, DELIVERY_QUEUE } from '../jobs/delivery-queue.js';
+import { FOLLOW_UP_QUEUE } from '../jobs/follow-ups.js';
+import { SUPPORT_QUEUE } from '../jobs/index.js';
+import { RedisChartLinks } from './services/chart-links.service.js';
 
 /**
  * Start-up wiring lives here, in one place: connections, the HTTP server for webhooks, then each
@@ -156,7 +161,9 @@ function zaloChannel(deps: Deps, config: Config): { oa: OaChannel } | { bot: Bot
       token: config.ZALO_BOT_TOKEN,
       messages: pacedBy(deps.pacer),
     });
-    return { bot: { api, sender: new ZaloBotSender(api, deps.i18n) } };
+    // Photos by URL only: charts are served by this bot's HTTP server, when people can reach it.
+    const charts = config.PUBLIC_BASE_URL ? new RedisChartLinks(deps.redis, config.PUBLIC_BASE_URL, deps.clock) : null;
+    return { bot: { api, sender: new ZaloBotSender(api, deps.i18n, charts) } };
   }
   return null;
 }
@@ -186,6 +193,27 @@ export async function startZalo(deps: Deps, config: Config, http: HttpServer): P
   await zalo.bot.api.setWebhook(url.toString(), config.ZALO_BOT_WEBHOOK_SECRET!);
   deps.log.info({ path: url.pathname }, 'Zalo Bot webhook started');
   return handling;
+}
+
+/**
+ * With PUBLIC_BASE_URL: the officers' dashboard under /dashboard (Bull Board on the job queues for admins)
+ * and the Zalo Bot's chart links under /charts, on the process's HTTP server.
+ */
+export async function startDashboard(deps: Deps, config: Config, http: HttpServer): Promise<Running | null> {
+  if (!config.PUBLIC_BASE_URL) return null;
+  // Loaded only where it runs: a process without a dashboard neither waits for nor holds its modules.
+  const { chartLinkRoute, dashboardRoute } = await import('./dashboard/routes.js');
+  const queues = [DELIVERY_QUEUE, FOLLOW_UP_QUEUE, SUPPORT_QUEUE].map(
+    (name) => new Queue(name, bullOptions(jobsRedis(config))),
+  );
+  http.mount('/dashboard', dashboardRoute(deps, { publicBaseUrl: config.PUBLIC_BASE_URL, queues }));
+  http.mount('/charts', chartLinkRoute(deps));
+  deps.log.info({ url: `${config.PUBLIC_BASE_URL}/dashboard` }, 'dashboard started');
+  return {
+    async stop() {
+      await Promise.all(queues.map((q) => q.close()));
+    },
+  };
 }
 
 export interface RunningApp extends Running {
@@ -219,6 +247,7 @@ async function connect(config: Config, opts: { clock?: Clock; log?: Logger }): P
     outbox,
     followUps,
     files: {},
+    publicBaseUrl: config.PUBLIC_BASE_URL,
   };
   return {
     deps,
@@ -248,6 +277,7 @@ export async function startApp(
       )
     : null;
   const zalo = await startZalo(deps, config, http);
+  const dashboard = await startDashboard(deps, config, http);
   const jobs = config.JOBS_IN_BOT ? await startJobs(deps, jobsRedis(config)) : null;
   return {
     deps,
@@ -256,6 +286,7 @@ export async function startApp(
       await telegram?.stop();
       await zalo?.stop();
       await http.close();
+      await dashboard?.stop();
       await jobs?.stop();
       await disconnect();
     },

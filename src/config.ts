@@ -49,6 +49,17 @@ export const Env = z.object({
     .regex(/^[\w-]{8,256}$/, '8 to 256 characters of A-Z, a-z, 0-9, _ and -')
     .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  /**
+   * Where people reach this bot's HTTP server (https://sangkien.congdoan.vn): the dashboard's login links
+   * and the chart links of the Zalo Bot Platform start with it. Unset: no dashboard, no chart on a Zalo Bot.
+   */
+  PUBLIC_BASE_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'expected the http(s) address people open, such as https://sangkien.example.vn',
+    })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// URI'),
   REDIS_URL: z
     .string()

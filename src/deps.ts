@@ -38,4 +38,6 @@ export interface Deps {
   followUps: FollowUps;
   /** Where a file sent on one messenger can be fetched to pass it to another, per messenger. */
   files: Partial<Record<Channel, FileFetcher>>;
+  /** PUBLIC_BASE_URL: where people open this process's HTTP server (the dashboard); unset, there is none. */
+  publicBaseUrl?: string;
 }

@@ -34,7 +34,9 @@ export async function launchBot(
     stops.push(local.stop);
     const fakes = playground ? await Playground.start() : null;
     if (fakes) stops.push(() => fakes.stop());
-    const config = loadConfig({ ...env, ...local.env, ...fakes?.env() });
+    // The playground's officer can open the dashboard on this machine.
+    const dashboard = fakes && !env.PUBLIC_BASE_URL ? { PUBLIC_BASE_URL: `http://localhost:${env.PORT || 8080}` } : {};
+    const config = loadConfig({ ...env, ...local.env, ...fakes?.env(), ...dashboard });
     const app = await startApp(config, {
       log,
       ...(fakes ? { clock: fakes.clock } : {}),

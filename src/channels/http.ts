@@ -11,11 +11,14 @@ export type Readiness = () => Promise<Record<string, boolean>>;
 /**
  * The one HTTP server of a bot or worker process: the messengers' webhooks (POST, one path each),
  * `GET /healthz` (the process is up) and `GET /readyz` (what it depends on answers: 503 and the list
- * otherwise), and the playground's page when it runs. Routes may be added after it listens; until
+ * otherwise), the dashboard and chart links when a public base URL is set, and the playground's page
+ * when it runs. Routes may be added after it listens; until
  * then their path answers 404, as any unknown path does.
  */
 export class HttpServer {
   private readonly routes = new Map<string, RouteHandler>();
+  /** Handlers of every method and path under a prefix (the dashboard), longest prefix first. */
+  private readonly mounts: { prefix: string; handler: RouteHandler }[] = [];
   readonly server: Server;
 
   constructor(log: Logger, readiness: Readiness) {
@@ -29,13 +32,13 @@ export class HttpServer {
         );
         return;
       }
-      const handler = this.routes.get(`${req.method} ${path}`);
+      const handler = this.routes.get(`${req.method} ${path}`) ?? this.mountFor(path);
       if (!handler) {
         res.writeHead(404).end();
         return;
       }
       handler(req, res).catch((err: unknown) => {
-        log.error({ err, path }, 'webhook request failed');
+        log.error({ err, path }, 'HTTP request failed');
         if (!res.headersSent) res.writeHead(500).end();
       });
     });
@@ -44,6 +47,16 @@ export class HttpServer {
   /** Webhooks are POSTs; the playground (src/playground) adds its page and API, GETs too. */
   route(path: string, handler: RouteHandler, method: 'GET' | 'POST' = 'POST'): void {
     this.routes.set(`${method} ${path}`, handler);
+  }
+
+  /** Every method and path at or under `prefix` (e.g. `/dashboard`, `/dashboard/...`), for a part with routes of its own. */
+  mount(prefix: string, handler: RouteHandler): void {
+    this.mounts.push({ prefix, handler });
+    this.mounts.sort((a, b) => b.prefix.length - a.prefix.length);
+  }
+
+  private mountFor(path: string): RouteHandler | undefined {
+    return this.mounts.find((m) => path === m.prefix || path.startsWith(`${m.prefix}/`))?.handler;
   }
 
   listen(port: number): Promise<void> {

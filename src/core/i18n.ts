@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
 import { LOCALES, type Locale } from './channel.js';
+import { escapeHtml } from './text.js';
 
 export type { Locale };
 export type Vars = Record<string, FluentVariable>;
@@ -44,5 +45,13 @@ export class I18n {
 
   render(locale: Locale, m: Msg): string {
     return this.t(locale, m.key, m.vars);
+  }
+
+  /** As HTML: the locale text's own tags (<b>) kept, every variable escaped, so user text never breaks it. */
+  html(locale: Locale, m: Msg): string {
+    const vars =
+      m.vars &&
+      Object.fromEntries(Object.entries(m.vars).map(([k, v]) => [k, typeof v === 'string' ? escapeHtml(v) : v]));
+    return this.t(locale, m.key, vars);
   }
 }

@@ -45,6 +45,11 @@ export interface ReplyFile {
   name: string;
   mimeType: string;
   base64: string;
+  /**
+   * The same document in other formats, for a messenger that does not take this one: each sends the first
+   * it can (the Zalo OA takes PDF and Word files only).
+   */
+  alternatives?: Omit<ReplyFile, 'alternatives'>[];
 }
 
 export interface Button {
@@ -74,6 +79,8 @@ export interface Reply {
    * is the number of another pending question), and whether the person has a question open to answer first.
    */
   numbering?: { from: number; afterQuestion: boolean };
+  /** No preview of the link in the text (a one-time login link must not be fetched by the messenger). */
+  noLinkPreview?: boolean;
 }
 
 export interface HandleResult {

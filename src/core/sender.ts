@@ -69,3 +69,11 @@ export interface Pacing {
   /** The messenger asked every sender to wait this long (a 429). */
   holdOff(channel: Channel, ms: number): Promise<void>;
 }
+
+/**
+ * Puts a chart picture where a messenger that takes photos only by URL (the Zalo Bot Platform) can fetch
+ * it: the bot's own HTTP server, at a signed link that expires. Resolves to that public URL.
+ */
+export interface ChartLinks {
+  publish(png: Buffer): Promise<string>;
+}

@@ -44,6 +44,13 @@ export function previousQuarter(now: Date): { name: string; first: Date; last: D
   return { name: vietnamQuarter(first), first, last };
 }
 
+/** The quarter `now` is in, from its first day to today's (the quarter so far), and its name. */
+export function quarterSoFar(now: Date): { name: string; first: Date; last: Date } {
+  const day = vietnamDay(now);
+  const first = new Date(Date.UTC(day.getUTCFullYear(), Math.floor(day.getUTCMonth() / 3) * 3, 1));
+  return { name: vietnamQuarter(day), first, last: day };
+}
+
 /** "31/5/2027", "31/05/2027" or "2027-05-31" → that calendar day at 00:00 UTC; null for no real date. */
 export function parseDay(text: string): Date | null {
   const t = text.trim();

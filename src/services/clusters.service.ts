@@ -15,11 +15,7 @@ export async function allClusters() {
 }
 
 /** `view` reads progress as of the quarter's last day. */
-async function rowFor(
-  view: ProgressView,
-  unitCode: string,
-  quarter: ReturnType<typeof previousQuarter>,
-): Promise<RankRow | null> {
+async function rowFor(view: ProgressView, unitCode: string, quarter: Quarter): Promise<RankRow | null> {
   const unit = await findUnit(unitCode);
   if (!unit) return null;
   const campaign = await view.campaignFor(unit);
@@ -48,6 +44,19 @@ async function rowFor(
   };
 }
 
+type Quarter = ReturnType<typeof previousQuarter>;
+
+/** A cluster's ranking over a quarter (or the quarter so far), read through `view`. */
+export async function clusterRanking(view: ProgressView, cluster: { unitCodes: string[] }, quarter: Quarter) {
+  const rows = await Promise.all(cluster.unitCodes.map((code) => rowFor(view, code, quarter)));
+  return rankCluster(rows.filter((r): r is RankRow => r !== null));
+}
+
+/** The clusters any of these units belongs to. */
+export async function clustersOf(unitCodes: string[]) {
+  return ClusterModel.find({ unitCodes: { $in: unitCodes } }).lean();
+}
+
 /**
  * At the start of each quarter, each cluster's ranking of the quarter just ended goes to the officers of
  * its units, once: initiatives, per member, whether each beat its own quarterly target, and the leader.
@@ -57,10 +66,7 @@ export async function sendClusterRankings(deps: DeliveryDeps): Promise<number> {
   const view = new ProgressView(deps.redis, quarter.last);
   const items: Outgoing[] = [];
   for (const cluster of await allClusters()) {
-    const rows = (await Promise.all(cluster.unitCodes.map((code) => rowFor(view, code, quarter)))).filter(
-      (r): r is RankRow => r !== null,
-    );
-    const { ranked, leader } = rankCluster(rows);
+    const { ranked, leader } = await clusterRanking(view, cluster, quarter);
     const parts = [
       msg('ranking-header', { cluster: cluster.name, quarter: quarter.name }),
       ...ranked.map((r) =>

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
 import { formatDay } from '../core/time.js';
 import { shortUnitName } from '../core/unit-name.js';
@@ -24,7 +25,7 @@ const DATE_COLUMN = 10;
 
 /**
  * An entry's cells, in COLUMNS order; a trade secret's title is not written (the count and the rest are).
- * The decision date is a Date for the workbook (a real date cell) and "20/11/2026" text in CSV.
+ * The decision date is a Date for the workbook (a real date cell) and "20/11/2026" text in CSV and PDF.
  */
 function cells(t: Translate, e: GoldenEntry, no: number): (string | number | Date | null)[] {
   return [
@@ -168,6 +169,149 @@ function csvField(v: string | number | null): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+const require = createRequire(import.meta.url);
+/** Be Vietnam Pro, shipped on npm: every Vietnamese diacritic, the same on every machine (as the charts). */
+const PDF_FONTS = {
+  regular: require.resolve('@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf'),
+  bold: require.resolve('@expo-google-fonts/be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf'),
+};
+/** Points of each column on a landscape A4 page (782 pt between the margins), in COLUMNS order. */
+const PDF_WIDTHS = [24, 78, 160, 78, 78, 100, 56, 66, 84, 58];
+const PAD = 3;
+
+type PdfCell = { text: string; bold?: boolean; right?: boolean };
+type PdfRow = { cells: PdfCell[]; head?: boolean };
+
+/**
+ * A table drawn row by row: each row as tall as its tallest cell, the header repeated on each new page.
+ * (pdfkit's own table cuts a wrapped cell's last line in some rows.)
+ */
+function pdfTable(doc: PDFKit.PDFDocument, widths: number[], header: PdfRow, rows: PdfRow[]): void {
+  const bottom = doc.page.height - doc.page.margins.bottom;
+  const heightOf = (row: PdfRow) =>
+    Math.max(
+      ...row.cells.map((c, i) =>
+        doc
+          .font(c.bold || row.head ? 'bold' : 'regular')
+          .heightOfString(c.text || ' ', { width: widths[i]! - 2 * PAD }),
+      ),
+    ) +
+    2 * PAD;
+  const draw = (row: PdfRow) => {
+    const h = heightOf(row);
+    let x = doc.page.margins.left;
+    const y = doc.y;
+    row.cells.forEach((c, i) => {
+      const w = widths[i]!;
+      if (row.head) doc.rect(x, y, w, h).fill('#fde68a');
+      doc.rect(x, y, w, h).lineWidth(0.5).stroke('#000000');
+      doc
+        .fillColor('#000000')
+        .font(c.bold || row.head ? 'bold' : 'regular')
+        .text(c.text, x + PAD, y + PAD, {
+          width: w - 2 * PAD,
+          align: row.head ? 'center' : c.right ? 'right' : 'left',
+        });
+      x += w;
+    });
+    doc.x = doc.page.margins.left;
+    doc.y = y + h;
+  };
+  draw(header);
+  for (const row of rows) {
+    if (doc.y + heightOf(row) > bottom) {
+      doc.addPage();
+      draw(header);
+    }
+    draw(row);
+  }
+}
+
+/**
+ * The golden book as a PDF (landscape A4): the summary, then a table per child unit with its total. For the
+ * Zalo OA, which takes PDF and Word files but not Excel.
+ */
+export async function goldenBookPdf(book: GoldenBook, t: Translate): Promise<Buffer> {
+  // Loaded on first use, as ExcelJS: only a Zalo OA officer's /goldenbook draws a PDF.
+  const { default: PDFDocument } = await import('pdfkit');
+  const title = t('goldenbook-title', { unit: book.unit.name, scope: scopeLabel(t, book) });
+  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 30, info: { Title: title } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.registerFont('regular', PDF_FONTS.regular).registerFont('bold', PDF_FONTS.bold);
+  const cell = (text: string | number | Date | null, more: Omit<PdfCell, 'text'> = {}): PdfCell => ({
+    text: text instanceof Date ? formatDay(text) : String(text ?? ''),
+    ...more,
+  });
+  const money = (v: number | null, bold = false) =>
+    cell(v === null ? '' : v.toLocaleString('vi-VN'), { right: true, bold });
+  const heading = (text: string, size: number) =>
+    doc
+      .font('bold')
+      .fontSize(size)
+      .text(text)
+      .moveDown(0.4)
+      .fontSize(size - 5);
+
+  heading(title, 14);
+  const all = book.sections.flatMap((s) => s.entries);
+  pdfTable(
+    doc,
+    [30, 90, 300, 90, 130],
+    {
+      head: true,
+      cells: [
+        'goldenbook-col-no',
+        'goldenbook-col-unit-code',
+        'goldenbook-col-unit',
+        'goldenbook-col-count',
+        'goldenbook-col-value',
+      ].map((k) => cell(t(k))),
+    },
+    [
+      ...book.sections.map((s, i) => ({
+        cells: [
+          cell(i + 1),
+          cell(s.unit.code),
+          cell(s.unit.name),
+          cell(s.entries.length, { right: true }),
+          money(sumValue(s.entries)),
+        ],
+      })),
+      {
+        cells: [
+          cell(''),
+          cell(''),
+          cell(t('goldenbook-total'), { bold: true }),
+          cell(all.length, { bold: true, right: true }),
+          money(sumValue(all), true),
+        ],
+      },
+    ],
+  );
+  for (const section of book.sections) {
+    doc.addPage();
+    heading(`${t('goldenbook-heading')} – ${section.unit.name} – ${scopeLabel(t, book)}`, 12);
+    pdfTable(doc, PDF_WIDTHS, { head: true, cells: COLUMNS.map((c) => cell(t(c.key))) }, [
+      ...section.entries.map((e, i) => ({
+        cells: cells(t, e, i + 1).map((v, col) => (col === 7 ? money(v as number | null) : cell(v))),
+      })),
+      {
+        cells: [
+          ...['', ''].map((x) => cell(x)),
+          cell(t('goldenbook-total-count', { count: section.entries.length }), { bold: true }),
+          ...['', '', '', ''].map((x) => cell(x)),
+          money(sumValue(section.entries), true),
+          ...['', ''].map((x) => cell(x)),
+        ],
+      },
+    ]);
+  }
+  doc.end();
+  return done;
+}
+
 /** A file name for the export, e.g. "so-vang-KCN-TL-2026.xlsx". */
-export const goldenBookFileName = (book: GoldenBook, ext: 'xlsx' | 'csv'): string =>
+export const goldenBookFileName = (book: GoldenBook, ext: 'xlsx' | 'csv' | 'pdf'): string =>
   `so-vang-${book.unit.code}-${'campaignCode' in book.scope ? book.scope.campaignCode : book.scope.year}.${ext}`;

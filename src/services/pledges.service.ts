@@ -37,6 +37,39 @@ export async function findPledge(id: string) {
   return Types.ObjectId.isValid(id) ? PledgeModel.findById(id).lean() : null;
 }
 
+/** A pledge's self-check at 6 or 12 months: when it falls due, and what the officer reported (null: not yet). */
+export interface SelfCheckState {
+  months: number;
+  due: Date;
+  done: { at: Date; results: { text: string; state: string; note: string }[] } | null;
+}
+
+/** The pledges of these units, soonest due first (at most `limit`), each with its self-checks' states. */
+export async function pledgesWithSelfChecks(unitCodes: string[], limit: number) {
+  const pledges = await PledgeModel.find({ unitCode: { $in: unitCodes } })
+    .sort({ dueDate: 1 })
+    .limit(limit)
+    .lean();
+  const checks =
+    pledges.length > 0 ? await PledgeSelfCheckModel.find({ pledgeId: { $in: pledges.map((p) => p._id) } }).lean() : [];
+  return pledges.map((p) => ({
+    ...p,
+    selfChecks: SELF_CHECK_MONTHS.map((months): SelfCheckState => {
+      const done = checks.find((c) => c.pledgeId.equals(p._id) && c.months === months);
+      return {
+        months,
+        due: selfCheckDay(p.signedAt, months),
+        done: done
+          ? {
+              at: done.at,
+              results: done.results.map((r) => ({ text: r.text ?? '', state: r.state ?? '', note: r.note })),
+            }
+          : null,
+      };
+    }),
+  }));
+}
+
 /** Records a pledge once per completed flow (`submissionKey`): a retried answer stores nothing more. */
 export async function recordPledge(p: {
   unitCode: string;
@@ -113,6 +146,13 @@ export async function remindPledges(deps: DeliveryDeps): Promise<number> {
 /** Months after signing when the officer reports on each commitment. */
 const SELF_CHECK_MONTHS = [6, 12] as const;
 
+/** The Vietnam day a self-check falls due: `months` after signing. */
+function selfCheckDay(signedAt: Date, months: number): Date {
+  const due = new Date(signedAt);
+  due.setUTCMonth(due.getUTCMonth() + months);
+  return vietnamDay(due);
+}
+
 async function selfChecksDue(
   p: { _id: Types.ObjectId; unitCode: string; signedAt: Date },
   unit: string,
@@ -120,9 +160,7 @@ async function selfChecksDue(
 ): Promise<Outgoing[]> {
   const items: Outgoing[] = [];
   for (const months of SELF_CHECK_MONTHS) {
-    const due = new Date(p.signedAt);
-    due.setUTCMonth(due.getUTCMonth() + months);
-    if (today < vietnamDay(due) || (await selfCheckDone(p._id, months))) continue;
+    if (today < selfCheckDay(p.signedAt, months) || (await selfCheckDone(p._id, months))) continue;
     const reply = {
       parts: [msg('selfcheck-reminder', { unit, months })],
       buttons: [

@@ -42,18 +42,39 @@ export async function progressReport(
 const MAX_LISTED = 10;
 const PLEDGE_HORIZON_DAYS = 14;
 
-/** The unit's child units behind a steady pace, most behind first, each with its numbers. */
-export async function laggingChildren(view: ProgressView, unit: UnitRecord, campaign: CampaignRecord): Promise<Msg[]> {
+/** A child unit's standing against the pace: what a steady pace expects of it by now, and whether it lags. */
+export interface PacedStanding extends Standing {
+  expected: number;
+  lagging: boolean;
+}
+
+/** The unit's child units with a target, best share of target first, each against the pace. */
+export async function childStandings(
+  view: ProgressView,
+  unit: UnitRecord,
+  campaign: CampaignRecord,
+): Promise<PacedStanding[]> {
   const today = vietnamDay(view.now);
   const children = await view.standings(campaign.code, await childrenOf(unit.code));
   return children
-    .map((c) => ({
-      ...c,
-      expected: expectedByPace(c.target, campaign.startDate, campaign.endDate, today, campaign.phases),
-    }))
-    .filter((c) => isLagging(c.actual, c.expected, campaign.lagThreshold))
-    .sort((a, b) => b.expected - b.actual - (a.expected - a.actual))
-    .map((c) => msg('weekly-lagging-child', { unit: c.unit.name, actual: c.actual, expected: c.expected }));
+    .map((c) => {
+      const expected = expectedByPace(c.target, campaign.startDate, campaign.endDate, today, campaign.phases);
+      return { ...c, expected, lagging: isLagging(c.actual, expected, campaign.lagThreshold) };
+    })
+    .sort((a, b) => shareOf(b) - shareOf(a));
+}
+
+const shareOf = (s: Standing): number => (s.target > 0 ? s.actual / s.target : 0);
+
+/** The child units behind a steady pace, most behind first. */
+export const laggingOf = (standings: PacedStanding[]): PacedStanding[] =>
+  standings.filter((c) => c.lagging).sort((a, b) => b.expected - b.actual - (a.expected - a.actual));
+
+/** The unit's child units behind a steady pace, most behind first, each with its numbers. */
+export async function laggingChildren(view: ProgressView, unit: UnitRecord, campaign: CampaignRecord): Promise<Msg[]> {
+  return laggingOf(await childStandings(view, unit, campaign)).map((c) =>
+    msg('weekly-lagging-child', { unit: c.unit.name, actual: c.actual, expected: c.expected }),
+  );
 }
 
 /**

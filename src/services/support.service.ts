@@ -40,6 +40,19 @@ export const canWork = (member: WithRoles, i: Placed): boolean =>
 export const canSeeContent = (member: WithRoles, i: Placed): boolean =>
   !i.confidential || hasRole(member, 'support', i.unitCode) || isAdminOver(member, i);
 
+/** canSeeContent as a query: the initiatives whose content the member may see (tested to agree with it). */
+export function contentVisibleFilter(member: WithRoles) {
+  const held = (role: Role) => member.roles.filter((r) => r.role === role).map((r) => r.unitCode);
+  const admin = held('admin');
+  return {
+    $or: [
+      { confidential: false },
+      { unitCode: { $in: [...held('support'), ...admin] } },
+      { unitAncestors: { $in: admin } },
+    ],
+  };
+}
+
 /** Members holding any of these roles on the unit itself. */
 export async function membersWithRoles(unitCode: string, roles: Role[]): Promise<MemberRecord[]> {
   const candidates = await MemberModel.find({ 'roles.unitCode': unitCode }).lean();

@@ -298,7 +298,13 @@ describe('FakeZalo OA messages', () => {
     const sendFile = (t: string, accessToken = token) =>
       send(fake, accessToken, { user_id: lan.id }, { attachment: { type: 'file', payload: { token: t } } });
     expect((await sendFile(file.data.token)).json.error).toBe(0);
-    expect(lan.inbox.at(-1)?.file).toEqual({ token: file.data.token, name: 'bien-ban.pdf' });
+    // The person gets the file itself: what was uploaded, byte for byte.
+    expect(lan.inbox.at(-1)?.file).toEqual({
+      token: file.data.token,
+      name: 'bien-ban.pdf',
+      type: 'application/pdf',
+      bytes: PDF,
+    });
     expect((await sendFile('nope')).json.message).toBe('token is invalid!');
 
     // Uploads live 7 days; the person writes again so that only the upload is stale.

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Redis } from 'ioredis';
-import { startTelegram, startZalo, type Running, type RunningTelegram } from '../../src/app.js';
+import { startDashboard, startTelegram, startZalo, type Running, type RunningTelegram } from '../../src/app.js';
 import { HttpServer } from '../../src/channels/http.js';
 import { FakeZalo } from '../../src/playground/fakes/zalo-server.js';
 import { loadConfig } from '../../src/config.js';
@@ -49,6 +49,11 @@ export interface World {
    * (long polling, or its webhook). The fake shares the world's clock.
    */
   startZalo(surface: 'oa' | 'bot', mode?: 'polling' | 'webhook'): Promise<FakeZalo>;
+  /**
+   * Serves the dashboard (and the Zalo Bot's chart links) on a port of its own, which becomes the public
+   * base URL (PUBLIC_BASE_URL) of the bot and of a Zalo started after it. Resolves to that URL.
+   */
+  startDashboard(): Promise<string>;
   /** Starts one more bot process on the same database and Redis (webhook mode needs a port each). */
   startBot(mode?: 'polling' | 'webhook'): Promise<RunningTelegram>;
   stopBots(): Promise<void>;
@@ -99,6 +104,7 @@ export async function startWorld(
   const followUpWorker: Worker = startFollowUpWorker(deps, queueConnection);
   const bots: RunningTelegram[] = [];
   const zaloParts: { fake: FakeZalo; running: Running | null; http: HttpServer }[] = [];
+  const dashboards: { running: Running | null; http: HttpServer }[] = [];
 
   const world: World = {
     tg,
@@ -159,11 +165,32 @@ export async function startWorld(
                   }
                 : {}),
             };
-      const config = loadConfig({ MONGODB_URI: db.uri, PORT: String(port), ...surfaceConfig });
+      const config = loadConfig({
+        MONGODB_URI: db.uri,
+        PORT: String(port),
+        ...(deps.publicBaseUrl ? { PUBLIC_BASE_URL: deps.publicBaseUrl } : {}),
+        ...surfaceConfig,
+      });
       const running = await startZalo(deps, config, http);
       if (surface === 'oa') fake.setOaWebhook(`http://127.0.0.1:${port}${config.ZALO_OA_WEBHOOK_PATH}`);
       zaloParts.push({ fake, running, http });
       return fake;
+    },
+    async startDashboard() {
+      const port = await freePort();
+      const http = new HttpServer(deps.log, async () => ({}));
+      await http.listen(port);
+      const config = loadConfig({
+        TELEGRAM_BOT_TOKEN: tg.token,
+        MONGODB_URI: db.uri,
+        REDIS_URL: testRedisUrl(),
+        REDIS_KEY_PREFIX: prefix,
+        PORT: String(port),
+        PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+      });
+      dashboards.push({ running: await startDashboard(deps, config, http), http });
+      deps.publicBaseUrl = config.PUBLIC_BASE_URL;
+      return config.PUBLIC_BASE_URL!;
     },
     async drain(timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
@@ -207,6 +234,10 @@ export async function startWorld(
     },
     async close() {
       await world.stopBots();
+      for (const d of dashboards.splice(0)) {
+        await d.http.close();
+        await d.running?.stop();
+      }
       for (const z of zaloParts.splice(0)) {
         await z.running?.stop();
         await z.http.close();

@@ -167,5 +167,13 @@ export function zaloOaPerson(fake: FakeZalo, init: { id: number; first_name: str
   oaUsers.set(person, oaUser);
   return person;
 }
-export const zaloBotPerson = (fake: FakeZalo, init: { id: number; first_name: string }): FakeUser =>
-  zaloPerson(botSurface(fake.botUser({ name: init.first_name })), init, fake);
+/** The fake's own handle of a Zalo Bot person, for what the FakeUser view leaves out (a photo's URL). */
+const botUsers = new WeakMap<FakeUser, FakeZaloBotUser>();
+export const botUserOf = (user: FakeUser): FakeZaloBotUser => botUsers.get(user)!;
+
+export function zaloBotPerson(fake: FakeZalo, init: { id: number; first_name: string }): FakeUser {
+  const botUser = fake.botUser({ name: init.first_name });
+  const person = zaloPerson(botSurface(botUser), init, fake);
+  botUsers.set(person, botUser);
+  return person;
+}

@@ -109,7 +109,7 @@ describe('ZaloOaApi', () => {
 
     const token = await api.uploadFile(new TextEncoder().encode('%PDF-1.7'), 'bien-ban.pdf', 'application/pdf');
     await api.sendFile({ userId: lan.id }, token);
-    expect(lan.inbox.at(-1)?.file).toEqual({ token, name: 'bien-ban.pdf' });
+    expect(lan.inbox.at(-1)?.file).toMatchObject({ token, name: 'bien-ban.pdf', type: 'application/pdf' });
     expect(await oaFailure(api.uploadImage(new TextEncoder().encode('%PDF'), 'x.png', 'image/png'))).toMatchObject({
       code: -201,
     });

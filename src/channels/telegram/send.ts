@@ -12,9 +12,9 @@ import type { ChartSpec, Reply } from '../../core/reply.js';
 import { renderChart } from '../charts/render-chart.js';
 import { ChartCache, chartKey } from '../charts/chart-cache.js';
 import { chartInput } from '../chart-input.js';
-import type { I18n, Msg } from '../../core/i18n.js';
+import type { I18n } from '../../core/i18n.js';
 import type { Locale } from '../../core/channel.js';
-import { escapeHtml, splitMessage } from '../../core/text.js';
+import { splitMessage } from '../../core/text.js';
 
 /** Sends rendered replies through the Bot API: text parts, then the files, all in one chat. */
 export class TelegramSender implements ChannelSender {
@@ -37,6 +37,7 @@ export class TelegramSender implements ChannelSender {
         const sent = await this.api.sendMessage(chatId, m.text, {
           parse_mode: 'HTML',
           ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}),
+          ...(reply.noLinkPreview ? { link_preview_options: { is_disabled: true } } : {}),
           ...replyTo,
         });
         ids.push(String(sent.message_id));
@@ -46,7 +47,7 @@ export class TelegramSender implements ChannelSender {
       const fileOptions = {
         ...(thread ? { reply_parameters: { message_id: Number(thread), allow_sending_without_reply: true } } : {}),
         ...(reply.attachmentCaption
-          ? { caption: renderHtml(this.i18n, locale, reply.attachmentCaption), parse_mode: 'HTML' as const }
+          ? { caption: this.i18n.html(locale, reply.attachmentCaption), parse_mode: 'HTML' as const }
           : {}),
       };
       for (const file of reply.attachments ?? []) {
@@ -144,14 +145,6 @@ export interface TelegramMessage {
   reply_markup?: InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply;
 }
 
-/** Locale texts may carry Telegram HTML (<b>); every variable is escaped, so user text never breaks it. */
-function renderHtml(i18n: I18n, locale: Locale, m: Msg): string {
-  const vars =
-    m.vars &&
-    Object.fromEntries(Object.entries(m.vars).map(([k, v]) => [k, typeof v === 'string' ? escapeHtml(v) : v]));
-  return i18n.t(locale, m.key, vars);
-}
-
 function markupOf(i18n: I18n, locale: Locale, r: Reply): TelegramMessage['reply_markup'] {
   if (r.buttons?.length) {
     return {
@@ -176,7 +169,7 @@ function markupOf(i18n: I18n, locale: Locale, r: Reply): TelegramMessage['reply_
 }
 
 export const renderText = (i18n: I18n, locale: Locale, r: Reply): string =>
-  r.parts.map((p) => renderHtml(i18n, locale, p)).join('\n\n');
+  r.parts.map((p) => i18n.html(locale, p)).join('\n\n');
 
 /** One reply as Telegram messages: split at the 4096-character limit, buttons on the last part. */
 function renderForTelegram(i18n: I18n, locale: Locale, r: Reply): TelegramMessage[] {

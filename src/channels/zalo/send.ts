@@ -9,10 +9,11 @@ import {
   UnreachableError,
   WindowClosedError,
   type ChannelSender,
+  type ChartLinks,
   type FileFetcher,
   type Sent,
 } from '../../core/sender.js';
-import type { ChartSpec, Reply } from '../../core/reply.js';
+import type { ChartSpec, Reply, ReplyFile } from '../../core/reply.js';
 import { type ZaloBotApi, ZaloBotError } from './bot-api.js';
 import { BUTTON_PAYLOAD_PREFIX, type Choice } from './choices.js';
 import { ZaloOaError, type OaRecipient, type ZaloOaApi } from './oa-api.js';
@@ -69,14 +70,16 @@ export class ZaloOaSender implements ChannelSender {
         await keep(this.api.requestUserInfo(to, form));
       }
       for (const file of reply.attachments ?? []) await keep(this.sendAttachment(to, locale, file));
-      // The OA takes only PDF and Word files: an export (XLSX, CSV) is pointed to where it can be had.
-      for (const file of reply.files ?? [])
+      // The OA takes only PDF and Word files: an export goes in such a format when it comes in one, else
+      // (or when it is over Zalo's 5 MB) a note says where it can be had.
+      for (const file of reply.files ?? []) {
+        const token = await this.uploadExport(file);
         await keep(
-          this.api.sendText(
-            to,
-            plainText(this.i18n, locale, { key: 'zalo-export-elsewhere', vars: { file: file.name } }),
-          ),
+          'token' in token
+            ? this.api.sendFile(to, token.token)
+            : this.api.sendText(to, plainText(this.i18n, locale, { key: token.note, vars: { file: file.name } })),
         );
+      }
       for (const chart of reply.charts ?? []) {
         const attachmentId = await this.chartAttachment(locale, chart);
         await keep(this.api.sendImage(to, { attachmentId }, chartCaption(this.i18n, locale, chart)));
@@ -110,6 +113,18 @@ export class ZaloOaSender implements ChannelSender {
     return this.charts.idFor(chartKey(input), () =>
       this.api.uploadImage(renderChart(input), `${input.kind}.png`, 'image/png'),
     );
+  }
+
+  /** The first format of an export the OA takes, uploaded; or the note to send instead. */
+  private async uploadExport(file: ReplyFile): Promise<{ token: string } | { note: string }> {
+    const format = [file, ...(file.alternatives ?? [])].find((f) => OA_FILE_TYPES.has(f.mimeType));
+    if (!format) return { note: 'zalo-export-elsewhere' };
+    try {
+      return { token: await this.api.uploadFile(Buffer.from(format.base64, 'base64'), format.name, format.mimeType) };
+    } catch (err) {
+      if (err instanceof ZaloOaError && err.kind === 'too_long') return { note: 'zalo-export-too-big' };
+      throw err;
+    }
   }
 
   /**
@@ -146,6 +161,9 @@ const MIME: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
+/** The files the OA's upload/file takes (PDF, Word). */
+const OA_FILE_TYPES = new Set(Object.values(MIME).filter((type) => !type.startsWith('image/')));
+
 function oaFailure(err: unknown): unknown {
   if (!(err instanceof ZaloOaError)) return err;
   switch (err.kind) {
@@ -170,12 +188,17 @@ function oaFailure(err: unknown): unknown {
 
 /**
  * Replies through a Zalo Bot (the Telegram-like Bot Platform): text only, choices numbered, photos by
- * URL. It has no edits and no upload, so a changed card is sent anew and charts stay on the OA and Telegram.
+ * URL. It has no edits and no upload, so a changed card is sent anew, and a chart goes by the link the bot's
+ * own server gives it (`charts`; without one, no chart).
  */
 export class ZaloBotSender implements ChannelSender {
+  /** Each chart's link, shared by every officer of the unit it shows. */
+  private readonly chartLinks = new ChartCache();
+
   constructor(
     private readonly api: ZaloBotApi,
     private readonly i18n: I18n,
+    private readonly charts: ChartLinks | null = null,
   ) {}
 
   async send(chatId: string, locale: Locale, reply: Reply): Promise<Sent> {
@@ -188,7 +211,7 @@ export class ZaloBotSender implements ChannelSender {
         await keep(
           this.api.sendMessage(
             chatId,
-            plainText(this.i18n, locale, { key: 'zalo-export-elsewhere', vars: { file: file.name } }),
+            plainText(this.i18n, locale, { key: 'zalo-export-elsewhere', vars: { file: file.name } }, 'zalo-bot'),
           ),
         );
       for (const file of reply.attachments ?? [])
@@ -197,6 +220,11 @@ export class ZaloBotSender implements ChannelSender {
             ? this.api.sendPhoto(chatId, file.fileId)
             : this.api.sendMessage(chatId, fileNote(this.i18n, locale, file.fileId)),
         );
+      for (const chart of this.charts ? (reply.charts ?? []) : []) {
+        const input = chartInput(this.i18n, locale, chart);
+        const url = await this.chartLinks.idFor(chartKey(input), () => this.charts!.publish(renderChart(input)));
+        await keep(this.api.sendPhoto(chatId, url, input.title));
+      }
     } catch (err) {
       throw botFailure(err);
     }

@@ -57,7 +57,8 @@ export interface OaOutbound {
   text?: string;
   buttons?: { title: string; type: 'oa.query.show' | 'oa.query.hide'; payload: string }[];
   image?: { attachmentId?: string; url?: string; mediaType: string };
-  file?: { token: string; name: string };
+  /** The file as the person receives it (its bytes, to open it back in a test). */
+  file?: { token: string; name: string; type: string; bytes: Uint8Array };
   request?: { title: string; subtitle: string; imageUrl: string };
   quoteMessageId?: string;
   /** Set when the OA addressed a message id rather than a user id. */
@@ -447,6 +448,8 @@ interface OaUserState {
 interface Upload {
   kind: 'image' | 'file';
   name: string;
+  type: string;
+  bytes: Uint8Array;
   uploadedAt: number;
 }
 
@@ -485,7 +488,8 @@ class OaWorld {
     if (!magic || magic.kind !== kind || !magic.bytes.every((b, i) => head[i] === b)) throw invalid('file');
     if (file.size > (kind === 'image' ? MAX_IMAGE_BYTES : MAX_FILE_BYTES)) throw oaError(OA_ERRORS.tooLong);
     const id = kind === 'image' ? hex(16) : `file-${hex(20)}`;
-    this.uploads.set(id, { kind, name: file.name, uploadedAt: this.now() });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    this.uploads.set(id, { kind, name: file.name, type: file.type, bytes, uploadedAt: this.now() });
     return id;
   }
 
@@ -536,7 +540,8 @@ class OaWorld {
     if (!attachment) return text === undefined ? throwError(invalid('text')) : { kind: 'text', text };
     if (attachment.type === 'file') {
       const { token } = parseOa(FilePayload, attachment.payload);
-      return { kind: 'file', file: { token, name: this.useUpload(token, 'file', 'token').name } };
+      const { name, type, bytes } = this.useUpload(token, 'file', 'token');
+      return { kind: 'file', file: { token, name, type, bytes } };
     }
     switch (attachment.payload.template_type) {
       case undefined: {
