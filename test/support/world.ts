@@ -19,6 +19,9 @@ import { BullFollowUps, startFollowUpWorker } from '../../jobs/follow-ups.js';
 import { Pacer, type PacerTime } from '../../src/delivery/pacer.js';
 import { ChatLanes } from '../../src/delivery/chat-lanes.js';
 import { RedisInbox } from '../../src/delivery/inbox.js';
+import { TELEGRAM_INBOX } from '../../src/channels/telegram/stored-updates.js';
+import { OA_INBOX } from '../../src/channels/zalo/oa-channel.js';
+import { BOT_INBOX } from '../../src/channels/zalo/bot-channel.js';
 
 export { TestClock } from './fixtures.js';
 
@@ -135,10 +138,7 @@ export async function startWorld(
         oaSecretKey: ZALO_OA_SECRET,
         allowHttpLocalhostWebhook: true,
       });
-      fake.afterEvent = async () => {
-        await inboxEmptied(redis, surface === 'oa' ? 'zalo-oa' : 'zalo-bot');
-        await world.drain();
-      };
+      fake.afterEvent = () => world.drain();
       await fake.start();
       const port = await freePort();
       const http = new HttpServer(deps.log, async () => ({}));
@@ -193,6 +193,8 @@ export async function startWorld(
       return config.PUBLIC_BASE_URL!;
     },
     async drain(timeoutMs = 15_000) {
+      // What the bot took from the messengers is handled first: that is what queues the deliveries.
+      for (const source of INBOXES) await inboxEmptied(redis, source);
       const deadline = Date.now() + timeoutMs;
       const idle = async (queue: Queue) =>
         Object.values(
@@ -254,14 +256,10 @@ export async function startWorld(
       await db.close();
     },
   };
-  // A person sees the consequences of their action (cards, relays, notices: the delivery queue) before
-  // the story goes on.
-  // The bot takes an update from Telegram once it is stored in its inbox and handles it right after:
-  // the story waits for the inbox to empty as well.
-  tg.afterUpdate = async () => {
-    await inboxEmptied(redis, 'telegram');
-    await world.drain();
-  };
+  // A person sees the consequences of their action before the story goes on: the bot takes an update
+  // once it is stored in its inbox and handles it right after, then cards, relays and notices go through
+  // the delivery queue (drain waits for both).
+  tg.afterUpdate = () => world.drain();
   await world.startBot();
   return world;
 }
@@ -280,6 +278,8 @@ export function useWorld(opts: Parameters<typeof startWorld>[0] = {}, { each = f
   (each ? afterEach : afterAll)(() => world?.close());
   return () => world!;
 }
+
+const INBOXES = [TELEGRAM_INBOX, OA_INBOX, BOT_INBOX];
 
 /** Waits until every update the bot received (polling or webhook) and stored in its inbox was handled. */
 export const inboxEmptied = (redis: Redis, source: string): Promise<void> =>
