@@ -84,14 +84,17 @@ export async function startInProcessBot(world: PhaseWorld): Promise<InProcessBot
     async measure(action) {
       await settle();
       const start = Date.now();
+      let actionEnd = start;
       const { commands } = await countCommands(async () => {
         await action();
+        actionEnd = Date.now();
         await settle();
       });
       return {
         commands: commands.length,
-        // Until the bot's last command or call: the quiet time the settling waits is not the action's.
-        ms: lastActivityAt - start,
+        // Until the action returned or the bot's last command, whichever is later: the quiet time the
+        // settling waits is not the action's.
+        ms: Math.max(actionEnd, lastActivityAt) - start,
         breakdown: describeCommands(commands),
       };
     },

@@ -15,6 +15,8 @@ import { I18n, msg } from '../src/core/i18n.js';
 import { createLogger } from '../src/logger.js';
 import { CampaignModel, DeliveryModel, TargetModel } from '../src/models/index.js';
 import { Pacer } from '../src/delivery/pacer.js';
+import { RedisInbox } from '../src/delivery/inbox.js';
+import { TELEGRAM_INBOX } from '../src/channels/telegram/stored-updates.js';
 import { checkRedis, createRedis } from '../src/redis.js';
 import { enqueue } from '../src/services/delivery.service.js';
 import { ensureMemberForAccount, grantRole } from '../src/services/members.service.js';
@@ -119,6 +121,9 @@ export async function benchPacer(
       tg.user({ id: 820_000 + i, first_name: `Cán bộ ${i}` }),
     );
     for (const u of [...people, ...officers]) await u.send('/help'); // a bot writes only to people who opened it
+    // Those are taken once stored in the bot's inbox: their answers go out before the measuring starts.
+    await new RedisInbox(redis, deps.log).emptied(TELEGRAM_INBOX, REPLY_TIMEOUT_MS);
+    await sleep(1000);
     const team = tg.group({
       id: -100_810_000,
       title: 'Tổ hỗ trợ',

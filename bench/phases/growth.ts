@@ -1,4 +1,6 @@
 import { foldProgress } from '../../src/services/progress.service.js';
+import { catchUpSequence } from '../../src/services/reference-codes.js';
+import { vietnamYear } from '../../src/core/time.js';
 import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';
 import { insertInitiatives, newTally, writeCounters } from '../bulk-initiatives.js';
 import { startInProcessBot, type InProcessBot, type Measured } from '../in-process.js';
@@ -29,6 +31,12 @@ async function timed(
   const timeout = sleep(timeoutS * 1000).then((): Outcome => ({ error: `timed out after ${timeoutS} s` }));
   const measured = bot.measure(action).catch((err: unknown): Outcome => ({ error: String(err).split('\n')[0]! }));
   return { outcome: await Promise.race([measured, timeout]), finished: measured };
+}
+
+async function warmUp(world: PhaseWorld, bot: InProcessBot): Promise<void> {
+  const [author] = await seedRegisteredPeople(world, 1, 5_999_999);
+  await bot.say(author!, 'Ý tưởng khởi động');
+  await bot.tap(author!, world.i18n.t('vi', 'quick-btn-send'));
 }
 
 async function measureAtSize(
@@ -71,6 +79,9 @@ export async function growthPhase(ctx: PhaseContext): Promise<PhaseResult> {
     await seedUnitTree();
     await seedCampaign();
     const bot = await startInProcessBot(world);
+    // What a running bot has done long before (read the unit tree, seeded the year's code counter) is
+    // not the first size's cost: one idea sent before any size is measured.
+    await warmUp(world, bot);
     const bySize = new Map<number, Record<Action, Outcome>>();
     try {
       const tally = newTally();
@@ -78,9 +89,13 @@ export async function growthPhase(ctx: PhaseContext): Promise<PhaseResult> {
       for (const size of ctx.flags.growthSizes) {
         const seedStart = Date.now();
         try {
-          // Codes continue after the earlier sizes' seeded ones and the bench's own submissions.
-          await insertInitiatives(seeded + bySize.size + 1, size + bySize.size, tally);
+          // Codes continue after the earlier sizes' seeded ones and the bench's own submissions (the
+          // warm-up's and one per size measured).
+          const ownSubmissions = 1 + bySize.size;
+          await insertInitiatives(seeded + ownSubmissions + 1, size + ownSubmissions, tally);
           await writeCounters(tally);
+          // As if their codes had been claimed one by one: the year's counter follows (once, not timed).
+          await catchUpSequence(bot.app.deps.redis, vietnamYear(new Date()), 'bench-growth-seed');
         } catch (err) {
           // The sizes already measured still make their figures.
           world.say(`seeding ${size} initiatives failed: ${String(err).split('\n')[0]}`);
