@@ -36,8 +36,9 @@ describe('a card that Telegram would not take right now is delivered later, once
     const nam = world().tg.user({ id: 9502, first_name: 'Nam' });
     await registerWorker(nam, 'CDCS-002');
 
-    // Longer than the delivery worker waits inline (10 s): the card goes back to the queue for 30 s.
-    world().tg.failNext({ method: 'sendMessage', code: 429, retryAfter: 30, chatId: dung.chatId });
+    // Longer than the delivery worker waits inline (10 s): the card goes back to the queue for 90 s (4.5 s
+    // of the story's accelerated time, longer than a loaded machine takes to answer the worker).
+    world().tg.failNext({ method: 'sendMessage', code: 429, retryAfter: 90, chatId: dung.chatId });
     const code = await sendQuickIdea(nam, 'Gắn bánh xe cho thùng dụng cụ');
     const cards = () => dung.transcript.filter((m) => m.plainText.startsWith(`📥 ${code}`));
     expect(cards()).toHaveLength(1);
