@@ -137,3 +137,12 @@ export function secretHeaderMatches(header: string | string[] | undefined, secre
   const expected = Buffer.from(secret);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+/** A webhook body's JSON; undefined when it is not JSON at all. */
+export function jsonOf(rawBody: Buffer | string): unknown {
+  try {
+    return JSON.parse(typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 const CONCURRENCY = 64;
 /** How long one read waits for new items before looking at the others' leftovers again. */
 const BLOCK_MS = 1_000;
+
 export interface TakeOver {
   /** An item handed out this long ago and not done is taken over: longer than any item takes (30 s lease). */
   idleMs: number;
@@ -23,9 +24,10 @@ const GROUP = 'handlers';
 type StreamEntry = [id: string, fields: string[]];
 
 /**
- * The inbox on Redis streams: `put` is an XADD per item, in one transaction (durable as far as Redis is: run it with AOF in
- * production), the handlers of every bot process read through one consumer group, an item is XACKed and
- * deleted once handled, and the items of a process that died are claimed by another after a minute.
+ * The inbox on Redis streams: `put` is an XADD per item, in one transaction (durable as far as Redis is:
+ * run it with AOF in production), the handlers of every bot process read through one consumer group, an
+ * item is XACKed and deleted once handled, and the items of a process that died are claimed by another
+ * after a minute.
  */
 export class RedisInbox implements Inbox {
   constructor(

@@ -16,3 +16,4 @@ export * from './cluster.model.js';
 export * from './zalo-token.model.js';
 export * from './link-code.model.js';
 export * from './directory-version.model.js';
+export * from './derived-id.js';

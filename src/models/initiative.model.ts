@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { Schema, model, Types, type InferSchemaType } from 'mongoose';
 import { CHANNELS } from '../core/channel.js';
+import { derivedId } from './derived-id.js';
 
 export const INITIATIVE_STATUSES = [
   'submitted',
@@ -99,9 +99,7 @@ export type Attachment = InferSchemaType<typeof attachmentSchema>;
 export const InitiativeModel = model('Initiative', initiativeSchema);
 
 /**
- * An initiative's `_id`, derived from its reference code, so any process finds it by `_id` from the code
- * alone (FerretDB 1.x finds documents without a scan only by `_id`). Initiatives stored before this have
- * ObjectIds of their own and are found by `code`.
+ * An initiative's `_id`, derived from its reference code. Initiatives stored before this have ObjectIds
+ * of their own and are found by `code`.
  */
-export const initiativeIdOf = (code: string): Types.ObjectId =>
-  new Types.ObjectId(createHash('sha256').update(`initiative:${code}`).digest().subarray(0, 12));
+export const initiativeIdOf = (code: string): Types.ObjectId => derivedId(`initiative:${code}`);

@@ -23,6 +23,23 @@ export class KnownIds {
     return id;
   }
 
+  /**
+   * The document of `key`: by the `_id` derived from the key (or the one remembered for a document stored
+   * before ids were derived), else by the key itself, remembering what that finds.
+   */
+  async find<D extends { _id: Types.ObjectId }>(
+    key: string,
+    derived: Types.ObjectId,
+    byId: (id: Types.ObjectId) => Promise<D | null>,
+    byKey: () => Promise<D | null>,
+  ): Promise<D | null> {
+    const found = await byId(this.get(key) ?? derived);
+    if (found) return found;
+    const older = await byKey();
+    if (older) this.remember(key, older._id);
+    return older;
+  }
+
   remember(key: string, id: Types.ObjectId): void {
     this.ids.delete(key);
     this.ids.set(key, id);

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
-import { ChannelAccountModel, MemberModel, type Role } from '../models/index.js';
+import { ChannelAccountModel, derivedId, MemberModel, type Role } from '../models/index.js';
 import { type Channel, type Locale } from '../core/channel.js';
 import type { Clock } from '../core/time.js';
 import type { PingSetting, QuietHours } from '../core/schedule.js';
@@ -29,18 +28,16 @@ const accountKey = (a: AccountRef): string => `${a.channel}:${a.externalId}`;
  * before ids were derived keep their random _id: they are found by (channel, externalId) once per
  * process and remembered. The unique (channel, externalId) index stays the guard against twins.
  */
-export const accountIdOf = (a: AccountRef): Types.ObjectId =>
-  new Types.ObjectId(createHash('sha256').update(accountKey(a)).digest().subarray(0, 12));
+export const accountIdOf = (a: AccountRef): Types.ObjectId => derivedId(accountKey(a));
 const olderAccountIds = new KnownIds(20_000);
 
-async function findAccount(a: AccountRef) {
-  const key = accountKey(a);
-  const byId = await ChannelAccountModel.findById(olderAccountIds.get(key) ?? accountIdOf(a)).lean();
-  if (byId) return byId;
-  const older = await ChannelAccountModel.findOne({ channel: a.channel, externalId: a.externalId }).lean();
-  if (older) olderAccountIds.remember(key, older._id);
-  return older;
-}
+const findAccount = (a: AccountRef) =>
+  olderAccountIds.find(
+    accountKey(a),
+    accountIdOf(a),
+    (id) => ChannelAccountModel.findById(id).lean(),
+    () => ChannelAccountModel.findOne({ channel: a.channel, externalId: a.externalId }).lean(),
+  );
 
 /**
  * lastSeenAt is kept to this precision (a write per incoming message would queue every message behind

@@ -63,13 +63,13 @@ export const isAuthorOf = (i: Pick<InitiativeDoc, 'authorId' | 'coAuthorIds'>, m
 const olderInitiativeIds = new KnownIds(20_000);
 
 /** By `_id` (derived from the code, or remembered); by `code` only for initiatives stored before that. */
-export async function findInitiative(code: string) {
-  const byId = await InitiativeModel.findById(olderInitiativeIds.get(code) ?? initiativeIdOf(code)).lean();
-  if (byId) return byId;
-  const older = await InitiativeModel.findOne({ code }).lean();
-  if (older) olderInitiativeIds.remember(code, older._id);
-  return older;
-}
+export const findInitiative = (code: string) =>
+  olderInitiativeIds.find(
+    code,
+    initiativeIdOf(code),
+    (id) => InitiativeModel.findById(id).lean(),
+    () => InitiativeModel.findOne({ code }).lean(),
+  );
 
 /**
  * What a change records besides the status, written with it (claimed by the same event, so a lost race

@@ -51,20 +51,21 @@ describe('a submission and a fold cost the same with 50 or 2,000 initiatives sto
     );
   }
 
-  async function submitThenFold(key: string): Promise<{ submission: SeenCommand[]; fold: SeenCommand[] }> {
-    const submission = await countCommands(() =>
-      submitInitiative(
-        {
-          authorId: new Types.ObjectId(),
-          unitCode: 'CDCS-002',
-          channel: 'telegram',
-          quick: true,
-          fields,
-          submissionKey: key,
-        },
-        { clock, redis: redis() },
-      ),
+  const submitQuickIdea = (key: string) =>
+    submitInitiative(
+      {
+        authorId: new Types.ObjectId(),
+        unitCode: 'CDCS-002',
+        channel: 'telegram',
+        quick: true,
+        fields,
+        submissionKey: key,
+      },
+      { clock, redis: redis() },
     );
+
+  async function submitThenFold(key: string): Promise<{ submission: SeenCommand[]; fold: SeenCommand[] }> {
+    const submission = await countCommands(() => submitQuickIdea(key));
     const fold = await countCommands(() => foldPending(redis()));
     expect(fold.result).toBe(1);
     return { submission: submission.commands, fold: fold.commands };
@@ -93,21 +94,9 @@ describe('a submission and a fold cost the same with 50 or 2,000 initiatives sto
 
     // Any process (the worker sending its card, another bot process) finds it from the code alone by _id;
     // an initiative stored before codes gave _ids is still found, by its code.
-    const { result: code } = await countCommands(() =>
-      submitInitiative(
-        {
-          authorId: new Types.ObjectId(),
-          unitCode: 'CDCS-002',
-          channel: 'telegram',
-          quick: true,
-          fields,
-          submissionKey: 'k',
-        },
-        { clock, redis: redis() },
-      ),
-    );
-    const found = await countCommands(() => findInitiative(code.code));
-    expect(found.result?.code).toBe(code.code);
+    const { code } = await submitQuickIdea('k');
+    const found = await countCommands(() => findInitiative(code));
+    expect(found.result?.code).toBe(code);
     expect(found.commands).toHaveLength(1);
     expect(scansGrowing(found.commands)).toEqual([]);
     expect((await findInitiative('SK-2025-000007'))?.seq).toBe(7);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Inbox } from '../../core/inbox.js';
 import type { Logger } from '../../logger.js';
-import { answer, readWebhookBody, secretHeaderMatches, type RouteHandler } from '../http.js';
+import { answer, jsonOf, readWebhookBody, secretHeaderMatches, type RouteHandler } from '../http.js';
 import { TELEGRAM_INBOX } from './stored-updates.js';
 
 /** Updates are a few KB; Telegram documents no maximum, so leave room for long captions and entities. */
@@ -24,7 +24,7 @@ export function telegramWebhook(inbox: Inbox, secretToken: string, log: Logger):
     }
     const raw = await readWebhookBody(req, res, MAX_UPDATE_BYTES, log, { error: 'body too large' });
     if (!raw) return;
-    const update = UpdateShape.safeParse(parseJson(raw));
+    const update = UpdateShape.safeParse(jsonOf(raw));
     if (!update.success) {
       log.warn({ bytes: raw.length }, 'telegram webhook: not an update, refused');
       return answer(res, 400, { error: 'not an update' });
@@ -32,12 +32,4 @@ export function telegramWebhook(inbox: Inbox, secretToken: string, log: Logger):
     await inbox.put(TELEGRAM_INBOX, update.data);
     answer(res, 200, {});
   };
-}
-
-function parseJson(raw: Buffer): unknown {
-  try {
-    return JSON.parse(raw.toString('utf8'));
-  } catch {
-    return null;
-  }
 }

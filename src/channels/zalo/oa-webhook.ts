@@ -1,3 +1,4 @@
+import { jsonOf } from '../http.js';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
@@ -144,12 +145,8 @@ const MESSAGE_KINDS: Record<string, 'text' | 'image' | 'file' | 'sticker' | 'oth
  * `appId` against ours and the signature (with this event's appId and timestamp) before trusting it.
  */
 export function parseOaEvent(rawBody: Buffer | string): OaEvent | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8'));
-  } catch {
-    return null;
-  }
+  const json = jsonOf(rawBody);
+  if (json === undefined) return null;
   const base = Base.safeParse(json);
   if (!base.success) return null;
   const common: OaEventBase = {
