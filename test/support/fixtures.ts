@@ -1,5 +1,6 @@
 import type { Clock } from '../../src/core/time.js';
-import type { InitiativeFields } from '../../src/services/initiatives.service.js';
+import { Types } from 'mongoose';
+import type { InitiativeFields, NewInitiative } from '../../src/services/initiatives.service.js';
 import { UnitModel, type UnitLevel } from '../../src/models/index.js';
 import { foldForSearch } from '../../src/core/text.js';
 
@@ -59,3 +60,17 @@ export const quickIdeaFields: InitiativeFields = {
   confidential: false,
   idea: 'i',
 };
+
+/** A quick idea on Telegram by a new author (or `authorId`) of `unitCode`: what the service tests submit. */
+export const quickIdea = (
+  submissionKey: string,
+  unitCode = 'CDCS-001',
+  more: { authorId?: Types.ObjectId; fields?: InitiativeFields } = {},
+): NewInitiative => ({
+  authorId: more.authorId ?? new Types.ObjectId(),
+  unitCode,
+  channel: 'telegram',
+  quick: true,
+  fields: more.fields ?? quickIdeaFields,
+  submissionKey,
+});

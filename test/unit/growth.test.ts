@@ -5,10 +5,9 @@ import { submitInitiative } from '../../src/services/initiatives.service.js';
 import { foldPending } from '../../src/services/progress.service.js';
 import { findInitiative } from '../../src/services/workflow.service.js';
 import { countCommands, describeCommands, type SeenCommand } from '../support/db-commands.js';
-import { quickIdeaFields, seedUnits, TestClock } from '../support/fixtures.js';
+import { quickIdea, seedUnits, TestClock } from '../support/fixtures.js';
 import { useTestDatabase, useTestRedis } from '../support/servers.js';
 
-const fields = quickIdeaFields;
 /** Collections that grow with the campaign: what a submission or a fold reads there must be found by _id. */
 const GROWING = ['initiatives', ProgressEntryModel.collection.name, ProgressCounterModel.collection.name];
 // FerretDB finds a document without scanning its collection only by a filter of exactly { _id: value }.
@@ -51,18 +50,7 @@ describe('a submission and a fold cost the same with 50 or 2,000 initiatives sto
     );
   }
 
-  const submitQuickIdea = (key: string) =>
-    submitInitiative(
-      {
-        authorId: new Types.ObjectId(),
-        unitCode: 'CDCS-002',
-        channel: 'telegram',
-        quick: true,
-        fields,
-        submissionKey: key,
-      },
-      { clock, redis: redis() },
-    );
+  const submitQuickIdea = (key: string) => submitInitiative(quickIdea(key, 'CDCS-002'), { clock, redis: redis() });
 
   async function submitThenFold(key: string): Promise<{ submission: SeenCommand[]; fold: SeenCommand[] }> {
     const submission = await countCommands(() => submitQuickIdea(key));

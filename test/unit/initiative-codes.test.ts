@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { formatCode, submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
 import { InitiativeModel } from '../../src/models/index.js';
 import { useTestDatabase, useTestRedis } from '../support/servers.js';
-import { quickIdeaFields, seedUnits, TestClock } from '../support/fixtures.js';
+import { quickIdea, quickIdeaFields, seedUnits, TestClock } from '../support/fixtures.js';
 
 const fields: InitiativeFields = { ...quickIdeaFields, idea: '' };
 
@@ -25,10 +25,7 @@ describe('reference codes', () => {
     const authorId = new Types.ObjectId();
     const codes = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        submitInitiative(
-          { authorId, unitCode: 'CDCS-001', channel: 'telegram', quick: true, fields, submissionKey: `race-${i}` },
-          deps(),
-        ),
+        submitInitiative(quickIdea(`race-${i}`, 'CDCS-001', { authorId, fields }), deps()),
       ),
     );
     expect(codes.map((c) => c.code).sort()).toEqual(Array.from({ length: 20 }, (_, i) => formatCode(2026, i + 1)));
@@ -36,32 +33,14 @@ describe('reference codes', () => {
 
   it('return the first initiative when the same submission is retried', async () => {
     const authorId = new Types.ObjectId();
-    const input = {
-      authorId,
-      unitCode: 'CDCS-002',
-      channel: 'telegram' as const,
-      quick: true,
-      fields,
-      submissionKey: 'retry-1',
-    };
+    const input = quickIdea('retry-1', 'CDCS-002', { authorId, fields });
     const [one, two] = await Promise.all([submitInitiative(input, deps()), submitInitiative(input, deps())]);
     expect(one).toEqual(two);
     expect(await InitiativeModel.countDocuments({ submissionKey: 'retry-1' })).toBe(1);
   });
 
   it('go on from the highest code stored when Redis lost its counter, or it fell behind', async () => {
-    const next = (key: string) =>
-      submitInitiative(
-        {
-          authorId: new Types.ObjectId(),
-          unitCode: 'CDCS-001',
-          channel: 'telegram',
-          quick: true,
-          fields,
-          submissionKey: key,
-        },
-        deps(),
-      );
+    const next = (key: string) => submitInitiative(quickIdea(key, 'CDCS-001', { fields }), deps());
     for (let i = 1; i <= 5; i++) await next(`before-${i}`);
     await redis().del('seq:initiative:2026'); // a flushed Redis: seeded again from MongoDB
     expect((await next('after-flush')).code).toBe(formatCode(2026, 6));
@@ -72,17 +51,7 @@ describe('reference codes', () => {
 
   it('start again at 000001 in the new Vietnam year', async () => {
     clock.advance(2 * 60_000); // 00:01 on 1/1/2027 in Vietnam, still 2026 in UTC
-    const { code } = await submitInitiative(
-      {
-        authorId: new Types.ObjectId(),
-        unitCode: 'CDCS-001',
-        channel: 'telegram',
-        quick: true,
-        fields,
-        submissionKey: 'new-year',
-      },
-      deps(),
-    );
+    const { code } = await submitInitiative(quickIdea('new-year', 'CDCS-001', { fields }), deps());
     expect(code).toBe('SK-2027-000001');
   });
 });

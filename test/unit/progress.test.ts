@@ -11,10 +11,9 @@ import { unitDirectory } from '../../src/services/units.service.js';
 import { submitInitiative } from '../../src/services/initiatives.service.js';
 import { progressOf, recount, foldProgress, recordSubmission } from '../../src/services/progress.service.js';
 import { transition } from '../../src/services/workflow.service.js';
-import { quickIdeaFields, seedUnits, TestClock } from '../support/fixtures.js';
+import { quickIdea, seedUnits, TestClock } from '../support/fixtures.js';
 import { useTestDatabase, useTestRedis } from '../support/servers.js';
 
-const fields = quickIdeaFields;
 const clock = new TestClock(new Date('2026-11-24T03:00:00Z')); // Tuesday of 2026-W48 in Vietnam
 
 describe('progress counters', () => {
@@ -31,11 +30,7 @@ describe('progress counters', () => {
     });
   });
   const deps = () => ({ clock, redis: redis() });
-  const submit = (unitCode: string, key: string) =>
-    submitInitiative(
-      { authorId: new Types.ObjectId(), unitCode, channel: 'telegram', quick: true, fields, submissionKey: key },
-      deps(),
-    );
+  const submit = (unitCode: string, key: string) => submitInitiative(quickIdea(key, unitCode), deps());
   const expectAt = async (unit: string, submitted: number, accepted: number, week: number) => {
     const counts = await progressOf(redis(), 'C1', unit);
     expect(

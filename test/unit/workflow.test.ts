@@ -3,10 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { InitiativeEventModel, InitiativeModel } from '../../src/models/index.js';
 import { submitInitiative } from '../../src/services/initiatives.service.js';
 import { nextStatus, transition } from '../../src/services/workflow.service.js';
-import { quickIdeaFields, seedUnits, TestClock } from '../support/fixtures.js';
+import { quickIdea, seedUnits, TestClock } from '../support/fixtures.js';
 import { useTestDatabase, useTestRedis } from '../support/servers.js';
-
-const fields = quickIdeaFields;
 
 describe('the initiative life cycle', () => {
   useTestDatabase();
@@ -32,17 +30,7 @@ describe('the initiative life cycle', () => {
   });
 
   it('lets exactly one of ten members racing on Take win; the others are told it is taken', async () => {
-    const { code } = await submitInitiative(
-      {
-        authorId: new Types.ObjectId(),
-        unitCode: 'CDCS-001',
-        channel: 'telegram',
-        quick: true,
-        fields,
-        submissionKey: 'race-take',
-      },
-      deps(),
-    );
+    const { code } = await submitInitiative(quickIdea('race-take'), deps());
     const members = Array.from({ length: 10 }, () => new Types.ObjectId());
     const results = await Promise.all(members.map((by) => transition({ code, action: 'take', by }, deps())));
     const winners = results.filter((r) => r.ok);
@@ -54,17 +42,7 @@ describe('the initiative life cycle', () => {
   });
 
   it('refuses an illegal move with the current status, and rolls forward a change left half-done', async () => {
-    const { code } = await submitInitiative(
-      {
-        authorId: new Types.ObjectId(),
-        unitCode: 'CDCS-002',
-        channel: 'telegram',
-        quick: true,
-        fields,
-        submissionKey: 'illegal',
-      },
-      deps(),
-    );
+    const { code } = await submitInitiative(quickIdea('illegal', 'CDCS-002'), deps());
     const by = new Types.ObjectId();
     const refused = await transition({ code, action: 'replicate', by }, deps());
     expect(refused).toMatchObject({ ok: false, reason: 'illegal' });
@@ -85,18 +63,7 @@ describe('the initiative life cycle', () => {
   });
 
   it('records the council decision with the recognition itself: a lost race leaves none, a dead writer is rolled forward', async () => {
-    const submit = (key: string) =>
-      submitInitiative(
-        {
-          authorId: new Types.ObjectId(),
-          unitCode: 'CDCS-001',
-          channel: 'telegram',
-          quick: true,
-          fields,
-          submissionKey: key,
-        },
-        deps(),
-      );
+    const submit = (key: string) => submitInitiative(quickIdea(key), deps());
     const by = new Types.ObjectId();
     const decision = (n: number) => ({ decisionNumber: `${n}/QĐ-HĐSK`, decisionDate: new Date(`2026-11-${10 + n}`) });
     const decided = (n: number) => ({ action: 'recognize' as const, ...decision(n) });
