@@ -11,8 +11,19 @@ import { compiledScript } from './compiled.js';
 export const LOG_DIR = 'bench/results/logs';
 const CLOCK_TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 const STOP_GRACE_MS = 10_000;
-/** BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the bot and worker processes. */
-const nodeFlags = ['--enable-source-maps', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
+/**
+ * The processes run with the flags production runs them with (`npm run start:prod`, which the Dockerfile's
+ * NODE_OPTIONS repeats), and no more: source maps, say, would add their own memory to the figures.
+ * BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" adds flags (here, to profile the processes).
+ */
+export function productionNodeFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const command = /^node ((?:--\S+ )*)dist\/src\/main\.js$/.exec(scripts['start:prod'] ?? '');
+  if (!command)
+    throw new Error(`package.json start:prod is not "node [--flags] dist/src/main.js": ${scripts['start:prod']}`);
+  return command[1]!.split(' ').filter(Boolean);
+}
+const nodeFlags = [...productionNodeFlags(), ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
 
 /** User + system CPU time of a process so far, in ms (/proc/<pid>/stat utime + stime). */
 export function cpuMsOf(pid: number): number {

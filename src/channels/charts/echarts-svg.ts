@@ -3,11 +3,14 @@ import type * as echarts from 'echarts';
 import { CHART_FONT } from './svg-to-png.js';
 
 /**
- * ECharts is loaded on the first chart (synchronously, as CommonJS): it adds ~44 MiB to a process, and a
- * bot process answering messages may never draw one.
+ * ECharts is loaded on the first chart (synchronously, as CommonJS), so a bot process answering messages
+ * that never draws one does not hold it. Its "common" build (line, bar, scatter, title, legend, grid: all
+ * the charts use), minified: V8 keeps a script's source for as long as its code lives, and the full
+ * build's 3.8 MB source, with a few non-Latin characters, is held as a 7.5 MiB two-byte string.
  */
 let loaded: typeof echarts | undefined;
-const echartsModule = (): typeof echarts => (loaded ??= createRequire(import.meta.url)('echarts') as typeof echarts);
+const echartsModule = (): typeof echarts =>
+  (loaded ??= createRequire(import.meta.url)('echarts/dist/echarts.common.min') as typeof echarts);
 
 export const WIDTH = 800;
 
