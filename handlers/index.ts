@@ -1,6 +1,6 @@
 import { msg } from '../src/core/i18n.js';
 import { reply, type HandleResult, type Reply } from '../src/core/reply.js';
-import { type InboundEvent } from '../src/core/event.js';
+import { eventNfc, type InboundEvent } from '../src/core/event.js';
 import type { Deps } from '../src/deps.js';
 import type { Locale } from '../src/core/channel.js';
 import { findMemberByAccount, identify } from '../src/services/members.service.js';
@@ -32,13 +32,12 @@ import { relayFromAuthor, relayFromTeam } from './support/relay.js';
 import { deliveryOfMessage, followMovedChat, releaseHeld } from '../src/services/delivery.service.js';
 import { takeWaitingCards } from '../src/services/notifications.service.js';
 import { awaitingAnswerFrom, findInitiative, isAuthorOf } from '../src/services/workflow.service.js';
-import { handledOf, type Answer, type FlowCtx, readText } from './flows/engine.js';
+import { type Answer, type FlowCtx, type Handled, readText } from './flows/engine.js';
 import { CALLBACKS, unpackCallback } from '../src/core/callback-data.js';
 import { flows } from './flows/index.js';
 import { FIELD_MAX } from './flows/submit-initiative.flow.js';
 import { isRegistered, withPendingQuestion } from './reprompt.js';
 import { rememberAnsweredMenu, typedChoice } from './typed-choice.js';
-import { eventNfc } from './normalize.js';
 
 const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Answer> | Answer> = {
   start,
@@ -97,6 +96,8 @@ const GROUP_COMMANDS = new Set([
   'lagging',
 ]);
 export const COMMAND_NAMES = Object.keys(COMMANDS);
+
+const handledOf = (answer: Answer): Handled => (Array.isArray(answer) ? { replies: answer } : answer);
 
 /** Two processes may handle the same person at once; the loser of a flow-state race retries from fresh state. */
 const CONFLICT_RETRIES = 3;

@@ -37,8 +37,6 @@ export interface Handled {
 /** A handler's answer: its replies, or replies with more (see Handled). */
 export type Answer = Reply[] | Handled;
 
-export const handledOf = (answer: Answer): Handled => (Array.isArray(answer) ? { replies: answer } : answer);
-
 /** What a step decided about one answer (`A`: the flow's answers, as its schema reads them). */
 export type StepOutcome<A = Answers> =
   /**

@@ -4,12 +4,12 @@ import { findInitiative, nextStatus, type Action } from '../../src/services/work
 import { act } from './act.js';
 import type { FlowCtx, Handled } from '../flows/engine.js';
 import { flows } from '../flows/index.js';
-import { cardAction } from '../../src/services/cards.service.js';
+import { cardAction } from '../../src/core/callback-data.js';
 
 /** Actions that need a few words first: the question, the reason, the council's decision. */
 export const ACTIONS_WITH_NOTE: Action[] = ['info', 'reject', 'recognize'];
 
-/** A support member pressed a button on a card. */
+/** A support member pressed a button on a card (or typed its command). */
 export async function pressCardButton(ctx: FlowCtx, data: { code: string; action: string }): Promise<Handled> {
   const pressed = cardAction(data);
   const i = pressed ? await findInitiative(pressed.code) : null;

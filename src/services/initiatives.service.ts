@@ -1,3 +1,4 @@
+import { formatCode } from '../core/codes.js';
 import type { Types } from 'mongoose';
 import type { Redis } from 'ioredis';
 import { CATEGORIES, InitiativeModel, initiativeIdOf, type Category, type InitiativeStatus } from '../models/index.js';
@@ -59,10 +60,6 @@ export interface NewInitiative {
   /** The support member who entered it for the author, if not the author. */
   enteredBy?: Types.ObjectId;
 }
-
-export const formatCode = (year: number, seq: number): string => `SK-${year}-${String(seq).padStart(6, '0')}`;
-/** What formatCode produces, to check a code someone typed. */
-export const CODE_PATTERN = /^SK-\d{4}-\d{6}$/;
 
 const MAX_CODE_ATTEMPTS = 50;
 

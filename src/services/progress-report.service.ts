@@ -4,7 +4,7 @@ import type { CampaignRecord } from './campaigns.service.js';
 import { pledgesDueBy } from './pledges.service.js';
 import type { ProgressView, Standing } from './progress-view.js';
 import { percentOf } from '../core/numbers.js';
-import { rankAmong } from '../ranking.js';
+import { rankAmong } from '../core/ranking.js';
 import { childrenOf, findUnit, subtreeOf, type UnitRecord } from './units.service.js';
 import type { InitiativeStatus } from '../models/index.js';
 import { sumStatuses, weekMetric } from './progress.service.js';
