@@ -33,6 +33,7 @@ import { BullOutbox } from '../jobs/delivery-queue.js';
 import { BullFollowUps } from '../jobs/follow-ups.js';
 import { Pacer } from './delivery/pacer.js';
 import { RedisInbox } from './delivery/inbox.js';
+import { handledOnce } from './delivery/inbound-claims.js';
 import { checkRedis, createRedis } from './redis.js';
 import { Queue } from 'bullmq';
 import { bullOptions, DELIVERY_QUEUE } from '../jobs/delivery-queue.js';
@@ -62,9 +63,9 @@ export interface RunningTelegram extends Running {
 
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 
-/** What the messenger adapters are given: the handlers answer their events. */
+/** What the messenger adapters are given: the handlers answer their events, each update once. */
 const portsOf = (deps: Deps): AdapterPorts => ({
-  handle: (event) => handleEvent(event, deps),
+  handle: handledOnce(deps.redis, (event) => handleEvent(event, deps)),
   i18n: deps.i18n,
   log: deps.log,
   pacing: deps.pacer,

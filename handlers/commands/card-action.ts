@@ -14,6 +14,6 @@ export const cardActionCommand =
   async (ctx: FlowCtx, args: string): Promise<Reply[]> => {
     const code = args.trim().split(/\s+/)[0]?.toUpperCase() ?? '';
     if (!CODE_PATTERN.test(code)) return [reply(msg('card-command-usage', { command: action }))];
-    const { replies, notice } = await pressCardButton(ctx, { code, action });
+    const { replies, notice } = await pressCardButton(ctx, { code, action }, async () => ctx);
     return notice ? [reply(notice), ...replies] : replies;
   };

@@ -13,13 +13,17 @@ import { cleanText, foldForSearch, hasContent } from '../../src/core/text.js';
 export type Answers = Record<string, unknown>;
 export type StepInput = Exclude<InboundPayload, { kind: 'command' }>;
 
-/** What a handler reads: never changed by it (a flow's next state comes back in a new context). */
-export interface FlowCtx {
+/** What a handler reads, who wrote and what: never changed by it. */
+export interface PersonCtx {
   readonly deps: Deps;
   readonly event: InboundEvent;
   readonly member: MemberRecord;
   /** The member's language as the event came in. */
   readonly locale: Locale;
+}
+
+/** With the person's flow state, as read for this event (a flow's next state comes back in a new context). */
+export interface FlowCtx extends PersonCtx {
   readonly state: FlowState;
 }
 

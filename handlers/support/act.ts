@@ -2,7 +2,7 @@ import { msg, type Msg } from '../../src/core/i18n.js';
 import { reply } from '../../src/core/reply.js';
 import { formatDay } from '../../src/core/time.js';
 import { transition, type Action, type InitiativeDoc } from '../../src/services/workflow.service.js';
-import type { FlowCtx } from '../flows/engine.js';
+import type { PersonCtx } from '../flows/engine.js';
 
 /** The council's decision that recognises an initiative: its number and its date (a Vietnam day). */
 export interface Decision {
@@ -16,7 +16,7 @@ export interface Decision {
  * takes the council's decision, recorded with the status change itself.
  */
 export async function act(
-  ctx: FlowCtx,
+  ctx: PersonCtx,
   code: string,
   action: Action,
   note: string,
