@@ -1,6 +1,7 @@
 import { type Bot, Api } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { createTelegramBot, introduce, publishCommands, withPacingAndRetries } from './channels/telegram/bot.js';
+import { createTelegramBot, introduce, publishCommands } from './channels/telegram/bot.js';
+import { withPacingAndRetries } from './channels/telegram/pacing.js';
 import { telegramWebhook } from './channels/telegram/webhook.js';
 import { handleStoredUpdates } from './channels/telegram/stored-updates.js';
 import { startLongPolling } from './channels/telegram/polling.js';

@@ -3,7 +3,7 @@ import { msg } from '../core/i18n.js';
 import { registeredMembersIn } from './members.service.js';
 import { expectedByPace, previousQuarter, DAY_MS } from '../core/time.js';
 import { rankCluster, type RankRow } from '../core/ranking.js';
-import { ProgressView } from './progress-view.js';
+import { ProgressView } from './progress-report.service.js';
 import { enqueue, type Outgoing, type DeliveryDeps } from './delivery.service.js';
 import { quarterMetric } from './progress.service.js';
 import { findUnit, subtreeOf } from './units.service.js';

@@ -5,12 +5,11 @@ import { isDuplicateKey } from './insert-once.js';
 import { msg } from '../core/i18n.js';
 import { holders, toEach } from './recipients.service.js';
 import { membersWithRoles } from './support.service.js';
-import { progressReport } from './progress-report.service.js';
+import { progressReport, ProgressView } from './progress-report.service.js';
 import { daysLeft, expectedByPace, isLagging, vietnamDay, DAY_MS } from '../core/time.js';
 import { enqueue, type DeliveryDeps } from './delivery.service.js';
 import { sumStatuses } from './progress.service.js';
 import { allTargetsOf, campaignsEndedWithin, campaignsRunning } from './campaigns.service.js';
-import { ProgressView } from './progress-view.js';
 import { findUnit, type UnitRecord } from './units.service.js';
 import type { Reply } from '../core/reply.js';
 
