@@ -27,7 +27,7 @@ import { ping } from './commands/ping.js';
 import { quiet } from './commands/quiet.js';
 import { messenger } from './commands/messenger.js';
 import { pledge, pledges, startSelfCheck } from './commands/pledges.js';
-import { pressCardButton } from './support/actions.js';
+import { pressCardButton, type AskNote } from './support/card-actions.js';
 import { acknowledgeNudge } from './support/nudge-ack.js';
 import { relayFromAuthor, relayFromTeam } from './support/relay.js';
 import { deliveryOfMessage, followMovedChat, releaseHeld } from '../src/services/delivery.service.js';
@@ -148,7 +148,8 @@ async function handleAs(received: InboundEvent, deps: Deps): Promise<HandleResul
   const person: PersonCtx = { deps, event, member, locale: member.locale };
   // A card's button needs the flow state only to ask for a note first (Info, Reject, Recognise): read then.
   const card = event.payload.kind === 'button' ? CALLBACKS.card.unpack(event.payload.data) : null;
-  if (card) return resultOf(person, await pressCardButton(person, card, () => withFlowState(person)));
+  const askNote: AskNote = async (note) => flows.start(await withFlowState(person), 'card-note', note);
+  if (card) return resultOf(person, await pressCardButton(person, card, askNote));
   const asked = await withFlowState(person);
   // On Zalo a typed number is an option of the person's own pending question (see typed-choice.ts).
   const typed = picksByNumber(event) ? await typedChoice(asked) : null;

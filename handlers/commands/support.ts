@@ -14,7 +14,7 @@ import { truncate } from '../../src/core/text.js';
 import { CODE_PATTERN } from '../../src/core/codes.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { renderCard } from '../../src/services/cards.service.js';
-import { act } from '../support/act.js';
+import { act } from '../support/card-actions.js';
 import { relayFromAuthor, relayFromTeam } from '../support/relay.js';
 
 const QUEUE_SHOWN = 30;

@@ -13,7 +13,7 @@ import type { Reply } from '../core/reply.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../core/time.js';
 import type { QuietHours } from '../core/schedule.js';
-import { insertOnce } from './insert-once.js';
+import { insertOnce } from '../core/insert-once.js';
 import { moveGroupChat, privateChatOf } from './support.service.js';
 import { numberOffer, rememberOffer } from './offer-choices.service.js';
 import type { Redis } from 'ioredis';

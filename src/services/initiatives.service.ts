@@ -9,7 +9,7 @@ import type { InboundAttachment } from '../core/event.js';
 import { type Clock, vietnamYear } from '../core/time.js';
 import { activeCampaignFor } from './campaigns.service.js';
 import { findUnit, pathOf } from './units.service.js';
-import { isDuplicateKey } from './insert-once.js';
+import { isDuplicateKey } from '../core/insert-once.js';
 import { recordSubmission } from './progress.service.js';
 import { catchUpSequence, claimSequence } from './reference-codes.js';
 import { rememberForSimilarity } from './similarity.js';

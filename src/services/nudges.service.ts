@@ -1,7 +1,7 @@
 import { CALLBACKS } from '../core/callback-data.js';
 import { Types } from 'mongoose';
 import { NudgeModel } from '../models/index.js';
-import { isDuplicateKey } from './insert-once.js';
+import { isDuplicateKey } from '../core/insert-once.js';
 import { msg } from '../core/i18n.js';
 import { holders, toEach } from './recipients.service.js';
 import { membersWithRoles } from './support.service.js';

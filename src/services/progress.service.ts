@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Types } from 'mongoose';
 import { counterId, ProgressCounterModel, ProgressEntryModel, type InitiativeStatus } from '../models/index.js';
 import { isoWeek, vietnamQuarter } from '../core/time.js';
-import { insertOnce } from './insert-once.js';
+import { insertOnce } from '../core/insert-once.js';
 
 /**
  * Progress counters per campaign and unit (its whole subtree), kept current without reading initiatives,
