@@ -129,7 +129,7 @@ export async function progressOf(redis: Redis, campaignCode: string, unitCode: s
  * ever scans for them: a hash of the pending entries (id → entry), and per campaign and unit a hash of
  * their summed deltas (metric → delta), which a read adds to the unit's counter document. Both change
  * together in one script, once per entry (HSETNX/HDEL decide), so a retried write never counts twice.
- * If Redis loses them, the fold lists the unfolded entries again from MongoDB (see relistAfterLoss).
+ * If Redis loses them, the fold lists the unfolded entries again from MongoDB (relistAfterLoss, progress-fold.service.ts).
  */
 
 export interface PendingEntry {

@@ -6,7 +6,7 @@ import { inboxEmptied, useWorld } from '../support/world.js';
 import { registerWorker } from '../support/story.js';
 import { grant, sendQuickIdea, staff } from '../support/support-team.js';
 import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';
-import { CampaignModel, TargetModel } from '../../src/models/index.js';
+import { seedCampaign } from '../support/officers.js';
 import { TELEGRAM_INBOX } from '../../src/channels/telegram/stored-updates.js';
 import type { FakeGroup, FakeUser } from '../../src/playground/fakes/telegram-server.js';
 
@@ -61,17 +61,7 @@ describe('the walkthrough paths go through at most 10 project files each', { shu
     await session.post('Profiler.enable');
     await session.post('Debugger.enable');
     await session.post('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
-    await CampaignModel.create({
-      code: 'MTSK-2026',
-      name: '1 triệu sáng kiến',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-12-31'),
-    });
-    await TargetModel.insertMany([
-      { campaignCode: 'MTSK-2026', unitCode: 'KCN-TL', target: 10 },
-      { campaignCode: 'MTSK-2026', unitCode: 'CDCS-001', target: 1 },
-      { campaignCode: 'MTSK-2026', unitCode: 'CDCS-002', target: 100 },
-    ]);
+    await seedCampaign(['KCN-TL', 'CDCS-001', 'CDCS-002']);
     lan = world().tg.user({ id: 9501, first_name: 'Lan' });
     hung = world().tg.user({ id: 9502, first_name: 'Hùng' });
     await grant(hung, 'CDCS-001', 'support');
