@@ -1,6 +1,6 @@
 /**
  * The layers (README "How it is built"): dependencies point down only.
- *   src/app.ts, src/main.ts, src/playground/   wiring: may import every layer
+ *   src/{app,worker,connections,launch,main}.ts, src/playground/: wiring: may import every layer
  *   src/channels/                              messenger adapters: core, config and logging only
  *   handlers/, jobs/                           thin: call services, never models
  *   src/dashboard/                             the web dashboard: pages over the services, never models
@@ -30,7 +30,9 @@ module.exports = {
       severity: 'error',
       comment: 'Services know nothing of who calls them: no handlers, jobs, adapters or wiring.',
       from: { path: '^src/services/' },
-      to: { path: '^(handlers|jobs)/|^src/(channels|playground|dashboard)/|^src/(app|main|deps)\\.ts$' },
+      to: {
+        path: '^(handlers|jobs)/|^src/(channels|playground|dashboard)/|^src/(app|main|launch|worker|connections|deps)\\.ts$',
+      },
     },
     {
       name: 'dashboard-through-services',
@@ -65,8 +67,8 @@ module.exports = {
       name: 'only-wiring-knows-everything',
       severity: 'error',
       comment: 'Nothing below the wiring imports it.',
-      from: { pathNot: '^src/(app|main|launch)\\.ts$|^src/playground/|^test/|^bench/' },
-      to: { path: '^src/(app|main|launch)\\.ts$|^src/playground/' },
+      from: { pathNot: '^src/(app|main|launch|worker|connections)\\.ts$|^src/playground/|^test/|^bench/' },
+      to: { path: '^src/(app|main|launch|worker|connections)\\.ts$|^src/playground/' },
     },
   ],
   options: {

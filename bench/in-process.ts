@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
-import { startApp, type RunningApp } from '../src/app.js';
+import { startApp } from '../src/app.js';
+import type { RunningApp } from '../src/connections.js';
 import { loadConfig } from '../src/config.js';
 import type { FakeUser } from '../src/playground/fakes/telegram-server.js';
 import { countCommands, describeCommands } from '../test/support/db-commands.js';

@@ -1,11 +1,15 @@
-import { startApp, type RunningApp } from './app.js';
+import { startApp } from './app.js';
+import type { RunningApp } from './connections.js';
 import { loadConfig } from './config.js';
 import { startLocalServices } from './embedded/local-services.js';
 import { createLogger } from './logger.js';
 import { FAKE_TELEGRAM_TOKEN } from './playground/personas.js';
-import { messengerConfigured, Playground } from './playground/playground.js';
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** With none of these set there is no messenger to talk to, and `npm start` opens the playground. */
+const messengerConfigured = (env: NodeJS.ProcessEnv): boolean =>
+  Boolean(env.TELEGRAM_BOT_TOKEN || env.ZALO_OA_APP_ID || env.ZALO_BOT_TOKEN);
 
 /**
  * `npm start`: the bot process with what the environment leaves out filled in locally. No MONGODB_URI:
@@ -32,7 +36,9 @@ export async function launchBot(
   try {
     const local = await startLocalServices(env, log);
     stops.push(local.stop);
-    const fakes = playground ? await Playground.start() : null;
+    // The fakes, the page and the demo data are loaded only for the playground: a bot with a token
+    // neither waits for nor holds their modules.
+    const fakes = playground ? await (await import('./playground/playground.js')).Playground.start() : null;
     if (fakes) stops.push(() => fakes.stop());
     // The playground's officer can open the dashboard on this machine.
     const dashboard = fakes && !env.PUBLIC_BASE_URL ? { PUBLIC_BASE_URL: `http://localhost:${env.PORT || 8080}` } : {};

@@ -1,6 +1,5 @@
-import { startWorker, type RunningApp } from './app.js';
+import type { RunningApp } from './connections.js';
 import { ConfigError, loadConfig, readEnvFile } from './config.js';
-import { launchBot } from './launch.js';
 import { StartupError } from './core/startup-error.js';
 
 readEnvFile();
@@ -19,8 +18,8 @@ const onFatal = () => process.exit(2);
 // database, Redis and the playground for what the settings leave out (src/launch.ts).
 const starting: Promise<RunningApp> =
   process.argv[2] === 'worker'
-    ? Promise.resolve().then(() => startWorker(loadConfig()))
-    : launchBot(process.env, { onFatal });
+    ? import('./worker.js').then(({ startWorker }) => startWorker(loadConfig()))
+    : import('./launch.js').then(({ launchBot }) => launchBot(process.env, { onFatal }));
 /** Shutting down (or giving up a start-up that hangs) takes at most this long. */
 const FORCE_EXIT_MS = 10_000;
 

@@ -1,4 +1,5 @@
 import { bulkWriteInChunks } from '../services/bulk-write.js';
+import { unitsChanged } from '../services/units.service.js';
 import type { AnyBulkWriteOperation, Types } from 'mongoose';
 import { UNIT_LEVELS, UnitModel, type UnitLevel } from '../models/index.js';
 import { foldForSearch } from '../core/text.js';
@@ -220,6 +221,8 @@ async function writeUnits(units: UnitFields[], stored: Map<string, StoredUnit>):
   // only changed units are updated, by _id: FerretDB 1.x/SQLite scans the collection on every update,
   // and on any other filter also decodes documents one by one until it finds the match.
   await bulkWriteInChunks(UnitModel, ops);
+  // Every process (this one at once) reads the new tree on its next check.
+  await unitsChanged();
   return summary;
 }
 

@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import type { RunningApp } from '../app.js';
+import type { RunningApp } from '../connections.js';
 import type { Config } from '../config.js';
 import type { HttpServer } from '../channels/http.js';
 import type { Logger } from '../logger.js';
@@ -15,10 +15,6 @@ import { PlaygroundClock, type Jump } from './clock.js';
 import { FAKE_TELEGRAM_TOKEN, FAKE_ZALO, PERSONAS, TEAM_GROUP } from './personas.js';
 import { seedPlayground } from './seed.js';
 import { playgroundRoutes } from './routes.js';
-
-/** With none of these set there is no messenger to talk to, and `npm start` opens the playground. */
-export const messengerConfigured = (env: NodeJS.ProcessEnv): boolean =>
-  Boolean(env.TELEGRAM_BOT_TOKEN || env.ZALO_OA_APP_ID || env.ZALO_BOT_TOKEN);
 
 /** The jobs each jump of the clock runs at once, as their schedulers would at that time (progress folded first). */
 const JOBS_AFTER: Record<Jump, string[]> = {

@@ -12,7 +12,6 @@ import { projectRoot } from '../embedded/paths.js';
 import { identify } from '../services/members.service.js';
 import { submitInitiative } from '../services/initiatives.service.js';
 import { linkGroup } from '../services/support.service.js';
-import { unitDirectory } from '../services/units.service.js';
 import { vietnamDay, vietnamYear } from '../core/time.js';
 import { CAMPAIGN_CODE, DEMO_AUTHORS, DEMO_IDEAS, OFFICER_UNITS, PERSONAS, TEAM_GROUP, TEAM_UNIT } from './personas.js';
 
@@ -41,7 +40,6 @@ export async function seedPlayground(clock: Clock, redis: Redis): Promise<Seeded
   const examples = join(projectRoot(), 'examples');
   const csv = (name: string) => readFile(join(examples, name), 'utf8');
   const units = check('import-units', await importUnits(await csv('units.csv')));
-  unitDirectory.invalidate();
 
   const year = vietnamYear(clock.now());
   const campaign = check(

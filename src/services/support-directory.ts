@@ -1,5 +1,5 @@
-import mongoose, { Types } from 'mongoose';
-import { DirectoryVersionModel, MemberModel, SupportGroupModel } from '../models/index.js';
+import { MemberModel, SupportGroupModel } from '../models/index.js';
+import { directoryChanged, directoryStamp } from './directory-versions.js';
 import type { Channel } from '../core/channel.js';
 
 /**
@@ -16,29 +16,23 @@ export interface GroupRef {
 }
 
 interface Directory {
-  /** The database and its token the copy was read under. */
-  db: string;
-  token: string;
+  /** The database and token the copy was read under (directoryStamp). */
+  stamp: string;
   loadedAt: number;
   groups: Map<string, GroupRef>;
   unitsWithMembers: Set<string>;
 }
 
-const DIRECTORY_ID = 'support';
 const MAX_AGE_MS = 60_000;
 let copy: Directory | null = null;
 
 /** Call after every change to support roles or groups; other processes reload on their next read. */
 export async function supportDirectoryChanged(): Promise<void> {
   copy = null;
-  await DirectoryVersionModel.updateOne(
-    { _id: DIRECTORY_ID },
-    { $set: { token: new Types.ObjectId().toHexString() } },
-    { upsert: true },
-  );
+  await directoryChanged('support');
 }
 
-async function load(db: string, token: string): Promise<Directory> {
+async function load(stamp: string): Promise<Directory> {
   const [groups, members] = await Promise.all([
     SupportGroupModel.find({ lostAt: null }).select({ unitCode: 1, channel: 1, chatId: 1 }).lean(),
     MemberModel.find({ 'roles.role': 'support' }).select({ roles: 1 }).lean(),
@@ -47,8 +41,7 @@ async function load(db: string, token: string): Promise<Directory> {
     members.flatMap((m) => m.roles.filter((r) => r.role === 'support').map((r) => r.unitCode)),
   );
   return {
-    db,
-    token,
+    stamp,
     loadedAt: Date.now(),
     groups: new Map(groups.map((g) => [g.unitCode, { channel: g.channel, chatId: g.chatId }])),
     unitsWithMembers,
@@ -56,9 +49,8 @@ async function load(db: string, token: string): Promise<Directory> {
 }
 
 async function directory(): Promise<Directory> {
-  const db = mongoose.connection.name;
-  const token = (await DirectoryVersionModel.findById(DIRECTORY_ID).lean())?.token ?? 'unset';
-  if (copy?.db !== db || copy.token !== token || Date.now() - copy.loadedAt > MAX_AGE_MS) copy = await load(db, token);
+  const stamp = await directoryStamp('support');
+  if (copy?.stamp !== stamp || Date.now() - copy.loadedAt > MAX_AGE_MS) copy = await load(stamp);
   return copy;
 }
 

@@ -1,5 +1,6 @@
 import { UnitModel, type UnitLevel } from '../models/index.js';
 import { foldForSearch } from '../core/text.js';
+import { directoryChanged, directoryStamp } from './directory-versions.js';
 
 export interface UnitRecord {
   code: string;
@@ -12,29 +13,37 @@ export interface UnitRecord {
 /** The unit's path from the root: its ancestors, then itself. */
 export const pathOf = (unit: Pick<UnitRecord, 'ancestors' | 'code'>): string[] => [...unit.ancestors, unit.code];
 
-/** How stale the in-process unit directory may get: an admin's import shows up in the bot within this. */
-export const DIRECTORY_MAX_AGE_MS = 60_000;
+/** How often a process checks whether the tree changed: an admin's import shows up in the bot within this. */
+const CHECK_EVERY_MS = 60_000;
+/** A tree changed by hand in the database, without an import, shows up within this. */
+const RELOAD_EVERY_MS = 3_600_000;
 
 /**
  * The unit tree, read whole and kept in memory. Units are reference data that every registration and
  * submission reads; 100,000 units are about 20 MB, and searching them in memory takes milliseconds where
- * an unanchored regex query scans the collection on every keystroke (on FerretDB, seconds).
+ * an unanchored regex query scans the collection on every keystroke (on FerretDB, seconds). The tree is
+ * read again only when an import changed it (its directory token): reading 10,000 units every minute
+ * cost each process a copy's worth of memory and the database a full scan, for nothing.
  */
 class UnitDirectory {
   private byCode = new Map<string, UnitRecord>();
   private byLowerCode = new Map<string, UnitRecord>();
   private grassroots: UnitRecord[] = [];
+  /** The directory stamp the copy was read under. */
+  private stamp = '';
   private loadedAt = -Infinity;
-  private loading: Promise<void> | null = null;
+  private checkedAt = -Infinity;
+  private checking: Promise<void> | null = null;
 
   async fresh(): Promise<this> {
-    if (performance.now() - this.loadedAt > DIRECTORY_MAX_AGE_MS) await (this.loading ??= this.load());
+    if (performance.now() - this.checkedAt > CHECK_EVERY_MS) await (this.checking ??= this.check());
     return this;
   }
 
-  /** Forgets what was read, so the next lookup reads the tree again (after an import, in tests). */
+  /** Forgets what was read, so the next lookup reads the tree again (in tests that write units directly). */
   invalidate(): void {
-    this.loadedAt = -Infinity;
+    this.stamp = '';
+    this.checkedAt = -Infinity;
   }
 
   get(code: string): UnitRecord | undefined {
@@ -60,24 +69,35 @@ class UnitDirectory {
     return this.grassroots.filter((u) => words.every((w) => ` ${u.searchName}`.includes(` ${w}`)));
   }
 
-  private async load(): Promise<void> {
+  private async check(): Promise<void> {
     try {
-      const units = await UnitModel.find({}, { _id: 0, code: 1, name: 1, searchName: 1, level: 1, ancestors: 1 }).lean<
-        UnitRecord[]
-      >();
-      this.byCode = new Map(units.map((u) => [u.code, u]));
-      this.byLowerCode = new Map(units.map((u) => [u.code.toLowerCase(), u]));
-      this.grassroots = units
-        .filter((u) => u.level === 'grassroots')
-        .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-      this.loadedAt = performance.now();
+      const stamp = await directoryStamp('units');
+      if (stamp !== this.stamp || performance.now() - this.loadedAt > RELOAD_EVERY_MS) await this.load(stamp);
+      this.checkedAt = performance.now();
     } finally {
-      this.loading = null;
+      this.checking = null;
     }
+  }
+
+  private async load(stamp: string): Promise<void> {
+    const units = await UnitModel.find({}, { _id: 0, code: 1, name: 1, searchName: 1, level: 1, ancestors: 1 }).lean<
+      UnitRecord[]
+    >();
+    this.byCode = new Map(units.map((u) => [u.code, u]));
+    this.byLowerCode = new Map(units.map((u) => [u.code.toLowerCase(), u]));
+    this.grassroots = units.filter((u) => u.level === 'grassroots').sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    this.stamp = stamp;
+    this.loadedAt = performance.now();
   }
 }
 
 export const unitDirectory = new UnitDirectory();
+
+/** After units were written (an import): every process reads the tree again on its next check. */
+export async function unitsChanged(): Promise<void> {
+  unitDirectory.invalidate();
+  await directoryChanged('units');
+}
 
 export async function findUnit(code: string): Promise<UnitRecord | null> {
   return (await unitDirectory.fresh()).get(code) ?? null;

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { launchBot } from '../../src/launch.js';
-import type { RunningApp } from '../../src/app.js';
+import type { RunningApp } from '../../src/connections.js';
 import { testMongoUri, testRedisUrl } from '../support/servers.js';
 import { freePort } from '../support/net.js';
 

@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import type { InitiativeFields, NewInitiative } from '../../src/services/initiatives.service.js';
 import { UnitModel, type UnitLevel } from '../../src/models/index.js';
 import { foldForSearch } from '../../src/core/text.js';
+import { unitsChanged } from '../../src/services/units.service.js';
 
 /** A clock the test moves by hand. */
 export class TestClock implements Clock {
@@ -44,6 +45,7 @@ export async function seedUnits(units = UNITS): Promise<void> {
       ancestors: ancestorsOf(parentCode),
     })),
   );
+  await unitsChanged();
 }
 
 /** A quick idea with every other field empty: what the service tests submit. */

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Redis } from 'ioredis';
-import { startDashboard, startTelegram, startZalo, type Running, type RunningTelegram } from '../../src/app.js';
+import { startDashboard, startTelegram, startZalo, type RunningTelegram } from '../../src/app.js';
+import type { Running } from '../../src/connections.js';
 import { HttpServer } from '../../src/channels/http.js';
 import { FakeZalo } from '../../src/playground/fakes/zalo-server.js';
 import { loadConfig } from '../../src/config.js';
