@@ -1,11 +1,12 @@
 import { msg } from '../src/core/i18n.js';
 import { reply, type HandleResult, type Reply } from '../src/core/reply.js';
-import { type InboundEvent } from '../src/core/event.js';
+import { eventNfc, type InboundEvent } from '../src/core/event.js';
+import { picksByNumber } from '../src/core/choices.js';
+import { closesWindow } from '../src/core/sender.js';
 import type { Deps } from '../src/deps.js';
 import type { Locale } from '../src/core/channel.js';
 import { findMemberByAccount, identify } from '../src/services/members.service.js';
 import { FlowConflictError, loadFlowState } from '../src/services/flow-state.service.js';
-import { claimUpdate, markDone } from '../src/services/inbound-claims.js';
 import { back } from './commands/back.js';
 import { cancel } from './commands/cancel.js';
 import { help, staffHelp } from './commands/help.js';
@@ -26,19 +27,18 @@ import { ping } from './commands/ping.js';
 import { quiet } from './commands/quiet.js';
 import { messenger } from './commands/messenger.js';
 import { pledge, pledges, startSelfCheck } from './commands/pledges.js';
-import { pressCardButton } from './support/actions.js';
+import { pressCardButton, type AskNote } from './support/card-actions.js';
 import { acknowledgeNudge } from './support/nudge-ack.js';
 import { relayFromAuthor, relayFromTeam } from './support/relay.js';
 import { deliveryOfMessage, followMovedChat, releaseHeld } from '../src/services/delivery.service.js';
 import { takeWaitingCards } from '../src/services/notifications.service.js';
 import { awaitingAnswerFrom, findInitiative, isAuthorOf } from '../src/services/workflow.service.js';
-import { handledOf, type Answer, type FlowCtx, readText } from './flows/engine.js';
+import { type Answer, type FlowCtx, type Handled, type PersonCtx, readText } from './flows/engine.js';
 import { CALLBACKS, unpackCallback } from '../src/core/callback-data.js';
 import { flows } from './flows/index.js';
 import { FIELD_MAX } from './flows/submit-initiative.flow.js';
 import { isRegistered, withPendingQuestion } from './reprompt.js';
 import { rememberAnsweredMenu, typedChoice } from './typed-choice.js';
-import { eventNfc } from './normalize.js';
 
 const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Answer> | Answer> = {
   start,
@@ -98,28 +98,27 @@ const GROUP_COMMANDS = new Set([
 ]);
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 
+const handledOf = (answer: Answer): Handled => (Array.isArray(answer) ? { replies: answer } : answer);
+
 /** Two processes may handle the same person at once; the loser of a flow-state race retries from fresh state. */
 const CONFLICT_RETRIES = 3;
 
 /**
- * Where every message from every messenger comes in. Returns what to answer, or null for a duplicate
- * delivery of an update already handled. The update counts as handled once its effect is stored.
+ * Where every message from every messenger comes in (each update once: src/delivery/inbound-claims.ts).
+ * Returns what to answer; `failed` when its effect could not be stored.
  */
-export async function handleEvent(event: InboundEvent, deps: Deps): Promise<HandleResult | null> {
-  if ((await claimUpdate(deps.redis, event.channel, event.eventId)) === 'duplicate') return null;
+export async function handleEvent(event: InboundEvent, deps: Deps): Promise<HandleResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await handleAs(event, deps);
-      await markDone(deps.redis, event.channel, event.eventId);
-      return result;
+      return await handleAs(event, deps);
     } catch (err) {
       if (err instanceof FlowConflictError && attempt < CONFLICT_RETRIES) {
         deps.log.info({ eventId: event.eventId, attempt }, 'flow state changed underneath; retrying');
         continue;
       }
-      // Not marked done: the messenger's resend (or the person) tries again.
+      // Not done: the messenger's resend (or the person) tries again.
       deps.log.error({ err, eventId: event.eventId, chatId: event.chatId }, 'handling an update failed');
-      return { replies: [reply(msg('error-generic'))], locale: await localeOfAccount(event) };
+      return { replies: [reply(msg('error-generic'))], locale: await localeOfAccount(event), failed: true };
     }
   }
 }
@@ -137,25 +136,40 @@ async function handleAs(received: InboundEvent, deps: Deps): Promise<HandleResul
     { name: event.profile.name, chatId: event.chatType === 'private' ? event.chatId : null },
     deps.clock,
   );
-  // Zalo let nothing through while they were silent: now that they wrote, what waited goes out.
-  if (event.chatType === 'private') await releaseHeld(deps, event.channel, event.chatId);
-  // A support member who can now be written to gets the cards that waited for the team.
   if (event.chatType === 'private') {
+    // Zalo let nothing through while they were silent: now that they wrote, what waited goes out.
+    if (closesWindow(event.channel)) await releaseHeld(deps, event.channel, event.chatId);
+    // A support member who can now be written to gets the cards that waited for the team.
     const units = member.roles.filter((r) => r.role === 'support').map((r) => r.unitCode);
-    for (const code of await takeWaitingCards(deps.redis, units))
-      await deps.followUps.add({ kind: 'post-cards', code });
+    if (units.length > 0)
+      for (const code of await takeWaitingCards(deps.redis, units))
+        await deps.followUps.add({ kind: 'post-cards', code });
   }
-  const state = await loadFlowState(deps.redis, String(member._id));
-  const asked: FlowCtx = { deps, event, member, locale: member.locale, state };
+  const person: PersonCtx = { deps, event, member, locale: member.locale };
+  // A card's button needs the flow state only to ask for a note first (Info, Reject, Recognise): read then.
+  const card = event.payload.kind === 'button' ? CALLBACKS.card.unpack(event.payload.data) : null;
+  const askNote: AskNote = async (note) => flows.start(await withFlowState(person), 'card-note', note);
+  if (card) return resultOf(person, await pressCardButton(person, card, askNote));
+  const asked = await withFlowState(person);
   // On Zalo a typed number is an option of the person's own pending question (see typed-choice.ts).
-  const typed = await typedChoice(asked);
+  const typed = picksByNumber(event) ? await typedChoice(asked) : null;
   if (typed && 'refused' in typed) return { replies: typed.refused, locale: asked.locale };
   const ctx: FlowCtx = typed ? { ...asked, event: { ...event, payload: typed.picked } } : asked;
   const { payload } = ctx.event;
-  const answeredFlow = payload.kind === 'button' && CALLBACKS.flow.unpack(payload.data)?.rev === state.rev;
+  const answeredFlow = payload.kind === 'button' && CALLBACKS.flow.unpack(payload.data)?.rev === asked.state.rev;
   const handled = handledOf(event.chatType === 'group' ? await routeGroup(ctx) : await route(ctx));
+  return resultOf(ctx, handled, answeredFlow);
+}
+
+const withFlowState = async (person: PersonCtx): Promise<FlowCtx> => ({
+  ...person,
+  state: await loadFlowState(person.deps.redis, String(person.member._id)),
+});
+
+/** What the adapter is given for a handler's outcome; on Zalo, the answer's options are what numbers pick next. */
+async function resultOf(ctx: PersonCtx, handled: Handled, answeredFlow = false): Promise<HandleResult> {
   const { replies, notice, locale } = handled;
-  await rememberAnsweredMenu(ctx, replies);
+  if (picksByNumber(ctx.event)) await rememberAnsweredMenu(ctx, replies);
   const closeButtons = answeredFlow || handled.closeButtons === true;
   return { replies, locale: locale ?? ctx.locale, closeButtons, ...(notice ? { buttonNotice: notice } : {}) };
 }
@@ -179,11 +193,9 @@ async function routeGroup(ctx: FlowCtx): Promise<Answer> {
       : [reply(msg('group-private-only'))];
   }
   if (payload.kind === 'button') {
-    const pressed = unpackCallback(payload.data);
-    if (pressed?.kind === 'card') return pressCardButton(ctx, pressed.value);
-    // The confirmation of a card action typed in this group (Reject asks once more).
+    // Not a card's (handleAs took those): the confirmation of a card action typed in this group (Reject asks once more).
     const inNote = ctx.state.flow === 'card-note' && ctx.state.answers.chatId === chatId;
-    return pressed?.kind === 'flow' && inNote ? flows.answer(ctx, payload) : [];
+    return CALLBACKS.flow.unpack(payload.data) && inNote ? flows.answer(ctx, payload) : [];
   }
   if (payload.kind !== 'text' && payload.kind !== 'media') return [];
   if (ctx.state.flow === 'card-note' && ctx.state.answers.chatId === chatId) return flows.answer(ctx, payload);
@@ -230,8 +242,6 @@ async function route(ctx: FlowCtx): Promise<Answer> {
       switch (pressed?.kind) {
         case 'lang':
           return chooseLang(ctx, pressed.value.locale);
-        case 'card':
-          return pressCardButton(ctx, pressed.value);
         case 'nudge':
           return acknowledgeNudge(ctx, pressed.value.nudgeId);
         case 'selfCheck':

@@ -2,7 +2,7 @@ import { Queue, Worker } from 'bullmq';
 import type { Deps } from '../src/deps.js';
 import { escalateStale } from '../src/services/notifications.service.js';
 import { retryDeliveries } from '../src/services/delivery.service.js';
-import { foldProgress } from '../src/services/progress.service.js';
+import { foldProgress } from '../src/services/progress-fold.service.js';
 import { sendWeeklyPings } from '../src/services/weekly-pings.service.js';
 import { nudgeLaggingUnits } from '../src/services/nudges.service.js';
 import { remindPledges } from '../src/services/pledges.service.js';

@@ -18,6 +18,7 @@ import { readiness } from './readiness.js';
 import type { Logger } from './logger.js';
 import { startJobs } from '../jobs/index.js';
 import { RedisInbox } from './delivery/inbox.js';
+import { handledOnce } from './delivery/inbound-claims.js';
 import { Queue } from 'bullmq';
 import { bullOptions, DELIVERY_QUEUE } from '../jobs/delivery-queue.js';
 import { FOLLOW_UP_QUEUE } from '../jobs/follow-ups.js';
@@ -42,9 +43,9 @@ export interface RunningTelegram extends Running {
 
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 
-/** What the messenger adapters are given: the handlers answer their events. */
+/** What the messenger adapters are given: the handlers answer their events, each update once. */
 const portsOf = (deps: Deps): AdapterPorts => ({
-  handle: (event) => handleEvent(event, deps),
+  handle: handledOnce(deps.redis, (event) => handleEvent(event, deps)),
   i18n: deps.i18n,
   log: deps.log,
   pacing: deps.pacer,

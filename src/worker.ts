@@ -1,5 +1,5 @@
 import { Api } from 'grammy';
-import { withPacingAndRetries } from './channels/telegram/bot.js';
+import { withPacingAndRetries } from './channels/telegram/pacing.js';
 import { TelegramSender } from './channels/telegram/send.js';
 import { TelegramFiles } from './channels/telegram/files.js';
 import { HttpServer } from './channels/http.js';

@@ -1,4 +1,4 @@
-import { foldProgress } from '../../src/services/progress.service.js';
+import { foldProgress } from '../../src/services/progress-fold.service.js';
 import { catchUpSequence } from '../../src/services/reference-codes.js';
 import { vietnamYear } from '../../src/core/time.js';
 import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';

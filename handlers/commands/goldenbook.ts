@@ -8,7 +8,7 @@ import {
   goldenBookXlsx,
   scopeLabel,
 } from '../../src/services/golden-book-export.js';
-import { ProgressView } from '../../src/services/progress-view.js';
+import { ProgressView } from '../../src/services/progress-report.service.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { withPendingQuestion } from '../reprompt.js';
 import { askedUnit } from './progress.js';

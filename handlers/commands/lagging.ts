@@ -1,9 +1,8 @@
 import { msg } from '../../src/core/i18n.js';
 import { reply, type Reply } from '../../src/core/reply.js';
-import { ProgressView } from '../../src/services/progress-view.js';
+import { ProgressView, laggingChildren } from '../../src/services/progress-report.service.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { withPendingQuestion } from '../reprompt.js';
-import { laggingChildren } from '../../src/services/progress-report.service.js';
 import { askedUnit, noCampaign } from './progress.js';
 
 /** /lagging [unitCode]: the child units behind a steady pace in the running campaign (the unit as for /progress). */

@@ -3,9 +3,7 @@ import { reply, type Reply } from '../../src/core/reply.js';
 import { findUnitByTypedCode, type UnitRecord } from '../../src/services/units.service.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { withPendingQuestion } from '../reprompt.js';
-import { progressReport } from '../../src/services/progress-report.service.js';
-import { progressCharts } from '../../src/services/progress-charts.service.js';
-import { ProgressView } from '../../src/services/progress-view.js';
+import { progressReport, progressCharts, ProgressView } from '../../src/services/progress-report.service.js';
 
 /**
  * The unit a progress command asks about: the code typed, else the unit of the member's first role, or

@@ -1,6 +1,7 @@
 import { msg } from '../../src/core/i18n.js';
 import { reply, type Reply } from '../../src/core/reply.js';
-import { CODE_PATTERN, quickIdeaFields, submitInitiative } from '../../src/services/initiatives.service.js';
+import { quickIdeaFields, submitInitiative } from '../../src/services/initiatives.service.js';
+import { CODE_PATTERN } from '../../src/core/codes.js';
 import { findMember, linkedChannels, memberByPhoneOrNew, normalizePhone } from '../../src/services/members.service.js';
 import { cannedRepliesOf, canWork, findCannedReply, saveCannedReply } from '../../src/services/support.service.js';
 import { unitName } from '../../src/services/units.service.js';

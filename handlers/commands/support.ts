@@ -11,10 +11,10 @@ import {
 import { findUnit, findUnitByTypedCode, pathOf } from '../../src/services/units.service.js';
 import { eventsOf, findInitiative, isAuthorOf, openQueueOf } from '../../src/services/workflow.service.js';
 import { truncate } from '../../src/core/text.js';
-import { CODE_PATTERN } from '../../src/services/initiatives.service.js';
+import { CODE_PATTERN } from '../../src/core/codes.js';
 import type { FlowCtx } from '../flows/engine.js';
 import { renderCard } from '../../src/services/cards.service.js';
-import { act } from '../support/act.js';
+import { act } from '../support/card-actions.js';
 import { relayFromAuthor, relayFromTeam } from '../support/relay.js';
 
 const QUEUE_SHOWN = 30;

@@ -4,7 +4,7 @@ import { reply } from '../../src/core/reply.js';
 import { ACTIONS, findInitiative } from '../../src/services/workflow.service.js';
 import { parseDecisionDate, parseDecisionLine } from '../../src/core/decision.js';
 import { formatDay, vietnamDay } from '../../src/core/time.js';
-import { act } from '../support/act.js';
+import { act } from '../support/card-actions.js';
 import { defineFlow, flowButton, readText, type FlowCtx, type Step } from './engine.js';
 
 const NOTE_MAX = 1000;

@@ -13,13 +13,17 @@ import { cleanText, foldForSearch, hasContent } from '../../src/core/text.js';
 export type Answers = Record<string, unknown>;
 export type StepInput = Exclude<InboundPayload, { kind: 'command' }>;
 
-/** What a handler reads: never changed by it (a flow's next state comes back in a new context). */
-export interface FlowCtx {
+/** What a handler reads, who wrote and what: never changed by it. */
+export interface PersonCtx {
   readonly deps: Deps;
   readonly event: InboundEvent;
   readonly member: MemberRecord;
   /** The member's language as the event came in. */
   readonly locale: Locale;
+}
+
+/** With the person's flow state, as read for this event (a flow's next state comes back in a new context). */
+export interface FlowCtx extends PersonCtx {
   readonly state: FlowState;
 }
 
@@ -36,8 +40,6 @@ export interface Handled {
 
 /** A handler's answer: its replies, or replies with more (see Handled). */
 export type Answer = Reply[] | Handled;
-
-export const handledOf = (answer: Answer): Handled => (Array.isArray(answer) ? { replies: answer } : answer);
 
 /** What a step decided about one answer (`A`: the flow's answers, as its schema reads them). */
 export type StepOutcome<A = Answers> =

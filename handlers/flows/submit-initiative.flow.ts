@@ -7,7 +7,7 @@ import {
   type InitiativeFields,
 } from '../../src/services/initiatives.service.js';
 import { truncate } from '../../src/core/text.js';
-import { formatVnd, parseVnd } from '../../src/vnd.js';
+import { formatVnd, parseVnd } from '../../src/core/vnd.js';
 import { z } from 'zod';
 import {
   attachmentSchema,

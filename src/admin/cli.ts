@@ -12,7 +12,7 @@ import { grantRoleTo, revokeRoleFrom } from './roles.js';
 import { listUnits } from './list-units.js';
 import { importClusters } from './clusters.js';
 import { importPledges } from './pledges.js';
-import { recount } from '../services/progress.service.js';
+import { recount } from '../services/progress-fold.service.js';
 import { createRedis } from '../redis.js';
 import type { Redis } from 'ioredis';
 import { CampaignModel } from '../models/index.js';

@@ -1,4 +1,5 @@
 import { LOCALES, type Locale } from './channel.js';
+import { CODE_PATTERN } from './codes.js';
 
 /** Telegram's limit on a button's callback_data, in bytes of UTF-8. */
 export const MAX_CALLBACK_BYTES = 64;
@@ -37,6 +38,16 @@ function parts(rest: string, count: number): string[] | null {
   return head.length === count - 1 && tail !== '' && head.every((p) => p !== '') ? [...head, tail] : null;
 }
 
+/** The team's actions a card offers (those its status allows). Withdraw is the author's, never on a card. */
+export const CARD_ACTIONS = ['take', 'info', 'accept', 'recognize', 'replicate', 'reject'] as const;
+export type CardAction = (typeof CARD_ACTIONS)[number];
+
+/** A card button's pressed action, if it is one a card offers, on a well-formed code (an old card's may not be). */
+export function cardAction(pressed: { code: string; action: string }): { code: string; action: CardAction } | null {
+  const action = CARD_ACTIONS.find((a) => a === pressed.action);
+  return action && CODE_PATTERN.test(pressed.code) ? { code: pressed.code, action } : null;
+}
+
 /**
  * Every kind of button the bot sends, in one place: a handler packs its button's data here, and routing
  * (handlers/index.ts) dispatches on the kind read back from a press.
@@ -51,7 +62,7 @@ export const CALLBACKS = {
       return rev && value && /^\d+$/.test(rev) ? { rev: Number(rev), value } : null;
     },
   ),
-  /** A support team's action on an initiative's card. */
+  /** A support team's action on an initiative's card (cardAction tells whether a card offers it). */
   card: callbackKind<{ code: string; action: string }>(
     'c:',
     (v) => `${v.code}:${v.action}`,

@@ -1,6 +1,7 @@
 import type { I18n } from './i18n.js';
 import type { Channel, Locale } from './channel.js';
 import type { Button, Reply } from './reply.js';
+import type { InboundEvent } from './event.js';
 
 /** What picking an offered option means: a button press, or typing that text. */
 export type Choice = { kind: 'button'; data: string } | { kind: 'text'; text: string };
@@ -11,6 +12,10 @@ export const isCardButton = (b: Button): boolean => b.data.startsWith(CARD_BUTTO
 
 /** Zalo shows options as numbered lines (and the OA a few buttons): a person picks one by typing its number. */
 export const choicesAreTyped = (channel: Channel): boolean => channel === 'zalo';
+
+/** Where a typed number picks an option of the bot's: a private chat where choices are typed. */
+export const picksByNumber = (event: Pick<InboundEvent, 'channel' | 'chatType'>): boolean =>
+  choicesAreTyped(event.channel) && event.chatType === 'private';
 
 const NUMBER = /^\s*(\d{1,2})\s*\.?\s*$/;
 

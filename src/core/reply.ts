@@ -91,6 +91,8 @@ export interface HandleResult {
   buttonNotice?: Msg;
   /** The pressed button's message is done with: its buttons can be removed. */
   closeButtons?: boolean;
+  /** Handling failed and stored nothing (the replies apologise): the update is not done, a resend tries again. */
+  failed?: boolean;
 }
 
 export const reply = (parts: Msg | Msg[], extra: Omit<Reply, 'parts'> = {}): Reply => ({

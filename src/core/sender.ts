@@ -27,6 +27,9 @@ export class RejectedError extends Error {}
  */
 export class WindowClosedError extends Error {}
 
+/** Whether a messenger closes a chat until the person writes again (Zalo): only there is a delivery held for it. */
+export const closesWindow = (channel: Channel): boolean => channel === 'zalo';
+
 /** The messenger asked to wait (Telegram 429 retry_after, Zalo over its rate limit): try again after this long. */
 export class RetryLaterError extends Error {
   constructor(

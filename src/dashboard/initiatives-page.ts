@@ -8,7 +8,7 @@ import {
 } from '../services/initiative-views.service.js';
 import type { MemberRecord } from '../services/members.service.js';
 import { findUnit, subtreeOf, type UnitRecord } from '../services/units.service.js';
-import { formatVnd } from '../vnd.js';
+import { formatVnd } from '../core/vnd.js';
 import { html, query, type Html } from './html.js';
 import { day, number, type Viewer } from './layout.js';
 

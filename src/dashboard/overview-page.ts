@@ -1,9 +1,13 @@
 import { DAY_MS, formatDay, quarterSoFar, vietnamDay } from '../core/time.js';
 import { vietnamYear } from '../core/time.js';
 import { clusterRanking, clustersOf } from '../services/clusters.service.js';
-import { progressCharts } from '../services/progress-charts.service.js';
-import { childStandings, laggingOf, progressReport } from '../services/progress-report.service.js';
-import { ProgressView } from '../services/progress-view.js';
+import {
+  progressCharts,
+  childStandings,
+  laggingOf,
+  progressReport,
+  ProgressView,
+} from '../services/progress-report.service.js';
 import { pledgesWithSelfChecks, type SelfCheckState } from '../services/pledges.service.js';
 import { findUnit, subtreeOf, type UnitRecord } from '../services/units.service.js';
 import { html, query, type Html } from './html.js';

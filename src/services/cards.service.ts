@@ -1,25 +1,15 @@
-import { CALLBACKS } from '../core/callback-data.js';
+import { CALLBACKS, CARD_ACTIONS, type CardAction } from '../core/callback-data.js';
 import { msg } from '../core/i18n.js';
 import type { Button, Reply } from '../core/reply.js';
 import { maskPhone } from '../logger.js';
 import { MemberModel } from '../models/index.js';
 import { findUnit } from './units.service.js';
-import { CODE_PATTERN } from './initiatives.service.js';
-import { nextStatus, type Action, type InitiativeDoc } from './workflow.service.js';
-import { formatVnd } from '../vnd.js';
+import { nextStatus, type InitiativeDoc } from './workflow.service.js';
+import { formatVnd } from '../core/vnd.js';
 import { formatDay } from '../core/time.js';
 import type { Locale } from '../core/channel.js';
 
-/** Buttons a card offers: the team's actions that the current status allows. Withdraw is the author's. */
-const CARD_ACTIONS: Action[] = ['take', 'info', 'accept', 'recognize', 'replicate', 'reject'];
-
-export const cardButtonData = (code: string, action: Action): string => CALLBACKS.card.pack({ code, action });
-
-/** A card button's pressed action, if it is one a card offers. */
-export function cardAction(pressed: { code: string; action: string }): { code: string; action: Action } | null {
-  const action = CARD_ACTIONS.find((a) => a === pressed.action);
-  return action && CODE_PATTERN.test(pressed.code) ? { code: pressed.code, action } : null;
-}
+export const cardButtonData = (code: string, action: CardAction): string => CALLBACKS.card.pack({ code, action });
 
 function cardButtons(i: InitiativeDoc): Button[][] {
   const allowed = CARD_ACTIONS.filter((a) => nextStatus(a, i.status) !== null && !(a === 'take' && i.assigneeId));

@@ -1,5 +1,6 @@
 import { DeliveryModel, type Delivery } from '../models/index.js';
 import { type Channel, type Locale } from '../core/channel.js';
+import { choicesAreTyped } from '../core/choices.js';
 import {
   ChatMovedError,
   RejectedError,
@@ -12,7 +13,7 @@ import type { Reply } from '../core/reply.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../core/time.js';
 import type { QuietHours } from '../core/schedule.js';
-import { insertOnce } from './insert-once.js';
+import { insertOnce } from '../core/insert-once.js';
 import { moveGroupChat, privateChatOf } from './support.service.js';
 import { numberOffer, rememberOffer } from './offer-choices.service.js';
 import type { Redis } from 'ioredis';
@@ -121,10 +122,11 @@ export async function deliverRecord(deps: DeliveryDeps, key: string, d: Delivery
   const sender = deps.senders[item.channel];
   try {
     if (!sender) throw new Error(`no ${item.channel} sender is running`);
-    // Where choices are typed as numbers, this message's choices take numbers of their own in the chat.
-    const reply = item.editOf
-      ? item.reply
-      : await numberOffer(deps.redis, { ...item, ownerId: d.recipientId ?? null }, now);
+    // Where choices are typed as numbers (Zalo), this message's choices take numbers of their own in the chat.
+    const numbered = choicesAreTyped(item.channel) && !item.editOf;
+    const reply = numbered
+      ? await numberOffer(deps.redis, { ...item, ownerId: d.recipientId ?? null }, now)
+      : item.reply;
     const sent = item.editOf
       ? await sender.edit(item.chatId, await partsOf(item.editOf), item.locale, reply)
       : await sender.send(item.chatId, item.locale, reply);
@@ -141,9 +143,10 @@ export async function deliverRecord(deps: DeliveryDeps, key: string, d: Delivery
       },
     );
     // Sent: a note of its numbers lost here only leaves them unknown when typed; it never sends it twice.
-    await rememberOffer(deps.redis, { ...item, reply }, deps.clock.now()).catch((err: unknown) =>
-      deps.log.warn({ err, key }, 'could not note the numbers of a delivered message’s choices'),
-    );
+    if (numbered)
+      await rememberOffer(deps.redis, { ...item, reply }, deps.clock.now()).catch((err: unknown) =>
+        deps.log.warn({ err, key }, 'could not note the numbers of a delivered message’s choices'),
+      );
     // The card now stands as edited: the next edit starts from these parts, and a reply to any of them is a reply to it.
     if (item.editOf)
       await DeliveryModel.updateOne(

@@ -1,7 +1,7 @@
 import { bulkWriteInChunks } from './bulk-write.js';
 import type { Redis } from 'ioredis';
 import { FlowStateModel } from '../models/index.js';
-import { isDuplicateKey } from './insert-once.js';
+import { isDuplicateKey } from '../core/insert-once.js';
 
 export interface PausedFlow {
   flow: string;

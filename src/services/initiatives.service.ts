@@ -1,3 +1,4 @@
+import { formatCode } from '../core/codes.js';
 import type { Types } from 'mongoose';
 import type { Redis } from 'ioredis';
 import { CATEGORIES, InitiativeModel, initiativeIdOf, type Category, type InitiativeStatus } from '../models/index.js';
@@ -8,7 +9,7 @@ import type { InboundAttachment } from '../core/event.js';
 import { type Clock, vietnamYear } from '../core/time.js';
 import { activeCampaignFor } from './campaigns.service.js';
 import { findUnit, pathOf } from './units.service.js';
-import { isDuplicateKey } from './insert-once.js';
+import { isDuplicateKey } from '../core/insert-once.js';
 import { recordSubmission } from './progress.service.js';
 import { catchUpSequence, claimSequence } from './reference-codes.js';
 import { rememberForSimilarity } from './similarity.js';
@@ -59,10 +60,6 @@ export interface NewInitiative {
   /** The support member who entered it for the author, if not the author. */
   enteredBy?: Types.ObjectId;
 }
-
-export const formatCode = (year: number, seq: number): string => `SK-${year}-${String(seq).padStart(6, '0')}`;
-/** What formatCode produces, to check a code someone typed. */
-export const CODE_PATTERN = /^SK-\d{4}-\d{6}$/;
 
 const MAX_CODE_ATTEMPTS = 50;
 

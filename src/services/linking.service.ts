@@ -9,7 +9,7 @@ import {
   MemberModel,
 } from '../models/index.js';
 import type { Clock } from '../core/time.js';
-import { insertOnce } from './insert-once.js';
+import { insertOnce } from '../core/insert-once.js';
 import type { AccountRef, MemberRecord } from './members.service.js';
 
 export const LINK_CODE_MINUTES = 10;

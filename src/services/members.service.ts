@@ -3,8 +3,8 @@ import { ChannelAccountModel, derivedId, MemberModel, type Role } from '../model
 import { type Channel, type Locale } from '../core/channel.js';
 import type { Clock } from '../core/time.js';
 import type { PingSetting, QuietHours } from '../core/schedule.js';
-import { insertOnce } from './insert-once.js';
-import { KnownIds } from './known-ids.js';
+import { insertOnce } from '../core/insert-once.js';
+import { KnownIds } from '../core/known-ids.js';
 import { supportDirectoryChanged } from './support-directory.js';
 
 export type MemberRecord = Awaited<ReturnType<typeof loadMember>>;
@@ -29,7 +29,7 @@ const accountKey = (a: AccountRef): string => `${a.channel}:${a.externalId}`;
  * process and remembered. The unique (channel, externalId) index stays the guard against twins.
  */
 export const accountIdOf = (a: AccountRef): Types.ObjectId => derivedId(accountKey(a));
-const olderAccountIds = new KnownIds(20_000);
+const olderAccountIds = new KnownIds<Types.ObjectId>(20_000);
 
 const findAccount = (a: AccountRef) =>
   olderAccountIds.find(

@@ -1,16 +1,15 @@
 import { CALLBACKS } from '../core/callback-data.js';
 import { Types } from 'mongoose';
 import { NudgeModel } from '../models/index.js';
-import { isDuplicateKey } from './insert-once.js';
+import { isDuplicateKey } from '../core/insert-once.js';
 import { msg } from '../core/i18n.js';
 import { holders, toEach } from './recipients.service.js';
 import { membersWithRoles } from './support.service.js';
-import { progressReport } from './progress-report.service.js';
+import { progressReport, ProgressView } from './progress-report.service.js';
 import { daysLeft, expectedByPace, isLagging, vietnamDay, DAY_MS } from '../core/time.js';
 import { enqueue, type DeliveryDeps } from './delivery.service.js';
 import { sumStatuses } from './progress.service.js';
 import { allTargetsOf, campaignsEndedWithin, campaignsRunning } from './campaigns.service.js';
-import { ProgressView } from './progress-view.js';
 import { findUnit, type UnitRecord } from './units.service.js';
 import type { Reply } from '../core/reply.js';
 

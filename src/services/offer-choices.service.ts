@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { buttonChoices, choicesAreTyped, type Choice } from '../core/choices.js';
+import { buttonChoices, type Choice } from '../core/choices.js';
 import type { Channel } from '../core/channel.js';
 import type { Reply } from '../core/reply.js';
 import { DAY_MS } from '../core/time.js';
@@ -42,8 +42,8 @@ async function remembered(redis: Redis, channel: Channel, chatId: string, now: D
 }
 
 /**
- * A message about to be delivered, with the numbers its choices take in the chat (unchanged where choices
- * are not typed, or it has none), and whether its owner has a question open that numbers answer first.
+ * A message about to be delivered where choices are typed, with the numbers its choices take in the chat
+ * (unchanged when it has none), and whether its owner has a question open that numbers answer first.
  */
 export async function numberOffer(
   redis: Redis,
@@ -51,7 +51,7 @@ export async function numberOffer(
   now: Date,
 ): Promise<Reply> {
   const count = buttonChoices(d.reply).length;
-  if (!choicesAreTyped(d.channel) || count === 0) return d.reply;
+  if (count === 0) return d.reply;
   const [held, menu, state] = await Promise.all([
     remembered(redis, d.channel, d.chatId, now),
     menuSize(redis, d.channel, d.chatId),

@@ -1,7 +1,7 @@
 import { CALLBACKS } from '../core/callback-data.js';
 import { Types } from 'mongoose';
 import { PledgeModel, PledgeSelfCheckModel, SELF_CHECK_STATES } from '../models/index.js';
-import { insertOnce } from './insert-once.js';
+import { insertOnce } from '../core/insert-once.js';
 import { msg } from '../core/i18n.js';
 import { formatDay, vietnamDay, DAY_MS } from '../core/time.js';
 import { enqueue, type Outgoing, type DeliveryDeps } from './delivery.service.js';

@@ -1,35 +1,15 @@
-import { RedisLock } from '../core/lock.js';
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Types } from 'mongoose';
-import {
-  counterId,
-  InitiativeModel,
-  ProgressCounterModel,
-  ProgressEntryModel,
-  type InitiativeStatus,
-} from '../models/index.js';
+import { counterId, ProgressCounterModel, ProgressEntryModel, type InitiativeStatus } from '../models/index.js';
 import { isoWeek, vietnamQuarter } from '../core/time.js';
-import { insertOnce } from './insert-once.js';
-import { bulkWriteInChunks } from './bulk-write.js';
-import { findUnit } from './units.service.js';
-import {
-  markPendingListIntact,
-  pendingByIds,
-  pendingDeltas,
-  pendingListIntact,
-  somePending,
-  track,
-  untrack,
-  type PendingEntry,
-} from './progress-pending.js';
+import { insertOnce } from '../core/insert-once.js';
 
 /**
  * Progress counters per campaign and unit (its whole subtree), kept current without reading initiatives,
  * at a cost that does not grow with the campaign:
  * - every submission and status change inserts one entry under a unique _id (counted exactly once, even
- *   when retried) and lists it as pending in Redis, with its deltas summed per unit (progress-pending.ts);
- * - fold() takes pending entries from that list (never a scan) and adds them into the units' counter
+ *   when retried) and lists it as pending in Redis, with its deltas summed per unit (below);
+ * - the fold (progress-fold.service.ts) takes pending entries from that list (never a scan) and adds them into the units' counter
  *   documents, one folder at a time (a Redis lock), so no two writers ever update one counter at once
  *   (FerretDB 1.x loses concurrent updates of one document, FerretDB#3040);
  * - a read is the unit's counter document (by _id) plus its pending deltas in Redis.
@@ -53,7 +33,7 @@ const COUNTED: InitiativeStatus[] = [
   'replicated',
   'rejected',
 ];
-const isCounted = (s: InitiativeStatus): boolean => COUNTED.includes(s);
+export const isCounted = (s: InitiativeStatus): boolean => COUNTED.includes(s);
 
 /** The sum of some statuses' counts (by default, every initiative that counts). */
 export const sumStatuses = (counts: Map<string, number>, statuses: InitiativeStatus[] = COUNTED): number =>
@@ -89,7 +69,7 @@ const entryOf = (i: Placed, rev: number, changes: PendingEntry['changes']): Pend
     : null;
 
 /** The week and quarter an initiative was submitted in, as metrics. */
-const periodMetrics = (submittedAt: Date): string[] => [
+export const periodMetrics = (submittedAt: Date): string[] => [
   weekMetric(isoWeek(submittedAt)),
   quarterMetric(vietnamQuarter(submittedAt)),
 ];
@@ -120,117 +100,6 @@ export async function recordTransition(
   if (entry) await record(redis, entry);
 }
 
-const LOCK = 'lock:fold-progress';
-const LOCK_MS = 5 * 60_000;
-/** The batch being folded: its id and entries, so a fold that died half-way is finished, not redone. */
-const BATCH = 'progress:folding';
-const BATCH_SIZE = 500;
-
-/** One folder at a time, across processes: the job gives up when another folds, a recount waits its turn. */
-const folderLock = (redis: Redis) => new RedisLock(redis, { ttlMs: LOCK_MS, waitMs: 2 * LOCK_MS, retryMs: 200 });
-
-/** Folds every pending entry into the counters; 0 when another folder is at work. Returns how many. */
-export async function foldPending(redis: Redis): Promise<number> {
-  return (await folderLock(redis).ifFree(LOCK, () => foldAll(redis))) ?? 0;
-}
-
-async function foldAll(redis: Redis): Promise<number> {
-  if (!(await pendingListIntact(redis))) await relistAfterLoss(redis);
-  let total = 0;
-  for (let n = await foldBatch(redis); n > 0; n = await foldBatch(redis)) total += n;
-  return total;
-}
-
-/**
- * Redis lost the pending list (a flush, a new Redis): the unfolded entries are listed again from MongoDB.
- * A scan, but once per loss of Redis, not per fold.
- */
-async function relistAfterLoss(redis: Redis): Promise<void> {
-  for (const e of await ProgressEntryModel.find({ folded: false }).lean()) {
-    await track(redis, {
-      id: e._id,
-      campaignCode: e.campaignCode,
-      units: e.units,
-      changes: e.changes.map((c) => ({ metric: c.metric, delta: c.delta })),
-    });
-  }
-  await markPendingListIntact(redis);
-}
-
-/** What a batch adds to one counter: `$inc` paths (`counts.<metric>`) and their sums. */
-interface CounterSum {
-  campaignCode: string;
-  unitCode: string;
-  inc: Record<string, number>;
-}
-
-/** Adds one batch of pending entries into the counters: each counter once (by _id), then marks and unlists them. */
-async function foldBatch(redis: Redis): Promise<number> {
-  const batch = await resumeOrStartBatch(redis);
-  if (!batch) return 0;
-  const sums = new Map<string, CounterSum>();
-  for (const e of batch.entries) {
-    for (const unitCode of e.units) {
-      const id = counterId(e.campaignCode, unitCode);
-      const sum = sums.get(id) ?? { campaignCode: e.campaignCode, unitCode, inc: {} };
-      for (const c of e.changes) sum.inc[`counts.${c.metric}`] = (sum.inc[`counts.${c.metric}`] ?? 0) + c.delta;
-      sums.set(id, sum);
-    }
-  }
-  await addToCounters(sums, batch.id, batch.resumed);
-  // One statement per entry, each finding its entry by _id, a few per command (bulk-write.ts).
-  await bulkWriteInChunks(
-    ProgressEntryModel,
-    batch.entries.map((e) => ({ updateOne: { filter: { _id: e.id }, update: { $set: { folded: true } } } })),
-  );
-  await untrack(redis, batch.entries, [BATCH]);
-  return batch.entries.length;
-}
-
-async function resumeOrStartBatch(
-  redis: Redis,
-): Promise<{ id: string; entries: PendingEntry[]; resumed: boolean } | null> {
-  const unfinished = await redis.get(BATCH);
-  if (unfinished) {
-    const { id, ids } = JSON.parse(unfinished) as { id: string; ids: string[] };
-    return { id, entries: await pendingByIds(redis, ids), resumed: true };
-  }
-  const entries = await somePending(redis, BATCH_SIZE);
-  if (entries.length === 0) return null;
-  const id = randomUUID();
-  await redis.set(BATCH, JSON.stringify({ id, ids: entries.map((e) => e.id) }));
-  return { id, entries, resumed: false };
-}
-
-/**
- * Adds a batch's sums to the counters, each once: a counter remembers the last batch it took, so a batch
- * resumed after a crash skips the counters it already reached. Only the folder writes counters, so these
- * $inc never race another. One statement per counter filtered by _id alone (FerretDB finds nothing else
- * without a scan), a few per command (bulk-write.ts).
- */
-async function addToCounters(sums: Map<string, CounterSum>, batchId: string, resumed: boolean): Promise<void> {
-  const reached = resumed ? await countersReached([...sums.keys()], batchId) : new Set<string>();
-  const updates = [...sums]
-    .filter(([id]) => !reached.has(id))
-    .map(([id, s]) => ({
-      updateOne: {
-        filter: { _id: id },
-        update: {
-          $inc: s.inc,
-          $set: { lastFold: batchId },
-          $setOnInsert: { campaignCode: s.campaignCode, unitCode: s.unitCode },
-        },
-        upsert: true,
-      },
-    }));
-  await bulkWriteInChunks(ProgressCounterModel, updates);
-}
-
-async function countersReached(ids: string[], batchId: string): Promise<Set<string>> {
-  const found = await Promise.all(ids.map((id) => ProgressCounterModel.findById(id, { lastFold: 1 }).lean()));
-  return new Set(ids.filter((_, i) => found[i]?.lastFold === batchId));
-}
-
 /** Counts by unit, then metric, of some units in a campaign (subtrees included), current to the last change. */
 export async function progressOfUnits(
   redis: Redis,
@@ -255,66 +124,104 @@ export async function progressOf(redis: Redis, campaignCode: string, unitCode: s
   return (await progressOfUnits(redis, campaignCode, [unitCode])).get(unitCode)!;
 }
 
-export interface Drift {
-  unitCode: string;
-  metric: string;
-  expected: number;
-  actual: number;
-}
-
 /**
- * Rebuilds a campaign's counters from its initiatives and reports where they had drifted: after a
- * restore, after units moved in the tree (initiatives then take their unit's current ancestors, and the
- * counters follow the move), or to be sure after Redis lost its data. It holds the folder's lock and
- * folds everything first; run it in a quiet moment, since a submission made while it reads the
- * initiatives may be counted twice until the next recount.
+ * The progress entries not folded into the counters yet, kept in Redis so neither the fold nor a read
+ * ever scans for them: a hash of the pending entries (id → entry), and per campaign and unit a hash of
+ * their summed deltas (metric → delta), which a read adds to the unit's counter document. Both change
+ * together in one script, once per entry (HSETNX/HDEL decide), so a retried write never counts twice.
+ * If Redis loses them, the fold lists the unfolded entries again from MongoDB (relistAfterLoss, progress-fold.service.ts).
  */
-export async function recount(redis: Redis, campaignCode: string): Promise<{ initiatives: number; drift: Drift[] }> {
-  return folderLock(redis).withLock(LOCK, async () => {
-    await foldAll(redis);
-    // Whatever is still unfolded of this campaign is in what the initiatives say now.
-    await ProgressEntryModel.updateMany({ campaignCode, folded: false }, { $set: { folded: true } });
-    const expected = new Map<string, Map<string, number>>();
-    const initiatives = await InitiativeModel.find({ campaignCode })
-      .select({ unitCode: 1, unitAncestors: 1, status: 1, submittedAt: 1 })
-      .lean();
-    for (const i of initiatives) {
-      const ancestors = (await findUnit(i.unitCode))?.ancestors ?? i.unitAncestors;
-      if (ancestors.join('/') !== i.unitAncestors.join('/'))
-        await InitiativeModel.updateOne({ _id: i._id }, { $set: { unitAncestors: ancestors } });
-      for (const unit of [...ancestors, i.unitCode]) {
-        const unitCounts = expected.get(unit) ?? new Map<string, number>();
-        const metrics = [statusMetric(i.status), ...(isCounted(i.status) ? periodMetrics(i.submittedAt) : [])];
-        for (const metric of metrics) unitCounts.set(metric, (unitCounts.get(metric) ?? 0) + 1);
-        expected.set(unit, unitCounts);
-      }
-    }
-    const actual = new Map(
-      (await ProgressCounterModel.find({ campaignCode }).lean()).map((c) => [
-        c.unitCode,
-        new Map(Object.entries((c.counts ?? {}) as Record<string, number>)),
-      ]),
-    );
-    const drift: Drift[] = [];
-    for (const unitCode of new Set([...actual.keys(), ...expected.keys()])) {
-      const want = expected.get(unitCode) ?? new Map<string, number>();
-      const have = actual.get(unitCode) ?? new Map<string, number>();
-      const wrong = [...new Set([...want.keys(), ...have.keys()])]
-        .map((metric) => ({ unitCode, metric, expected: want.get(metric) ?? 0, actual: have.get(metric) ?? 0 }))
-        .filter((d) => d.expected !== d.actual);
-      if (wrong.length === 0) continue;
-      drift.push(...wrong);
-      await ProgressCounterModel.updateOne(
-        { _id: counterId(campaignCode, unitCode) },
-        { $set: { campaignCode, unitCode, counts: Object.fromEntries(want) } },
-        { upsert: true },
-      );
-    }
-    return { initiatives: initiatives.length, drift };
-  });
+
+export interface PendingEntry {
+  id: string;
+  campaignCode: string;
+  units: string[];
+  changes: { metric: string; delta: number }[];
 }
 
-/** Adds the pending progress entries into the counters (one folder at a time; the service holds a lock). */
-export async function foldProgress(deps: { redis: Redis }): Promise<number> {
-  return foldPending(deps.redis);
+const PENDING = 'progress:pending';
+/** Present while Redis holds the list of pending entries; missing after a flush (or on a new Redis). */
+const LISTED = 'progress:listed';
+export const deltasKey = (campaignCode: string, unitCode: string) => `progress:delta:${campaignCode}:${unitCode}`;
+
+// KEYS: the pending hash, then each unit's delta hash. ARGV: entry id, entry JSON, then metric/delta pairs.
+const TRACK = `
+if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
+for k = 2, #KEYS do
+  for j = 3, #ARGV, 2 do redis.call('HINCRBY', KEYS[k], ARGV[j], ARGV[j + 1]) end
+end
+return 1`;
+
+// The same keys; takes the entry's deltas back out once the counters hold them.
+const UNTRACK = `
+if redis.call('HDEL', KEYS[1], ARGV[1]) == 0 then return 0 end
+for k = 2, #KEYS do
+  for j = 3, #ARGV, 2 do
+    if redis.call('HINCRBY', KEYS[k], ARGV[j], -tonumber(ARGV[j + 1])) == 0 then redis.call('HDEL', KEYS[k], ARGV[j]) end
+  end
+end
+return 1`;
+
+const scriptArgs = (e: PendingEntry): (string | number)[] => [
+  1 + e.units.length,
+  PENDING,
+  ...e.units.map((u) => deltasKey(e.campaignCode, u)),
+  e.id,
+  JSON.stringify(e),
+  ...e.changes.flatMap((c) => [c.metric, c.delta]),
+];
+
+/** Lists an entry as pending and adds its deltas to the units' pending sums (once, however often called). */
+export async function track(redis: Redis, e: PendingEntry): Promise<void> {
+  await redis.eval(TRACK, ...(scriptArgs(e) as [number, ...string[]]));
+}
+
+/** Up to `limit` pending entries. */
+export async function somePending(redis: Redis, limit: number): Promise<PendingEntry[]> {
+  const flat = (await redis.hrandfield(PENDING, limit, 'WITHVALUES')) as string[];
+  const out: PendingEntry[] = [];
+  for (let i = 1; i < flat.length; i += 2) out.push(JSON.parse(flat[i]!) as PendingEntry);
+  return out;
+}
+
+/** The pending entries with these ids (those still pending). */
+export async function pendingByIds(redis: Redis, ids: string[]): Promise<PendingEntry[]> {
+  if (ids.length === 0) return [];
+  const found = await redis.hmget(PENDING, ...ids);
+  return found.filter((v): v is string => v !== null).map((v) => JSON.parse(v) as PendingEntry);
+}
+
+/** Takes folded entries off the list and their deltas out of the pending sums, all at once. */
+export async function untrack(redis: Redis, entries: PendingEntry[], alsoDelete: string[] = []): Promise<void> {
+  const tx = redis.multi();
+  for (const e of entries) tx.eval(UNTRACK, ...(scriptArgs(e) as [number, ...string[]]));
+  if (alsoDelete.length > 0) tx.del(...alsoDelete);
+  await tx.exec();
+}
+
+/** Not-yet-folded deltas of some units of a campaign, by unit then metric: one round trip. */
+export async function pendingDeltas(
+  redis: Redis,
+  campaignCode: string,
+  units: string[],
+): Promise<Map<string, Map<string, number>>> {
+  const pipeline = redis.pipeline();
+  for (const u of units) pipeline.hgetall(deltasKey(campaignCode, u));
+  const results = (await pipeline.exec()) ?? [];
+  return new Map(
+    units.map((u, i) => {
+      const [err, hash] = results[i] ?? [null, {}];
+      if (err) throw err;
+      return [u, new Map(Object.entries((hash ?? {}) as Record<string, string>).map(([m, d]) => [m, Number(d)]))];
+    }),
+  );
+}
+
+/** Whether Redis still holds the pending list (false after a flush, or on a Redis never used). */
+export async function pendingListIntact(redis: Redis): Promise<boolean> {
+  return (await redis.exists(LISTED)) === 1;
+}
+
+export async function markPendingListIntact(redis: Redis): Promise<void> {
+  await redis.set(LISTED, '1');
 }

@@ -10,7 +10,7 @@ import {
 import { type Channel } from '../core/channel.js';
 import type { MemberRecord } from './members.service.js';
 import { findUnit, pathOf } from './units.service.js';
-import { insertOnce, isDuplicateKey } from './insert-once.js';
+import { insertOnce, isDuplicateKey } from '../core/insert-once.js';
 import { supportDirectoryChanged, supportOf } from './support-directory.js';
 
 export interface SupportTeam {

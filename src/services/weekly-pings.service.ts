@@ -5,10 +5,8 @@ import { enqueue, type Outgoing, type DeliveryDeps } from './delivery.service.js
 import type { Reply } from '../core/reply.js';
 import { allOfficers, privateChatsOf } from './support.service.js';
 import { findUnit } from './units.service.js';
-import { ProgressView } from './progress-view.js';
+import { ProgressView, progressReport, weeklyDetails, progressCharts } from './progress-report.service.js';
 import { isoWeek } from '../core/time.js';
-import { progressReport, weeklyDetails } from './progress-report.service.js';
-import { progressCharts } from './progress-charts.service.js';
 import { CALLBACKS } from '../core/callback-data.js';
 
 /**

@@ -9,9 +9,9 @@ import {
   type InitiativeStatus,
 } from '../models/index.js';
 import type { Clock } from '../core/time.js';
-import { isDuplicateKey } from './insert-once.js';
+import { isDuplicateKey } from '../core/insert-once.js';
 import { recordTransition } from './progress.service.js';
-import { KnownIds } from './known-ids.js';
+import { KnownIds } from '../core/known-ids.js';
 
 export const ACTIONS = [
   'take',
@@ -60,7 +60,7 @@ export const isAuthorOf = (i: Pick<InitiativeDoc, 'authorId' | 'coAuthorIds'>, m
   [i.authorId, ...i.coAuthorIds].map(String).includes(String(memberId));
 
 /** Initiatives stored before their `_id` came from their code, looked up lately by this process. */
-const olderInitiativeIds = new KnownIds(20_000);
+const olderInitiativeIds = new KnownIds<Types.ObjectId>(20_000);
 
 /** By `_id` (derived from the code, or remembered); by `code` only for initiatives stored before that. */
 export const findInitiative = (code: string) =>

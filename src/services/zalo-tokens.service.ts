@@ -1,5 +1,5 @@
 import { ZaloTokenModel } from '../models/zalo-token.model.js';
-import { insertOnce } from './insert-once.js';
+import { insertOnce } from '../core/insert-once.js';
 
 /** A Zalo OA's current token pair, rotated at each refresh. */
 export interface OaTokenPair {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { lastText, registerWorker } from '../support/story.js';
 import { grant, sendQuickIdea } from '../support/support-team.js';
-import { foldProgress } from '../../src/services/progress.service.js';
+import { foldProgress } from '../../src/services/progress-fold.service.js';
 import { decodePng, isRed, regions } from '../support/png.js';
 import { CampaignModel, TargetModel } from '../../src/models/index.js';
 

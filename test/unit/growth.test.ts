@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { CampaignModel, InitiativeModel, ProgressCounterModel, ProgressEntryModel } from '../../src/models/index.js';
 import { submitInitiative } from '../../src/services/initiatives.service.js';
-import { foldPending } from '../../src/services/progress.service.js';
+import { foldPending } from '../../src/services/progress-fold.service.js';
 import { findInitiative } from '../../src/services/workflow.service.js';
 import { countCommands, describeCommands, type SeenCommand } from '../support/db-commands.js';
 import { quickIdea, seedUnits, TestClock } from '../support/fixtures.js';

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { formatCode, submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
+import { submitInitiative, type InitiativeFields } from '../../src/services/initiatives.service.js';
+import { formatCode } from '../../src/core/codes.js';
 import { InitiativeModel } from '../../src/models/index.js';
 import { useTestDatabase, useTestRedis } from '../support/servers.js';
 import { quickIdea, quickIdeaFields, seedUnits, TestClock } from '../support/fixtures.js';

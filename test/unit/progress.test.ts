@@ -9,7 +9,8 @@ import {
 } from '../../src/models/index.js';
 import { unitDirectory } from '../../src/services/units.service.js';
 import { submitInitiative } from '../../src/services/initiatives.service.js';
-import { progressOf, recount, foldProgress, recordSubmission } from '../../src/services/progress.service.js';
+import { progressOf, recordSubmission } from '../../src/services/progress.service.js';
+import { recount, foldProgress } from '../../src/services/progress-fold.service.js';
 import { transition } from '../../src/services/workflow.service.js';
 import { quickIdea, seedUnits, TestClock } from '../support/fixtures.js';
 import { useTestDatabase, useTestRedis } from '../support/servers.js';

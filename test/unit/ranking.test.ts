@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankCluster } from '../../src/ranking.js';
+import { rankCluster } from '../../src/core/ranking.js';
 
 describe('a cluster ranking', () => {
   it('orders by initiatives then per member, and honours the best unit that beat its own target', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatVnd, parseVnd } from '../../src/vnd.js';
+import { formatVnd, parseVnd } from '../../src/core/vnd.js';
 
 const NBSP = '\u00A0';
 

@@ -1,4 +1,6 @@
 import type { Redis } from 'ioredis';
+import type { InboundEvent } from '../core/event.js';
+import type { EventHandler, HandleResult } from '../core/reply.js';
 
 /**
  * Each inbound update is handled once, and none is lost on the way in. An update is claimed with a short
@@ -30,4 +32,18 @@ export async function claimUpdate(redis: Redis, channel: string, eventId: string
 
 export async function markDone(redis: Redis, channel: string, eventId: string): Promise<void> {
   await redis.set(keyOf(channel, eventId), DONE, 'EX', DONE_SECONDS);
+}
+
+/**
+ * The handlers, each update once: the adapters are given this. A duplicate of an update handled already
+ * gets null (nothing is answered twice); an update is marked done only once its effect is stored, so one
+ * whose handling failed (answered with an apology, `failed`) is handled again when the messenger resends it.
+ */
+export function handledOnce(redis: Redis, handle: (event: InboundEvent) => Promise<HandleResult>): EventHandler {
+  return async (event) => {
+    if ((await claimUpdate(redis, event.channel, event.eventId)) === 'duplicate') return null;
+    const result = await handle(event);
+    if (!result.failed) await markDone(redis, event.channel, event.eventId);
+    return result;
+  };
 }

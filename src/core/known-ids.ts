@@ -1,5 +1,3 @@
-import type { Types } from 'mongoose';
-
 /**
  * Remembers, per process, the `_id` of a document found by a key that never changes for it (a messenger
  * account's channel + id, an initiative's code), so the next lookup goes by `_id`. MongoDB serves either
@@ -8,12 +6,12 @@ import type { Types } from 'mongoose';
  * Safe to keep without invalidation because neither kind of document is ever deleted or re-keyed; a
  * stale entry would only cost one miss (the caller falls back to the key lookup).
  */
-export class KnownIds {
-  private readonly ids = new Map<string, Types.ObjectId>();
+export class KnownIds<Id> {
+  private readonly ids = new Map<string, Id>();
 
   constructor(private readonly capacity: number) {}
 
-  get(key: string): Types.ObjectId | undefined {
+  get(key: string): Id | undefined {
     const id = this.ids.get(key);
     if (id) {
       // Most recently used last, so the oldest entry is the one dropped when full.
@@ -27,10 +25,10 @@ export class KnownIds {
    * The document of `key`: by the `_id` derived from the key (or the one remembered for a document stored
    * before ids were derived), else by the key itself, remembering what that finds.
    */
-  async find<D extends { _id: Types.ObjectId }>(
+  async find<D extends { _id: Id }>(
     key: string,
-    derived: Types.ObjectId,
-    byId: (id: Types.ObjectId) => Promise<D | null>,
+    derived: Id,
+    byId: (id: Id) => Promise<D | null>,
     byKey: () => Promise<D | null>,
   ): Promise<D | null> {
     const found = await byId(this.get(key) ?? derived);
@@ -40,7 +38,7 @@ export class KnownIds {
     return older;
   }
 
-  remember(key: string, id: Types.ObjectId): void {
+  remember(key: string, id: Id): void {
     this.ids.delete(key);
     this.ids.set(key, id);
     if (this.ids.size > this.capacity) this.ids.delete(this.ids.keys().next().value!);

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from './core/result.js';
+import { fail, ok, type Result } from './result.js';
 /** Parsing and formatting of amounts in Vietnamese đồng as workers type them ("50tr", "1,2 tỷ", "2 triệu rưỡi"). */
 
 export type ParseVndResult = Result<number, 'empty' | 'not_a_number' | 'not_positive' | 'too_large'>;
