@@ -14,9 +14,10 @@ RUN npm run build
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
-# V8's young generation capped at 2 x 4 MiB (default 2 x 16 MiB): the same as npm run start:prod, and what
+# V8's young generation capped at 2 x 4 MiB (default 2 x 16 MiB), and gc() for the chart renderer to free
+# its native memory (src/channels/charts/svg-to-png.ts): the same as npm run start:prod, and what
 # npm run bench measures (the README's Performance section says what it costs and saves).
-ENV NODE_OPTIONS=--max-semi-space-size=4
+ENV NODE_OPTIONS="--max-semi-space-size=4 --expose-gc"
 COPY package.json package-lock.json ./
 RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
