@@ -7,21 +7,17 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { importUnits } from '../src/admin/import-units.js';
 import { startTelegram } from '../src/app.js';
-import { systemClock } from '../src/core/time.js';
 import { loadConfig } from '../src/config.js';
-import { connectMongo, disconnectMongo } from '../src/db.js';
 import type { Deps } from '../src/deps.js';
-import { I18n, msg } from '../src/core/i18n.js';
+import { msg } from '../src/core/i18n.js';
 import { createLogger } from '../src/logger.js';
 import { CampaignModel, DeliveryModel, TargetModel } from '../src/models/index.js';
-import { Pacer } from '../src/delivery/pacer.js';
 import { RedisInbox } from '../src/delivery/inbox.js';
 import { TELEGRAM_INBOX } from '../src/channels/telegram/stored-updates.js';
-import { checkRedis, createRedis } from '../src/redis.js';
 import { enqueue } from '../src/services/delivery.service.js';
 import { ensureMemberForAccount, grantRole } from '../src/services/members.service.js';
-import { BullFollowUps } from '../jobs/follow-ups.js';
-import { BullOutbox, startDeliveryWorker } from '../jobs/delivery-queue.js';
+import { startDeliveryWorker } from '../jobs/delivery-queue.js';
+import { connect } from '../src/connections.js';
 import { sendWeeklyPings } from '../src/services/weekly-pings.service.js';
 import {
   DEFAULT_RATE_LIMITS,
@@ -76,34 +72,23 @@ export async function benchPacer(
   const root = opts.mongoRoot ?? process.env.MONGODB_URI;
   const ferret = root ? null : await startFerretDb();
   const mongoUri = `${root ?? ferret!.uri}sk_bench_pacer_${randomBytes(3).toString('hex')}`;
-  await connectMongo(mongoUri);
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const redisPrefix = `sk-bench-pacer-${randomBytes(3).toString('hex')}:`;
-  const redis = createRedis(redisUrl, redisPrefix);
-  await checkRedis(redis);
   const tg = await FakeTelegram.start({ rateLimits: false });
-  const outbox = BullOutbox.open({ url: redisUrl, prefix: redisPrefix });
-  const followUps = BullFollowUps.open({ url: redisUrl, prefix: redisPrefix });
-  const deps: Deps = {
-    clock: systemClock,
-    i18n: new I18n(),
-    log: createLogger('error'),
-    redis,
-    senders: {},
-    pacer: new Pacer(redis),
-    outbox,
-    followUps,
-    files: {},
-  };
   const port = await freePort();
   const config = loadConfig({
     TELEGRAM_BOT_TOKEN: tg.token,
     TELEGRAM_API_ROOT: tg.apiRoot,
     MONGODB_URI: mongoUri,
+    REDIS_URL: redisUrl,
+    REDIS_KEY_PREFIX: redisPrefix,
     TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`,
     TELEGRAM_WEBHOOK_SECRET: 'bench-secret-0123456789',
     PORT: String(port),
   });
+  // The bot's own connections and deps, as the bot process opens them.
+  const { deps, disconnect } = await connect(config, { log: createLogger('error') });
+  const { redis } = deps;
   const bot = await startTelegram(deps, { ...config, TELEGRAM_BOT_TOKEN: tg.token });
   // Monday 08:00 in Vietnam, outside anyone's quiet hours.
   const monday: Deps = { ...deps, clock: { now: () => new Date('2026-11-23T01:00:00Z') } };
@@ -181,7 +166,7 @@ export async function benchPacer(
       lines.slice(2).map((l) => ({ campaignCode: 'BENCH', unitCode: l.split(',')[0]!, target: 100 })),
     );
     for (const [i, officer] of officers.entries()) {
-      const member = await ensureMemberForAccount({ channel: 'telegram', externalId: String(officer.id) }, systemClock);
+      const member = await ensureMemberForAccount({ channel: 'telegram', externalId: String(officer.id) }, deps.clock);
       await grantRole(member._id, `P${1 + (i % 10)}`, 'officer');
     }
     // Queued first (the producer is measured apart), then the worker drains the queue.
@@ -234,11 +219,8 @@ export async function benchPacer(
   } finally {
     await worker.close();
     await bot.stop();
-    await outbox.close();
-    await followUps.close();
     await tg.stop();
-    await redis.quit();
-    await disconnectMongo();
+    await disconnect();
     await ferret?.stop();
   }
 }

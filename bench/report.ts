@@ -14,7 +14,7 @@ export interface Figure {
   name: string;
   /** null: not measured (the action failed or timed out; see note). Infinity: never came within the wait. */
   value: number | null;
-  unit: 'ms' | 's' | 'count' | 'ratio' | 'per s' | 'ms/update' | 'MiB' | 'commands' | '×';
+  unit: 'ms' | 's' | 'count' | 'ratio' | 'per s' | 'ms/update' | 'ms/message' | 'MiB' | 'commands' | '×';
   goal?: Goal;
   note?: string;
 }

@@ -1,3 +1,4 @@
+import { cpus } from 'node:os';
 import { DEFAULT_RATE_LIMITS, type ApiCall } from '../../src/playground/fakes/telegram-server.js';
 import { startWorkerProcess } from '../apps.js';
 import { isSend } from '../call-watch.js';
@@ -25,6 +26,9 @@ interface FanOutRun {
   missing: number;
   duplicates: number;
   workerPeakRssMiB: number;
+  /** CPU time per message sent (building the pings included), of the worker and of the database server. */
+  workerCpuMsPerSend: number;
+  databaseCpuMsPerSend: number | null;
   timedOut: boolean;
 }
 
@@ -41,6 +45,7 @@ async function fanOut(ctx: PhaseContext, officers: number, allowedPerSecond: num
       `${officers} officers due their ping; the worker sends at up to ${allowedPerSecond}/s (waiting up to ${ctx.flags.fanoutTimeoutS} s)`,
     );
     const start = Date.now();
+    const databaseCpuBefore = ctx.servers.databaseCpuMs();
     const worker = world.own(
       await startWorkerProcess(`fanout-${officers}-worker`, world.scope, world.tg, big ? allowedPerSecond : undefined),
     );
@@ -61,6 +66,8 @@ async function fanOut(ctx: PhaseContext, officers: number, allowedPerSecond: num
     while (Date.now() < giveUpAt && !(pinged.size >= officers && Date.now() - lastSendAt > 2000)) await sleep(500);
     clearInterval(progress);
     stopCounting();
+    const databaseCpu = ctx.servers.databaseCpuMs();
+    const workerCpu = worker.cpuMs();
     const calls = world.tg.calls.filter(toOfficer);
     const ok = calls.filter((c) => c.ok);
     const first = ok[0]?.at ?? start;
@@ -78,6 +85,11 @@ async function fanOut(ctx: PhaseContext, officers: number, allowedPerSecond: num
       missing: officers - pinged.size,
       duplicates: [...pinged.values()].filter((n) => n > 1).length,
       workerPeakRssMiB: worker.peakRssMiB(),
+      workerCpuMsPerSend: workerCpu / Math.max(1, ok.length),
+      databaseCpuMsPerSend:
+        databaseCpu === null || databaseCpuBefore === null
+          ? null
+          : (databaseCpu - databaseCpuBefore) / Math.max(1, ok.length),
       timedOut,
     };
     world.say(
@@ -86,6 +98,10 @@ async function fanOut(ctx: PhaseContext, officers: number, allowedPerSecond: num
     return run;
   });
 }
+
+/** The send rate at which the worker and the database server together would use every core of this machine. */
+const machineBound = (r: FanOutRun): number =>
+  Math.round((cpus().length * 1000) / (r.workerCpuMsPerSend + (r.databaseCpuMsPerSend ?? 0)));
 
 export async function fanoutPhase(ctx: PhaseContext): Promise<PhaseResult> {
   const runs = [
@@ -109,6 +125,16 @@ export async function fanoutPhase(ctx: PhaseContext): Promise<PhaseResult> {
       },
       { phase: p, name: `${name}: missing`, value: r.missing, unit: 'count', goal: { atMost: 0 } },
       { phase: p, name: `${name}: duplicates`, value: r.duplicates, unit: 'count', goal: { atMost: 0 } },
+      {
+        phase: p,
+        name: `${name}: CPU per message sent, worker + database server`,
+        value: r.workerCpuMsPerSend + (r.databaseCpuMsPerSend ?? 0),
+        unit: 'ms/message',
+        note:
+          r.databaseCpuMsPerSend === null
+            ? `worker ${r.workerCpuMsPerSend.toFixed(2)} ms (database elsewhere)`
+            : `worker ${r.workerCpuMsPerSend.toFixed(2)} + ${ctx.servers.database} ${r.databaseCpuMsPerSend.toFixed(2)} ms: ${machineBound(r)} messages/s would take all ${cpus().length} cores`,
+      },
       {
         phase: p,
         name: `${name}: peak RSS, worker process`,
