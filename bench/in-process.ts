@@ -63,6 +63,8 @@ export async function startInProcessBot(world: PhaseWorld): Promise<InProcessBot
     const giveUpAt = Date.now() + MAX_SETTLE_MS;
     while (Date.now() - lastActivityAt < QUIET_MS && Date.now() < giveUpAt) await sleep(50);
   };
+  /** When the fake saw the last message of the latest answer waited for (its chat then fell quiet). */
+  let lastAnswerAt = 0;
   const answered = async (key: string | number, chat: number, trigger: () => Promise<void>) => {
     const answer = world.watch.next(
       key,
@@ -72,13 +74,17 @@ export async function startInProcessBot(world: PhaseWorld): Promise<InProcessBot
     let failed: unknown;
     // In long polling the trigger resolves when the fake sees the update confirmed, which need not be after the answer.
     trigger().catch((err: unknown) => (failed = err));
-    if (!(await answer))
+    const first = await answer;
+    if (!first)
       throw new Error(failed ? String(failed) : `the bot did not answer within ${ANSWER_TIMEOUT_MS / 1000} s`);
     // A button's toast comes before the replies it causes: the next step waits until the chat falls quiet.
-    await chatQuiet(chat);
+    lastAnswerAt = Math.max(first.at, await chatQuiet(chat));
   };
-  const chatQuiet = async (chat: number) => {
-    while (await world.watch.next(chat, isSend, Date.now() + CHAT_QUIET_MS));
+  /** Waits until nothing was sent to the chat for CHAT_QUIET_MS; returns when the last of it was sent. */
+  const chatQuiet = async (chat: number): Promise<number> => {
+    let last = 0;
+    for (let sent; (sent = await world.watch.next(chat, isSend, Date.now() + CHAT_QUIET_MS));) last = sent.at;
+    return last;
   };
   return {
     app,
@@ -87,15 +93,16 @@ export async function startInProcessBot(world: PhaseWorld): Promise<InProcessBot
       const start = Date.now();
       let actionEnd = start;
       const { commands } = await countCommands(async () => {
+        const answersBefore = lastAnswerAt;
         await action();
-        actionEnd = Date.now();
+        // A message or tap ends with the last message of its answer; the quiet waited after it is not the
+        // action's, nor are other chats' messages the pacer still sends (an earlier action's cards).
+        actionEnd = lastAnswerAt > answersBefore ? lastAnswerAt : Date.now();
         await settle();
       });
       return {
         commands: commands.length,
-        // Until the action returned or the bot's last command, whichever is later: the quiet time the
-        // settling waits is not the action's.
-        ms: Math.max(actionEnd, lastActivityAt) - start,
+        ms: actionEnd - start,
         breakdown: describeCommands(commands),
       };
     },
