@@ -22,6 +22,8 @@ export interface BenchFlags {
   growthSizes: number[];
   /** How long one growth action may take before it is reported as timed out. */
   growthTimeoutS: number;
+  /** How many times each growth action is timed at each size (the median is reported). */
+  growthRuns: number;
   /** Where the results go (bench/results/latest.json). */
   resultsPath: string;
 }
@@ -45,6 +47,7 @@ const HELP = `npm run bench -- [flags]
   --growth=10000,100000   initiative counts of the growth phase
   --million               adds 1,000,000 to the growth sizes
   --growth-timeout=30     seconds one growth action may take
+  --growth-runs=3         times each growth action is timed at each size; the median counts
   --results=PATH          where to write the results (bench/results/latest.json)`;
 
 const positive = (name: string, raw: string | undefined, fallback: number): number => {
@@ -73,6 +76,7 @@ export function parseFlags(argv: string[]): BenchFlags {
       growth: { type: 'string' },
       million: { type: 'boolean' },
       'growth-timeout': { type: 'string' },
+      'growth-runs': { type: 'string' },
       results: { type: 'string' },
     },
   });
@@ -103,6 +107,7 @@ export function parseFlags(argv: string[]): BenchFlags {
     fanoutTimeoutS: positive('fanout-timeout', values['fanout-timeout'], quick ? 60 : 45),
     growthSizes: growthSizes.sort((a, b) => a - b),
     growthTimeoutS: positive('growth-timeout', values['growth-timeout'], 30),
+    growthRuns: Math.round(positive('growth-runs', values['growth-runs'], quick ? 1 : 3)),
     resultsPath: values.results ?? 'bench/results/latest.json',
   };
 }

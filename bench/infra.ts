@@ -35,7 +35,7 @@ export async function startServers(): Promise<Servers> {
   return {
     mongoRoot: ferret.uri,
     redisUrl,
-    database: 'FerretDB 1.24 (SQLite backend)',
+    database: `FerretDB 1.24 (SQLite backend${process.env.FERRETDB_ID_INDEX ? ', _id lookups through its index' : ''})`,
     databaseCpuMs: () => cpuMsOf(ferret.pid),
     stop: ferret.stop,
   };

@@ -37,17 +37,22 @@ async function warmUp(world: PhaseWorld, bot: InProcessBot): Promise<void> {
   const [author] = await seedRegisteredPeople(world, 1, 5_999_999);
   await bot.say(author!, 'Ý tưởng khởi động');
   await bot.tap(author!, world.i18n.t('vi', 'quick-btn-send'));
+  // The first fold on a Redis that never listed the pending entries lists them from MongoDB (a scan, once
+  // per loss of Redis): here, not in the first size's fold.
+  await foldProgress(bot.app.deps);
 }
 
-async function measureAtSize(
+/** One round of the four actions at a size: a fresh author and root officer (`run` keeps their ids apart). */
+async function measureOnce(
   world: PhaseWorld,
   bot: InProcessBot,
   size: number,
+  run: number,
   timeoutS: number,
 ): Promise<Record<Action, Outcome>> {
-  const [author] = await seedRegisteredPeople(world, 1, 6_000_000 + size);
+  const [author] = await seedRegisteredPeople(world, 1, 6_000_000 + size + run);
   // A fresh officer of the root each time: earlier ones already had this week's ping.
-  const [rootOfficer] = await seedOfficers(world.tg, 1, 7_000_000 + size, () => 'VN');
+  const [rootOfficer] = await seedOfficers(world.tg, 1, 7_000_000 + size + run, () => 'VN');
   await bot.say(author!, 'Lắp thêm quạt cho xưởng may');
   const actions: Record<Action, () => Promise<unknown>> = {
     submission: () => bot.tap(author!, world.i18n.t('vi', 'quick-btn-send')),
@@ -74,6 +79,29 @@ async function measureAtSize(
   return outcomes;
 }
 
+/**
+ * Each action `runs` times at the size; the run with the median time stands for it (one run of a
+ * 50 ms action on a shared machine varies by more than the goal's ×1.5). Any failed run is reported.
+ */
+async function measureAtSize(
+  world: PhaseWorld,
+  bot: InProcessBot,
+  size: number,
+  flags: { growthRuns: number; growthTimeoutS: number },
+): Promise<Record<Action, Outcome>> {
+  const rounds: Record<Action, Outcome>[] = [];
+  for (let run = 0; run < flags.growthRuns; run++)
+    rounds.push(await measureOnce(world, bot, size, run, flags.growthTimeoutS));
+  const median = {} as Record<Action, Outcome>;
+  for (const action of ACTIONS) {
+    const outcomes = rounds.map((r) => r[action]);
+    const failed = outcomes.find((o) => 'error' in o);
+    const measured = outcomes.filter((o): o is Measured => !('error' in o)).sort((a, b) => a.ms - b.ms);
+    median[action] = failed ?? measured[Math.floor(measured.length / 2)]!;
+  }
+  return median;
+}
+
 export async function growthPhase(ctx: PhaseContext): Promise<PhaseResult> {
   return inPhaseWorld(ctx, 'growth', { rateLimits: false, monitorCommands: true }, async (world) => {
     await seedUnitTree();
@@ -90,8 +118,8 @@ export async function growthPhase(ctx: PhaseContext): Promise<PhaseResult> {
         const seedStart = Date.now();
         try {
           // Codes continue after the earlier sizes' seeded ones and the bench's own submissions (the
-          // warm-up's and one per size measured).
-          const ownSubmissions = 1 + bySize.size;
+          // warm-up's and one per run at each size measured).
+          const ownSubmissions = 1 + bySize.size * ctx.flags.growthRuns;
           await insertInitiatives(seeded + ownSubmissions + 1, size + ownSubmissions, tally);
           await writeCounters(tally);
           // As if their codes had been claimed one by one: the year's counter follows (once, not timed).
@@ -105,7 +133,7 @@ export async function growthPhase(ctx: PhaseContext): Promise<PhaseResult> {
         world.say(
           `${size.toLocaleString('en')} initiatives seeded in ${((Date.now() - seedStart) / 1000).toFixed(0)} s; timing the actions`,
         );
-        const outcomes = await measureAtSize(world, bot, size, ctx.flags.growthTimeoutS);
+        const outcomes = await measureAtSize(world, bot, size, ctx.flags);
         bySize.set(size, outcomes);
         world.say(
           ACTIONS.map(

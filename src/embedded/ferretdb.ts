@@ -8,10 +8,13 @@ import { projectRoot } from './paths.js';
 
 export const FERRETDB_VERSION = 'v1.24.2';
 
-/** Where scripts/install-ferretdb.sh keeps the binary it builds (SK_CACHE_DIR, else ~/.cache/sang-kien). */
+/**
+ * Where scripts/install-ferretdb.sh keeps the binary it builds (SK_CACHE_DIR, else ~/.cache/sang-kien);
+ * FERRETDB_ID_INDEX=1: the build whose SQLite backend finds documents by _id through its index (the script says why).
+ */
 export function ferretDbBinary(env: NodeJS.ProcessEnv = process.env): string {
   const cache = env.SK_CACHE_DIR || join(env.HOME ?? '.', '.cache', 'sang-kien');
-  return join(cache, `ferretdb-${env.FERRETDB_VERSION || FERRETDB_VERSION}`);
+  return join(cache, `ferretdb-${env.FERRETDB_VERSION || FERRETDB_VERSION}${env.FERRETDB_ID_INDEX ? '-id-index' : ''}`);
 }
 
 /**
