@@ -7,6 +7,7 @@ import { allOfficers, privateChatsOf } from './support.service.js';
 import { findUnit } from './units.service.js';
 import { ProgressView, progressReport, weeklyDetails, progressCharts } from './progress-report.service.js';
 import { isoWeek } from '../core/time.js';
+import type { MemberRecord } from './members.service.js';
 import { CALLBACKS } from '../core/callback-data.js';
 
 /**
@@ -63,11 +64,26 @@ export async function sendWeeklyPings(deps: DeliveryDeps): Promise<number> {
   const todo = wanted.filter((w) => !done.has(w.key));
   if (todo.length === 0) return 0;
 
-  const chats = await privateChatsOf([...new Set(todo.map((w) => w.officer))]);
   const view = new ProgressView(deps.redis, now, { fanOut: true });
   const pings = new Map<string, Promise<Reply | null>>();
   const pingOf = (unitCode: string) =>
     pings.get(unitCode) ?? pings.set(unitCode, weeklyPing(view, unitCode, week)).get(unitCode)!;
+  // A chunk at a time: a 20,000-officer run holds 500 officers' chats and deliveries at once, not all of
+  // them, and what was queued is marked as it goes (a run stopped half-way leaves the rest to the next).
+  let queued = 0;
+  for (let i = 0; i < todo.length; i += CHUNK) queued += await queueChunk(deps, todo.slice(i, i + CHUNK), pingOf, week);
+  return queued;
+}
+
+const CHUNK = 500;
+
+async function queueChunk(
+  deps: DeliveryDeps,
+  todo: { officer: MemberRecord; unitCode: string; key: string }[],
+  pingOf: (unitCode: string) => Promise<Reply | null>,
+  week: string,
+): Promise<number> {
+  const chats = await privateChatsOf([...new Set(todo.map((w) => w.officer))]);
   const items: Outgoing[] = [];
   for (const { officer, unitCode, key } of todo) {
     const chat = chats.get(String(officer._id));
