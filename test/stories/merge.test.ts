@@ -3,7 +3,8 @@ import { useWorld } from '../support/world.js';
 import { lastText, registerWorker } from '../support/story.js';
 import { grant, sendQuickIdea, staff } from '../support/support-team.js';
 import { zaloOaPerson } from '../support/zalo-person.js';
-import { CampaignModel, ClusterModel, InitiativeModel, TargetModel } from '../../src/models/index.js';
+import { seedCampaign } from '../support/officers.js';
+import { ClusterModel, InitiativeModel } from '../../src/models/index.js';
 import { progressOf, statusMetric } from '../../src/services/progress.service.js';
 import { foldProgress, recount } from '../../src/services/progress-fold.service.js';
 import { nudgeLaggingUnits } from '../../src/services/nudges.service.js';
@@ -23,13 +24,7 @@ describe('a duplicate merged into the initiative it repeats', { shuffle: false }
   let duplicate: string;
 
   beforeAll(async () => {
-    await CampaignModel.create({
-      code: 'MTSK-2026',
-      name: '1 triệu sáng kiến',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-12-31'),
-    });
-    await TargetModel.create({ campaignCode: 'MTSK-2026', unitCode: 'CDCS-001', target: 100 });
+    await seedCampaign(['CDCS-001']);
     await ClusterModel.create({ code: 'CUM-MAY', name: 'Cụm ngành May', unitCodes: ['CDCS-001'] });
     const zalo = await world().startZalo('oa');
     cuc = world().tg.user({ id: 9501, first_name: 'Cúc' });

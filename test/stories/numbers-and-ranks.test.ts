@@ -3,9 +3,10 @@ import { useWorld } from '../support/world.js';
 import { registerWorker } from '../support/story.js';
 import { grant, sendQuickIdea, staff } from '../support/support-team.js';
 import { zaloOaPerson } from '../support/zalo-person.js';
+import { seedCampaign } from '../support/officers.js';
 import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';
 import { sendClusterRankings } from '../../src/services/clusters.service.js';
-import { CampaignModel, ClusterModel, TargetModel } from '../../src/models/index.js';
+import { ClusterModel } from '../../src/models/index.js';
 import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 
 const ping = (u: FakeUser) => u.transcript.find((m) => /Báo cáo tiến độ tuần|Progress report, week/.test(m.plainText))!;
@@ -21,17 +22,7 @@ describe('numbers in the reader’s notation, and ties that share a rank', { shu
   let son: FakeUser; // officer of CDCS-003, on the Zalo OA
 
   beforeAll(async () => {
-    await CampaignModel.create({
-      code: 'MTSK-2026',
-      name: '1 triệu sáng kiến',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-12-31'),
-    });
-    await TargetModel.insertMany([
-      { campaignCode: 'MTSK-2026', unitCode: 'CDCS-001', target: 1_000 },
-      { campaignCode: 'MTSK-2026', unitCode: 'CDCS-002', target: 50 },
-      { campaignCode: 'MTSK-2026', unitCode: 'CDCS-003', target: 80 },
-    ]);
+    await seedCampaign({ 'CDCS-001': 1_000, 'CDCS-002': 50, 'CDCS-003': 80 });
     await ClusterModel.create({
       code: 'CUM-KCN',
       name: 'Cụm thi đua KCN Thăng Long',

@@ -4,18 +4,13 @@ import { lastText, registerWorker } from '../support/story.js';
 import { grant, sendQuickIdea } from '../support/support-team.js';
 import { foldProgress } from '../../src/services/progress-fold.service.js';
 import { decodePng, isRed, regions } from '../support/png.js';
-import { CampaignModel, TargetModel } from '../../src/models/index.js';
+import { seedCampaign } from '../support/officers.js';
+import { TargetModel } from '../../src/models/index.js';
 
 describe('an officer asks for progress on demand', () => {
   const world = useWorld();
   beforeAll(async () => {
-    await CampaignModel.create({
-      code: 'MTSK-2026',
-      name: '1 triệu sáng kiến',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-12-31'),
-    });
-    await TargetModel.create({ campaignCode: 'MTSK-2026', unitCode: 'KCN-TL', target: 4 });
+    await seedCampaign({ 'KCN-TL': 4 });
   });
 
   it("sees the subtree's numbers against its target, current before and after the counters are folded", async () => {

@@ -1,18 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world.js';
 import { initiativesOf, lastText, registerWorker } from '../support/story.js';
-import { CampaignModel, TargetModel } from '../../src/models/index.js';
+import { seedCampaign } from '../support/officers.js';
 
 describe('a worker submits an initiative with the full form', () => {
   const world = useWorld();
   beforeAll(async () => {
-    await CampaignModel.create({
-      code: 'MTSK-2026',
-      name: '1 triệu sáng kiến',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-12-31'),
-    });
-    await TargetModel.create({ campaignCode: 'MTSK-2026', unitCode: 'HN', target: 60000 });
+    await seedCampaign({ HN: 60000 });
   });
 
   it('answers every question, attaches a photo and a document, edits the title at the summary and gets a code', async () => {

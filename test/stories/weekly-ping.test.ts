@@ -3,9 +3,10 @@ import { useWorld } from '../support/world.js';
 import { lastText, registerWorker } from '../support/story.js';
 import { grant, sendQuickIdea, staff } from '../support/support-team.js';
 import { sendWeeklyPings } from '../../src/services/weekly-pings.service.js';
-import { CampaignModel, PledgeModel, TargetModel } from '../../src/models/index.js';
+import { PledgeModel } from '../../src/models/index.js';
 import type { FakeUser } from '../../src/playground/fakes/telegram-server.js';
 import { decodePng, isBlue, isRed, regions } from '../support/png.js';
+import { seedCampaign } from '../support/officers.js';
 
 const HOUR = 3_600_000;
 const charts = (u: FakeUser) => u.transcript.filter((m) => m.kind === 'photo' && m.upload);
@@ -18,17 +19,7 @@ describe('officers get a weekly progress ping, once a week, never in quiet hours
   let yen: FakeUser;
 
   beforeAll(async () => {
-    await CampaignModel.create({
-      code: 'MTSK-2026',
-      name: '1 triệu sáng kiến',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-12-31'),
-    });
-    await TargetModel.insertMany([
-      { campaignCode: 'MTSK-2026', unitCode: 'KCN-TL', target: 10 },
-      { campaignCode: 'MTSK-2026', unitCode: 'CDCS-001', target: 1 },
-      { campaignCode: 'MTSK-2026', unitCode: 'CDCS-002', target: 100 },
-    ]);
+    await seedCampaign({ 'KCN-TL': 10, 'CDCS-001': 1, 'CDCS-002': 100 });
     await PledgeModel.create({
       unitCode: 'CDCS-001',
       campaignCode: 'MTSK-2026',

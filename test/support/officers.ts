@@ -26,13 +26,17 @@ export async function seedOfficers(
   return users;
 }
 
-/** A year-long campaign with a target for each of these units, so each has a progress report. */
-export async function seedCampaign(units: string[]): Promise<void> {
+/**
+ * The year-long campaign MTSK-2026 with a target for each of these units (100 each, or as given by unit),
+ * so each has a progress report.
+ */
+export async function seedCampaign(targets: string[] | Record<string, number>): Promise<void> {
   await CampaignModel.create({
     code: 'MTSK-2026',
     name: '1 triệu sáng kiến',
     startDate: new Date('2026-01-01'),
     endDate: new Date('2026-12-31'),
   });
-  await TargetModel.insertMany(units.map((unitCode) => ({ campaignCode: 'MTSK-2026', unitCode, target: 100 })));
+  const byUnit = Array.isArray(targets) ? targets.map((unitCode) => [unitCode, 100] as const) : Object.entries(targets);
+  await TargetModel.insertMany(byUnit.map(([unitCode, target]) => ({ campaignCode: 'MTSK-2026', unitCode, target })));
 }
