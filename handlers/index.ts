@@ -34,7 +34,7 @@ import { deliveryOfMessage, followMovedChat, releaseHeld } from '../src/services
 import { takeWaitingCards } from '../src/services/notifications.service.js';
 import { awaitingAnswerFrom, findInitiative, isAuthorOf } from '../src/services/workflow.service.js';
 import { type Answer, type FlowCtx, type Handled, type PersonCtx, readText } from './flows/engine.js';
-import { CALLBACKS, unpackCallback } from '../src/core/callback-data.js';
+import { CALLBACKS, CARD_ACTIONS, unpackCallback } from '../src/core/callback-data.js';
 import { flows } from './flows/index.js';
 import { FIELD_MAX } from './flows/submit-initiative.flow.js';
 import { isRegistered, withPendingQuestion } from './reprompt.js';
@@ -69,24 +69,15 @@ const COMMANDS: Record<string, (ctx: FlowCtx, args: string) => Promise<Answer> |
   pledge,
   pledges,
   restart,
-  take: cardActionCommand('take'),
-  info: cardActionCommand('info'),
-  accept: cardActionCommand('accept'),
-  recognize: cardActionCommand('recognize'),
-  replicate: cardActionCommand('replicate'),
-  reject: cardActionCommand('reject'),
+  // A card's actions typed with the code (/accept SK-…), where there are no buttons (Zalo).
+  ...Object.fromEntries(CARD_ACTIONS.map((action) => [action, cardActionCommand(action)])),
 };
 /** What works in a group chat; everything else is for private chat. */
 const GROUP_COMMANDS = new Set([
   'help',
   'linkgroup',
   'unlinkgroup',
-  'take',
-  'info',
-  'accept',
-  'recognize',
-  'replicate',
-  'reject',
+  ...CARD_ACTIONS,
   'queue',
   'show',
   'reply',
