@@ -36,6 +36,9 @@ export async function markPingsQueued(redis: Redis, week: string, keys: string[]
     .exec();
 }
 
+/** Officers whose pings are queued together (see sendWeeklyPings). */
+const CHUNK = 500;
+
 /**
  * Each officer's weekly progress ping for each unit they serve, once per ISO week: sent at the first
  * run after their chosen day and time (default Monday 07:30), outside their quiet hours. A worker that
@@ -74,8 +77,6 @@ export async function sendWeeklyPings(deps: DeliveryDeps): Promise<number> {
   for (let i = 0; i < todo.length; i += CHUNK) queued += await queueChunk(deps, todo.slice(i, i + CHUNK), pingOf, week);
   return queued;
 }
-
-const CHUNK = 500;
 
 async function queueChunk(
   deps: DeliveryDeps,
