@@ -1,4 +1,5 @@
 import { MemberModel, SupportGroupModel } from '../models/index.js';
+import { DirectoryCopy } from '../core/directory-copy.js';
 import { directoryChanged, directoryStamp } from './directory-versions.js';
 import type { Channel } from '../core/channel.js';
 
@@ -16,23 +17,17 @@ export interface GroupRef {
 }
 
 interface Directory {
-  /** The database and token the copy was read under (directoryStamp). */
-  stamp: string;
-  loadedAt: number;
   groups: Map<string, GroupRef>;
   unitsWithMembers: Set<string>;
 }
 
-const MAX_AGE_MS = 60_000;
-let copy: Directory | null = null;
-
 /** Call after every change to support roles or groups; other processes reload on their next read. */
 export async function supportDirectoryChanged(): Promise<void> {
-  copy = null;
+  copy.forget();
   await directoryChanged('support');
 }
 
-async function load(stamp: string): Promise<Directory> {
+async function load(): Promise<Directory> {
   const [groups, members] = await Promise.all([
     SupportGroupModel.find({ lostAt: null }).select({ unitCode: 1, channel: 1, chatId: 1 }).lean(),
     MemberModel.find({ 'roles.role': 'support' }).select({ roles: 1 }).lean(),
@@ -41,21 +36,16 @@ async function load(stamp: string): Promise<Directory> {
     members.flatMap((m) => m.roles.filter((r) => r.role === 'support').map((r) => r.unitCode)),
   );
   return {
-    stamp,
-    loadedAt: Date.now(),
     groups: new Map(groups.map((g) => [g.unitCode, { channel: g.channel, chatId: g.chatId }])),
     unitsWithMembers,
   };
 }
 
-async function directory(): Promise<Directory> {
-  const stamp = await directoryStamp('support');
-  if (copy?.stamp !== stamp || Date.now() - copy.loadedAt > MAX_AGE_MS) copy = await load(stamp);
-  return copy;
-}
+/** Its token is checked on every use; the copy is read again at least every minute. */
+const copy = new DirectoryCopy(() => directoryStamp('support'), load, { checkMs: 0, reloadMs: 60_000 });
 
 /** The unit's linked group (not lost), and whether anyone holds the support role on it. */
 export async function supportOf(unitCode: string): Promise<{ group: GroupRef | null; hasMembers: boolean }> {
-  const d = await directory();
+  const d = await copy.current();
   return { group: d.groups.get(unitCode) ?? null, hasMembers: d.unitsWithMembers.has(unitCode) };
 }

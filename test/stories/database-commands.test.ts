@@ -44,7 +44,7 @@ describe('what each action costs the database, whatever the size of the campaign
    * moved the clock past that, test/unit/identify.test.ts counts that write).
    */
   const counted = async (user: FakeUser, payload: InboundPayload) => {
-    await unitDirectory.fresh();
+    await unitDirectory.current();
     await identify(
       { channel: 'telegram', externalId: String(user.id) },
       { name: user.info.first_name, chatId: String(user.chatId) },

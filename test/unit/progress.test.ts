@@ -21,7 +21,7 @@ describe('progress counters', () => {
   useTestDatabase({ each: true });
   const redis = useTestRedis({ each: true });
   beforeEach(async () => {
-    unitDirectory.invalidate();
+    unitDirectory.forget();
     await seedUnits();
     await CampaignModel.create({
       code: 'C1',
@@ -133,7 +133,7 @@ describe('progress counters', () => {
       { code: 'CDCS-002' },
       { $set: { parentCode: 'KCN-2', ancestors: ['VN', 'HN', 'KCN-2'] } },
     );
-    unitDirectory.invalidate();
+    unitDirectory.forget();
     const { drift } = await recount(redis(), 'C1');
     expect(
       drift

@@ -34,7 +34,7 @@ describe('finding a grassroots union the way workers type it', () => {
       parentCode: 'KCN-TL',
       ancestors: ['VN', 'HN', 'KCN-TL'],
     });
-    unitDirectory.invalidate();
+    unitDirectory.forget();
     expect((await searchGrassroots('nuoc sach', 8)).map((u) => u.code)).toEqual(['CDCS-NEW']);
   });
 });
